@@ -1,0 +1,1 @@
+"""Plain-Python core of transcript-reader. Nothing below this package imports Qt."""
