@@ -1,0 +1,152 @@
+"""The cleaned column's supplier: cleans segments on the "clean" lane, never on the GUI thread.
+
+Views ask for the cleaned form of (segment id, text) under the current settings;
+answers come back in batches through `cleaned`. Results are cached per
+(segment id, text, settings, rules), so switching a stage off and on again
+costs nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reader.ui.tasks import TaskRunner
+
+CACHE_LIMIT = 200_000
+BATCH = 200
+
+# (segment id, text, CleanSettings, rules version)
+Key = tuple[int, str, Any, int]
+
+
+def default_cleaner_factory(settings, rules):
+    from reader.core.text import Cleaner
+
+    return Cleaner(settings, rules)
+
+
+class CleanService(QObject):
+    cleaned = Signal()  # new results are in `result()`; views repaint what they show
+    settings_changed = Signal()
+    ready = Signal()  # the segmenter is loaded
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        settings,
+        cleaner_factory: Callable[[Any, list], Any] = default_cleaner_factory,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._runner = runner
+        self._factory = cleaner_factory
+        self._settings = settings
+        self._rules: list = []
+        self._rules_version = 0
+        self._cache: dict[Key, Any] = {}
+        self._wanted: dict[Key, None] = {}  # insertion-ordered set
+        self._in_flight: set[Key] = set()
+        self._failures: set[Key] = set()  # not retried on every repaint
+        # Only touched on the clean lane.
+        self._cleaners: dict[tuple[Any, int], Any] = {}
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self._flush)
+        self.is_ready = False
+
+    # settings and rules
+    def settings(self):
+        return self._settings
+
+    def set_settings(self, settings) -> None:
+        if settings == self._settings:
+            return
+        self._settings = settings
+        self._drop_wanted()
+        self.settings_changed.emit()
+
+    def set_rules(self, rules: list) -> None:
+        self._rules = list(rules)
+        self._rules_version += 1
+        self._drop_wanted()
+        self.settings_changed.emit()
+
+    def _drop_wanted(self) -> None:
+        self._wanted.clear()
+
+    def warm_up(self) -> None:
+        settings, rules, version = self._settings, self._rules, self._rules_version
+
+        def work(task):
+            self._cleaner_for(settings, rules, version).warm_up()
+
+        self._runner.submit("clean", work, on_done=self._on_ready, description="load the segmenter")
+
+    def _on_ready(self, _result) -> None:
+        self.is_ready = True
+        self.ready.emit()
+
+    # lookups
+    def key(self, segment_id: int, text: str) -> Key:
+        return (segment_id, text, self._settings, self._rules_version)
+
+    def result(self, segment_id: int, text: str):
+        """The cleaned form if known, else None and the work is queued."""
+        key = self.key(segment_id, text)
+        found = self._cache.get(key)
+        if found is None and key not in self._in_flight and key not in self._failures:
+            self._wanted[key] = None
+            self._flush_timer.start()
+        return found
+
+    def cached(self, segment_id: int, text: str):
+        return self._cache.get(self.key(segment_id, text))
+
+    def prefetch(self, items: Iterable[tuple[int, str]]) -> None:
+        for segment_id, text in items:
+            self.result(segment_id, text)
+
+    def _flush(self) -> None:
+        if not self._wanted:
+            return
+        keys = list(self._wanted)[:BATCH]
+        for key in keys:
+            del self._wanted[key]
+        self._in_flight.update(keys)
+        settings, rules, version = self._settings, self._rules, self._rules_version
+
+        def work(task):
+            cleaner = self._cleaner_for(settings, rules, version)
+            return [(key, cleaner.clean(key[1])) for key in keys]
+
+        self._runner.submit(
+            "clean", work, on_done=self._arrived, on_error=lambda _e, k=keys: self._failed(k), description="clean"
+        )
+        if self._wanted:
+            self._flush_timer.start()
+
+    def _cleaner_for(self, settings, rules, version):
+        cleaner = self._cleaners.get((settings, version))
+        if cleaner is None:
+            if len(self._cleaners) > 16:
+                self._cleaners.clear()
+            cleaner = self._factory(settings, rules)
+            self._cleaners[(settings, version)] = cleaner
+        return cleaner
+
+    def _arrived(self, pairs) -> None:
+        if len(self._cache) + len(pairs) > CACHE_LIMIT:
+            self._cache.clear()
+        for key, cleaned in pairs:
+            self._in_flight.discard(key)
+            self._cache[key] = cleaned
+        self.cleaned.emit()
+
+    def _failed(self, keys) -> None:
+        # Already logged by the task; leaving them out of the cache shows the raw text.
+        self._in_flight.difference_update(keys)
+        self._failures.update(keys)

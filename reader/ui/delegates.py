@@ -1,0 +1,229 @@
+"""Painting and editing segment cells.
+
+Transcript text is laid out with QTextLayout as plain text, so markup in a
+transcript (`<img src=...>`, `<b>`, links) is drawn as the characters it is and
+never interpreted or fetched. Marks from the model become format ranges: what
+cleaning removed is faint and struck through in the raw column, what it
+replaced is underlined in the cleaned column, find hits get a background.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QInputMethodEvent,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from reader.ui.segment_model import CLEAN, POS, RAW, KindRole, MarksRole, StateRole
+
+PADDING = 4
+CORRECTED_BAR = 3
+
+
+def _colour(name: str, palette: QPalette) -> QColor:
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    table = {
+        "removed": QColor("#8a8a8a") if dark else QColor("#a0a0a0"),
+        "changed": QColor("#e8a13a") if dark else QColor("#c05a00"),
+        "hit": QColor("#6b5d00") if dark else QColor("#fff3a0"),
+        "current": QColor("#b36b00") if dark else QColor("#ffc44d"),
+        "corrected": QColor("#3fa34d"),
+    }
+    return table[name]
+
+
+def _formats(marks, palette: QPalette) -> list[QTextLayout.FormatRange]:
+    ranges = []
+    for start, end, what in marks:
+        if end <= start:
+            continue
+        fmt = QTextCharFormat()
+        if what == "removed":
+            fmt.setForeground(_colour("removed", palette))
+            fmt.setFontStrikeOut(True)
+        elif what == "changed":
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(_colour("changed", palette))
+            fmt.setForeground(_colour("changed", palette))
+        else:  # a find hit
+            fmt.setBackground(_colour(what, palette))
+        r = QTextLayout.FormatRange()
+        r.start, r.length, r.format = start, end - start, fmt
+        ranges.append(r)
+    return ranges
+
+
+def layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
+    """Word-wrapped plain-text layout of `text` at `width`; returns it and its height."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    height = 0.0
+    leading = QFontMetricsF(font).leading()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(width, 10.0))
+        height += leading
+        line.setPosition(QPointF(0.0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, height
+
+
+class SegmentDelegate(QStyledItemDelegate):
+    """Paints segment text as plain text with marks; edits the cleaned column in a CellEditor."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            # Background, selection and focus only; the text is ours to draw.
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        palette = opt.palette
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        rect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        font = QFont(opt.font)
+        state = index.data(StateRole) if index.column() == CLEAN else None
+        if index.data(KindRole) == "image" and index.column() != POS:
+            font.setItalic(True)
+            colour = palette.color(QPalette.ColorRole.PlaceholderText)
+        elif state == "pending":
+            colour = palette.color(QPalette.ColorRole.PlaceholderText)
+        elif state == "corrected":
+            painter.fillRect(
+                opt.rect.x(), opt.rect.y(), CORRECTED_BAR, opt.rect.height(), _colour("corrected", palette)
+            )
+        if index.column() == POS:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setFont(font)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, text)
+            painter.restore()
+            return
+        layout, _height = layout_text(text, font, rect.width())
+        marks = index.data(MarksRole) or []
+        painter.setPen(colour)
+        painter.setClipRect(opt.rect)
+        layout.draw(painter, rect.topLeft(), _formats(marks, palette) if state != "pending" else [])
+        painter.restore()
+
+    def height_for(self, index: QModelIndex, font: QFont, width: int) -> int:
+        if index.column() == POS:
+            return int(QFontMetricsF(font).height()) + 2 * PADDING
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        _layout, height = layout_text(text, font, width - 2 * PADDING)
+        return int(height + 0.999) + 2 * PADDING
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        width = option.rect.width() if option.rect.width() > 0 else 300
+        return QSize(width, self.height_for(index, option.font, width))
+
+    # editing
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        editor = CellEditor(parent)
+        editor.setFont(option.font)
+        editor.commit_requested.connect(lambda: self._commit_and_close(editor))
+        editor.cancel_requested.connect(
+            lambda: self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.RevertModelCache)
+        )
+        return editor
+
+    def _commit_and_close(self, editor: "CellEditor") -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, CellEditor) and not editor.toPlainText():
+            editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        if isinstance(editor, CellEditor):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        rect = option.rect
+        # Grow downwards to fit the text, so nothing being edited is hidden.
+        needed = self.height_for(index, option.font, rect.width()) + 2 * PADDING
+        rect.setHeight(max(rect.height(), needed))
+        editor.setGeometry(rect)
+
+    def eventFilter(self, obj, event) -> bool:
+        # Enter, Tab and Escape are the editor's own business (see CellEditor).
+        if isinstance(obj, CellEditor) and event.type() == QEvent.Type.KeyPress:
+            return False
+        return super().eventFilter(obj, event)
+
+
+class CellEditor(QPlainTextEdit):
+    """Plain-text cell editor that never cuts an input-method composition short.
+
+    While a composition is open (pinyin typed, not yet chosen) Enter belongs to
+    the input method and no shortcut may fire; afterwards Enter commits,
+    Shift+Enter is ignored (a segment is one paragraph) and Escape cancels.
+    """
+
+    commit_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._preedit = ""
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def composing(self) -> bool:
+        return bool(self._preedit)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        self._preedit = event.preeditString()
+        super().inputMethodEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            if self.composing():
+                # Claim every key: no window shortcut may fire mid-composition.
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.composing():
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                event.accept()
+                return
+            self.commit_requested.emit()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.cancel_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

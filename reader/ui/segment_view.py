@@ -1,0 +1,166 @@
+"""The side-by-side table view.
+
+One QTableView shows raw and cleaned columns, so the two are aligned row by
+row and scroll together by construction. Rows start at an estimated height
+and only the rows on screen are measured and fitted to their text (after
+every scroll, resize or data change, coalesced into one pass): asking Qt to
+size all rows (`resizeRowsToContents`) lays out every segment of a long
+transcript before anything is shown, which is what `make bench` compares.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from reader.ui.delegates import PADDING, CellEditor, SegmentDelegate
+from reader.ui.segment_model import CLEAN, POS, RAW, SegmentTableModel
+
+ESTIMATED_LINES = 2
+PREFETCH_MARGIN = 40  # rows cleaned ahead of the viewport, so scrolling finds them ready
+
+
+class SegmentView(QTableView):
+    fitted = Signal()  # the rows on screen have their final heights (tests and benchmarks wait on it)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._delegate = SegmentDelegate(self)
+        self.setItemDelegate(self._delegate)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().setMinimumSectionSize(8)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_visible_rows)
+        self._fitting = False
+        self.verticalScrollBar().valueChanged.connect(self._schedule_fit)
+        header.sectionResized.connect(self._columns_resized)
+
+    # model wiring
+    def setModel(self, model) -> None:
+        old = self.model()
+        if old is not None:
+            for signal in (old.modelReset, old.dataChanged, old.layoutChanged, old.rowsInserted, old.rowsRemoved):
+                signal.disconnect(self._schedule_fit)
+            old.modelReset.disconnect(self._reset_heights)
+        super().setModel(model)
+        for signal in (model.modelReset, model.dataChanged, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._schedule_fit)
+        model.modelReset.connect(self._reset_heights)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(POS, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(RAW, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(CLEAN, QHeaderView.ResizeMode.Stretch)
+        self._reset_heights()
+
+    def segment_model(self) -> SegmentTableModel:
+        return self.model()
+
+    def _reset_heights(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        digits = len(str(max(self.model().rowCount(), 99)))
+        self.setColumnWidth(POS, int(metrics.horizontalAdvance("0" * digits)) + 3 * PADDING)
+        line = metrics.lineSpacing()
+        self.verticalHeader().setDefaultSectionSize(int(line * ESTIMATED_LINES) + 2 * PADDING)
+        self._schedule_fit()
+
+    def _schedule_fit(self, *args) -> None:
+        if not self._fitting:
+            self._fit_timer.start()
+
+    def _columns_resized(self, logical: int, old: int, new: int) -> None:
+        if logical != POS and old != new:
+            self._schedule_fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._schedule_fit()
+
+    # the work
+    def visible_rows(self) -> range:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return range(0)
+        first = self.rowAt(0)
+        last = self.rowAt(self.viewport().height() - 1)
+        if first < 0:
+            first = 0
+        if last < 0:
+            last = model.rowCount() - 1
+        return range(first, last + 1)
+
+    def fit_visible_rows(self) -> None:
+        """Give the rows on screen the height their text needs; leave the rest estimated."""
+        model = self.model()
+        if model is None or self._fitting:
+            return
+        self._fitting = True
+        try:
+            scrollbar = self.verticalScrollBar()
+            at_bottom = scrollbar.value() > 0 and scrollbar.value() == scrollbar.maximum()
+            header = self.verticalHeader()
+            font = self.font()
+            widths = {col: self.columnWidth(col) for col in (RAW, CLEAN)}
+            for _ in range(4):  # heights change what is visible; settle within a few passes
+                changed = False
+                rows = self.visible_rows()
+                for row in rows:
+                    height = max(
+                        self._delegate.height_for(model.index(row, col), font, widths[col]) for col in (RAW, CLEAN)
+                    )
+                    if header.sectionSize(row) != height:
+                        header.resizeSection(row, height)
+                        changed = True
+                if at_bottom:
+                    self.updateGeometries()  # the scroll range must know the new heights first
+                    self.scrollToBottom()
+                if not changed:
+                    break
+            if rows:
+                model.prefetch(rows.start - PREFETCH_MARGIN // 4, rows.stop + PREFETCH_MARGIN)
+        finally:
+            self._fitting = False
+        self.fitted.emit()
+
+    # editing helpers for the controller
+    def current_editor(self) -> CellEditor | None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            return None
+        editors = [w for w in self.viewport().findChildren(CellEditor) if w.isVisible()]
+        return editors[0] if editors else None
+
+    def edit_row(self, row: int) -> bool:
+        index = self.model().index(row, CLEAN)
+        self.setCurrentIndex(index)
+        return self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)
+
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def scroll_to_row(self, row: int, column: int = CLEAN) -> None:
+        index = self.model().index(row, column)
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.fit_visible_rows()
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def index_for(self, row: int, column: int) -> QModelIndex:
+        return self.model().index(row, column)

@@ -1,0 +1,78 @@
+"""What the app remembers between runs (QSettings, organization "transcript-reader")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from reader import APP_NAME
+
+MAX_RECENT = 8
+LANGUAGES = ("system", "en", "zh_CN")
+SCRIPTS = ("simplified", "traditional", "keep")
+STAGES = ("fillers", "stutters", "rules", "punctuation", "spacing")
+STAGE_DEFAULTS = {"fillers": True, "stutters": True, "rules": True, "punctuation": True, "spacing": False}
+
+
+def _as_bool(value, default: bool) -> bool:
+    # QSettings hands back strings from INI files and bools from the registry.
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None):
+        self._s = qsettings or QSettings(APP_NAME, APP_NAME)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    # language
+    def language(self) -> str:
+        value = self._s.value("ui/language", "system")
+        return value if value in LANGUAGES else "system"
+
+    def set_language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(value)
+        self._s.setValue("ui/language", value)
+
+    # recent libraries, most recent first
+    def recent_libraries(self) -> list[str]:
+        value = self._s.value("library/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if v]
+
+    def add_recent_library(self, db: str) -> None:
+        recent = [db] + [r for r in self.recent_libraries() if r != db]
+        self._s.setValue("library/recent", recent[:MAX_RECENT])
+
+    # window layout
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None, QByteArray | None]:
+        return (
+            self._s.value("window/geometry"),
+            self._s.value("window/state"),
+            self._s.value("window/splitter"),
+        )
+
+    def set_window_state(self, geometry: QByteArray, state: QByteArray, splitter: QByteArray) -> None:
+        self._s.setValue("window/geometry", geometry)
+        self._s.setValue("window/state", state)
+        self._s.setValue("window/splitter", splitter)
+
+    # the cleaned view
+    def script(self) -> str:
+        value = self._s.value("clean/script", "simplified")
+        return value if value in SCRIPTS else "simplified"
+
+    def set_script(self, value: str) -> None:
+        self._s.setValue("clean/script", value)
+
+    def stage(self, name: str) -> bool:
+        return _as_bool(self._s.value(f"clean/{name}"), STAGE_DEFAULTS[name])
+
+    def set_stage(self, name: str, on: bool) -> None:
+        self._s.setValue(f"clean/{name}", on)

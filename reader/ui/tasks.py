@@ -1,0 +1,135 @@
+"""Run core work off the GUI thread and report back on it.
+
+Work goes into lanes, each a queue served by one thread in order: "write" keeps
+database changes in the order the user made them, "read" loads rows, "clean"
+owns the segmenter (jieba is not meant to be driven from two threads at once).
+Results, errors and progress come back as queued signals, so callbacks always
+run on the GUI thread. Tests swap in `SyncTaskRunner`, which does the same work
+inline (the idea comes from Picard's fake thread pool).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+LANES = ("read", "write", "clean")
+
+
+class Task(QObject):
+    """One unit of work; its signals are delivered on the GUI thread."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+    done = Signal()  # after finished, failed or cancellation, whichever came
+
+    def __init__(self, fn: Callable[["Task"], Any], description: str = ""):
+        super().__init__()
+        self._fn = fn
+        self.description = description
+        self._cancel = threading.Event()
+
+    # Handed to core functions as their `cancel` / `progress` arguments.
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def report(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self)
+        except Exception as exc:  # noqa: BLE001 - every failure must reach the GUI, not kill the thread
+            if not _is_user_error(exc):
+                log.error("task %r failed:\n%s", self.description, traceback.format_exc())
+            self.failed.emit(exc)
+        else:
+            self.finished.emit(result)
+        self.done.emit()
+
+
+def _is_user_error(exc: BaseException) -> bool:
+    from reader.core.errors import UserError
+
+    return isinstance(exc, UserError)
+
+
+class TaskRunner(QObject):
+    """Threaded lanes: `submit(lane, fn)` where `fn(task)` runs on that lane's thread."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pools: dict[str, QThreadPool] = {}
+        for lane in LANES:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+            self._pools[lane] = pool
+        self._live: set[Task] = set()
+
+    def submit(
+        self,
+        lane: str,
+        fn: Callable[[Task], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        description: str = "",
+    ) -> Task:
+        task = Task(fn, description)
+        self._wire(task, on_done, on_error)
+        self._start(lane, task)
+        return task
+
+    def _wire(self, task: Task, on_done, on_error) -> None:
+        if on_done is not None:
+            task.finished.connect(on_done)
+        if on_error is not None:
+            task.failed.connect(on_error)
+        self._live.add(task)
+        was_idle = len(self._live) == 1
+        task.done.connect(lambda: self._forget(task))
+        if was_idle:
+            self.busy_changed.emit(True)
+
+    def _forget(self, task: Task) -> None:
+        self._live.discard(task)
+        if not self._live:
+            self.busy_changed.emit(False)
+
+    def _start(self, lane: str, task: Task) -> None:
+        self._pools[lane].start(task.run)
+
+    def busy(self) -> bool:
+        return bool(self._live)
+
+    def cancel_all(self) -> None:
+        for task in list(self._live):
+            task.cancel()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every lane is empty (for shutdown and benchmarks, not for the GUI)."""
+        return all(pool.waitForDone(msecs) for pool in self._pools.values())
+
+    @Slot()
+    def shutdown(self) -> None:
+        self.cancel_all()
+        self.wait()
+
+
+class SyncTaskRunner(TaskRunner):
+    """Runs each task at once on the calling thread: deterministic tests."""
+
+    def _start(self, lane: str, task: Task) -> None:
+        task.run()
