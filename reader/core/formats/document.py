@@ -1,0 +1,45 @@
+"""What every reader produces: plain data, independent of the database.
+
+The same shape is what the JSON export will write, so a transcript can go
+library → JSON → library without losing a correction, a time or a speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SegmentKind = Literal["text", "image", "mark"]
+
+
+@dataclass(frozen=True)
+class ParsedSegment:
+    raw: str
+    kind: SegmentKind = "text"
+    start_ms: int | None = None
+    end_ms: int | None = None
+    speaker: str | None = None
+    # Only the project's own JSON carries these; plain files never do.
+    correction: str | None = None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedTranscript:
+    title: str
+    segments: list[ParsedSegment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    path: str
+    format: str
+    encoding: str
+    # sha256 of the decoded, normalised text: the same transcript saved in
+    # another encoding or with other line ends is the same content.
+    content_hash: str
+    transcripts: list[ParsedTranscript]
+
+    @property
+    def segment_count(self) -> int:
+        return sum(len(t.segments) for t in self.transcripts)

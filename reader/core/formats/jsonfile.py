@@ -1,0 +1,77 @@
+"""The project's own JSON: the lossless form of a library's transcripts.
+
+    {"format": "transcript-reader", "version": 1,
+     "transcripts": [{"title": "...",
+                      "segments": [{"kind": "text", "raw": "...",
+                                    "correction": null, "start_ms": null,
+                                    "end_ms": null, "speaker": null,
+                                    "topics": []}]}]}
+
+Only "raw" is required in a segment; the JSON writer (export) emits all keys.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reader.core.errors import UserError
+from reader.core.formats.document import ParsedSegment, ParsedTranscript
+
+FORMAT_NAME = "transcript-reader"
+VERSION = 1
+KINDS = ("text", "image", "mark")
+
+
+def read_json(text: str, what: str) -> list[ParsedTranscript]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(what, f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise UserError(what, f'not a transcript-reader JSON export (no "format": "{FORMAT_NAME}")')
+    version = data.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise UserError(what, f"made by a newer transcript-reader (JSON version {version}); this one reads version {VERSION}")
+    transcripts = _field(data, "transcripts", list, what, "the file")
+    return [_transcript(t, what, n) for n, t in enumerate(transcripts, 1)]
+
+
+def _field(obj: Any, key: str, kind: type | tuple[type, ...], what: str, where: str, required: bool = True):
+    if not isinstance(obj, dict):
+        raise UserError(what, f"{where} is not a JSON object")
+    value = obj.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise UserError(what, f'{where}: "{key}" is missing or of the wrong type')
+    return value
+
+
+def _transcript(obj: Any, what: str, number: int) -> ParsedTranscript:
+    where = f"transcript {number}"
+    title = _field(obj, "title", str, what, where)
+    segments = _field(obj, "segments", list, what, where)
+    return ParsedTranscript(title=title, segments=[_segment(s, what, f"{where}, segment {n}") for n, s in enumerate(segments, 1)])
+
+
+def _segment(obj: Any, what: str, where: str) -> ParsedSegment:
+    kind = _field(obj, "kind", str, what, where, required=False) or "text"
+    if kind not in KINDS:
+        raise UserError(what, f'{where}: unknown kind "{kind}"')
+    start_ms = _field(obj, "start_ms", int, what, where, required=False)
+    end_ms = _field(obj, "end_ms", int, what, where, required=False)
+    if start_ms is not None and end_ms is not None and end_ms < start_ms:
+        raise UserError(what, f"{where}: ends before it starts")
+    topics = _field(obj, "topics", list, what, where, required=False) or []
+    if not all(isinstance(t, str) and t.strip() for t in topics):
+        raise UserError(what, f'{where}: "topics" must be a list of names')
+    return ParsedSegment(
+        raw=_field(obj, "raw", str, what, where),
+        kind=kind,
+        start_ms=start_ms,
+        end_ms=end_ms,
+        speaker=_field(obj, "speaker", str, what, where, required=False) or None,
+        correction=_field(obj, "correction", str, what, where, required=False),
+        topics=tuple(topics),
+    )

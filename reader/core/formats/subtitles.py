@@ -1,0 +1,115 @@
+"""SRT (via `srt`) and WebVTT (via `webvtt-py`) readers: one cue, one segment, times kept."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import timedelta
+
+import srt
+import webvtt
+from webvtt.errors import MalformedCaptionError, MalformedFileError
+from webvtt.vtt import WebVTTCueBlock
+
+from reader.core.errors import UserError
+from reader.core.formats.document import ParsedSegment, ParsedTranscript
+from reader.core.formats.paragraphs import join_lines
+
+# SRT players honour a handful of HTML-like and ASS styling tags; they are
+# formatting, not words. Anything else in a cue stays as written.
+_SRT_STYLING = re.compile(r"</?(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.I)
+
+
+def _ms(delta: timedelta) -> int:
+    return round(delta.total_seconds() * 1000)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _arrow_lines(lines: list[str]) -> list[int]:
+    return [n for n, line in enumerate(lines, 1) if "-->" in line]
+
+
+def _check_order(what: str, segments: list[ParsedSegment], timing_lines: list[int]) -> None:
+    for segment, line in zip(segments, timing_lines):
+        if segment.end_ms < segment.start_ms:
+            raise UserError(what, f"line {line}: the cue ends before it starts")
+
+
+def read_srt(text: str, what: str, title: str) -> ParsedTranscript:
+    try:
+        cues = list(srt.parse(text, ignore_errors=False))
+    except srt.SRTParseError as exc:
+        raise UserError(what, f"line {_srt_error_line(text, exc)}: malformed subtitle block, expected a number then a timing line like 00:00:01,000 --> 00:00:02,000") from None
+    segments = []
+    for cue in cues:
+        raw = join_lines(_SRT_STYLING.sub("", cue.content).split("\n"))
+        if raw:
+            segments.append(ParsedSegment(raw=raw, start_ms=_ms(cue.start), end_ms=_ms(cue.end)))
+    _check_order(what, segments, _arrow_lines(text.split("\n")))
+    return ParsedTranscript(title=title, segments=segments)
+
+
+def _srt_error_line(text: str, exc: srt.SRTParseError) -> int:
+    # The library reports where the unparsable block starts; the timing line
+    # (the usual culprit) is the first line there with an arrow, else the one
+    # after the cue number.
+    start = exc.expected_start
+    while start < len(text) and text[start] in " \t\n":
+        start += 1
+    first = _line_of(text, start)
+    block = text[start:].split("\n")[:3]
+    for n, line in enumerate(block):
+        if "-->" in line:
+            return first + n
+    return first + 1 if len(block) > 1 and block[0].strip().isdigit() else first
+
+
+def read_vtt(text: str, what: str, title: str) -> ParsedTranscript:
+    try:
+        captions = webvtt.from_string(text, strict=True).captions
+    except MalformedFileError:
+        raise UserError(what, "line 1: a WebVTT file must start with WEBVTT") from None
+    except MalformedCaptionError as exc:
+        raise UserError(what, _vtt_bad_timing(text) or f"malformed cue: {exc}") from None
+    stray = _vtt_stray_block(text)
+    if stray:
+        raise UserError(what, f"line {stray}: text outside any cue, expected a timing line like 00:00:01.000 --> 00:00:02.000")
+    segments = []
+    for caption in captions:
+        raw = join_lines(html.unescape(caption.text).split("\n"))
+        if raw:
+            segments.append(
+                ParsedSegment(
+                    raw=raw,
+                    start_ms=caption.start_time.in_milliseconds(),
+                    end_ms=caption.end_time.in_milliseconds(),
+                    speaker=caption.voice,
+                )
+            )
+    _check_order(what, segments, _arrow_lines(text.split("\n")))
+    return ParsedTranscript(title=title, segments=segments)
+
+
+def _vtt_bad_timing(text: str) -> str | None:
+    for n, line in enumerate(text.split("\n"), 1):
+        if "-->" in line and not WebVTTCueBlock.STRICT_CUE_TIMINGS_PATTERN.match(line):
+            return f"line {n}: malformed cue timing {line.strip()!r}, expected 00:00:01.000 --> 00:00:02.000"
+    return None
+
+
+def _vtt_stray_block(text: str) -> int | None:
+    """First line of a block that is neither header, cue, NOTE, STYLE nor REGION.
+
+    webvtt-py skips such blocks silently, even when strict; for a transcript
+    that would be words lost without a word said.
+    """
+    blocks = re.finditer(r"(?:^|\n\n)\n*([^\n].*?)(?=\n\n|\Z)", text, re.S)
+    for index, block in enumerate(blocks):
+        body = block.group(1)
+        if index == 0 or "-->" in body or re.match(r"(NOTE|STYLE|REGION)(\s|$)", body):
+            continue
+        return _line_of(text, block.start(1))
+    return None

@@ -1,0 +1,168 @@
+"""The library's tables as typed SQLAlchemy 2.0 models.
+
+Schema changes go through a new Alembic migration in `migrations/versions`;
+these classes describe the newest schema and must match it
+(tests/core/library/test_migrations.py compares the two).
+"""
+
+from __future__ import annotations
+
+import getpass
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SEGMENT_KINDS = ("text", "image", "mark")
+
+# Stable constraint names let batch migrations on SQLite alter them later.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Small facts about the library itself, e.g. that the samples were imported once."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Source(Base):
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    encoding: Mapped[str] = mapped_column(String(40))
+    format: Mapped[str] = mapped_column(String(20))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    transcripts: Mapped[list[Transcript]] = relationship(
+        back_populates="source", cascade="all, delete-orphan", passive_deletes=True, order_by="Transcript.order"
+    )
+
+
+class Speaker(Base):
+    __tablename__ = "speakers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    color: Mapped[str | None] = mapped_column(String(20))
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    color: Mapped[str | None] = mapped_column(String(20))
+
+
+class Transcript(Base):
+    __tablename__ = "transcripts"
+    # Ids are what scripts hold on to: never hand a deleted one out again.
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    order: Mapped[int] = mapped_column("order", Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    source: Mapped[Source] = relationship(back_populates="transcripts")
+    segments: Mapped[list[Segment]] = relationship(
+        back_populates="transcript", cascade="all, delete-orphan", passive_deletes=True, order_by="Segment.position"
+    )
+    rules: Mapped[list[Rule]] = relationship(
+        back_populates="transcript", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Segment(Base):
+    __tablename__ = "segments"
+    __table_args__ = (
+        # Not unique: split and merge renumber a transcript with one UPDATE,
+        # which would collide midway under a unique index.
+        Index("ix_segments_transcript_position", "transcript_id", "position"),
+        CheckConstraint("kind IN ('text', 'image', 'mark')", name="kind"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transcript_id: Mapped[int] = mapped_column(ForeignKey("transcripts.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10), default="text")
+    raw: Mapped[str] = mapped_column(Text)
+    correction: Mapped[str | None] = mapped_column(Text)
+    start_ms: Mapped[int | None] = mapped_column(Integer)
+    end_ms: Mapped[int | None] = mapped_column(Integer)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    transcript: Mapped[Transcript] = relationship(back_populates="segments")
+    speaker: Mapped[Speaker | None] = relationship()
+    revisions: Mapped[list[Revision]] = relationship(
+        back_populates="segment", cascade="all, delete-orphan", passive_deletes=True, order_by="Revision.id"
+    )
+    topics: Mapped[list[Topic]] = relationship(secondary="segment_topics", passive_deletes=True)
+
+
+class SegmentTopic(Base):
+    __tablename__ = "segment_topics"
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), primary_key=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class Revision(Base):
+    __tablename__ = "revisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), index=True)
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    # typed, replace-all, rule, revert, split, merge, import ...
+    origin: Mapped[str] = mapped_column(String(20))
+    author: Mapped[str] = mapped_column(String(100), default=current_user)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    segment: Mapped[Segment] = relationship(back_populates="revisions")
+
+
+class Rule(Base):
+    __tablename__ = "rules"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pattern: Mapped[str] = mapped_column(Text)
+    replacement: Mapped[str] = mapped_column(Text)
+    is_regex: Mapped[bool] = mapped_column(default=False)
+    case_sensitive: Mapped[bool] = mapped_column(default=True)
+    # None: applies to every transcript.
+    transcript_id: Mapped[int | None] = mapped_column(ForeignKey("transcripts.id", ondelete="CASCADE"), index=True)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    hits: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    transcript: Mapped[Transcript | None] = relationship(back_populates="rules")

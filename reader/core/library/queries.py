@@ -1,0 +1,116 @@
+"""Read and delete operations behind `list`, `show`, `delete` and `check`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, text
+
+from reader.core.errors import UserError
+from reader.core.library.db import Library
+from reader.core.library.models import Segment, Source, Speaker, Transcript
+
+
+@dataclass(frozen=True)
+class TranscriptSummary:
+    id: int
+    title: str
+    segments: int
+    corrected: int
+    source_path: str
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    id: int
+    position: int
+    kind: str
+    raw: str
+    correction: str | None
+    speaker: str | None
+    start_ms: int | None
+    end_ms: int | None
+
+
+def list_transcripts(lib: Library) -> list[TranscriptSummary]:
+    counts = (
+        select(
+            Segment.transcript_id,
+            func.count().label("segments"),
+            func.count(Segment.correction).label("corrected"),
+        )
+        .group_by(Segment.transcript_id)
+        .subquery()
+    )
+    query = (
+        select(Transcript.id, Transcript.title, counts.c.segments, counts.c.corrected, Source.path)
+        .join(Source, Source.id == Transcript.source_id)
+        .outerjoin(counts, counts.c.transcript_id == Transcript.id)
+        .order_by(Transcript.id)
+    )
+    with lib.read() as session:
+        return [TranscriptSummary(id, title, segments or 0, corrected or 0, path) for id, title, segments, corrected, path in session.execute(query)]
+
+
+def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[SegmentRow]]:
+    """(title, segments in order) of a transcript; `UserError` if there is none with that id."""
+    with lib.read() as session:
+        title = session.scalar(select(Transcript.title).where(Transcript.id == transcript_id))
+        if title is None:
+            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        rows = session.execute(
+            select(Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Speaker.name, Segment.start_ms, Segment.end_ms)
+            .outerjoin(Speaker, Speaker.id == Segment.speaker_id)
+            .where(Segment.transcript_id == transcript_id)
+            .order_by(Segment.position, Segment.id)
+        )
+        return title, [SegmentRow(*row) for row in rows]
+
+
+def delete_transcript(lib: Library, transcript_id: int) -> None:
+    """Remove a transcript with its segments, revisions, topic links and own rules.
+
+    A source left without transcripts goes too, so the same file can be imported again.
+    """
+    with lib.write() as session:
+        transcript = session.get(Transcript, transcript_id)
+        if transcript is None:
+            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        source_id = transcript.source_id
+        session.delete(transcript)
+        session.flush()
+        if not session.scalar(select(func.count()).select_from(Transcript).where(Transcript.source_id == source_id)):
+            session.execute(delete(Source).where(Source.id == source_id))
+
+
+def check_library(lib: Library) -> list[str]:
+    """Problems found in the library; [] means it is sound."""
+    problems: list[str] = []
+    with lib.read() as session:
+        conn = session.connection()
+        if lib.is_sqlite:
+            integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+            if integrity != ["ok"]:
+                problems += [f"integrity: {line}" for line in integrity]
+            for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} row")
+        positions = session.execute(
+            select(
+                Segment.transcript_id,
+                func.count(),
+                func.count(Segment.position.distinct()),
+                func.min(Segment.position),
+                func.max(Segment.position),
+            ).group_by(Segment.transcript_id)
+        )
+        for transcript_id, count, distinct, low, high in positions:
+            if distinct != count:
+                problems.append(f"transcript {transcript_id}: {count - distinct} duplicate segment positions")
+            if low != 1 or high != distinct:
+                problems.append(f"transcript {transcript_id}: segment positions run {low}..{high} for {distinct} positions (gaps)")
+        empty = session.scalars(select(Transcript.id).where(~select(Segment.id).where(Segment.transcript_id == Transcript.id).exists()))
+        problems += [f"transcript {tid}: has no segments" for tid in empty]
+        orphans = session.scalar(text("SELECT count(*) FROM sources WHERE id NOT IN (SELECT source_id FROM transcripts)"))
+        if orphans:
+            problems.append(f"{orphans} imported files have no transcripts left (they would block re-importing)")
+    return problems
