@@ -1,21 +1,70 @@
-"""Start the desktop app."""
+"""Start the desktop app.
+
+The window shows at once; opening the library (and importing the samples on
+its first start), loading the segmenter and importing files given on the
+command line all happen in the background afterwards.
+"""
 
 from __future__ import annotations
 
 import sys
 
+from reader import APP_NAME
+
+
+def build_window(runner=None, settings=None, cleaner_factory=None):
+    """The main window with its controller and cleaning service, not yet shown or opened."""
+    from reader.ui.cleaning import CleanService, default_cleaner_factory
+    from reader.ui.controller import Controller
+    from reader.ui.main_window import MainWindow, clean_settings_from
+    from reader.ui.settings import Settings
+    from reader.ui.tasks import TaskRunner
+
+    runner = runner or TaskRunner()
+    settings = settings or Settings()
+    controller = Controller(runner)
+    clean = CleanService(runner, clean_settings_from(settings), cleaner_factory or default_cleaner_factory)
+    window = MainWindow(controller, clean, settings)
+    runner.setParent(window)
+    controller.setParent(window)
+    clean.setParent(window)
+    return window
+
+
+def start(window, db: str | None, files: list[str]) -> None:
+    """Open the library (importing the samples into a new one) and the given files, in the background."""
+    from reader.core import paths
+
+    controller = window.controller
+    if files:
+        def import_once(_location):
+            controller.library_opened.disconnect(import_once)
+            controller.import_files(files)
+
+        controller.library_opened.connect(import_once)
+    window.clean.warm_up()
+    window.open_library(db or paths.default_db(), import_seeds=True)
+
 
 def run_gui(db: str | None = None, files: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import i18n
+    from reader.ui.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("transcript-reader")
-    window = QMainWindow()
-    window.setWindowTitle("transcript-reader")
-    window.setCentralWidget(QLabel("transcript-reader"))
-    window.resize(1200, 800)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    settings = Settings()
+    i18n.install(app, settings.language())
+    window = build_window(settings=settings)
     window.show()
-    return app.exec()
+    QTimer.singleShot(0, lambda: start(window, db, list(files or [])))
+    code = app.exec()
+    window.controller.runner.shutdown()
+    return code
 
 
 def main() -> int:

@@ -9,23 +9,12 @@ through the core on the "write" lane and pushes an undo step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from reader.core.library import SegmentRow
 from reader.ui.cleaning import CleanService
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentRow:
-    id: int
-    position: int
-    kind: str  # "text" | "image" | "mark"
-    raw: str
-    correction: str | None = None
-    speaker: str | None = None
-    start_ms: int | None = None
-    end_ms: int | None = None
 
 
 POS, RAW, CLEAN = range(3)

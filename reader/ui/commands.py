@@ -1,0 +1,62 @@
+"""Undo steps over core operations (after orange-canvas-core's document/commands.py).
+
+A step holds two functions of the library: one that makes the change and one
+that takes it back. Both run on the "write" lane, in push order, so an undo
+always runs after the change it undoes has been saved; whatever the first run
+learns (the id of a new segment, the batch a replace-all changed) is kept on
+the step for its undo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an operation touched; views refresh what concerns them."""
+
+    transcripts: frozenset[int] = frozenset()
+    segments: frozenset[int] = frozenset()
+    structure: bool = False  # segments added or removed: reload whole transcripts
+    rules: bool = False
+    library: bool = False  # transcripts added or removed
+
+    def __or__(self, other: "Changes") -> "Changes":
+        return Changes(
+            self.transcripts | other.transcripts,
+            self.segments | other.segments,
+            self.structure or other.structure,
+            self.rules or other.rules,
+            self.library or other.library,
+        )
+
+
+@dataclass
+class StepState:
+    """What a step learnt on its first run, for its undo and later redos."""
+
+    value: Any = None
+    extra: dict = field(default_factory=dict)
+
+
+Work = Callable[[Any, StepState], Changes]
+
+
+class OperationCommand(QUndoCommand):
+    def __init__(self, text: str, do: Work, undo: Work, submit: Callable[[Work, StepState], None]):
+        super().__init__(text)
+        self._do = do
+        self._undo = undo
+        self._submit = submit
+        self.state = StepState()
+
+    def redo(self) -> None:
+        self._submit(self._do, self.state)
+
+    def undo(self) -> None:
+        self._submit(self._undo, self.state)

@@ -1,0 +1,154 @@
+"""The one place where the GUI calls the core.
+
+Widgets ask the controller; it runs the core function on a lane, pushes an
+undo step for every change and, when the change is saved, broadcasts one
+`changed` notice that every view listens to (Anki's pattern). Nothing here
+decides what a correction, split or rule means: that is reader.core's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from reader.core.errors import UserError
+from reader.ui import queries
+from reader.ui.commands import Changes, OperationCommand, StepState, Work
+from reader.ui.tasks import Task, TaskRunner
+
+
+class Controller(QObject):
+    library_opened = Signal(str)  # the library's location
+    changed = Signal(object)  # Changes
+    failed = Signal(str)  # a message for the user
+    import_started = Signal(object)  # the Task, for progress and cancel
+    import_finished = Signal(int)  # transcripts made
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.library = None
+        self.location = ""
+        self.undo_stack = QUndoStack(self)
+
+    # opening
+    def open_library(self, db: str | None, import_seeds: bool = False) -> None:
+        from reader.core.library import open_library
+
+        def work(task: Task):
+            lib = open_library(db)
+            if import_seeds:
+                self._import_seeds(lib)
+            return lib
+
+        self.runner.submit("write", work, on_done=self._opened, on_error=self._report, description="open library")
+
+    @staticmethod
+    def _import_seeds(lib) -> None:
+        from reader.core.library import import_seeds_if_new
+
+        import_seeds_if_new(lib)
+
+    def _opened(self, lib) -> None:
+        old, self.library = self.library, lib
+        if old is not None:
+            self.runner.submit("write", lambda task: old.close())
+        self.location = lib.url
+        self.undo_stack.clear()
+        self.library_opened.emit(self.location)
+        self.changed.emit(Changes(library=True))
+
+    def close(self) -> None:
+        if self.library is not None:
+            lib, self.library = self.library, None
+            self.runner.submit("write", lambda task: lib.close())
+
+    # reading
+    def read(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None]) -> Task | None:
+        if self.library is None:
+            return None
+        lib = self.library
+        return self.runner.submit("read", lambda task: fn(lib), on_done=on_done, on_error=self._report)
+
+    def load_transcripts(self, on_done) -> None:
+        from reader.core.library import list_transcripts
+
+        self.read(list_transcripts, on_done)
+
+    def load_rows(self, transcript_id: int, on_done) -> None:
+        """on_done((transcript_id, title, rows))"""
+        from reader.core.library import transcript_segments
+
+        self.read(lambda lib: (transcript_id, *transcript_segments(lib, transcript_id)), on_done)
+
+    def load_rows_by_id(self, segment_ids, on_done) -> None:
+        ids = list(segment_ids)
+        self.read(lambda lib: queries.segment_rows_by_id(lib, ids), on_done)
+
+    # importing
+    def import_files(self, paths: list[str]) -> Task | None:
+        """Import files and folders dropped or chosen by the user, each file in its own transaction."""
+        from reader.core.library import ImportCancelled, import_file
+        from reader.core.library.importer import transcript_files
+
+        if self.library is None or not paths:
+            return None
+        lib = self.library
+
+        def work(task: Task):
+            made, notes = 0, []
+            try:
+                files = transcript_files(paths)
+            except UserError as exc:
+                return 0, [str(exc)]
+            for i, path in enumerate(files):
+                if task.cancelled():
+                    break
+                task.report(i, len(files))
+                try:
+                    result = import_file(lib, path, cancel=task.cancelled)
+                except UserError as exc:
+                    notes.append(str(exc))
+                    continue
+                except ImportCancelled:
+                    break
+                if result.already_imported:
+                    notes.append(self.tr("%1: already in the library").replace("%1", str(path)))
+                made += 0 if result.already_imported else len(result.transcripts)
+            return made, notes
+
+        task = self.runner.submit("write", work, on_done=self._imported, on_error=self._report, description="import")
+        self.import_started.emit(task)
+        return task
+
+    def _imported(self, result) -> None:
+        made, notes = result
+        if notes:
+            self.failed.emit("\n".join(notes))
+        self.changed.emit(Changes(library=True))
+        self.import_finished.emit(made)
+
+    # changing: every change is an undo step
+    def push(self, text: str, do: Work, undo: Work) -> OperationCommand:
+        command = OperationCommand(text, do, undo, self._submit_change)
+        self.undo_stack.push(command)  # runs do() at once
+        return command
+
+    def _submit_change(self, work: Work, state: StepState) -> None:
+        if self.library is None:
+            return
+        lib = self.library
+        self.runner.submit(
+            "write", lambda task: work(lib, state), on_done=self.changed.emit, on_error=self._change_failed
+        )
+
+    def _change_failed(self, exc: BaseException) -> None:
+        self._report(exc)
+        # What is on screen may be ahead of the database now: show the truth again.
+        self.changed.emit(Changes(library=True, structure=True))
+
+    def _report(self, exc: BaseException) -> None:
+        self.failed.emit(str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}")

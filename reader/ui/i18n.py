@@ -1,0 +1,50 @@
+"""Chinese and English UI: Qt translators chosen from the system locale or the user's setting.
+
+Strings are marked with `self.tr()` / `QCoreApplication.translate()` and
+collected with `pyside6-lupdate` into resources/translations/*.ts; the
+compiled .qm files sit next to them (see resources/translations/README.md).
+English is the source language, so it needs no file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+CATALOGUE = "transcript_reader"
+
+_installed: list[QTranslator] = []
+
+
+def resolve(language: str, system: QLocale | None = None) -> str:
+    """The UI language to use: "en" or "zh_CN" ("system" follows the locale)."""
+    if language != "system":
+        return language
+    locale = system or QLocale.system()
+    return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+
+
+def install(app: QCoreApplication, language: str) -> str:
+    """Swap in the translators for `language`; returns the language now in use.
+
+    Installing a translator sends every widget a LanguageChange event, on
+    which they set their texts again, so switching needs no restart.
+    """
+    chosen = resolve(language)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if chosen == "en":
+        return chosen
+    ours = QTranslator(app)
+    if ours.load(f"{CATALOGUE}_{chosen}", str(TRANSLATIONS)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt = QTranslator(app)
+    # Qt's own strings (standard buttons, file dialogs), when Qt ships them.
+    if qt.load(QLocale(chosen), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return chosen

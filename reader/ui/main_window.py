@@ -1,0 +1,460 @@
+"""The main window: library panel | side-by-side transcript, menus, status bar.
+
+Layout only plus wiring: every action asks the controller (which calls the
+core off the GUI thread) and views refresh on its `changed` notice.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui import i18n
+from reader.ui.cleaning import CleanService
+from reader.ui.commands import Changes
+from reader.ui.controller import Controller
+from reader.ui.library_panel import LibraryPanel
+from reader.ui.segment_model import SegmentTableModel
+from reader.ui.segment_view import SegmentView
+from reader.ui.settings import SCRIPTS, STAGES, Settings
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: Controller, clean: CleanService, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.controller = controller
+        self.clean = clean
+        self.settings = settings
+        self.transcript_id: int | None = None
+        self.transcript_title = ""
+        self.setAcceptDrops(True)
+
+        self.library_panel = LibraryPanel(self)
+        self.model = SegmentTableModel(clean, self)
+        self.view = SegmentView(self)
+        self.view.setModel(self.model)
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.view)
+        self.right_layout = right_layout
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.library_panel)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1100])
+        self.setCentralWidget(self.splitter)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status_bar()
+        self._connect()
+        self.retranslate()
+        self._restore_layout()
+
+    # construction
+    def _action(self, slot, shortcut=None, checkable=False) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        self.act_import = self._action(self.choose_import, S.Open)
+        self.act_open_library = self._action(self.choose_library, "Ctrl+Shift+O")
+        self.act_quit = self._action(self.close, S.Quit)
+        stack = self.controller.undo_stack
+        self.act_undo = stack.createUndoAction(self)
+        self.act_undo.setShortcuts(QKeySequence.keyBindings(S.Undo))
+        self.act_redo = stack.createRedoAction(self)
+        self.act_redo.setShortcuts(QKeySequence.keyBindings(S.Redo))
+        self.act_edit = self._action(self.edit_current, "F2")
+        self.act_stages = {}
+        for stage in STAGES:
+            act = self._action(None, checkable=True)
+            act.setChecked(self.settings.stage(stage))
+            act.toggled.connect(lambda on, s=stage: self._stage_toggled(s, on))
+            self.act_stages[stage] = act
+        self.script_group = QActionGroup(self)
+        self.act_scripts = {}
+        for script in SCRIPTS:
+            act = self._action(None, checkable=True)
+            act.setData(script)
+            act.setChecked(script == self.settings.script())
+            self.script_group.addAction(act)
+            self.act_scripts[script] = act
+        self.script_group.triggered.connect(lambda act: self.set_script(act.data()))
+        self.language_group = QActionGroup(self)
+        self.act_languages = {}
+        for language in ("system", "en", "zh_CN"):
+            act = self._action(None, checkable=True)
+            act.setData(language)
+            act.setChecked(language == self.settings.language())
+            self.language_group.addAction(act)
+            self.act_languages[language] = act
+        self.language_group.triggered.connect(lambda act: self.set_language(act.data()))
+        self.act_about = self._action(self.about)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_import)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_open_library)
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_edit)
+        self.menu_view = bar.addMenu("")
+        self.menu_stages = self.menu_view.addMenu("")
+        for act in self.act_stages.values():
+            self.menu_stages.addAction(act)
+        self.menu_script = self.menu_view.addMenu("")
+        for act in self.act_scripts.values():
+            self.menu_script.addAction(act)
+        self.menu_tools = bar.addMenu("")
+        self.menu_language = self.menu_tools.addMenu("")
+        for act in self.act_languages.values():
+            self.menu_language.addAction(act)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def _make_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("cleaningToolbar")
+        self.toolbar.setIconSize(QSize(16, 16))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in self.act_stages.values():
+            self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        self.script_label = QLabel(self)
+        self.toolbar.addWidget(self.script_label)
+        self.script_box = QComboBox(self)
+        for script in SCRIPTS:
+            self.script_box.addItem("", script)
+        self.script_box.setCurrentIndex(SCRIPTS.index(self.settings.script()))
+        self.script_box.currentIndexChanged.connect(lambda i: self.set_script(SCRIPTS[i]))
+        self.toolbar.addWidget(self.script_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.counts_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(200)
+        self.progress.hide()
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.hide()
+        bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self._import_task = None
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.changed.connect(self.on_changed)
+        c.failed.connect(self.show_error)
+        c.library_opened.connect(self._library_opened)
+        c.import_started.connect(self._import_started)
+        c.import_finished.connect(self._import_finished)
+        self.library_panel.transcript_selected.connect(self.open_transcript)
+        self.clean.ready.connect(lambda: self.statusBar().showMessage(self.tr("Segmenter ready"), 3000))
+        self.cancel_button.clicked.connect(self._cancel_import)
+
+    # texts (again on every language change)
+    def retranslate(self) -> None:
+        self.setWindowTitle(self._title())
+        self.act_import.setText(self.tr("&Import Files…"))
+        self.act_open_library.setText(self.tr("&Open Library…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_undo.setText(self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo"))
+        self.act_edit.setText(self.tr("&Edit Segment"))
+        stage_names = {
+            "fillers": self.tr("Fillers"),
+            "stutters": self.tr("Stutters"),
+            "rules": self.tr("Rules"),
+            "punctuation": self.tr("Punctuation"),
+            "spacing": self.tr("Spacing"),
+        }
+        stage_tips = {
+            "fillers": self.tr("Remove hesitation sounds (呃, 嗯)"),
+            "stutters": self.tr("Collapse immediate repetitions (我我我 → 我)"),
+            "rules": self.tr("Apply your correction rules"),
+            "punctuation": self.tr("Tidy punctuation left by removals"),
+            "spacing": self.tr("Space between Chinese and Latin letters or digits"),
+        }
+        for stage, act in self.act_stages.items():
+            act.setText(stage_names[stage])
+            act.setToolTip(stage_tips[stage])
+        script_names = {
+            "simplified": self.tr("Simplified"),
+            "traditional": self.tr("Traditional"),
+            "keep": self.tr("Keep as is"),
+        }
+        for script, act in self.act_scripts.items():
+            act.setText(script_names[script])
+        for i, script in enumerate(SCRIPTS):
+            self.script_box.setItemText(i, script_names[script])
+        language_names = {"system": self.tr("System Default"), "en": "English", "zh_CN": "中文（简体）"}
+        for language, act in self.act_languages.items():
+            act.setText(language_names[language])
+        self.act_about.setText(self.tr("&About transcript-reader"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_recent.setTitle(self.tr("Recent &Libraries"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_stages.setTitle(self.tr("Cleaning &Stages"))
+        self.menu_script.setTitle(self.tr("&Script"))
+        self.menu_tools.setTitle(self.tr("&Tools"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Cleaning"))
+        self.script_label.setText(self.tr("Script:") + " ")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.library_panel.retranslate()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self._update_counts()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _title(self) -> str:
+        if self.transcript_title:
+            return f"{self.transcript_title} — transcript-reader"
+        return "transcript-reader"
+
+    # library
+    def choose_library(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Open or Create Library"),
+            "",
+            self.tr("Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.open_library(path)
+
+    def open_library(self, db: str, import_seeds: bool = False) -> None:
+        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", db))
+        self._pending_library = db
+        self.controller.open_library(db, import_seeds=import_seeds)
+
+    def _library_opened(self, location: str) -> None:
+        db = getattr(self, "_pending_library", None)
+        if db:
+            self.settings.add_recent_library(db)
+        self.transcript_id = None
+        self.model.set_rows(None, [])
+        self.statusBar().showMessage(self.tr("Library: %1").replace("%1", location), 5000)
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        for db in self.settings.recent_libraries():
+            act = self.menu_recent.addAction(db)
+            act.triggered.connect(lambda _checked=False, d=db: self.open_library(d))
+        if self.menu_recent.isEmpty():
+            self.menu_recent.addAction(self.tr("(none)")).setEnabled(False)
+
+    def on_changed(self, changes: Changes) -> None:
+        self.controller.load_transcripts(self._transcripts_loaded)
+        tid = self.transcript_id
+        if tid is None:
+            return
+        if changes.structure and (not changes.transcripts or tid in changes.transcripts):
+            self.controller.load_rows(tid, self._rows_loaded)
+        elif changes.segments:
+            self.controller.load_rows_by_id(changes.segments, self.model.update_rows)
+
+    def _transcripts_loaded(self, infos) -> None:
+        self.library_panel.set_transcripts(infos, self.transcript_id)
+        if self.transcript_id is None:
+            first = self.library_panel.first_transcript()
+            if first is not None:
+                self.library_panel.select(first)
+        self._infos = {info.id: info for info in infos}
+        self._update_counts()
+
+    def open_transcript(self, transcript_id: int) -> None:
+        if transcript_id == self.transcript_id:
+            return
+        self.transcript_id = transcript_id
+        self.controller.load_rows(transcript_id, self._rows_loaded)
+
+    def _rows_loaded(self, result) -> None:
+        transcript_id, title, rows = result
+        if transcript_id != self.transcript_id:
+            return  # the user has moved on to another transcript meanwhile
+        same = self.model.transcript_id == transcript_id
+        top = self.view.verticalScrollBar().value() if same else 0
+        current = self.view.currentIndex()
+        self.model.set_rows(transcript_id, rows)
+        self.transcript_title = title
+        self.setWindowTitle(self._title())
+        if same:
+            self.view.fit_visible_rows()
+            self.view.verticalScrollBar().setValue(top)
+            if current.isValid() and current.row() < len(rows):
+                self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        info = getattr(self, "_infos", {}).get(self.transcript_id)
+        if info is None:
+            self.counts_label.setText("")
+            return
+        self.counts_label.setText(
+            self.tr("%1 segments, %2 corrected").replace("%1", str(info.segments)).replace("%2", str(info.corrected))
+        )
+
+    # importing
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import Transcripts"),
+            "",
+            self.tr("Transcripts (*.txt *.md *.srt *.vtt *.json);;All Files (*)"),
+        )
+        if files:
+            self.controller.import_files(files)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.controller.import_files(paths)
+
+    def _import_started(self, task) -> None:
+        self._import_task = task
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage(self.tr("Importing…"))
+        task.progressed.connect(self._import_progress)
+
+    def _import_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _import_finished(self, made: int) -> None:
+        self._import_task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().showMessage(self.tr("Imported %1 transcript(s)").replace("%1", str(made)), 5000)
+
+    def _cancel_import(self) -> None:
+        if self._import_task is not None:
+            self._import_task.cancel()
+            self.statusBar().showMessage(self.tr("Cancelling…"))
+
+    # cleaning options
+    def _stage_toggled(self, stage: str, on: bool) -> None:
+        self.settings.set_stage(stage, on)
+        self.apply_clean_settings()
+
+    def set_script(self, script: str) -> None:
+        if script not in SCRIPTS:
+            return
+        self.settings.set_script(script)
+        self.act_scripts[script].setChecked(True)
+        if self.script_box.currentIndex() != SCRIPTS.index(script):
+            self.script_box.setCurrentIndex(SCRIPTS.index(script))
+        self.apply_clean_settings()
+
+    def apply_clean_settings(self) -> None:
+        self.clean.set_settings(clean_settings_from(self.settings))
+
+    def set_language(self, language: str) -> None:
+        self.settings.set_language(language)
+        i18n.install(QApplication.instance(), language)
+
+    # editing
+    def edit_current(self) -> None:
+        row = self.view.current_row()
+        if row >= 0:
+            self.view.edit_row(row)
+
+    # messages
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message.splitlines()[0], 8000)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("transcript-reader"), message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and transcript text
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.show()
+        self._last_error_box = box
+
+    def about(self) -> None:
+        from reader import __version__
+
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About transcript-reader"), "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr("transcript-reader %1\nRead, clean and correct Chinese speech-recognition transcripts.").replace(
+                "%1", __version__
+            )
+        )
+        box.show()
+
+    # layout
+    def _restore_layout(self) -> None:
+        geometry, state, splitter = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if state is not None:
+            self.restoreState(state)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:
+        self.settings.set_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def clean_settings_from(settings: Settings):
+    from reader.core.text import CleanSettings
+
+    return CleanSettings(script=settings.script(), **{stage: settings.stage(stage) for stage in STAGES})

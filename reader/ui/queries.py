@@ -1,0 +1,38 @@
+"""Read-only snapshots the views need beyond reader.core.library's own queries.
+
+Taken on the "read" lane; plain frozen rows cross to the GUI thread, never an
+ORM object bound to a session on another thread.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from reader.core.library import SegmentRow
+from reader.core.library.models import Segment, Speaker
+
+_CHUNK = 500  # stays under SQLite's bound-parameter limit
+
+
+def segment_rows_by_id(lib, segment_ids) -> list[SegmentRow]:
+    """Fresh rows for segments an operation touched, so a view refreshes them without reloading everything."""
+    ids = list(segment_ids)
+    rows: list[SegmentRow] = []
+    with lib.read() as session:
+        for i in range(0, len(ids), _CHUNK):
+            query = (
+                select(
+                    Segment.id,
+                    Segment.position,
+                    Segment.kind,
+                    Segment.raw,
+                    Segment.correction,
+                    Speaker.name,
+                    Segment.start_ms,
+                    Segment.end_ms,
+                )
+                .outerjoin(Speaker, Segment.speaker_id == Speaker.id)
+                .where(Segment.id.in_(ids[i : i + _CHUNK]))
+            )
+            rows.extend(SegmentRow(*row) for row in session.execute(query))
+    return rows
