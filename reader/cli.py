@@ -16,6 +16,91 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.db, list(getattr(args, "files", []) or []))
 
 
+def _open(args: argparse.Namespace):
+    from reader.core.library import open_library
+
+    return open_library(args.db)
+
+
+def _tsv(*fields: object) -> str:
+    """One record a line: tabs and line breaks inside a field would split it."""
+    return "\t".join(" ".join(str("" if f is None else f).split("\n")).replace("\t", " ") for f in fields)
+
+
+def _warn(message: str) -> None:
+    print(f"{APP_NAME}: warning: {message}", file=sys.stderr)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from reader.core.library import import_path
+
+    with _open(args) as lib:
+        for result in import_path(lib, args.files):
+            if result.already_imported:
+                ids = ", ".join(str(t.id) for t in result.transcripts) or "none left"
+                _warn(f"{result.path}: already imported (transcripts {ids}); nothing added")
+                continue
+            for t in result.transcripts:
+                print(_tsv(t.id, t.title, t.segments))
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from reader.core.library import list_transcripts
+
+    with _open(args) as lib:
+        for t in list_transcripts(lib):
+            print(_tsv(t.id, t.title, t.segments, t.corrected, t.source_path))
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from reader.core.library import transcript_segments
+
+    with _open(args) as lib:
+        _title, segments = transcript_segments(lib, args.id)
+    texts = [s.raw for s in segments]
+    if args.clean:
+        texts = _effective_texts(segments)
+    for segment, text in zip(segments, texts):
+        print(_tsv(segment.position, segment.speaker, text))
+    return 0
+
+
+def _effective_texts(segments) -> list[str]:
+    """A person's correction, else the cleaned raw text (images and marks as they are)."""
+    try:
+        from reader.core.text import Cleaner
+    except ImportError:
+        _warn("the cleaning engine is not available; showing corrections over raw text")
+        return [s.correction if s.correction is not None else s.raw for s in segments]
+    cleaner = Cleaner()
+    return [
+        s.correction if s.correction is not None else cleaner.clean(s.raw) if s.kind == "text" else s.raw
+        for s in segments
+    ]
+
+
+def _cmd_delete(args: argparse.Namespace) -> int:
+    from reader.core.library import delete_transcript
+
+    with _open(args) as lib:
+        delete_transcript(lib, args.id)
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from reader.core.library import check_library
+
+    with _open(args) as lib:
+        problems = check_library(lib)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print("ok")
+    return 1 if problems else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Read and correct Chinese ASR transcripts.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -25,6 +110,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="open the desktop app, importing FILEs")
     p.add_argument("files", nargs="*")
     p.set_defaults(func=_cmd_gui)
+
+    p = sub.add_parser("import", help="import transcript files or folders")
+    p.add_argument("files", nargs="+", metavar="FILE|DIR")
+    p.set_defaults(func=_cmd_import)
+
+    p = sub.add_parser("list", help="list the transcripts in the library")
+    p.set_defaults(func=_cmd_list)
+
+    p = sub.add_parser("show", help="print a transcript, one segment a line")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--clean", action="store_true", help="effective text: correction, else cleaned")
+    p.set_defaults(func=_cmd_show)
+
+    p = sub.add_parser("delete", help="remove a transcript and its annotations")
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(func=_cmd_delete)
+
+    p = sub.add_parser("check", help="check the library's integrity")
+    p.set_defaults(func=_cmd_check)
     return parser
 
 

@@ -47,6 +47,8 @@ def decode(data: bytes, what: str) -> Decoded:
     text = normalise(text)
     if _looks_binary(text):
         raise UserError(what, "this is a binary file, not text")
+    if _looks_garbled(text):
+        raise UserError(what, f"cannot decode it: as {encoding} it is mostly unassigned or private-use characters")
     if not text.strip():
         raise UserError(what, "the file contains only whitespace")
     return Decoded(text, encoding)
@@ -69,33 +71,76 @@ def _decode(data: bytes, what: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     if b"\x00" in data:
-        # Charset-normalizer is unreliable on BOM-less UTF-16/32 mixed with
-        # ASCII; where the NUL bytes fall tells the byte order exactly.
-        for encoding in _nul_column_encodings(data):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                continue
-        raise UserError(what, "this is a binary file, not text")
+        # Only UTF-16/32 text has NUL bytes, and charset-normalizer is
+        # unreliable on it without a BOM; the wrong byte order scores low.
+        decoded = _most_ordinary(data, _wide_encodings(len(data)), minimum=0.0)
+        if decoded is None:
+            raise UserError(what, "this is a binary file, not text")
+        return decoded
+    decoded = _most_ordinary(data, ("gb18030", "big5"), minimum=0.9)
+    if decoded is not None:
+        return decoded
     best = from_bytes(data).best()
     if best is None:
         raise UserError(what, "cannot decode it: not UTF-8, GB18030, Big5 or UTF-16 text")
     return str(best), codecs.lookup(best.encoding).name
 
 
-def _nul_column_encodings(data: bytes) -> list[str]:
-    """The UTF-32/16 byte orders consistent with where most NUL bytes are.
+def _wide_encodings(size: int) -> list[str]:
+    encodings = ["utf-32-le", "utf-32-be"] if size % 4 == 0 else []
+    return encodings + ["utf-16-le", "utf-16-be"] if size % 2 == 0 else encodings
 
-    ASCII in UTF-16-LE puts NUL in odd columns; a few CJK characters (一 is
-    U+4E00) put one in the other column, so the majority decides.
+
+def _most_ordinary(data: bytes, encodings, minimum: float) -> tuple[str, str] | None:
+    """The strict decoding whose text looks most like ordinary Chinese or English.
+
+    GB18030 and Big5 share byte ranges, as do the two UTF-16 byte orders, so
+    the wrong choice usually decodes without error into rare characters, kana,
+    Hangul and symbols; charset-normalizer guesses wrong on short or
+    traditional-script text. Measured on the seed paragraphs: the right
+    decoding scores 1.0, the wrong one at most 0.79.
     """
-    sample = data[:8192]
-    odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
-    even = sum(1 for i in range(0, len(sample), 2) if sample[i] == 0)
-    candidates = ["utf-32-le", "utf-32-be"] if len(data) % 4 == 0 else []
-    if len(data) % 2 == 0:
-        candidates.append("utf-16-le" if odd >= even else "utf-16-be")
-    return candidates
+    best: tuple[float, str, str] | None = None
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _ordinary_share(text)
+        if score >= minimum and (best is None or score > best[0]):
+            best = (score, text, encoding)
+    return None if best is None else (best[1], best[2])
+
+
+def _ordinary_share(text: str) -> float:
+    """Share of non-ASCII characters that are common hanzi or everyday punctuation."""
+    wide = [ch for ch in text[:20000] if ord(ch) > 0x7F]
+    if not wide:
+        return 1.0
+    return sum(1 for ch in wide if _is_ordinary(ch)) / len(wide)
+
+
+def _is_ordinary(ch: str) -> bool:
+    if "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" or "\u2010" <= ch <= "\u2027":
+        return True
+    try:
+        code = ch.encode("gb2312")
+        if len(code) == 2 and code[0] >= 0xB0:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        code = ch.encode("big5")
+        return len(code) == 2 and 0xA440 <= int.from_bytes(code, "big") <= 0xC67E
+    except UnicodeEncodeError:
+        return False
+
+
+def _looks_garbled(text: str) -> bool:
+    # Replacement characters, unassigned and private-use code points are what
+    # a wrong decoding of junk bytes produces; real text has next to none.
+    odd = sum(1 for ch in text if ch == "\ufffd" or unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    return odd > max(2, len(text) // 100)
 
 
 def _looks_binary(text: str) -> bool:

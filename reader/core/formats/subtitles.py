@@ -38,7 +38,15 @@ def _check_order(what: str, segments: list[ParsedSegment], timing_lines: list[in
             raise UserError(what, f"line {line}: the cue ends before it starts")
 
 
+# `srt` reads "00:01:0x,250" as 00:01:00 followed by proprietary data "x,250";
+# a timing line must be two whole timestamps, then optional settings.
+_SRT_TIMING = re.compile(r"\s*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}\s*-->\s*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}(?:\s.*)?")
+
+
 def read_srt(text: str, what: str, title: str) -> ParsedTranscript:
+    for number, line in enumerate(text.split("\n"), 1):
+        if "-->" in line and not _SRT_TIMING.fullmatch(line):
+            raise UserError(what, f"line {number}: malformed timing {line.strip()!r}, expected 00:00:01,000 --> 00:00:02,000")
     try:
         cues = list(srt.parse(text, ignore_errors=False))
     except srt.SRTParseError as exc:
