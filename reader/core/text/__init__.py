@@ -1,0 +1,22 @@
+"""The cleaned view of a transcript (rules: CLEANING.md). Plain Python, no Qt."""
+
+from reader.core.text.edits import Edit
+from reader.core.text.fillers import DEFAULT_FILLERS
+from reader.core.text.pipeline import STAGES, CleanSettings, Cleaned, Cleaner
+from reader.core.text.rules import Rule, RuleSet, format_rules_tsv, parse_rules_tsv, read_rules_tsv
+from reader.core.text.script import SCRIPTS
+
+__all__ = [
+    "DEFAULT_FILLERS",
+    "SCRIPTS",
+    "STAGES",
+    "CleanSettings",
+    "Cleaned",
+    "Cleaner",
+    "Edit",
+    "Rule",
+    "RuleSet",
+    "format_rules_tsv",
+    "parse_rules_tsv",
+    "read_rules_tsv",
+]

@@ -1,0 +1,101 @@
+"""Edits: what a stage changed, and how offsets travel through a chain of stages."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] by `replacement` (empty: a removal; start == end: an insertion)."""
+
+    start: int
+    end: int
+    replacement: str
+    stage: str
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """The text with `edits` (sorted, not overlapping, in its own offsets) carried out."""
+    parts = []
+    last = 0
+    for edit in edits:
+        parts.append(text[last : edit.start])
+        parts.append(edit.replacement)
+        last = edit.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+class Step:
+    """One stage's edits, able to carry an offset from its input to its output and back."""
+
+    __slots__ = ("stage", "edits", "_starts", "_out_starts")
+
+    def __init__(self, stage: str, edits: Sequence[Edit]):
+        self.stage = stage
+        self.edits = tuple(edits)
+        self._starts = [e.start for e in self.edits]
+        out_starts = []
+        shift = 0
+        for e in self.edits:
+            out_starts.append(e.start + shift)
+            shift += len(e.replacement) - (e.end - e.start)
+        self._out_starts = out_starts
+
+    def out_span(self, index: int) -> tuple[int, int]:
+        start = self._out_starts[index]
+        return start, start + len(self.edits[index].replacement)
+
+    def to_input(self, pos: int) -> int:
+        """Output offset -> input offset. Inside a replacement: the matching input character
+        when the lengths agree (script conversion), else the start of the replaced text."""
+        j = bisect_right(self._out_starts, pos) - 1
+        if j < 0:
+            return pos
+        e = self.edits[j]
+        out_start, out_end = self.out_span(j)
+        if pos < out_end:
+            if len(e.replacement) == e.end - e.start:
+                return e.start + (pos - out_start)
+            return e.start
+        return e.end + (pos - out_end)
+
+    def to_output(self, pos: int) -> int:
+        """Input offset -> output offset; removed text maps to where it was."""
+        j = bisect_right(self._starts, pos) - 1
+        if j < 0:
+            return pos
+        e = self.edits[j]
+        out_start, out_end = self.out_span(j)
+        if pos < e.end:
+            if len(e.replacement) == e.end - e.start:
+                return out_start + (pos - e.start)
+            return out_start
+        return out_end + (pos - e.end)
+
+    def replaced_at(self, pos: int) -> bool:
+        """Whether output character `pos` was written by this stage."""
+        j = bisect_right(self._out_starts, pos) - 1
+        while j >= 0:
+            out_start, out_end = self.out_span(j)
+            if out_end <= pos:
+                return False
+            if out_start <= pos:
+                return True
+            j -= 1
+        return False
+
+
+def runs(labels: Sequence[str | None]) -> list[tuple[int, int, str]]:
+    """Maximal runs of equal, non-None labels as (start, end, label)."""
+    found = []
+    start = 0
+    for i in range(1, len(labels) + 1):
+        if i == len(labels) or labels[i] != labels[start]:
+            if labels[start] is not None:
+                found.append((start, i, labels[start]))
+            start = i
+    return found

@@ -1,0 +1,69 @@
+"""Stage 2, fillers: hesitation sounds go; the same characters inside a word stay."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reader.core.text import segmenter
+from reader.core.text.edits import Edit, apply_edits
+
+STAGE = "fillers"
+# `啊` is a modal particle that carries meaning, so it is not here.
+DEFAULT_FILLERS = ("呃", "嗯", "额", "emm", "umm", "uh")
+
+
+def _is_latin(word: str) -> bool:
+    return word.isascii() and word.isalpha()
+
+
+def _latin_pattern(word: str) -> str:
+    """`emm` matches em, emmm, EMM: speakers stretch the sound, never change it."""
+    letters = []
+    for ch in word:
+        if not letters or letters[-1] != ch:
+            letters.append(ch)
+    return "(?<![A-Za-z])" + "".join(re.escape(ch) + "+" for ch in letters) + "(?![A-Za-z])"
+
+
+@lru_cache(maxsize=16)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    ordered = sorted({w for w in words if w.strip()}, key=len, reverse=True)
+    if not ordered:
+        return None
+    alternatives = [_latin_pattern(w) if _is_latin(w) else re.escape(w) for w in ordered]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _is_whole_tokens(text: str, clauses: list[tuple[int, int]], start: int, end: int) -> bool:
+    clause_start, clause_end = segmenter.clause_at(clauses, start)
+    cuts = set(segmenter.boundaries(segmenter.cut(text[clause_start:clause_end])))
+    return start - clause_start in cuts and end - clause_start in cuts
+
+
+def remove_fillers(text: str, words: tuple[str, ...] = DEFAULT_FILLERS) -> tuple[str, list[Edit]]:
+    pattern = _pattern(tuple(words))
+    if pattern is None:
+        return text, []
+    edits: list[Edit] = []
+    clauses = None
+    last_end = 0
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if _is_latin(word):
+            # Take one neighbouring space with the word so `so uh we` reads `so we`.
+            if text[end : end + 1] == " ":
+                end += 1
+            elif start > last_end and text[start - 1 : start] == " ":
+                start -= 1
+        elif segmenter.in_longer_word(word):
+            if clauses is None:
+                clauses = segmenter.clause_spans(text)
+            if not _is_whole_tokens(text, clauses, start, end):
+                continue
+        edits.append(Edit(start, end, "", STAGE))
+        last_end = end
+    if not edits:
+        return text, []
+    return apply_edits(text, edits), edits

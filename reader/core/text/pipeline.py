@@ -1,0 +1,141 @@
+"""The cleaned view: the stages composed, with every cleaned character traceable to the raw text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reader.core.errors import UserError
+from reader.core.text import fillers, punctuation, rules, script, segmenter, spacing, stutters
+from reader.core.text.edits import Edit, Step, runs
+from reader.core.text.fillers import DEFAULT_FILLERS
+from reader.core.text.rules import Rule, RuleSet
+from reader.core.text.script import SCRIPTS
+
+STAGES = (script.STAGE, fillers.STAGE, stutters.STAGE, rules.STAGE, punctuation.STAGE, spacing.STAGE)
+
+
+@dataclass(frozen=True)
+class CleanSettings:
+    """Which stages run, and how. Hashable: it keys the views' caches."""
+
+    script: str = "simplified"
+    fillers: bool = True
+    stutters: bool = True
+    rules: bool = True
+    punctuation: bool = True
+    spacing: bool = False
+    filler_words: tuple[str, ...] = DEFAULT_FILLERS
+
+    def __post_init__(self):
+        if self.script not in SCRIPTS:
+            raise UserError(f"script {self.script!r}", f"choose one of {', '.join(SCRIPTS)}")
+        object.__setattr__(self, "filler_words", tuple(self.filler_words))
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    raw: str
+    text: str
+    steps: tuple[Step, ...] = ()
+    rule_hits: Counter[Rule] = field(default_factory=Counter)
+
+    @property
+    def edits(self) -> list[Edit]:
+        """Every stage's edits, with spans in raw offsets, in stage order."""
+        found = []
+        for k, step in enumerate(self.steps):
+            for e in step.edits:
+                found.append(Edit(self._back(e.start, k), self._back(e.end, k), e.replacement, e.stage))
+        return found
+
+    def _back(self, pos: int, before_step: int) -> int:
+        for step in reversed(self.steps[:before_step]):
+            pos = step.to_input(pos)
+        return pos
+
+    def to_raw(self, pos: int) -> int:
+        """Cleaned offset -> raw offset (click-to-locate, search hits shown in the raw column)."""
+        return self._back(pos, len(self.steps))
+
+    def to_clean(self, pos: int) -> int:
+        """Raw offset -> cleaned offset; removed raw text maps to where it would have been."""
+        for step in self.steps:
+            pos = step.to_output(pos)
+        return pos
+
+    def raw_spans_removed(self) -> list[tuple[int, int, str]]:
+        """(raw start, raw end, stage) of raw text that cleaning removed, the first stage to remove it named."""
+        labels: list[str | None] = [None] * len(self.raw)
+        for k, step in enumerate(self.steps):
+            for e in step.edits:
+                if e.replacement or e.start == e.end:
+                    continue
+                for i in range(self._back(e.start, k), self._back(e.end, k)):
+                    if labels[i] is None:
+                        labels[i] = e.stage
+        visible = {self.to_raw(i) for i in range(len(self.text))}
+        return runs([None if i in visible else label for i, label in enumerate(labels)])
+
+    def clean_spans_changed(self) -> list[tuple[int, int, str]]:
+        """(clean start, clean end, stage) of cleaned text a stage wrote (script, rules, spacing)."""
+        labels: list[str | None] = []
+        for i in range(len(self.text)):
+            label = None
+            pos = i
+            for step in reversed(self.steps):
+                if step.replaced_at(pos):
+                    label = step.stage
+                    break
+                pos = step.to_input(pos)
+            labels.append(label)
+        return runs(labels)
+
+
+class Cleaner:
+    """Cleans segments under one set of settings and rules. Thread-safe after `warm_up`."""
+
+    def __init__(self, settings: CleanSettings | None = None, rules: Iterable[Rule] = ()):
+        self.settings = settings or CleanSettings()
+        self.rules = tuple(rules)
+        self._rule_set = RuleSet(self.rules)
+        self._ready = False
+
+    def warm_up(self) -> None:
+        """Load the segmenter and the converter (about a second the first time); call off the GUI thread."""
+        if self._ready:
+            return
+        segmenter.warm_up()
+        segmenter.add_glossary(term for rule in self.rules if (term := rule.glossary_term()))
+        if self.settings.script != script.KEEP:
+            script.converter(self.settings.script)
+        self._ready = True
+
+    def clean(self, raw: str) -> Cleaned:
+        self.warm_up()
+        s = self.settings
+        text = raw
+        steps = []
+        hits: Counter[Rule] = Counter()
+
+        def run(stage: str, result: tuple[str, list[Edit]]) -> None:
+            nonlocal text
+            new_text, edits = result
+            if edits:
+                steps.append(Step(stage, edits))
+                text = new_text
+
+        run(script.STAGE, script.convert(text, s.script))
+        if s.fillers:
+            run(fillers.STAGE, fillers.remove_fillers(text, s.filler_words))
+        if s.stutters:
+            run(stutters.STAGE, stutters.collapse_stutters(text))
+        if s.rules and self.rules:
+            new_text, edits, hits = self._rule_set.apply(text)
+            run(rules.STAGE, (new_text, edits))
+        if s.punctuation:
+            run(punctuation.STAGE, punctuation.tidy(text))
+        if s.spacing:
+            run(spacing.STAGE, spacing.space(text))
+        return Cleaned(raw, text, tuple(steps), hits)

@@ -1,0 +1,61 @@
+"""Stage 1, script: convert to the target script with OpenCC."""
+
+from __future__ import annotations
+
+import threading
+from difflib import SequenceMatcher
+
+import opencc
+
+from reader.core.text.edits import Edit
+
+STAGE = "script"
+# Only the character-level configs: the phrase ones (s2twp, tw2sp) rewrite vocabulary
+# and change lengths, which suits an export but not a view read beside the raw text.
+CONFIGS = {"simplified": "t2s", "traditional": "s2t", "taiwan": "s2tw", "hongkong": "s2hk"}
+KEEP = "keep"
+SCRIPTS = (*CONFIGS, KEEP)
+
+_converters: dict[str, opencc.OpenCC] = {}
+_lock = threading.Lock()
+
+
+def converter(script: str) -> opencc.OpenCC:
+    """The converter for a target script, built once (tofu-risk glyphs left out: most fonts lack them)."""
+    config = CONFIGS[script]
+    found = _converters.get(config)
+    if found is None:
+        with _lock:
+            found = _converters.get(config)
+            if found is None:
+                found = opencc.OpenCC(config, include_tofu_risk_dictionaries=False)
+                _converters[config] = found
+    return found
+
+
+def convert(text: str, script: str) -> tuple[str, list[Edit]]:
+    if script == KEEP:
+        return text, []
+    converted = converter(script).convert(text)
+    if converted == text:
+        return text, []
+    return converted, diff(text, converted)
+
+
+def diff(old: str, new: str) -> list[Edit]:
+    """One edit per changed run, so every other character keeps its exact position."""
+    if len(old) == len(new):
+        edits = []
+        start = None
+        for i, (a, b) in enumerate(zip(old, new)):
+            if a != b:
+                if start is None:
+                    start = i
+            elif start is not None:
+                edits.append(Edit(start, i, new[start:i], STAGE))
+                start = None
+        if start is not None:
+            edits.append(Edit(start, len(old), new[start:], STAGE))
+        return edits
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return [Edit(i1, i2, new[j1:j2], STAGE) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]

@@ -1,0 +1,114 @@
+"""The jieba segmenter: started lazily and once, cache in the app's cache folder, HMM off.
+
+With HMM on, jieba guesses new words and glues stutters into them (`介介`), so every
+decision here uses the dictionary alone. The user's glossary terms are added as words
+so they are never split or collapsed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import lru_cache
+
+import jieba
+
+from reader.core.paths import cache_dir
+
+# A reduplicated dictionary entry rarer than this (`喂喂` 3, `对对` 3) is noise in the
+# dictionary, not a word a speaker says on purpose.
+COMMON_WORD_FREQ = 20
+# A filler sound is only worth a word decision when it is part of a common word
+# (`额外` 1486, `金额` 1292); `呃逆` (22) does not make every `呃` doubtful.
+WORD_PART_FREQ = 100
+
+_lock = threading.Lock()
+_tags: dict[str, str] = {}
+_glossary: set[str] = set()
+_ready = False
+
+
+def warm_up() -> None:
+    """Load the dictionary and the part-of-speech table (about a second); safe from any thread."""
+    global _ready
+    if _ready:
+        return
+    with _lock:
+        if _ready:
+            return
+        jieba.setLogLevel(logging.WARNING)
+        if not jieba.dt.initialized:
+            jieba.dt.tmp_dir = str(cache_dir())
+            jieba.dt.cache_file = "jieba.cache"
+        jieba.dt.initialize()
+        from jieba import posseg  # loads the tag table from the same dictionary
+
+        _tags.update(posseg.dt.word_tag_tab)
+        _ready = True
+
+
+def add_glossary(words: Iterable[str]) -> None:
+    """Make the user's terms whole words of the segmenter."""
+    warm_up()
+    with _lock:
+        for word in words:
+            if word and word not in _glossary:
+                jieba.dt.add_word(word, freq=max(jieba.dt.suggest_freq(word), COMMON_WORD_FREQ))
+                _glossary.add(word)
+        cut.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def cut(text: str) -> tuple[str, ...]:
+    """Dictionary-only segmentation. The cache is bounded, so memory does not grow with input."""
+    warm_up()
+    return tuple(jieba.dt.cut(text, HMM=False))
+
+
+def boundaries(tokens: Iterable[str]) -> list[int]:
+    """Offsets where tokens start, plus the end."""
+    found = [0]
+    for token in tokens:
+        found.append(found[-1] + len(token))
+    return found
+
+
+def freq(word: str) -> int:
+    warm_up()
+    return jieba.dt.FREQ.get(word, 0)
+
+
+def tag(word: str) -> str:
+    warm_up()
+    return _tags.get(word) or jieba.dt.user_word_tag_tab.get(word, "")
+
+
+def is_glossary(word: str) -> bool:
+    return word in _glossary
+
+
+@lru_cache(maxsize=64)
+def in_longer_word(part: str) -> bool:
+    """Whether some common dictionary word contains `part` (`额` in `额外`, `金额`)."""
+    warm_up()
+    return any(
+        part in word and word != part and count >= WORD_PART_FREQ and set(word) != set(part)
+        for word, count in jieba.dt.FREQ.items()
+    )
+
+
+# Punctuation of every width ends a clause; spaces do not (`intern v l` is one clause).
+_PUNCTUATION = "!-/:-@\\[-`{-~\u2010-\u2027\u3000-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\n\r\t"
+CLAUSE = re.compile(f"[^{_PUNCTUATION}]+")
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in CLAUSE.finditer(text)]
+
+
+def clause_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The clause span holding offset `pos` (which must lie in one)."""
+    return spans[bisect_right(spans, pos, key=lambda span: span[0]) - 1]

@@ -1,0 +1,192 @@
+"""Stage 3, stutters: an immediate repetition of a one-to-four character unit collapses to one copy.
+
+The jieba dictionary, read in context, tells a stutter from a word: a repetition whose
+copies the segmenter keeps apart (`我/我/我`, `介/介/介绍`, `可/可以`) is a stutter, one
+it reads as a word (`谢谢`, `看看`, `许许多多`) is not. A few kinds of deliberate doubling
+that the segmenter does cut apart are recognised on top of that: degree words
+(`非常非常`), tentative verbs (`研究研究`), AABB forms of a word (`客客气气`), numeral and
+classifier "one by one" (`一个一个去做`) and laughter. Repetition across punctuation is
+never touched: each clause is read on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+from reader.core.text import segmenter
+from reader.core.text.edits import Edit, apply_edits
+
+STAGE = "stutters"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+MAX_UNIT = 4
+CANDIDATE = re.compile(f"([{HAN}]{{1,{MAX_UNIT}}})\\1")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# A doubled verb takes no aspect marker (`看了看`, never `看看了`): before one, it is a stutter.
+ASPECT = "了过着"
+# `一步一步地`, `一个一个的`: "one by one" ends in 地/的.
+ADVERBIAL = "的地"
+NUMERALS = "一二两三四五六七八九十百千万几半每"
+# Tagged as numerals by jieba, but "together", "a bit", "some" are not numeral + classifier.
+NOT_CLASSIFIERS = "起下些"
+LAUGHTER = frozenset("哈呵嘿嘻")
+# Parts of speech that have no AABB form: pronouns, conjunctions, prepositions, particles,
+# modal particles, interjections, onomatopoeia.
+NO_AABB_TAGS = tuple("rcpuyeo")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = files("reader.core.text").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+TENTATIVE = _word_list("tentative_verbs.txt")
+DEGREE = _word_list("degree_words.txt")
+STANCE = _word_list("stance_words.txt")
+
+
+def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
+    if not CANDIDATE.search(text):
+        return text, []
+    edits = []
+    for start, end in segmenter.clause_spans(text):
+        clause = text[start:end]
+        if CANDIDATE.search(clause):
+            edits.extend(Edit(start + a, start + b, "", STAGE) for a, b in _collapse_clause(clause))
+    if not edits:
+        return text, []
+    return apply_edits(text, edits), edits
+
+
+def _collapse_clause(clause: str) -> list[tuple[int, int]]:
+    """Spans of `clause` to remove, repeating until nothing changes (`我我们这这我们这个` -> `我们这个`)."""
+    origin = list(range(len(clause)))
+    current = clause
+    removed: set[int] = set()
+    while True:
+        spans = _Reading(current).stutters()
+        if not spans:
+            break
+        gone = {i for a, b in spans for i in range(a, b)}
+        removed.update(origin[i] for i in gone)
+        origin = [o for i, o in enumerate(origin) if i not in gone]
+        current = "".join(ch for i, ch in enumerate(current) if i not in gone)
+        if not CANDIDATE.search(current):
+            break
+    spans = []
+    for i in sorted(removed):
+        if spans and spans[-1][1] == i:
+            spans[-1][1] = i + 1
+        else:
+            spans.append([i, i + 1])
+    return [(a, b) for a, b in spans]
+
+
+def _is_reduplication(word: str) -> bool:
+    return any(
+        len(word) % size == 0 and word == word[:size] * (len(word) // size) for size in range(1, len(word) // 2 + 1)
+    )
+
+
+class _Reading:
+    """One clause as the segmenter reads it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = segmenter.cut(text)
+        starts = segmenter.boundaries(self.tokens)
+        self.cuts = set(starts)
+        self.token_at = [t for t, token in enumerate(self.tokens) for _ in token]
+        self.token_start = starts
+
+    def _next_token(self, pos: int) -> str:
+        if pos not in self.cuts or pos >= len(self.text):
+            return ""
+        return self.tokens[self.token_at[pos]]
+
+    def _apart(self, pos: int) -> bool:
+        """Whether the segmenter reads a break at `pos`. A rare or misplaced dictionary
+        reduplication (`喂喂`, `打打了`) counts as two words here."""
+        if pos in self.cuts:
+            return True
+        t = self.token_at[pos]
+        word = self.tokens[t]
+        if not _is_reduplication(word) or segmenter.is_glossary(word):
+            return False
+        if segmenter.freq(word) < segmenter.COMMON_WORD_FREQ:
+            return True
+        after = self.text[self.token_start[t + 1] : self.token_start[t + 1] + 1]
+        return segmenter.tag(word).startswith("v") and after != "" and after in ASPECT
+
+    def _aabb(self, i: int) -> bool:
+        """`客客气气`, `干干净净`: each character of a word doubled."""
+        s = self.text[i : i + 4]
+        if len(s) < 4 or s[0] != s[1] or s[2] != s[3] or s[0] == s[2]:
+            return False
+        word = s[0] + s[2]
+        return (
+            word not in STANCE
+            and segmenter.freq(word) >= segmenter.COMMON_WORD_FREQ
+            and not segmenter.tag(word).startswith(NO_AABB_TAGS)
+        )
+
+    def _repetition(self, i: int) -> tuple[int, int] | None:
+        """The longest-covering stutter candidate at `i` as (unit length, copies)."""
+        best = None
+        text = self.text
+        for size in range(1, MAX_UNIT + 1):
+            unit = text[i : i + size]
+            if len(unit) < size or not _HAN_CHAR.match(unit[-1]):
+                break
+            copies = 1
+            while text[i + copies * size : i + (copies + 1) * size] == unit and self._apart(i + copies * size):
+                copies += 1
+            if copies > 1 and (best is None or copies * size >= best[0] * best[1]):
+                best = (size, copies)
+        return best
+
+    def _deliberate(self, i: int, size: int, copies: int) -> bool:
+        unit = self.text[i : i + size]
+        after = i + size * copies
+        following = self.text[after : after + 1]
+        if set(unit) <= LAUGHTER or unit in DEGREE:
+            return True
+        # The copies must be words of their own: the last one not the start of a
+        # longer word (`研究研究员`), the first not the end of one (`看看看`).
+        if copies != 2 or i not in self.cuts or after not in self.cuts:
+            return False
+        if unit in TENTATIVE:
+            return following == "" or following not in ASPECT
+        if self._numeral_classifier(unit):
+            return following in ADVERBIAL and following != "" or segmenter.tag(self._next_token(after)).startswith("v")
+        return False
+
+    @staticmethod
+    def _numeral_classifier(unit: str) -> bool:
+        return (
+            len(unit) >= 2
+            and unit[0] in NUMERALS
+            and unit[1] not in NOT_CLASSIFIERS
+            and segmenter.tag(unit) in ("m", "mq")
+        )
+
+    def stutters(self) -> list[tuple[int, int]]:
+        """Spans to remove: every copy but the last, which joins what follows (`介介介绍`)."""
+        spans = []
+        i = 0
+        n = len(self.text)
+        while i < n:
+            if self._aabb(i):
+                i += 4
+                continue
+            found = self._repetition(i)
+            if found is None:
+                i += 1
+                continue
+            size, copies = found
+            if self._deliberate(i, size, copies):
+                i += size * copies
+            else:
+                spans.append((i, i + size * (copies - 1)))
+                i += size * (copies - 1)
+        return spans
