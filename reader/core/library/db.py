@@ -48,6 +48,9 @@ class Library:
     def write(self) -> Iterator[Session]:
         """A transaction: committed when the block ends, rolled back if it raises."""
         with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+            # Take the write lock now, not at the first statement, so waiting
+            # for another writer happens here and never midway.
+            session.connection()
             yield session
 
     def close(self) -> None:

@@ -1,0 +1,95 @@
+"""Opening a library: where it lives, how SQLite is set up, and schema versions."""
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select
+
+from reader.core.errors import UserError
+from reader.core.library import open_library
+from reader.core.library.models import Base, Setting
+
+
+def test_sqlite_is_set_up_for_safe_concurrent_use(library):
+    with library.read() as session:
+        pragma = lambda name: session.connection().exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") >= 1000
+
+
+def test_a_write_transaction_holds_the_write_lock_from_its_start(library, tmp_path):
+    other = sqlite3.connect(tmp_path / "library.sqlite3", timeout=0, isolation_level=None)
+    with library.write():
+        # Nothing written yet, but another writer is already kept out: the
+        # transaction began IMMEDIATE, so it cannot fail later on a lock.
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def test_a_failed_write_leaves_nothing_behind(library):
+    with pytest.raises(ZeroDivisionError):
+        with library.write() as session:
+            session.add(Setting(key="half", value="done"))
+            session.flush()
+            1 / 0
+    with library.read() as session:
+        assert session.scalars(select(Setting)).all() == []
+
+
+def test_read_sessions_refuse_to_write(library):
+    with library.read() as session, pytest.raises(RuntimeError, match="read only"):
+        session.add(Setting(key="k", value="v"))
+        session.flush()
+
+
+def test_models_and_migrations_describe_the_same_schema(library):
+    with library.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_default_location_and_environment_override(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with open_library(None) as lib:
+        assert lib.url.endswith("/data/transcript-reader/library.sqlite3")
+    monkeypatch.setenv("TRANSCRIPT_READER_DB", str(tmp_path / "elsewhere.db"))
+    with open_library(None) as lib:
+        assert lib.url.endswith("/elsewhere.db")
+    with open_library(f"sqlite:///{tmp_path / 'by-url.db'}") as lib:
+        assert (tmp_path / "by-url.db").exists()
+
+
+def test_a_library_from_a_newer_version_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    open_library(str(path)).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="newer version"):
+        open_library(str(path))
+    assert path.read_bytes() == before
+
+
+def test_files_that_are_not_libraries_are_refused(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("这不是数据库" * 100, encoding="utf-8")
+    with pytest.raises(UserError, match="cannot open"):
+        open_library(str(text))
+    assert text.read_text(encoding="utf-8") == "这不是数据库" * 100
+
+    foreign = tmp_path / "other-app.sqlite3"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE bookmarks (url TEXT)")
+    conn.close()
+    with pytest.raises(UserError, match="not a transcript-reader library"):
+        open_library(str(foreign))
+
+    with pytest.raises(UserError, match="does not exist"):
+        open_library(str(tmp_path / "no" / "such" / "folder.db"))
