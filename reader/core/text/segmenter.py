@@ -21,9 +21,9 @@ from reader.core.paths import cache_dir
 # A reduplicated dictionary entry rarer than this (`喂喂` 3, `对对` 3) is noise in the
 # dictionary, not a word a speaker says on purpose.
 COMMON_WORD_FREQ = 20
-# A filler sound is only worth a word decision when it is part of a common word
-# (`额外` 1486, `金额` 1292); `呃逆` (22) does not make every `呃` doubtful.
-WORD_PART_FREQ = 100
+# A common word. A filler sound is only worth a word decision when it is part of one
+# (`额外` 1486, `金额` 1292; `呃逆` at 22 does not make every `呃` doubtful).
+WORD_FREQ = 100
 
 _lock = threading.Lock()
 _tags: dict[str, str] = {}
@@ -95,7 +95,7 @@ def in_longer_word(part: str) -> bool:
     """Whether some common dictionary word contains `part` (`额` in `额外`, `金额`)."""
     warm_up()
     return any(
-        part in word and word != part and count >= WORD_PART_FREQ and set(word) != set(part)
+        part in word and word != part and count >= WORD_FREQ and set(word) != set(part)
         for word, count in jieba.dt.FREQ.items()
     )
 

@@ -22,14 +22,19 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 MAX_UNIT = 4
 CANDIDATE = re.compile(f"([{HAN}]{{1,{MAX_UNIT}}})\\1")
 _HAN_CHAR = re.compile(f"[{HAN}]")
-# A doubled verb takes no aspect marker (`看了看`, never `看看了`): before one, it is a stutter.
-ASPECT = "了过着"
+# A doubled verb takes no aspect marker, `一下` or result complement (`看了看`, never
+# `看看了`, `做做出来`): before one of these, the doubling is a stutter.
+NOT_AFTER_DOUBLED_VERB = frozenset({"了", "过", "着", "一下", "出", "出来", "出去", "起来", "下来", "下去", "到", "完", "成"})
 # `一步一步地`, `一个一个的`: "one by one" ends in 地/的.
 ADVERBIAL = "的地"
 NUMERALS = "一二两三四五六七八九十百千万几半每"
 # Tagged as numerals by jieba, but "together", "a bit", "some" are not numeral + classifier.
 NOT_CLASSIFIERS = "起下些"
+# Laughter and onomatopoeia repeat on purpose (`哈哈哈`, `吭哧吭哧`).
 LAUGHTER = frozenset("哈呵嘿嘻")
+ONOMATOPOEIA_TAG = "o"
+# A suffix (`者` in `讲讲者`) makes a word with the copy before it, so that copy is no doubling.
+SUFFIX_TAG = "k"
 # Parts of speech that have no AABB form: pronouns, conjunctions, prepositions, particles,
 # modal particles, interjections, onomatopoeia.
 NO_AABB_TAGS = tuple("rcpuyeo")
@@ -99,24 +104,38 @@ class _Reading:
         self.token_at = [t for t, token in enumerate(self.tokens) for _ in token]
         self.token_start = starts
 
-    def _next_token(self, pos: int) -> str:
-        if pos not in self.cuts or pos >= len(self.text):
-            return ""
-        return self.tokens[self.token_at[pos]]
-
     def _apart(self, pos: int) -> bool:
-        """Whether the segmenter reads a break at `pos`. A rare or misplaced dictionary
-        reduplication (`喂喂`, `打打了`) counts as two words here."""
+        """Whether the segmenter reads a break at `pos`. Inside a rare dictionary entry
+        (`学学习`, `喂喂`) or a doubled verb where no doubling can stand (`打打了`) may count."""
         if pos in self.cuts:
             return True
         t = self.token_at[pos]
         word = self.tokens[t]
-        if not _is_reduplication(word) or segmenter.is_glossary(word):
+        if segmenter.is_glossary(word):
             return False
         if segmenter.freq(word) < segmenter.COMMON_WORD_FREQ:
+            # A rare entry is read as two words where its second part is a common
+            # word and its first part is not (`学|学习`; not `看看|书`), and a rare reduplication
+            # (`喂喂`, `等等等等`) as copies.
+            split = pos - self.token_start[t]
+            left, right = word[:split], word[split:]
+            return _is_reduplication(word) or segmenter.freq(right) >= segmenter.WORD_FREQ and not (
+                len(left) > 1 and segmenter.freq(left) >= segmenter.WORD_FREQ
+            )
+        return _is_reduplication(word) and segmenter.tag(word).startswith("v") and not self._doubling_may_precede(t + 1)
+
+    def _doubling_may_precede(self, t: int) -> bool:
+        """Whether a doubled verb can stand before token `t` (True at the end of the clause)."""
+        if t >= len(self.tokens):
             return True
-        after = self.text[self.token_start[t + 1] : self.token_start[t + 1] + 1]
-        return segmenter.tag(word).startswith("v") and after != "" and after in ASPECT
+        word = self.tokens[t]
+        return word not in NOT_AFTER_DOUBLED_VERB and segmenter.tag(word) != SUFFIX_TAG
+
+    def _shares_character(self, i: int, size: int) -> bool:
+        """`发现现在`, `中国国家`, `今年年初`: the first copy ends a common word that began
+        before it, so the two copies belong to two words."""
+        start = self.token_start[self.token_at[i]]
+        return start < i and segmenter.freq(self.text[start : i + size]) >= segmenter.WORD_FREQ
 
     def _aabb(self, i: int) -> bool:
         """`客客气气`, `干干净净`: each character of a word doubled."""
@@ -148,17 +167,19 @@ class _Reading:
     def _deliberate(self, i: int, size: int, copies: int) -> bool:
         unit = self.text[i : i + size]
         after = i + size * copies
-        following = self.text[after : after + 1]
-        if set(unit) <= LAUGHTER or unit in DEGREE:
+        if set(unit) <= LAUGHTER or unit in DEGREE or segmenter.tag(unit) == ONOMATOPOEIA_TAG:
             return True
         # The copies must be words of their own: the last one not the start of a
         # longer word (`研究研究员`), the first not the end of one (`看看看`).
         if copies != 2 or i not in self.cuts or after not in self.cuts:
             return False
+        following = self.token_at[after] if after < len(self.text) else len(self.tokens)
         if unit in TENTATIVE:
-            return following == "" or following not in ASPECT
+            return self._doubling_may_precede(following)
         if self._numeral_classifier(unit):
-            return following in ADVERBIAL and following != "" or segmenter.tag(self._next_token(after)).startswith("v")
+            return self.text[after : after + 1] in tuple(ADVERBIAL) or (
+                following < len(self.tokens) and segmenter.tag(self.tokens[following]).startswith("v")
+            )
         return False
 
     @staticmethod
@@ -184,7 +205,9 @@ class _Reading:
                 i += 1
                 continue
             size, copies = found
-            if self._deliberate(i, size, copies):
+            if self._shares_character(i, size):
+                i += 1
+            elif self._deliberate(i, size, copies):
                 i += size * copies
             else:
                 spans.append((i, i + size * (copies - 1)))
