@@ -1,5 +1,6 @@
 """import / list / show / delete / check as a script would use them."""
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -7,6 +8,8 @@ import sys
 import pytest
 
 from reader.cli import main
+from reader.core.library import open_library
+from reader.core.library.models import Rule
 from reader.core.paths import seeds_dir
 
 SEEDS = sorted(seeds_dir().glob("*.txt"))
@@ -62,12 +65,26 @@ def test_show_prints_positions_speakers_and_text(run, tmp_path):
     assert out == ["1\t主持人\t欢迎", "2\t\t谢谢"]
 
 
-def test_show_clean_prints_one_line_per_segment(run):
-    (record,) = run("import", SEEDS[0])[1]
-    tid, _title, count = record.split("\t")
+def test_show_clean_prints_corrections_else_cleaned_text_with_the_rules(run, tmp_path):
+    export = tmp_path / "export.json"
+    segments = [
+        {"raw": "呃我我我觉得不对", "correction": "我认为不对"},
+        {"raw": "嗯，我们发布了大理一号"},
+        {"raw": "![](img/1.png)", "kind": "image"},
+    ]
+    export.write_text(
+        json.dumps({"format": "transcript-reader", "version": 1, "transcripts": [{"title": "t", "segments": segments}]}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    (record,) = run("import", export)[1]
+    tid = int(record.split("\t")[0])
+    with open_library(run.db) as lib, lib.write() as session:
+        session.add(Rule(pattern="大理一号", replacement="DALL·E 1"))
+        session.add(Rule(pattern="发布", replacement="不该用", enabled=False))
     code, out, _ = run("show", tid, "--clean")
     assert code == 0
-    assert [line.split("\t")[0] for line in out] == [str(n) for n in range(1, int(count) + 1)]
+    assert out == ["1\t\t我认为不对", "2\t\t我们发布了DALL·E 1", "3\t\t![](img/1.png)"]
+    assert run("show", tid)[1][0] == "1\t\t呃我我我觉得不对"
 
 
 def test_tabs_in_titles_do_not_break_the_columns(run, tmp_path):

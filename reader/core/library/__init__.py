@@ -14,6 +14,7 @@ from reader.core.library.queries import (
     TranscriptSummary,
     check_library,
     delete_transcript,
+    enabled_rules,
     list_transcripts,
     transcript_segments,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "TranscriptSummary",
     "check_library",
     "delete_transcript",
+    "enabled_rules",
     "import_file",
     "import_path",
     "import_seeds_if_new",

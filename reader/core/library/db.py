@@ -37,12 +37,10 @@ class Library:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        session = Session(self.engine, autoflush=False, info={"read_only": True})
-        try:
+        # Closing (not rolling back) ends the transaction but leaves loaded
+        # objects readable after the block, detached.
+        with Session(self.engine, autoflush=False, info={"read_only": True}) as session:
             yield session
-        finally:
-            session.rollback()
-            session.close()
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -1,0 +1,554 @@
+"""A person's edits of segments: corrections, split, merge, find and replace-all.
+
+Every function takes the library first, runs in its own `lib.write()` (or
+`lib.read()`) transaction and returns a small frozen record that holds what
+its undo needs; the `undo_*`/`redo_*`/`apply_batch` functions are exact
+inverses, so an undo stack can go back and forth any number of times.
+Every change writes `Revision` rows: who, when, old, new and why (`origin`).
+
+The raw text of a segment row is written once, when the row is inserted, and
+never updated. Split and merge therefore do not edit rows: they replace them
+by new rows whose raw texts are slices (split) or the join (merge) of the old
+ones, so the transcript's raw text, read in position order, stays what was
+imported. The replaced rows are kept, whole, in the returned record (undo puts
+them back with their ids) and their history moves to the new rows, so no
+revision is lost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import regex
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from reader.core.errors import UserError
+from reader.core.library.db import Library
+from reader.core.library.models import Revision, Segment, SegmentTopic, Transcript
+
+# Python's own `re` cannot be interrupted, so a pattern that backtracks without
+# end (`(a|aa)+$`) would hang the app; the `regex` module takes a time limit.
+MATCH_TIMEOUT_S = 1.0
+
+TextOf = Callable[[Segment], str]
+
+
+# ----------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Change:
+    """A correction set or dropped. `revision_id` is None when nothing changed."""
+
+    segment_id: int
+    transcript_id: int
+    position: int
+    old: str | None
+    new: str | None
+    revision_id: int | None
+
+    @property
+    def changed(self) -> bool:
+        return self.revision_id is not None
+
+
+@dataclass(frozen=True)
+class SegmentState:
+    """Everything a segment row holds, so that undo can put it back exactly."""
+
+    id: int | None
+    transcript_id: int
+    position: int
+    kind: str
+    raw: str
+    correction: str | None
+    start_ms: int | None
+    end_ms: int | None
+    speaker_id: int | None
+    version: int
+    topic_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    original: SegmentState
+    parts: tuple[SegmentState, SegmentState]
+    # (revision id, segment id) of the original's history, which moved to the first part.
+    revision_owners: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def transcript_id(self) -> int:
+        return self.original.transcript_id
+
+    @property
+    def segment_ids(self) -> tuple[int, int]:
+        return self.parts[0].id, self.parts[1].id
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    parts: tuple[SegmentState, SegmentState]
+    merged: SegmentState
+    # (revision id, segment id) of both parts' history, which moved to the merged segment.
+    revision_owners: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def transcript_id(self) -> int:
+        return self.merged.transcript_id
+
+    @property
+    def segment_id(self) -> int:
+        return self.merged.id
+
+
+@dataclass(frozen=True)
+class Match:
+    """`start`/`end` are offsets in the searched text (see `find`'s `text_of`)."""
+
+    segment_id: int
+    transcript_id: int
+    position: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    segment_id: int
+    transcript_id: int
+    position: int
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class BatchChange:
+    """Corrections changed together (replace-all): undone and redone as one step."""
+
+    items: tuple[BatchItem, ...]
+    origin: str = "replace-all"
+
+    @property
+    def segment_ids(self) -> frozenset[int]:
+        return frozenset(item.segment_id for item in self.items)
+
+    @property
+    def transcript_ids(self) -> frozenset[int]:
+        return frozenset(item.transcript_id for item in self.items)
+
+
+# ----------------------------------------------------------------- lookups
+
+
+def segment_at(lib: Library, transcript_id: int, position: int) -> int:
+    """The id of the segment at a 1-based position; `UserError` for a wrong id or position."""
+    with lib.read() as session:
+        count = _segment_count(session, transcript_id)
+        if not 1 <= position <= count:
+            raise UserError(f"position {position}", f"transcript {transcript_id} has segments 1..{count}")
+        return session.scalar(
+            select(Segment.id).where(Segment.transcript_id == transcript_id, Segment.position == position).order_by(Segment.id)
+        )
+
+
+def _segment_count(session: Session, transcript_id: int) -> int:
+    if session.get(Transcript, transcript_id) is None:
+        raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+    return session.scalar(select(Segment.id).where(Segment.transcript_id == transcript_id).with_only_columns(_count()))
+
+
+def _count():
+    from sqlalchemy import func
+
+    return func.count()
+
+
+def _segment(session: Session, segment_id: int) -> Segment:
+    segment = session.get(Segment, segment_id)
+    if segment is None:
+        raise UserError(f"segment {segment_id}", "no such segment (it may have been split, merged or deleted)")
+    return segment
+
+
+def _where(segment: Segment | SegmentState) -> str:
+    return f"segment {segment.position} of transcript {segment.transcript_id}"
+
+
+# ----------------------------------------------------------------- corrections
+
+
+def set_correction(
+    lib: Library,
+    segment_id: int,
+    text: str | None,
+    origin: str = "typed",
+    author: str | None = None,
+    *,
+    automatic: str | None = None,
+) -> Change:
+    """Store a person's correction of one segment, with a revision.
+
+    What the reader shows for a segment is its correction, else the automatic
+    (cleaned) text. So a correction that says nothing new is not kept: `text`
+    None, blank, or equal to `automatic` (pass the cleaned text the reader
+    showed) drops the correction as `revert_correction` does, and the segment
+    keeps following later changes of the cleaning settings and rules. The same
+    text as the current correction changes nothing and writes no revision.
+    `author` defaults to the user logged in to the computer.
+    """
+    if text is None or not text.strip() or text == automatic:
+        return revert_correction(lib, segment_id, author, origin="revert" if origin == "typed" else origin)
+    with lib.write() as session:
+        segment = _segment(session, segment_id)
+        if segment.kind == "image":
+            raise UserError(_where(segment), "an image has no text to correct")
+        return _write_correction(session, segment, text, origin, author)
+
+
+def revert_correction(lib: Library, segment_id: int, author: str | None = None, origin: str = "revert") -> Change:
+    """Drop a segment's correction (the reader shows the cleaned text again), with a revision.
+
+    A segment without a correction is left as it is and no revision is written.
+    """
+    with lib.write() as session:
+        return _write_correction(session, _segment(session, segment_id), None, origin, author)
+
+
+def _write_correction(session: Session, segment: Segment, new: str | None, origin: str, author: str | None) -> Change:
+    old = segment.correction
+    revision_id = None
+    if new != old:
+        segment.correction = new
+        segment.version += 1
+        revision_id = _revise(session, segment.id, old, new, origin, author)
+    return Change(segment.id, segment.transcript_id, segment.position, old, new, revision_id)
+
+
+def _revise(session: Session, segment_id: int, old: str | None, new: str | None, origin: str, author: str | None) -> int:
+    revision = Revision(segment_id=segment_id, old=old, new=new, origin=origin)
+    if author is not None:
+        revision.author = author
+    session.add(revision)
+    session.flush()
+    return revision.id
+
+
+# ----------------------------------------------------------------- split and merge
+
+
+def split_segment(lib: Library, segment_id: int, raw_offset: int, author: str | None = None) -> SplitResult:
+    """Split a segment in two at a character offset of its raw text.
+
+    The first part gets `raw[:offset]`, the second `raw[offset:]` and the
+    position after it; later segments move down by one. Both parts keep the
+    kind, speaker and topics. Times, when known, are shared in proportion to
+    the characters. A correction is split where its text lines up with the raw
+    offset (difflib's alignment of raw and correction), so each part keeps the
+    corrected words of its own raw text; a part left with an empty correction
+    has none and shows its cleaned text.
+    """
+    with lib.write() as session:
+        segment = _segment(session, segment_id)
+        if segment.kind == "image":
+            raise UserError(_where(segment), "an image cannot be split")
+        size = len(segment.raw)
+        if not 0 < raw_offset < size:
+            if size < 2:
+                raise UserError(_where(segment), "has fewer than two characters; nothing to split")
+            raise UserError(f"offset {raw_offset}", f"{_where(segment)} splits at 1..{size - 1} (it has {size} characters)")
+        original = _state(session, segment)
+        first, second = _split_state(original, raw_offset)
+        owners = _revision_owners(session, [original])
+        made = _replace(session, [original], [first, second], "split", author)
+        return SplitResult(original, (made[0], made[1]), owners)
+
+
+def _split_state(state: SegmentState, offset: int) -> tuple[SegmentState, SegmentState]:
+    raw = state.raw
+    start, end = state.start_ms, state.end_ms
+    cut_ms = start + round((end - start) * offset / len(raw)) if start is not None and end is not None else None
+    first_correction = second_correction = None
+    if state.correction is not None:
+        cut = _map_offset(raw, state.correction, offset)
+        first_correction = state.correction[:cut] or None
+        second_correction = state.correction[cut:] or None
+    base = dataclasses.replace(state, id=None, version=1)
+    first = dataclasses.replace(base, raw=raw[:offset], correction=first_correction, end_ms=cut_ms if cut_ms is not None else None if end is not None and start is not None else None)
+    second = dataclasses.replace(base, position=state.position + 1, raw=raw[offset:], correction=second_correction,
+                                 start_ms=cut_ms if cut_ms is not None else None)
+    if cut_ms is None:
+        # Only one end is known: each part keeps the end it touches.
+        first = dataclasses.replace(first, end_ms=None)
+        second = dataclasses.replace(second, start_ms=None)
+    return first, second
+
+
+def _map_offset(source: str, target: str, offset: int) -> int:
+    """Where `offset` of `source` falls in `target`, following difflib's alignment of the two."""
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, source, target, autojunk=False).get_opcodes():
+        if i1 <= offset < i2:
+            if tag == "equal":
+                return j1 + offset - i1
+            return j1 + round((offset - i1) * (j2 - j1) / (i2 - i1))
+    return len(target)
+
+
+def merge_segments(lib: Library, segment_id: int, author: str | None = None, text_of: TextOf | None = None) -> MergeResult:
+    """Merge a segment with the next one into one new segment.
+
+    The raw texts are joined with nothing between them (Chinese has no spaces
+    between words), or one space where two Latin letters or digits would
+    otherwise run into each other. The merged segment takes the first part's
+    speaker (else the second's), both parts' topics, the first start and the
+    last end. If either part was corrected, the merged correction joins the
+    parts' texts as the reader showed them: `text_of(segment)` (the UI passes
+    correction-else-cleaned; the default is correction-else-raw).
+    """
+    with lib.write() as session:
+        segment = _segment(session, segment_id)
+        following = session.scalar(
+            select(Segment).where(Segment.transcript_id == segment.transcript_id, Segment.position == segment.position + 1)
+        )
+        if following is None:
+            raise UserError(_where(segment), "is the last segment; there is nothing after it to merge with")
+        for part in (segment, following):
+            if part.kind == "image":
+                raise UserError(_where(part), "is an image; only text can be merged")
+        parts = (_state(session, segment), _state(session, following))
+        text = text_of or _correction_else_raw
+        correction = None
+        if segment.correction is not None or following.correction is not None:
+            correction = _join(text(segment), text(following))
+        a, b = parts
+        merged = SegmentState(
+            id=None,
+            transcript_id=a.transcript_id,
+            position=a.position,
+            kind="text" if "text" in (a.kind, b.kind) else a.kind,
+            raw=_join(a.raw, b.raw),
+            correction=correction or None,
+            start_ms=a.start_ms if a.start_ms is not None else b.start_ms,
+            end_ms=b.end_ms if b.end_ms is not None else a.end_ms,
+            speaker_id=a.speaker_id if a.speaker_id is not None else b.speaker_id,
+            version=1,
+            topic_ids=tuple(dict.fromkeys(a.topic_ids + b.topic_ids)),
+        )
+        owners = _revision_owners(session, parts)
+        made = _replace(session, parts, [merged], "merge", author)
+        return MergeResult(parts, made[0], owners)
+
+
+def _join(left: str, right: str) -> str:
+    latin = left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum()
+    return left + (" " if latin else "") + right
+
+
+def _correction_else_raw(segment: Segment) -> str:
+    return segment.correction if segment.correction is not None else segment.raw
+
+
+def undo_split(lib: Library, result: SplitResult, author: str | None = None) -> None:
+    """Put the split segment back: its id, position, correction, times, speaker and topics."""
+    with lib.write() as session:
+        _replace(session, result.parts, [result.original], "undo split", author, dict(result.revision_owners))
+
+
+def redo_split(lib: Library, result: SplitResult, author: str | None = None) -> SplitResult:
+    """Split again exactly as `result` did, with the same ids, after `undo_split`."""
+    with lib.write() as session:
+        _replace(session, [result.original], result.parts, "split", author)
+    return result
+
+
+def undo_merge(lib: Library, result: MergeResult, author: str | None = None) -> None:
+    """Put the two merged segments back as they were, each with its own history."""
+    with lib.write() as session:
+        _replace(session, [result.merged], result.parts, "undo merge", author, dict(result.revision_owners))
+
+
+def redo_merge(lib: Library, result: MergeResult, author: str | None = None) -> MergeResult:
+    """Merge again exactly as `result` did, with the same id, after `undo_merge`."""
+    with lib.write() as session:
+        _replace(session, result.parts, [result.merged], "merge", author)
+    return result
+
+
+def _state(session: Session, segment: Segment) -> SegmentState:
+    topics = session.scalars(select(SegmentTopic.topic_id).where(SegmentTopic.segment_id == segment.id).order_by(SegmentTopic.topic_id))
+    return SegmentState(
+        segment.id, segment.transcript_id, segment.position, segment.kind, segment.raw, segment.correction,
+        segment.start_ms, segment.end_ms, segment.speaker_id, segment.version, tuple(topics),
+    )
+
+
+def _revision_owners(session: Session, states: Sequence[SegmentState]) -> tuple[tuple[int, int], ...]:
+    rows = session.execute(select(Revision.id, Revision.segment_id).where(Revision.segment_id.in_([s.id for s in states])))
+    return tuple(sorted((rid, sid) for rid, sid in rows))
+
+
+def _replace(
+    session: Session,
+    old: Sequence[SegmentState],
+    new: Sequence[SegmentState],
+    origin: str,
+    author: str | None,
+    owners: Mapping[int, int] | None = None,
+) -> list[SegmentState]:
+    """Replace the consecutive segments `old` by `new` in one transaction.
+
+    `new` states with an id are rows put back as they were; without one, new
+    rows. The old rows' revisions move to the new row named in `owners`
+    (revision id -> segment id), else to the first new row, and one revision
+    records the change (old and new raw texts, a line break between segments).
+    Refuses, changing nothing, when the old rows are no longer as recorded
+    (someone else edited them) or an id to restore has been taken.
+    """
+    current = {s.id: s for s in (_state(session, row) for row in session.scalars(select(Segment).where(Segment.id.in_([s.id for s in old]))))}
+    first = current.get(old[0].id)
+    for index, expected in enumerate(old):
+        found = current.get(expected.id)
+        if (
+            found is None
+            or first is None
+            or found.position != first.position + index
+            or dataclasses.replace(found, position=expected.position) != expected
+        ):
+            raise UserError(_where(expected), "was changed since; this step can no longer be applied")
+    taken = [s.id for s in new if s.id is not None and session.get(Segment, s.id) is not None]
+    if taken:
+        raise UserError(f"segment {taken[0]}", "its id is in use again; this step can no longer be applied")
+
+    transcript_id, position = first.transcript_id, first.position
+    shift = len(new) - len(old)
+    if shift:
+        session.execute(
+            update(Segment)
+            .where(Segment.transcript_id == transcript_id, Segment.position > position + len(old) - 1)
+            .values(position=Segment.position + shift)
+            .execution_options(synchronize_session=False)
+        )
+    made = []
+    for index, state in enumerate(new):
+        values = dataclasses.asdict(state)
+        topic_ids = values.pop("topic_ids")
+        if state.id is None:
+            values.pop("id")
+        values["position"] = position + index
+        segment_id = session.scalar(insert(Segment).values(**values).returning(Segment.id))
+        if topic_ids:
+            session.execute(insert(SegmentTopic), [{"segment_id": segment_id, "topic_id": t} for t in topic_ids])
+        made.append(dataclasses.replace(state, id=segment_id, position=position + index))
+
+    made_ids = {s.id for s in made}
+    owners = owners or {}
+    for revision_id, segment_id in session.execute(select(Revision.id, Revision.segment_id).where(Revision.segment_id.in_(current))):
+        owner = owners.get(revision_id)
+        session.execute(
+            update(Revision)
+            .where(Revision.id == revision_id)
+            .values(segment_id=owner if owner in made_ids else made[0].id)
+            .execution_options(synchronize_session=False)
+        )
+    session.execute(delete(Segment).where(Segment.id.in_(current)).execution_options(synchronize_session=False))
+    _revise(session, made[0].id, "\n".join(s.raw for s in old), "\n".join(s.raw for s in made), origin, author)
+    session.expire_all()
+    return made
+
+
+# ----------------------------------------------------------------- find and replace
+
+
+def compile_pattern(pattern: str, *, regex_: bool = False, case_sensitive: bool = False) -> regex.Pattern:
+    """A search pattern, literal unless `regex_`; `UserError` for an empty or broken one."""
+    if not pattern:
+        raise UserError("search", "the pattern is empty")
+    flags = regex.VERSION0 | (0 if case_sensitive else regex.IGNORECASE)
+    try:
+        compiled = regex.compile(pattern if regex_ else regex.escape(pattern), flags)
+    except regex.error as exc:
+        raise UserError(f"pattern {pattern!r}", f"not a valid regular expression: {exc}") from None
+    if _timed(compiled.fullmatch, "", pattern) is not None:
+        raise UserError(f"pattern {pattern!r}", "matches empty text; it would match between every two characters")
+    return compiled
+
+
+def _timed(method, text: str, pattern: str, *args):
+    try:
+        return method(text, *args, timeout=MATCH_TIMEOUT_S) if not args else method(*args, text, timeout=MATCH_TIMEOUT_S)
+    except TimeoutError:
+        raise UserError(f"pattern {pattern!r}", "takes too long to match; a regular expression like (a|aa)+ backtracks without end") from None
+
+
+def _searched(session: Session, transcript_id: int | None):
+    query = select(Segment).where(Segment.kind != "image").order_by(Segment.transcript_id, Segment.position)
+    if transcript_id is not None:
+        if session.get(Transcript, transcript_id) is None:
+            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        query = query.where(Segment.transcript_id == transcript_id)
+    return session.scalars(query)
+
+
+def find(
+    lib: Library,
+    pattern: str,
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    transcript_id: int | None = None,
+    text_of: TextOf | None = None,
+) -> list[Match]:
+    """Every match of `pattern` in the library's (or one transcript's) text segments, in order.
+
+    `text_of(segment)` gives the text searched and is called inside the read
+    transaction; the UI passes the text the reader shows (correction, else
+    cleaned). The default is the correction, else the raw text.
+    """
+    compiled = compile_pattern(pattern, regex_=regex, case_sensitive=case_sensitive)
+    text = text_of or _correction_else_raw
+    found = []
+    with lib.read() as session:
+        for segment in _searched(session, transcript_id):
+            for m in _timed(compiled.finditer, text(segment), pattern):
+                if m.end() > m.start():
+                    found.append(Match(segment.id, segment.transcript_id, segment.position, m.start(), m.end()))
+    return found
+
+
+def replace_all(
+    lib: Library,
+    pattern: str,
+    replacement: str,
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    transcript_id: int | None = None,
+    text_of: TextOf | None = None,
+    author: str | None = None,
+) -> BatchChange:
+    """Replace every match in one transaction: all segments change, or none do.
+
+    Each changed segment gets the replaced text as its correction, with a
+    revision of origin "replace-all". With `regex`, the replacement may name
+    groups (`\\1`, `\\g<name>`); otherwise it is taken literally. `text_of` is
+    as in `find`: the text that is searched and replaced.
+    """
+    compiled = compile_pattern(pattern, regex_=regex, case_sensitive=case_sensitive)
+    text = text_of or _correction_else_raw
+    items = []
+    with lib.write() as session:
+        for segment in list(_searched(session, transcript_id)):
+            before = text(segment)
+            try:
+                after = _timed(compiled.sub, before, pattern, replacement if regex else lambda _m: replacement)
+            except (regex_error := regex.__class__) if False else _TemplateErrors as exc:
+                raise UserError(f"replacement {replacement!r}", f"cannot be used with {pattern!r}: {exc}") from None
+            if after == before:
+                continue
+            change = _write_correction(session, segment, after or None, "replace-all", author)
+            if change.changed:
+                items.append(BatchItem(change.segment_id, change.transcript_id, change.position, change.old, change.new))
+    return BatchChange(tuple(items))
