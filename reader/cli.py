@@ -97,6 +97,45 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _cmd_clean(args: argparse.Namespace) -> int:
+    """Clean text line by line, streaming: one output line per input line, no library."""
+    from reader.core.text import CleanSettings, Cleaner, read_rules_tsv
+
+    settings = CleanSettings(
+        script=args.script,
+        fillers=not args.no_fillers,
+        stutters=not args.no_stutters,
+        rules=not args.no_rules,
+        punctuation=not args.no_punctuation,
+        spacing=args.spacing,
+    )
+    rules = read_rules_tsv(args.rules) if args.rules and settings.rules else []
+    cleaner = Cleaner(settings, rules)
+    name = "standard input" if args.file == "-" else args.file
+    try:
+        source = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        raise UserError(name, "no such file") from None
+    except IsADirectoryError:
+        raise UserError(name, "is a folder, not a text file") from None
+    except PermissionError:
+        raise UserError(name, "permission denied") from None
+    out = sys.stdout.buffer
+    try:
+        for number, line in enumerate(source, start=1):
+            try:
+                text = line.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+            except UnicodeDecodeError:
+                raise UserError(name, f"line {number} is not UTF-8 text") from None
+            # A regular-expression rule may write a line break; the line count is the contract.
+            out.write(cleaner.clean(text).text.replace("\n", " ").encode("utf-8") + b"\n")
+    finally:
+        out.flush()
+        if source is not sys.stdin.buffer:
+            source.close()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Read and correct Chinese ASR transcripts.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -125,6 +164,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="check the library's integrity")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("clean", help="clean text, no library involved: one output line per input line")
+    p.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="UTF-8 text; - or nothing: standard input")
+    p.add_argument("--script", choices=("simplified", "traditional", "taiwan", "hongkong", "keep"), default="simplified")
+    p.add_argument("--no-fillers", action="store_true", help="keep hesitation sounds")
+    p.add_argument("--no-stutters", action="store_true", help="keep repetitions")
+    p.add_argument("--no-rules", action="store_true", help="ignore --rules")
+    p.add_argument("--no-punctuation", action="store_true", help="leave punctuation as the removals left it")
+    p.add_argument("--spacing", action="store_true", help="one space between CJK and Latin letters or digits")
+    p.add_argument("--rules", metavar="TSV", help="correction rules: pattern<TAB>replacement[<TAB>regex]")
+    p.set_defaults(func=_cmd_clean)
     return parser
 
 
