@@ -9,6 +9,7 @@ costs nothing the second time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,6 +21,25 @@ BATCH = 200
 
 # (segment id, text, CleanSettings, rules version)
 Key = tuple[int, str, Any, int]
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """A segment's Cleaned with its marks worked out on the clean lane, so painting only looks them up."""
+
+    cleaned: Any
+    removed: list[tuple[int, int, str]]  # raw spans cleaning took out
+    changed: list[tuple[int, int, str]]  # cleaned spans a stage wrote
+
+    @property
+    def text(self) -> str:
+        return self.cleaned.text
+
+    def to_raw(self, pos: int) -> int:
+        return self.cleaned.to_raw(pos)
+
+    def to_clean(self, pos: int) -> int:
+        return self.cleaned.to_clean(pos)
 
 
 def default_cleaner_factory(settings, rules):
@@ -121,7 +141,11 @@ class CleanService(QObject):
 
         def work(task):
             cleaner = self._cleaner_for(settings, rules, version)
-            return [(key, cleaner.clean(key[1])) for key in keys]
+            results = []
+            for key in keys:
+                cleaned = cleaner.clean(key[1])
+                results.append((key, CleanResult(cleaned, cleaned.raw_spans_removed(), cleaned.clean_spans_changed())))
+            return results
 
         self._runner.submit(
             "clean", work, on_done=self._arrived, on_error=lambda _e, k=keys: self._failed(k), description="clean"

@@ -120,9 +120,19 @@ class Controller(QObject):
                 made += 0 if result.already_imported else len(result.transcripts)
             return made, notes
 
-        task = self.runner.submit("write", work, on_done=self._imported, on_error=self._report, description="import")
-        self.import_started.emit(task)
-        return task
+        return self.runner.submit(
+            "write",
+            work,
+            on_done=self._imported,
+            on_error=self._import_failed,
+            description="import",
+            before_start=self.import_started.emit,
+        )
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._report(exc)
+        self.changed.emit(Changes(library=True))
+        self.import_finished.emit(0)
 
     def _imported(self, result) -> None:
         made, notes = result

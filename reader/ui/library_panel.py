@@ -9,6 +9,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.library import TranscriptSummary
+from reader.ui.segment_model import plain_tooltip
 
 TranscriptIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -44,12 +45,14 @@ class LibraryModel(QStandardItemModel):
                 if parent is None:
                     # Titles and paths come from files: QStandardItem shows them as plain text.
                     parent = _item(PurePath(info.source_path).name or info.source_path)
-                    parent.setToolTip(info.source_path)
+                    parent.setToolTip(plain_tooltip(info.source_path))
                     sources[info.source_path] = parent
                     self.appendRow([parent, _item(""), _item("")])
+                title = _item(info.title, info.id)
+                title.setToolTip(plain_tooltip(info.title))
                 parent.appendRow(
                     [
-                        _item(info.title, info.id),
+                        title,
                         _item(str(info.segments), info.id, number=True),
                         _item(str(info.corrected), info.id, number=True),
                     ]

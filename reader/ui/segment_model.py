@@ -9,6 +9,7 @@ through the core on the "write" lane and pushes an undo step.
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -24,6 +25,15 @@ SegmentIdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
 StateRole = Qt.ItemDataRole.UserRole + 3  # "auto" | "pending" | "corrected"
 MarksRole = Qt.ItemDataRole.UserRole + 4  # [(start, end, what)], what: removed|changed|hit|current
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltip markup that shows `text` literally.
+
+    QToolTip guesses rich text from the content, so a speaker name or image
+    address like `<img src=...>` would be interpreted; escaped, it cannot be.
+    """
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def format_time(ms: int | None) -> str:
@@ -79,7 +89,7 @@ class SegmentTableModel(QAbstractTableModel):
 
     # the cleaned text
     def cleaned(self, row: int):
-        """The core's Cleaned for an uncorrected text row, or None while pending."""
+        """The CleanResult of a text row's raw text, or None while the cleaner is at it."""
         r = self._rows[row]
         return self._clean.result(r.id, r.raw)
 
@@ -143,7 +153,7 @@ class SegmentTableModel(QAbstractTableModel):
         if r.kind == "image":
             return self._image_data(r, col, role)
         if col == RAW:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return r.raw
             if role == MarksRole:
                 return self._raw_marks(row)
@@ -153,7 +163,7 @@ class SegmentTableModel(QAbstractTableModel):
             if r.correction is not None:
                 return "corrected"
             return "auto" if self.cleaned(row) is not None else "pending"
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             text = self.effective_text(row)
             # Pending: the delegate greys the raw text out until the cleaner answers.
             return r.raw if text is None else text
@@ -170,7 +180,7 @@ class SegmentTableModel(QAbstractTableModel):
                 parts.append(f"{format_time(r.start_ms)}–{format_time(r.end_ms)}")
             if r.speaker:
                 parts.append(r.speaker)
-            return "\n".join(parts)
+            return plain_tooltip("\n".join(parts))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         return None
@@ -180,7 +190,7 @@ class SegmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.tr("[image]") if col == CLEAN else r.raw
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Image (not loaded): %1").replace("%1", r.raw)
+            return plain_tooltip(self.tr("Image (not loaded): %1").replace("%1", r.raw))
         return None
 
     def _raw_marks(self, row: int) -> list[tuple[int, int, str]]:
@@ -188,7 +198,7 @@ class SegmentTableModel(QAbstractTableModel):
         marks: list[tuple[int, int, str]] = []
         c = None if r.correction is not None else self._clean.cached(r.id, r.raw)
         if c is not None:
-            marks.extend((s, e, "removed") for s, e, _stage in c.raw_spans_removed())
+            marks.extend((s, e, "removed") for s, e, _stage in c.removed)
         hits = self._hits.get(r.id)
         if hits and c is not None:
             # Hits are found in the text the reader reads; the cleaner maps them back to the raw text.
@@ -201,7 +211,9 @@ class SegmentTableModel(QAbstractTableModel):
         if r.correction is None:
             c = self._clean.cached(r.id, r.raw)
             if c is not None:
-                marks.extend((s, e, "changed") for s, e, _stage in c.clean_spans_changed())
+                # Script conversion touches most characters of a traditional transcript;
+                # marking it would drown out the replacements a reader wants to check.
+                marks.extend((s, e, "changed") for s, e, stage in c.changed if stage != "script")
         marks.extend((s, e, self._hit_kind(r.id, s)) for s, e in self._hits.get(r.id, ()))
         return marks
 

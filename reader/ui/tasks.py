@@ -86,9 +86,13 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         description: str = "",
+        before_start: Callable[[Task], None] | None = None,
     ) -> Task:
+        """Queue `fn(task)` on `lane`; `before_start(task)` runs first, e.g. to connect to its progress."""
         task = Task(fn, description)
         self._wire(task, on_done, on_error)
+        if before_start is not None:
+            before_start(task)
         self._start(lane, task)
         return task
 

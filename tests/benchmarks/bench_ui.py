@@ -1,0 +1,187 @@
+"""The reader's speed on a 20,000-segment transcript, beside a plain QTableView.
+
+Figures, measured in one run, offscreen:
+- open: from asking for the transcript to its first screen painted (rows read
+  from the library on the read lane, visible rows fitted, viewport painted);
+- cleaned: until every row on that first screen shows its cleaned text;
+- jump to end: scroll to the last segment and paint it;
+- typing: one character typed into an open cell editor, painted.
+The yardstick is the straightforward widget: QStandardItemModel in a
+QTableView with word wrap and resizeRowsToContents, same rows, same size.
+Nothing here asserts a time; the numbers are printed for people to judge.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SEGMENTS = 20_000
+SIZE = (1400, 900)
+
+
+def _seed_paragraphs() -> list[str]:
+    from reader.core import paths
+
+    paragraphs = []
+    for path in sorted(paths.seeds_dir().glob("*.txt")):
+        for block in path.read_text(encoding="utf-8").split("\n\n"):
+            block = block.strip()
+            if block and not block.startswith(("#", "![")):
+                paragraphs.append(block.replace("\n", ""))
+    return paragraphs
+
+
+def _make_library(folder: Path):
+    from reader.core.library import import_file, open_library
+
+    paragraphs = _seed_paragraphs()
+    source = folder / "long.txt"
+    body = "\n\n".join(f"{paragraphs[i % len(paragraphs)]}（{i}）" for i in range(SEGMENTS))
+    source.write_text("# 两万段的长转写\n\n" + body + "\n", encoding="utf-8")
+    lib = open_library(str(folder / "bench.sqlite3"))
+    result = import_file(lib, source)
+    transcript = result.transcripts[0]
+    assert transcript.segments == SEGMENTS, transcript
+    lib.close()
+    return str(folder / "bench.sqlite3"), transcript.id, body.split("\n\n")
+
+
+def _wait(app, condition, timeout: float = 60.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("benchmark step did not finish")
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def _reader(app, db: str, transcript_id: int, settings_file: Path) -> dict[str, float]:
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QInputMethodEvent
+
+    from reader.ui.app import build_window
+    from reader.ui.segment_model import CLEAN, StateRole
+    from reader.ui.settings import Settings
+
+    window = build_window(settings=Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)))
+    window.resize(*SIZE)
+    window.show()
+    window.clean.warm_up()
+    window.open_library(db)
+    _wait(app, lambda: window.controller.library is not None and window.clean.is_ready)
+    _wait(app, lambda: window.model.rowCount() > 0)  # the library opened on the first transcript
+    window.model.set_rows(None, [])
+    window.transcript_id = None
+    app.processEvents()
+    view = window.view
+    figures = {}
+
+    fitted = []
+    view.fitted.connect(lambda: fitted.append(True))
+    start = time.perf_counter()
+    window.open_transcript(transcript_id)
+    _wait(app, lambda: window.model.rowCount() == SEGMENTS and fitted)
+    view.viewport().repaint()
+    figures["open"] = time.perf_counter() - start
+
+    def first_screen_clean() -> bool:
+        rows = view.visible_rows()
+        return all(window.model.index(r, CLEAN).data(StateRole) != "pending" for r in rows)
+
+    _wait(app, first_screen_clean)
+    view.viewport().repaint()
+    figures["cleaned"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    view.scrollToBottom()
+    view.fit_visible_rows()
+    view.viewport().repaint()
+    figures["end"] = time.perf_counter() - start
+    assert view.visible_rows()[-1] == SEGMENTS - 1
+
+    row = view.visible_rows()[0]
+    view.edit_row(row)
+    app.processEvents()
+    editor = view.current_editor()
+    samples = []
+    for ch in "我们今天讨论一下大模型的发展" * 3:
+        start = time.perf_counter()
+        event = QInputMethodEvent("", [])
+        event.setCommitString(ch)
+        app.sendEvent(editor, event)
+        editor.viewport().repaint()
+        samples.append(time.perf_counter() - start)
+    figures["typing"] = statistics.median(samples)
+    editor.cancel_requested.emit()
+    window.controller.undo_stack.clear()
+    window.controller.runner.shutdown()
+    window.controller.close()
+    window.controller.runner.wait()
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    window.hide()
+    return figures
+
+
+def _yardstick(app, texts: list[str]) -> dict[str, float]:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QHeaderView, QTableView
+
+    figures = {}
+    view = QTableView()
+    view.resize(*SIZE)
+    view.setWordWrap(True)
+    view.show()
+    app.processEvents()
+    start = time.perf_counter()
+    model = QStandardItemModel(len(texts), 3)
+    for i, text in enumerate(texts):
+        model.setItem(i, 0, QStandardItem(str(i + 1)))
+        model.setItem(i, 1, QStandardItem(text))
+        model.setItem(i, 2, QStandardItem(text))
+    view.setModel(model)
+    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    view.resizeRowsToContents()
+    view.viewport().repaint()
+    figures["open"] = time.perf_counter() - start
+    start = time.perf_counter()
+    view.scrollToBottom()
+    view.viewport().repaint()
+    figures["end"] = time.perf_counter() - start
+    view.hide()
+    return figures
+
+
+def main() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        os.environ["XDG_DATA_HOME"] = str(folder / "data")
+        os.environ["XDG_CACHE_HOME"] = os.environ.get("XDG_CACHE_HOME", str(folder / "cache"))
+        start = time.perf_counter()
+        db, transcript_id, texts = _make_library(folder)
+        print(f"library with one transcript of {SEGMENTS} segments made in {_ms(time.perf_counter() - start)}")
+        ours = _reader(app, db, transcript_id, folder / "settings.ini")
+        plain = _yardstick(app, texts)
+    print(f"{'':34}{'reader':>12}{'QTableView+resizeRows':>24}{'ratio':>9}")
+    print(f"{'open and paint first screen':34}{_ms(ours['open']):>12}{_ms(plain['open']):>24}{plain['open'] / ours['open']:8.0f}x")
+    print(f"{'first screen cleaned':34}{_ms(ours['cleaned']):>12}{'-':>24}")
+    print(f"{'jump to end and paint':34}{_ms(ours['end']):>12}{_ms(plain['end']):>24}{plain['end'] / ours['end']:8.1f}x")
+    print(f"{'type one character (median)':34}{_ms(ours['typing']):>12}{'-':>24}")
+    print("targets: open < 300 ms, jump to end < 100 ms, typing instant (< 16 ms, one frame)")
+
+
+if __name__ == "__main__":
+    main()

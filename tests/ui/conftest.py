@@ -1,0 +1,95 @@
+"""Fixtures for the desktop reader: private settings, a library with a small transcript, a window."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+
+SAMPLE = """# 测试转写
+
+呃，大家好，我我我是今天的讲者。
+
+我们今天讨论大圆模型的发展。
+
+![](img/slide1.png)
+
+这个这个问题很重要，嗯，我们下一个下一个问题。
+"""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """jieba's dictionary cache goes to one temp folder for the whole run (built once, not per test)."""
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    QStandardPaths.setTestModeEnabled(True)
+    yield
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from reader.ui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def write_sample(folder: Path, text: str = SAMPLE, name: str = "sample.txt") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path) -> str:
+    return str(tmp_path / "library.sqlite3")
+
+
+@pytest.fixture
+def make_window(qtbot, settings, db_path):
+    """A main window over a fresh library at `db_path`, work done inline (SyncTaskRunner)."""
+    from reader.ui.app import build_window
+    from reader.ui.tasks import SyncTaskRunner
+
+    made = []
+
+    def make(runner=None, window_settings=None):
+        window = build_window(runner=runner or SyncTaskRunner(), settings=window_settings or settings)
+        qtbot.addWidget(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.controller.runner.shutdown()
+        window.controller.close()
+        window.controller.runner.wait()
+
+
+@pytest.fixture
+def window(make_window, tmp_path, db_path):
+    """A shown window on a library holding SAMPLE, its transcript open."""
+    from reader.core.library import import_file, open_library
+
+    lib = open_library(db_path)
+    import_file(lib, write_sample(tmp_path))
+    lib.close()
+    window = make_window()
+    window.show()
+    window.open_library(db_path)
+    assert window.model.rowCount() > 0, "the sample transcript did not open"
+    return window
+
+
+def pytest_collection_modifyitems(config, items):
+    # The offscreen platform cannot pass size hints to a window manager it does not have.
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"))

@@ -1,0 +1,144 @@
+"""The main window: start-up in the background, library panel, stage toggles, drops, layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from reader.ui.segment_model import CLEAN, StateRole
+from reader.ui.tasks import TaskRunner
+from tests.ui.conftest import write_sample
+
+
+def cleaned_texts(window) -> list[str]:
+    model = window.model
+    return [model.index(r, CLEAN).data() for r in range(model.rowCount())]
+
+
+def wait_cleaned(qtbot, window) -> None:
+    model = window.model
+    model.prefetch(0, model.rowCount() - 1)
+    qtbot.waitUntil(
+        lambda: all(model.index(r, CLEAN).data(StateRole) != "pending" for r in range(model.rowCount())), timeout=10000
+    )
+
+
+def test_window_shows_before_the_library_and_segmenter_are_ready_then_seeds_arrive(qtbot, make_window, db_path):
+    from reader.ui.app import start
+
+    window = make_window(runner=TaskRunner())
+    window.show()
+    start(window, db_path, [])
+    # Both are still loading on their lanes, and the window is already up.
+    assert window.isVisible()
+    assert window.controller.library is None
+    assert not window.clean.is_ready
+    qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == 5, timeout=30000)  # the five seed files
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10000)  # the first transcript opens by itself
+    qtbot.waitUntil(lambda: window.clean.is_ready, timeout=30000)
+
+
+def test_library_panel_lists_transcripts_with_counts_and_filters(window):
+    panel = window.library_panel
+    source = panel.proxy.index(0, 0)
+    assert source.data() == "sample.txt"
+    assert panel.proxy.index(0, 0, source).data() == "测试转写"
+    assert panel.proxy.index(0, 1, source).data() == "4"
+    assert panel.proxy.index(0, 2, source).data() == "0"
+    panel.filter.setText("没有这个")
+    assert panel.proxy.rowCount() == 0
+    panel.filter.setText("测试")
+    assert panel.proxy.rowCount() == 1
+
+
+def test_cleaned_column_follows_each_stage_toggle_and_the_script(qtbot, window):
+    wait_cleaned(qtbot, window)
+    first = cleaned_texts(window)[0]
+    assert "呃" not in first and "我我" not in first
+    window.act_stages["fillers"].setChecked(False)
+    wait_cleaned(qtbot, window)
+    assert cleaned_texts(window)[0].startswith("呃")
+    window.act_stages["stutters"].setChecked(False)
+    wait_cleaned(qtbot, window)
+    assert "我我我" in cleaned_texts(window)[0]
+    window.act_stages["fillers"].setChecked(True)
+    window.act_stages["stutters"].setChecked(True)
+    window.script_box.setCurrentIndex(window.script_box.findData("traditional"))
+    wait_cleaned(qtbot, window)
+    assert "討論" in cleaned_texts(window)[1]
+    assert window.settings.script() == "traditional"  # remembered for next time
+
+
+def test_image_segment_is_a_placeholder_and_not_editable(window):
+    model = window.model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).kind == "image")
+    assert model.index(row, CLEAN).data() == "[image]"
+    assert not (model.flags(model.index(row, CLEAN)) & Qt.ItemFlag.ItemIsEditable)
+
+
+def _drop(window, paths) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPointF(window.rect().center())
+    for kind in (QDropEvent.Type.DragEnter, QDropEvent.Type.Drop):
+        if kind == QDropEvent.Type.DragEnter:
+            from PySide6.QtGui import QDragEnterEvent
+
+            event = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                    Qt.KeyboardModifier.NoModifier)
+            window.dragEnterEvent(event)
+            assert event.isAccepted()
+        else:
+            event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                               Qt.KeyboardModifier.NoModifier)
+            window.dropEvent(event)
+
+
+def test_dropping_files_imports_them_and_a_bad_file_changes_nothing(qtbot, window, tmp_path):
+    panel = window.library_panel
+    assert panel.model.rowCount() == 1
+    new = write_sample(tmp_path, "# 第二份\n\n另一段文字。\n", name="second.txt")
+    _drop(window, [new])
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    assert window.statusBar().currentMessage().startswith("Imported 1")
+
+    bad = tmp_path / "broken.srt"
+    bad.write_text("1\n00:00:05,000 --> 00:00:01,000\n倒着的时间\n", encoding="utf-8")
+    _drop(window, [bad])
+    qtbot.waitUntil(lambda: getattr(window, "_last_error_box", None) is not None)
+    assert "broken.srt" in window._last_error_box.text()
+    assert panel.model.rowCount() == 2
+
+
+def test_import_runs_in_the_background_with_progress_and_can_be_cancelled(qtbot, make_window, tmp_path, db_path):
+    window = make_window(runner=TaskRunner())
+    window.show()
+    with qtbot.waitSignal(window.controller.library_opened, timeout=10000):
+        window.open_library(db_path)
+    big = tmp_path / "big.txt"
+    big.write_text("# 很长\n\n" + "\n\n".join(f"第{i}段文字。" for i in range(60_000)), encoding="utf-8")
+    task = window.controller.import_files([str(big)])
+    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    window.cancel_button.click()
+    with qtbot.waitSignal(window.controller.import_finished, timeout=30000) as finished:
+        pass
+    assert task.cancelled()
+    assert finished.args == [0]
+    assert not window.progress.isVisible()
+    qtbot.waitUntil(lambda: not window.controller.runner.busy(), timeout=10000)
+    assert window.library_panel.model.rowCount() == 0  # nothing of the cancelled file was kept
+
+
+def test_window_layout_and_recent_libraries_are_remembered(qtbot, make_window, settings, db_path):
+    first = make_window()
+    first.show()
+    first.open_library(db_path)
+    first.resize(700, 500)  # inside the offscreen screen (800x600)
+    first.splitter.setSizes([200, 500])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = make_window()
+    second.show()
+    assert (second.width(), second.height()) == (700, 500)
+    assert second.splitter.sizes() == sizes
+    assert settings.recent_libraries()[0] == db_path
