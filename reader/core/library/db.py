@@ -76,11 +76,12 @@ def open_library(db: str | None = None) -> Library:
     """
     target = db or paths.default_db()
     engine = _engine(target)
+    shown = engine.url.render_as_string(hide_password=True) if "://" in target else target
     try:
-        _migrate(engine, target)
+        _migrate(engine, shown)
     except DBAPIError as exc:
         engine.dispose()
-        raise UserError(target, f"cannot open the library: {exc.orig}") from None
+        raise UserError(shown, f"cannot open the library: {' '.join(str(exc.orig).split())}") from None
     except BaseException:
         engine.dispose()
         raise
@@ -107,7 +108,7 @@ def _engine(target: str) -> Engine:
         else:
             engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, ImportError) as exc:
-        raise UserError(target, f"cannot use this database: {exc}") from None
+        raise UserError(url.render_as_string(hide_password=True), f"cannot use this database: {exc}") from None
     return engine
 
 
@@ -149,7 +150,7 @@ def schema_heads() -> tuple[str, ...]:
     return tuple(_scripts().get_heads())
 
 
-def _migrate(engine: Engine, target: str) -> None:
+def _migrate(engine: Engine, shown: str) -> None:
     scripts = _scripts()
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
@@ -158,12 +159,12 @@ def _migrate(engine: Engine, target: str) -> None:
     unknown = current - known
     if unknown:
         raise UserError(
-            target,
+            shown,
             f"made by a newer version of transcript-reader (schema {', '.join(sorted(unknown))}); "
             "this version will not open or change it, please update the app",
         )
     if not current and tables:
-        raise UserError(target, "not a transcript-reader library (it holds other tables)")
+        raise UserError(shown, "not a transcript-reader library (it holds other tables)")
     if current == set(scripts.get_heads()):
         return
     # IMMEDIATE: two apps opening a new library at once migrate it one after the other.

@@ -22,8 +22,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-import regex
-from sqlalchemy import delete, insert, select, update
+import regex as regex_module
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
@@ -158,13 +158,7 @@ def segment_at(lib: Library, transcript_id: int, position: int) -> int:
 def _segment_count(session: Session, transcript_id: int) -> int:
     if session.get(Transcript, transcript_id) is None:
         raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
-    return session.scalar(select(Segment.id).where(Segment.transcript_id == transcript_id).with_only_columns(_count()))
-
-
-def _count():
-    from sqlalchemy import func
-
-    return func.count()
+    return session.scalar(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id))
 
 
 def _segment(session: Session, segment_id: int) -> Segment:
@@ -270,20 +264,16 @@ def split_segment(lib: Library, segment_id: int, raw_offset: int, author: str | 
 def _split_state(state: SegmentState, offset: int) -> tuple[SegmentState, SegmentState]:
     raw = state.raw
     start, end = state.start_ms, state.end_ms
+    # With one end unknown, each part keeps the end it touches.
     cut_ms = start + round((end - start) * offset / len(raw)) if start is not None and end is not None else None
     first_correction = second_correction = None
     if state.correction is not None:
         cut = _map_offset(raw, state.correction, offset)
-        first_correction = state.correction[:cut] or None
-        second_correction = state.correction[cut:] or None
+        first_correction = state.correction[:cut] if state.correction[:cut].strip() else None
+        second_correction = state.correction[cut:] if state.correction[cut:].strip() else None
     base = dataclasses.replace(state, id=None, version=1)
-    first = dataclasses.replace(base, raw=raw[:offset], correction=first_correction, end_ms=cut_ms if cut_ms is not None else None if end is not None and start is not None else None)
-    second = dataclasses.replace(base, position=state.position + 1, raw=raw[offset:], correction=second_correction,
-                                 start_ms=cut_ms if cut_ms is not None else None)
-    if cut_ms is None:
-        # Only one end is known: each part keeps the end it touches.
-        first = dataclasses.replace(first, end_ms=None)
-        second = dataclasses.replace(second, start_ms=None)
+    first = dataclasses.replace(base, raw=raw[:offset], correction=first_correction, end_ms=cut_ms)
+    second = dataclasses.replace(base, position=state.position + 1, raw=raw[offset:], correction=second_correction, start_ms=cut_ms)
     return first, second
 
 
@@ -462,34 +452,34 @@ def _replace(
 # ----------------------------------------------------------------- find and replace
 
 
-def compile_pattern(pattern: str, *, regex_: bool = False, case_sensitive: bool = False) -> regex.Pattern:
-    """A search pattern, literal unless `regex_`; `UserError` for an empty or broken one."""
+def compile_pattern(pattern: str, *, is_regex: bool = False, case_sensitive: bool = False) -> regex_module.Pattern:
+    """A search pattern, literal unless `is_regex`; `UserError` for an empty or broken one."""
     if not pattern:
         raise UserError("search", "the pattern is empty")
-    flags = regex.VERSION0 | (0 if case_sensitive else regex.IGNORECASE)
+    flags = regex_module.VERSION0 | (0 if case_sensitive else regex_module.IGNORECASE)
     try:
-        compiled = regex.compile(pattern if regex_ else regex.escape(pattern), flags)
-    except regex.error as exc:
+        compiled = regex_module.compile(pattern if is_regex else regex_module.escape(pattern), flags)
+    except regex_module.error as exc:
         raise UserError(f"pattern {pattern!r}", f"not a valid regular expression: {exc}") from None
-    if _timed(compiled.fullmatch, "", pattern) is not None:
-        raise UserError(f"pattern {pattern!r}", "matches empty text; it would match between every two characters")
+    if _timed(pattern, compiled.fullmatch, "") is not None:
+        raise UserError(f"pattern {pattern!r}", "matches empty text, that is between every two characters")
     return compiled
 
 
-def _timed(method, text: str, pattern: str, *args):
+def _timed(pattern: str, call: Callable, *args):
     try:
-        return method(text, *args, timeout=MATCH_TIMEOUT_S) if not args else method(*args, text, timeout=MATCH_TIMEOUT_S)
+        return call(*args, timeout=MATCH_TIMEOUT_S)
     except TimeoutError:
-        raise UserError(f"pattern {pattern!r}", "takes too long to match; a regular expression like (a|aa)+ backtracks without end") from None
+        raise UserError(f"pattern {pattern!r}", "takes too long to match (a regular expression like (a|aa)+ backtracks without end)") from None
 
 
-def _searched(session: Session, transcript_id: int | None):
+def _searched(session: Session, transcript_id: int | None) -> list[Segment]:
     query = select(Segment).where(Segment.kind != "image").order_by(Segment.transcript_id, Segment.position)
     if transcript_id is not None:
         if session.get(Transcript, transcript_id) is None:
             raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
         query = query.where(Segment.transcript_id == transcript_id)
-    return session.scalars(query)
+    return list(session.scalars(query))
 
 
 def find(
@@ -505,16 +495,16 @@ def find(
 
     `text_of(segment)` gives the text searched and is called inside the read
     transaction; the UI passes the text the reader shows (correction, else
-    cleaned). The default is the correction, else the raw text.
+    cleaned). The default is the correction, else the raw text. Images are
+    not searched. `UserError` for an empty, broken or runaway pattern.
     """
-    compiled = compile_pattern(pattern, regex_=regex, case_sensitive=case_sensitive)
+    compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
     text = text_of or _correction_else_raw
     found = []
     with lib.read() as session:
         for segment in _searched(session, transcript_id):
-            for m in _timed(compiled.finditer, text(segment), pattern):
-                if m.end() > m.start():
-                    found.append(Match(segment.id, segment.transcript_id, segment.position, m.start(), m.end()))
+            for m in _timed(pattern, lambda s, timeout: list(compiled.finditer(s, timeout=timeout)), text(segment)):
+                found.append(Match(segment.id, segment.transcript_id, segment.position, m.start(), m.end()))
     return found
 
 
@@ -534,21 +524,39 @@ def replace_all(
     Each changed segment gets the replaced text as its correction, with a
     revision of origin "replace-all". With `regex`, the replacement may name
     groups (`\\1`, `\\g<name>`); otherwise it is taken literally. `text_of` is
-    as in `find`: the text that is searched and replaced.
+    as in `find`: the text that is searched and replaced. A segment whose
+    text is replaced by nothing gets no correction, like a blank one typed.
     """
-    compiled = compile_pattern(pattern, regex_=regex, case_sensitive=case_sensitive)
+    compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
+    template = replacement if regex else (lambda _match: replacement)
     text = text_of or _correction_else_raw
     items = []
     with lib.write() as session:
-        for segment in list(_searched(session, transcript_id)):
+        for segment in _searched(session, transcript_id):
             before = text(segment)
             try:
-                after = _timed(compiled.sub, before, pattern, replacement if regex else lambda _m: replacement)
-            except (regex_error := regex.__class__) if False else _TemplateErrors as exc:
-                raise UserError(f"replacement {replacement!r}", f"cannot be used with {pattern!r}: {exc}") from None
+                after = _timed(pattern, compiled.sub, template, before)
+            except (regex_module.error, IndexError) as exc:
+                raise UserError(f"replacement {replacement!r}", f"does not fit the pattern: {exc}") from None
             if after == before:
                 continue
-            change = _write_correction(session, segment, after or None, "replace-all", author)
+            change = _write_correction(session, segment, after if after.strip() else None, "replace-all", author)
             if change.changed:
                 items.append(BatchItem(change.segment_id, change.transcript_id, change.position, change.old, change.new))
     return BatchChange(tuple(items))
+
+
+def apply_batch(lib: Library, batch: BatchChange, reverse: bool = False, author: str | None = None) -> None:
+    """Redo (or with `reverse`, undo) a batch of corrections in one transaction.
+
+    Refuses, changing nothing, if a segment's correction is no longer what the
+    batch left (or found), so an undo never overwrites someone's later edit.
+    """
+    origin = f"undo {batch.origin}" if reverse else batch.origin
+    with lib.write() as session:
+        for item in batch.items:
+            expected, wanted = (item.new, item.old) if reverse else (item.old, item.new)
+            segment = _segment(session, item.segment_id)
+            if segment.correction != expected:
+                raise UserError(_where(segment), "was changed since; this step can no longer be applied")
+            _write_correction(session, segment, wanted, origin, author)

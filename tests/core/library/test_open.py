@@ -93,3 +93,11 @@ def test_files_that_are_not_libraries_are_refused(tmp_path):
 
     with pytest.raises(UserError, match="does not exist"):
         open_library(str(tmp_path / "no" / "such" / "folder.db"))
+
+
+def test_an_unreachable_server_is_one_line_without_the_password():
+    with pytest.raises(UserError) as raised:
+        open_library("postgresql+psycopg://reader:s3cret@127.0.0.1:1/library")
+    message = str(raised.value)
+    assert "s3cret" not in message and "\n" not in message
+    assert "cannot open the library" in message
