@@ -58,12 +58,10 @@ def add_glossary(words: Iterable[str]) -> None:
             if word and word not in _glossary:
                 jieba.dt.add_word(word, freq=max(jieba.dt.suggest_freq(word), COMMON_WORD_FREQ))
                 _glossary.add(word)
-        cut.cache_clear()
 
 
-@lru_cache(maxsize=4096)
 def cut(text: str) -> tuple[str, ...]:
-    """Dictionary-only segmentation. The cache is bounded, so memory does not grow with input."""
+    """Dictionary-only segmentation."""
     warm_up()
     return tuple(jieba.dt.cut(text, HMM=False))
 
