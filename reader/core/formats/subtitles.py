@@ -32,9 +32,10 @@ def _arrow_lines(lines: list[str]) -> list[int]:
     return [n for n, line in enumerate(lines, 1) if "-->" in line]
 
 
-def _check_order(what: str, segments: list[ParsedSegment], timing_lines: list[int]) -> None:
-    for segment, line in zip(segments, timing_lines):
-        if segment.end_ms < segment.start_ms:
+def _check_order(what: str, times: list[tuple[int, int]], text: str) -> None:
+    """Every cue, empty or not, against its timing line (the n-th line with an arrow)."""
+    for (start_ms, end_ms), line in zip(times, _arrow_lines(text.split("\n"))):
+        if end_ms < start_ms:
             raise UserError(what, f"line {line}: the cue ends before it starts")
 
 
@@ -51,12 +52,12 @@ def read_srt(text: str, what: str, title: str) -> ParsedTranscript:
         cues = list(srt.parse(text, ignore_errors=False))
     except srt.SRTParseError as exc:
         raise UserError(what, f"line {_srt_error_line(text, exc)}: malformed subtitle block, expected a number then a timing line like 00:00:01,000 --> 00:00:02,000") from None
+    _check_order(what, [(_ms(cue.start), _ms(cue.end)) for cue in cues], text)
     segments = []
     for cue in cues:
         raw = join_lines(_SRT_STYLING.sub("", cue.content).split("\n"))
         if raw:
             segments.append(ParsedSegment(raw=raw, start_ms=_ms(cue.start), end_ms=_ms(cue.end)))
-    _check_order(what, segments, _arrow_lines(text.split("\n")))
     return ParsedTranscript(title=title, segments=segments)
 
 
@@ -85,6 +86,7 @@ def read_vtt(text: str, what: str, title: str) -> ParsedTranscript:
     stray = _vtt_stray_block(text)
     if stray:
         raise UserError(what, f"line {stray}: text outside any cue, expected a timing line like 00:00:01.000 --> 00:00:02.000")
+    _check_order(what, [(c.start_time.in_milliseconds(), c.end_time.in_milliseconds()) for c in captions], text)
     segments = []
     for caption in captions:
         raw = join_lines(html.unescape(caption.text).split("\n"))
@@ -97,7 +99,6 @@ def read_vtt(text: str, what: str, title: str) -> ParsedTranscript:
                     speaker=caption.voice,
                 )
             )
-    _check_order(what, segments, _arrow_lines(text.split("\n")))
     return ParsedTranscript(title=title, segments=segments)
 
 

@@ -72,6 +72,8 @@ def test_subtitles_are_recognised_by_content_without_a_telling_name():
         (VTT.replace("00:00:05.000 --> 00:00:06.000\n", ""), "a.vtt", 12),
         (VTT.replace("00:00:03.000 --> 00:00:04.000", "00:00:05.000 --> 00:00:04.000"), "a.vtt", 9),
         (VTT.replace("WEBVTT", "WEBVT"), "a.vtt", 1),
+        ("1\n00:00:01,000 --> 00:00:02,000\n\n2\n00:00:05,000 --> 00:00:03,000\n你好\n", "a.srt", 5),
+        ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<b></b>\n\n00:00:05.000 --> 00:00:03.000\n你好\n", "a.vtt", 6),
     ],
 )
 def test_malformed_timing_names_the_line(text, name, line):
