@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from reader.core.formats.document import ParsedSegment, ParsedTranscript
 from reader.core.formats.paragraphs import join_lines, split_long
 
-_HEADING = re.compile(r"^# +(\S.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^# +(\S.*?)(?:\s+#+)?\s*$")
 _IMAGE = re.compile(r"^\s*!\[[^\]\n]*\]\([^)\n]*\)\s*$")
 _MARKS = re.compile(r"^(?:[(（][^()（）]{1,12}[)）]\s*)+[。.，,！!？?]?$")
 

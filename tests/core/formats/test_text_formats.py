@@ -1,14 +1,22 @@
 """The seed format and plain text: headings, paragraphs, images, marks, walls of text."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.errors import UserError
 from reader.core.formats import read_bytes, read_file
-from reader.core.formats.paragraphs import LONG_PARAGRAPH, PIECE
+from reader.core.formats.paragraphs import LONG_PARAGRAPH, PIECE, split_long
 
 
 def parse(text: str, name: str = "talk.txt"):
     return read_bytes(text.encode("utf-8"), name, name)
+
+
+def test_heading_titles_keep_their_hashes_but_lose_closing_ones():
+    parsed = parse("# 讲 C# 的一场 ##\n\n内容。\n\n#话题 不是标题\n")
+    assert parsed.transcripts[0].title == "讲 C# 的一场"
+    assert [s.raw for s in parsed.transcripts[0].segments] == ["内容。", "#话题 不是标题"]
 
 
 def test_headings_start_transcripts_and_a_lone_series_heading_makes_none():
@@ -100,6 +108,10 @@ def test_unreadable_paths_give_one_clean_error(tmp_path):
         read_file(tmp_path / "missing.txt")
     with pytest.raises(UserError, match="folder"):
         read_file(tmp_path)
+    plain = tmp_path / "plain.txt"
+    plain.write_text("你好", encoding="utf-8")
+    with pytest.raises(UserError, match="Not a directory"):
+        read_file(plain / "inside.txt")
     locked = tmp_path / "locked.txt"
     locked.write_text("你好", encoding="utf-8")
     locked.chmod(0)
@@ -111,3 +123,15 @@ def test_unreadable_paths_give_one_clean_error(tmp_path):
             read_file(locked)
     finally:
         locked.chmod(0o600)
+
+
+@given(st.text(alphabet=st.sampled_from("我们的模型数据，。！？ ab\u3000"), min_size=0, max_size=3000))
+@settings(max_examples=60, deadline=None)
+def test_splitting_keeps_every_character_and_bounds_the_pieces(text):
+    pieces = split_long(text)
+    if len(text) <= LONG_PARAGRAPH:
+        assert pieces == [text]
+    else:
+        # Only whitespace at a cut may go; every other character stays, in order.
+        assert "".join("".join(pieces).split()) == "".join(text.split())
+        assert all(0 < len(p) <= PIECE and p == p.strip() for p in pieces)
