@@ -275,3 +275,21 @@ def test_check_finds_position_gaps_and_duplicates(library):
     problems = check_library(library)
     assert any("duplicate" in p for p in problems)
     assert any("gaps" in p for p in problems)
+
+
+def test_two_apps_importing_the_same_file_at_once_make_one_copy(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reader.core.library import open_library
+
+    db = str(tmp_path / "shared.sqlite3")
+    first, second = open_library(db), open_library(db)
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            results = list(pool.map(lambda lib: import_file(lib, SEEDS[3]), [first, second]))
+        assert sorted(r.already_imported for r in results) == [False, True]
+        assert len(list_transcripts(first)) == 6
+        assert check_library(second) == []
+    finally:
+        first.close()
+        second.close()
