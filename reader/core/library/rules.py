@@ -1,0 +1,300 @@
+"""The library's correction rules: a glossary of ASR errors (`CHRGBT` -> `ChatGPT`).
+
+A rule is global (`transcript_id` None) or belongs to one transcript; where
+both have the same pattern, the transcript's own rule wins. Rules are checked
+the way the cleaner will use them (`reader.core.text.Rule`), and read and
+written as TSV in the one format `reader.core.text.rules` defines.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from reader.core.errors import UserError
+from reader.core.library.db import Library
+from reader.core.library.models import Rule, Transcript
+from reader.core.text import rules as text_rules_tsv
+from reader.core.text import segmenter
+from reader.core.text.rules import Rule as TextRule
+
+_FIELDS = ("pattern", "replacement", "is_regex", "case_sensitive", "transcript_id", "enabled")
+
+
+@dataclass(frozen=True)
+class LibraryRule:
+    id: int
+    pattern: str
+    replacement: str
+    is_regex: bool
+    case_sensitive: bool
+    transcript_id: int | None
+    enabled: bool
+    hits: int
+    created_at: datetime
+
+    def text_rule(self) -> TextRule:
+        return TextRule(self.pattern, self.replacement, self.is_regex, self.case_sensitive)
+
+
+def _record(rule: Rule) -> LibraryRule:
+    return LibraryRule(
+        rule.id, rule.pattern, rule.replacement, rule.is_regex, rule.case_sensitive,
+        rule.transcript_id, rule.enabled, rule.hits, rule.created_at,
+    )
+
+
+def _rule(session: Session, rule_id: int) -> Rule:
+    rule = session.get(Rule, rule_id)
+    if rule is None:
+        raise UserError(f"rule {rule_id}", "no such rule (see `rules list`)")
+    return rule
+
+
+def _check_transcript(session: Session, transcript_id: int | None) -> None:
+    if transcript_id is not None and session.get(Transcript, transcript_id) is None:
+        raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+
+
+def _check(session: Session, values: Mapping, rule_id: int | None = None) -> None:
+    """`UserError` unless the cleaner can use the rule and no other rule of its scope has its pattern."""
+    for name in ("pattern", "replacement"):
+        if any(ch in values[name] for ch in "\t\r\n"):
+            raise UserError(f"rule {values['pattern']!r}", f"the {name} must be one line without tabs")
+    TextRule(values["pattern"], values["replacement"], values["is_regex"], values["case_sensitive"])
+    _check_transcript(session, values["transcript_id"])
+    twin = session.scalar(select(Rule.id).where(*_same_pattern(values), Rule.id != rule_id))
+    if twin is not None:
+        raise UserError(f"rule {values['pattern']!r}", f"rule {twin} already has this pattern here; change that one")
+
+
+def _same_pattern(values: Mapping) -> list:
+    return [
+        Rule.pattern == values["pattern"],
+        Rule.is_regex == values["is_regex"],
+        Rule.case_sensitive == values["case_sensitive"],
+        Rule.transcript_id.is_(None) if values["transcript_id"] is None else Rule.transcript_id == values["transcript_id"],
+    ]
+
+
+def list_rules(lib: Library, transcript_id: int | None = None) -> list[LibraryRule]:
+    """Every rule, or with `transcript_id` the ones that apply to that transcript; global ones first."""
+    query = select(Rule).order_by(Rule.transcript_id.is_not(None), Rule.transcript_id, Rule.id)
+    with lib.read() as session:
+        if transcript_id is not None:
+            _check_transcript(session, transcript_id)
+            query = query.where(or_(Rule.transcript_id.is_(None), Rule.transcript_id == transcript_id))
+        return [_record(rule) for rule in session.scalars(query)]
+
+
+def add_rule(
+    lib: Library,
+    pattern: str,
+    replacement: str,
+    *,
+    regex: bool = False,
+    case_sensitive: bool = True,
+    transcript_id: int | None = None,
+) -> int:
+    """Store a new, enabled rule and return its id. `UserError` for an empty pattern,
+    a broken regular expression or replacement, an unknown transcript or a duplicate."""
+    values = dict(pattern=pattern, replacement=replacement, is_regex=regex, case_sensitive=case_sensitive, transcript_id=transcript_id)
+    with lib.write() as session:
+        _check(session, values)
+        rule = Rule(**values)
+        session.add(rule)
+        session.flush()
+        return rule.id
+
+
+def update_rule(lib: Library, rule_id: int, **fields) -> LibraryRule:
+    """Change some of a rule's `pattern`, `replacement`, `is_regex`, `case_sensitive`,
+    `transcript_id` and `enabled`, checked as `add_rule` checks a new one."""
+    unknown = set(fields) - set(_FIELDS)
+    if unknown:
+        raise TypeError(f"update_rule() got unknown fields {sorted(unknown)}")
+    with lib.write() as session:
+        rule = _rule(session, rule_id)
+        values = {name: fields.get(name, getattr(rule, name)) for name in _FIELDS}
+        _check(session, values, rule_id)
+        for name, value in values.items():
+            setattr(rule, name, value)
+        session.flush()
+        return _record(rule)
+
+
+def set_enabled(lib: Library, rule_id: int, enabled: bool) -> LibraryRule:
+    return update_rule(lib, rule_id, enabled=enabled)
+
+
+def remove_rule(lib: Library, rule_id: int) -> LibraryRule:
+    """Delete a rule; the returned record lets `restore_rule` put it back (undo)."""
+    with lib.write() as session:
+        rule = _rule(session, rule_id)
+        record = _record(rule)
+        session.delete(rule)
+        return record
+
+
+def restore_rule(lib: Library, rule: LibraryRule) -> None:
+    """Put a removed rule back as it was: same id, hits and creation time."""
+    with lib.write() as session:
+        if session.get(Rule, rule.id) is not None:
+            raise UserError(f"rule {rule.id}", "exists already")
+        values = dataclasses.asdict(rule)
+        _check(session, values)
+        session.add(Rule(**values))
+
+
+def record_hits(lib: Library, hits: Mapping[int, int]) -> None:
+    """Add to the hit counts of rules by id; rules removed meanwhile are skipped."""
+    with lib.write() as session:
+        for rule_id, count in hits.items():
+            if count:
+                session.execute(update(Rule).where(Rule.id == rule_id).values(hits=Rule.hits + count))
+
+
+def _scoped(session: Session, transcript_id: int | None) -> dict[TextRule, int]:
+    """Enabled rules for a transcript, its own before global ones, one per pattern."""
+    query = select(Rule).where(Rule.enabled, Rule.transcript_id.is_(None))
+    if transcript_id is not None:
+        query = select(Rule).where(Rule.enabled, or_(Rule.transcript_id.is_(None), Rule.transcript_id == transcript_id))
+    found: dict[TextRule, int] = {}
+    seen = set()
+    for rule in session.scalars(query.order_by(Rule.transcript_id.is_(None), Rule.id)):
+        key = (rule.pattern, rule.is_regex, rule.case_sensitive)
+        if key not in seen:
+            seen.add(key)
+            found[_record(rule).text_rule()] = rule.id
+    return found
+
+
+def text_rules(lib: Library, transcript_id: int | None = None) -> list[TextRule]:
+    """The rules the cleaner applies to a transcript (or, with None, to text of no transcript):
+    enabled ones, the transcript's own first, a global rule dropped where an own rule has its pattern."""
+    with lib.read() as session:
+        return list(_scoped(session, transcript_id))
+
+
+def record_rule_hits(lib: Library, transcript_id: int | None, rule_hits: Mapping[TextRule, int]) -> None:
+    """Add a cleaning pass's `Cleaned.rule_hits` of a transcript to the rules' hit counts."""
+    with lib.read() as session:
+        ids = _scoped(session, transcript_id)
+    record_hits(lib, {ids[rule]: count for rule, count in rule_hits.items() if rule in ids})
+
+
+# ----------------------------------------------------------------- TSV
+
+
+def import_tsv(lib: Library, path: str | Path, *, transcript_id: int | None = None) -> int:
+    """Add the rules of a TSV file, all or none; returns how many were added or changed.
+
+    A rule whose pattern the scope already has takes the file's replacement,
+    so importing the same file twice changes nothing the second time.
+    """
+    parsed = text_rules_tsv.read_rules_tsv(path)
+    changed = 0
+    with lib.write() as session:
+        _check_transcript(session, transcript_id)
+        for text_rule in parsed:
+            values = dict(
+                pattern=text_rule.pattern, replacement=text_rule.replacement, is_regex=text_rule.is_regex,
+                case_sensitive=text_rule.case_sensitive, transcript_id=transcript_id,
+            )
+            existing = session.scalar(select(Rule).where(*_same_pattern(values)))
+            if existing is None:
+                _check(session, values)
+                session.add(Rule(**values))
+                session.flush()
+            elif existing.replacement != text_rule.replacement:
+                existing.replacement = text_rule.replacement
+                session.flush()
+            else:
+                continue
+            changed += 1
+    return changed
+
+
+def rules_tsv(lib: Library, *, transcript_id: int | None = None) -> tuple[str, int]:
+    """(TSV text, rules left out) of the enabled global rules, or of one transcript's own.
+
+    The format has no column for case; a rule that ignores case is written as
+    the regular expression `(?i)...`, which matches the same text.
+    Disabled rules are left out: importing the file would enable them.
+    """
+    with lib.read() as session:
+        _check_transcript(session, transcript_id)
+        scope = Rule.transcript_id.is_(None) if transcript_id is None else Rule.transcript_id == transcript_id
+        rules = list(session.scalars(select(Rule).where(scope).order_by(Rule.id)))
+    written = [_tsv_rule(rule) for rule in rules if rule.enabled]
+    return text_rules_tsv.format_rules_tsv(written), len(rules) - len(written)
+
+
+def _tsv_rule(rule: Rule) -> TextRule:
+    if rule.case_sensitive:
+        return TextRule(rule.pattern, rule.replacement, rule.is_regex)
+    pattern = rule.pattern if rule.is_regex else re.escape(rule.pattern)
+    replacement = rule.replacement if rule.is_regex else rule.replacement.replace("\\", "\\\\")
+    return TextRule("(?i)" + pattern, replacement, is_regex=True)
+
+
+def export_tsv(lib: Library, path: str | Path, *, transcript_id: int | None = None) -> int:
+    """Write `rules_tsv` to a file atomically (all or nothing); returns the rules left out."""
+    text, left_out = rules_tsv(lib, transcript_id=transcript_id)
+    target = Path(path)
+    if target.is_dir():
+        raise UserError(str(path), "is a folder; give the file to write")
+    if not target.parent.is_dir():
+        raise UserError(str(path), f"the folder {target.parent} does not exist")
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return left_out
+
+
+# ----------------------------------------------------------------- rules from corrections
+
+
+def rule_from_correction(before: str, after: str) -> tuple[str, str] | None:
+    """(pattern, replacement) of a rule that makes the same fix elsewhere, or None.
+
+    The smallest span where the texts differ (difflib), widened to whole words
+    (jieba's dictionary cut): `skating low` -> `scaling law`, `CHRGBT` ->
+    `ChatGPT`, `大圆` -> `大语言` (not `圆` -> `语言`). A change within a
+    one-character word, or a pure insertion, also takes the words on either
+    side; a rule whose pattern is still one character would match nearly
+    everywhere, so there is none. Loads the segmenter the first time (about a
+    second): call it off the GUI thread.
+    """
+    if before == after:
+        return None
+    changes = [op for op in SequenceMatcher(None, before, after, autojunk=False).get_opcodes() if op[0] != "equal"]
+    first, last = changes[0], changes[-1]
+    start, end = first[1], last[2]
+    bounds = segmenter.boundaries(segmenter.cut(before))
+    start = max(b for b in bounds if b <= start)
+    end = min(b for b in bounds if b >= end)
+    if end - start < 2 or first[1] == last[2]:
+        start = max((b for b in bounds if b < start), default=start)
+        end = min((b for b in bounds if b > end), default=end)
+    pattern = before[start:end]
+    # Outside the changed span both texts are the same, so `after` widens alike.
+    replacement = after[start:len(after) - (len(before) - end)]
+    if len(pattern.strip()) < 2:
+        return None
+    return pattern, replacement
