@@ -136,6 +136,152 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- editing: correct, revert, split, merge, rules
+
+
+def _segment_id(lib, args: argparse.Namespace) -> int:
+    from reader.core.library.edits import segment_at
+
+    return segment_at(lib, args.id, args.pos)
+
+
+def _cmd_correct(args: argparse.Namespace) -> int:
+    from reader.core.library import edits
+
+    with _open(args) as lib:
+        change = edits.set_correction(lib, _segment_id(lib, args), args.text)
+    if change.new is None and not change.changed:
+        _warn(f"segment {args.pos} of transcript {args.id}: a blank correction; nothing to store")
+    return 0
+
+
+def _cmd_revert(args: argparse.Namespace) -> int:
+    from reader.core.library import edits
+
+    with _open(args) as lib:
+        change = edits.revert_correction(lib, _segment_id(lib, args))
+    if not change.changed:
+        _warn(f"segment {args.pos} of transcript {args.id} has no correction; nothing to revert")
+    return 0
+
+
+def _cmd_split(args: argparse.Namespace) -> int:
+    from reader.core.library import edits
+
+    with _open(args) as lib:
+        edits.split_segment(lib, _segment_id(lib, args), args.offset)
+    return 0
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from reader.core.library import edits
+
+    with _open(args) as lib:
+        edits.merge_segments(lib, _segment_id(lib, args))
+    return 0
+
+
+def _cmd_rules_list(args: argparse.Namespace) -> int:
+    from reader.core.library import rules
+
+    with _open(args) as lib:
+        found = rules.list_rules(lib, args.transcript)
+    for r in found:
+        scope = "global" if r.transcript_id is None else f"transcript {r.transcript_id}"
+        kind = ("regex" if r.is_regex else "literal") + ("" if r.case_sensitive else ",ignore-case")
+        print(_tsv(r.id, r.pattern, r.replacement, kind, scope, "on" if r.enabled else "off", r.hits))
+    return 0
+
+
+def _cmd_rules_add(args: argparse.Namespace) -> int:
+    from reader.core.library import rules
+
+    with _open(args) as lib:
+        rule_id = rules.add_rule(
+            lib, args.pattern, args.replacement, regex=args.regex, case_sensitive=not args.ignore_case, transcript_id=args.transcript
+        )
+    print(rule_id)
+    return 0
+
+
+def _cmd_rules_remove(args: argparse.Namespace) -> int:
+    from reader.core.library import rules
+
+    with _open(args) as lib:
+        rules.remove_rule(lib, args.rule)
+    return 0
+
+
+def _cmd_rules_import(args: argparse.Namespace) -> int:
+    from reader.core.library import rules
+
+    with _open(args) as lib:
+        count = rules.import_tsv(lib, args.tsv, transcript_id=args.transcript)
+    print(count)
+    return 0
+
+
+def _cmd_rules_export(args: argparse.Namespace) -> int:
+    from reader.core.library import rules
+
+    with _open(args) as lib:
+        if args.tsv == "-":
+            text, left_out = rules.rules_tsv(lib, transcript_id=args.transcript)
+            sys.stdout.write(text)
+        else:
+            left_out = rules.export_tsv(lib, args.tsv, transcript_id=args.transcript)
+    if left_out:
+        _warn(f"{left_out} disabled rules left out (importing them would enable them)")
+    return 0
+
+
+def _add_edit_commands(sub) -> None:
+    def segment(p):
+        p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
+        p.add_argument("pos", type=int, metavar="POS", help="segment position, from 1 (see `show`)")
+
+    p = sub.add_parser("correct", help="set a person's correction of one segment")
+    segment(p)
+    p.add_argument("text", metavar="TEXT")
+    p.set_defaults(func=_cmd_correct)
+
+    p = sub.add_parser("revert", help="drop the correction of one segment")
+    segment(p)
+    p.set_defaults(func=_cmd_revert)
+
+    p = sub.add_parser("split", help="split a segment at a character offset of its raw text")
+    segment(p)
+    p.add_argument("offset", type=int, metavar="OFFSET")
+    p.set_defaults(func=_cmd_split)
+
+    p = sub.add_parser("merge", help="merge a segment with the next one")
+    segment(p)
+    p.set_defaults(func=_cmd_merge)
+
+    rules = sub.add_parser("rules", help="the correction rules").add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    p = rules.add_parser("list", help="ID PATTERN REPLACEMENT KIND SCOPE STATE HITS, one rule a line")
+    p.add_argument("--transcript", type=int, metavar="ID", help="only the rules that apply to this transcript")
+    p.set_defaults(func=_cmd_rules_list)
+    p = rules.add_parser("add", help="add a rule; prints its id")
+    p.add_argument("pattern", metavar="PATTERN")
+    p.add_argument("replacement", metavar="REPLACEMENT")
+    p.add_argument("--regex", action="store_true", help="PATTERN is a regular expression")
+    p.add_argument("--ignore-case", action="store_true", help="match Latin letters in any case")
+    p.add_argument("--transcript", type=int, metavar="ID", help="only for this transcript")
+    p.set_defaults(func=_cmd_rules_add)
+    p = rules.add_parser("remove", help="remove a rule")
+    p.add_argument("rule", type=int, metavar="RULE", help="rule id (see `rules list`)")
+    p.set_defaults(func=_cmd_rules_remove)
+    p = rules.add_parser("import", help="add the rules of a TSV file; prints how many were added or changed")
+    p.add_argument("tsv", metavar="TSV", help="pattern<TAB>replacement[<TAB>regex] per line")
+    p.add_argument("--transcript", type=int, metavar="ID", help="as rules of this transcript")
+    p.set_defaults(func=_cmd_rules_import)
+    p = rules.add_parser("export", help="write the enabled rules as TSV (- for standard output)")
+    p.add_argument("tsv", metavar="TSV")
+    p.add_argument("--transcript", type=int, metavar="ID", help="this transcript's own rules instead of the global ones")
+    p.set_defaults(func=_cmd_rules_export)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Read and correct Chinese ASR transcripts.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -175,6 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--spacing", action="store_true", help="one space between CJK and Latin letters or digits")
     p.add_argument("--rules", metavar="TSV", help="correction rules: pattern<TAB>replacement[<TAB>regex]")
     p.set_defaults(func=_cmd_clean)
+
+    _add_edit_commands(sub)
     return parser
 
 
