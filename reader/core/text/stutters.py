@@ -25,8 +25,17 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 # A doubled verb takes no aspect marker, `一下` or result complement (`看了看`, never
 # `看看了`, `做做出来`): before one of these, the doubling is a stutter.
 NOT_AFTER_DOUBLED_VERB = frozenset({"了", "过", "着", "一下", "出", "出来", "出去", "起来", "下来", "下去", "到", "完", "成"})
-# `一步一步地`, `一个一个的`: "one by one" ends in 地/的.
+# Doubling that describes (`饱饱的`, `笔直笔直的`, `一步一步地`) ends in 的/地.
 ADVERBIAL = "的地"
+DESCRIPTIVE_TAGS = ("a", "z")
+# `很久很久`, `很慢很慢`: doubled for emphasis like the degree words.
+VERY = "很"
+# `读着读着`: "while reading", a fixed construction (not the preposition `随着`).
+DURATIVE = "着"
+# "One by one" leads to a verb, perhaps through one of these (`一天一天都`, `一步一步往前`);
+# before anything else (`一个一个系统`, `一个一个task`) the doubling is a stutter.
+ONE_BY_ONE_ADVERBS = frozenset({"都", "就", "也", "才", "往", "向", "朝"})
+VERBAL_NOUN_TAG = "vn"  # `挑战`, `研究` used as nouns
 NUMERALS = "一二两三四五六七八九十百千万几半每"
 # Tagged as numerals by jieba, but "together", "a bit", "some" are not numeral + classifier.
 NOT_CLASSIFIERS = "起下些"
@@ -87,6 +96,11 @@ def _collapse_clause(clause: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans]
 
 
+def _is_numeral_unit(unit: str) -> bool:
+    """A numeral and what it counts: `一个`, `两位`, `一步`, `一闪`."""
+    return 2 <= len(unit) <= 3 and unit[0] in NUMERALS and unit[1] not in NOT_CLASSIFIERS
+
+
 def _is_reduplication(word: str) -> bool:
     return any(
         len(word) % size == 0 and word == word[:size] * (len(word) // size) for size in range(1, len(word) // 2 + 1)
@@ -114,19 +128,16 @@ class _Reading:
         if segmenter.is_glossary(word):
             return False
         if segmenter.freq(word) < segmenter.COMMON_WORD_FREQ:
-            # A rare entry is read as two words where its second part is a common
-            # word and its first part is not (`学|学习`; not `看看|书`), and a rare reduplication
-            # (`喂喂`, `等等等等`) as copies.
+            # A rare entry is read as copies where it is a reduplication (`喂喂`,
+            # `等等等等`), or a character before a common word (`学|学习`, not `看看|书`).
             split = pos - self.token_start[t]
-            left, right = word[:split], word[split:]
-            return _is_reduplication(word) or segmenter.freq(right) >= segmenter.WORD_FREQ and not (
-                len(left) > 1 and segmenter.freq(left) >= segmenter.WORD_FREQ
-            )
+            return _is_reduplication(word) or (split == 1 and segmenter.freq(word[split:]) >= segmenter.WORD_FREQ)
         return _is_reduplication(word) and segmenter.tag(word).startswith("v") and not self._doubling_may_precede(t + 1)
 
     def _doubling_may_precede(self, t: int) -> bool:
-        """Whether a doubled verb can stand before token `t` (True at the end of the clause)."""
-        if t >= len(self.tokens):
+        """Whether a doubled verb can stand before token `t`: at the end of the clause, or
+        before a sentence-final `了` (`该走走了`), yes; before an aspect marker, no."""
+        if t >= len(self.tokens) or (t == len(self.tokens) - 1 and self.tokens[t] == "了"):
             return True
         word = self.tokens[t]
         return word not in NOT_AFTER_DOUBLED_VERB and segmenter.tag(word) != SUFFIX_TAG
@@ -143,11 +154,12 @@ class _Reading:
         if len(s) < 4 or s[0] != s[1] or s[2] != s[3] or s[0] == s[2]:
             return False
         word = s[0] + s[2]
-        return (
-            word not in STANCE
-            and segmenter.freq(word) >= segmenter.COMMON_WORD_FREQ
-            and not segmenter.tag(word).startswith(NO_AABB_TAGS)
-        )
+        if word in STANCE:
+            return False
+        if segmenter.freq(word) >= segmenter.COMMON_WORD_FREQ:
+            return not segmenter.tag(word).startswith(NO_AABB_TAGS)
+        # Two verbs doubled in turn: `追追打打`, `写写画画`.
+        return segmenter.tag(s[0]).startswith("v") and segmenter.tag(s[2]).startswith("v")
 
     def _repetition(self, i: int) -> tuple[int, int] | None:
         """The longest-covering stutter candidate at `i` as (unit length, copies)."""
@@ -167,29 +179,34 @@ class _Reading:
     def _deliberate(self, i: int, size: int, copies: int) -> bool:
         unit = self.text[i : i + size]
         after = i + size * copies
+        next_char = self.text[after : after + 1]
         if set(unit) <= LAUGHTER or unit in DEGREE or segmenter.tag(unit) == ONOMATOPOEIA_TAG:
+            return True
+        if copies != 2:
+            return False
+        if size == 2 and unit[0] == VERY:
+            return True
+        if size == 2 and unit[1] == DURATIVE and segmenter.tag(unit[0]).startswith("v") and segmenter.tag(unit) != "p":
+            return True
+        if next_char and next_char in ADVERBIAL and (
+            segmenter.tag(unit).startswith(DESCRIPTIVE_TAGS) or _is_numeral_unit(unit)
+        ):
             return True
         # The copies must be words of their own: the last one not the start of a
         # longer word (`研究研究员`), the first not the end of one (`看看看`).
-        if copies != 2 or i not in self.cuts or after not in self.cuts:
+        if i not in self.cuts or after not in self.cuts:
             return False
         following = self.token_at[after] if after < len(self.text) else len(self.tokens)
         if unit in TENTATIVE:
             return self._doubling_may_precede(following)
-        if self._numeral_classifier(unit):
-            return self.text[after : after + 1] in tuple(ADVERBIAL) or (
-                following < len(self.tokens) and segmenter.tag(self.tokens[following]).startswith("v")
-            )
+        if _is_numeral_unit(unit):
+            # "One by one" goes with a verb or an adverb; before a noun it is a stutter.
+            if following == len(self.tokens):
+                return True
+            word = self.tokens[following]
+            tag = segmenter.tag(word)
+            return word in ONE_BY_ONE_ADVERBS or (tag.startswith("v") and tag != VERBAL_NOUN_TAG)
         return False
-
-    @staticmethod
-    def _numeral_classifier(unit: str) -> bool:
-        return (
-            len(unit) >= 2
-            and unit[0] in NUMERALS
-            and unit[1] not in NOT_CLASSIFIERS
-            and segmenter.tag(unit) in ("m", "mq")
-        )
 
     def stutters(self) -> list[tuple[int, int]]:
         """Spans to remove: every copy but the last, which joins what follows (`介介介绍`)."""
