@@ -153,6 +153,30 @@ class CleanService(QObject):
         if self._wanted:
             self._flush_timer.start()
 
+    def text_of(self):
+        """A function giving a segment's text as the reader shows it: correction, else cleaned.
+
+        For core operations that work on that text (find, replace-all, merge) on
+        another lane; it reuses cleaned results already made for the view. The
+        core's Cleaner is thread-safe once warmed up.
+        """
+        settings, rules, version = self._settings, self._rules, self._rules_version
+        cache = self._cache
+        cleaner = None
+
+        def text_of(segment) -> str:
+            nonlocal cleaner
+            if segment.correction is not None:
+                return segment.correction
+            known = cache.get((segment.id, segment.raw, settings, version))
+            if known is not None:
+                return known.text
+            if cleaner is None:
+                cleaner = self._factory(settings, rules)
+            return cleaner.clean(segment.raw).text
+
+        return text_of
+
     def _cleaner_for(self, settings, rules, version):
         cleaner = self._cleaners.get((settings, version))
         if cleaner is None:

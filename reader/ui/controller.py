@@ -147,6 +147,123 @@ class Controller(QObject):
         self.undo_stack.push(command)  # runs do() at once
         return command
 
+    def set_correction(self, transcript_id: int, segment_id: int, position: int, old, new: str, automatic) -> None:
+        """The text a person typed into a cleaned cell becomes the segment's correction."""
+        from reader.core.library import edits
+
+        def do(lib, state):
+            edits.set_correction(lib, segment_id, new, automatic=automatic)
+            return Changes(frozenset({transcript_id}), frozenset({segment_id}))
+
+        self.push(self.tr("Correct segment %1").replace("%1", str(position)), do, self._restore(transcript_id, segment_id, old))
+
+    def revert_correction(self, transcript_id: int, segment_id: int, position: int, old: str) -> None:
+        from reader.core.library import edits
+
+        def do(lib, state):
+            edits.revert_correction(lib, segment_id)
+            return Changes(frozenset({transcript_id}), frozenset({segment_id}))
+
+        self.push(self.tr("Revert segment %1").replace("%1", str(position)), do, self._restore(transcript_id, segment_id, old))
+
+    @staticmethod
+    def _restore(transcript_id: int, segment_id: int, old) -> Work:
+        from reader.core.library import edits
+
+        def undo(lib, state):
+            if old is None:
+                edits.revert_correction(lib, segment_id, origin="undo")
+            else:
+                edits.set_correction(lib, segment_id, old, origin="undo")
+            return Changes(frozenset({transcript_id}), frozenset({segment_id}))
+
+        return undo
+
+    def split(self, transcript_id: int, segment_id: int, position: int, raw_offset: int) -> None:
+        from reader.core.library import edits
+
+        def do(lib, state):
+            if state.value is None:
+                state.value = edits.split_segment(lib, segment_id, raw_offset)
+            else:
+                edits.redo_split(lib, state.value)
+            return Changes(frozenset({transcript_id}), structure=True)
+
+        def undo(lib, state):
+            edits.undo_split(lib, state.value)
+            return Changes(frozenset({transcript_id}), structure=True)
+
+        self.push(self.tr("Split segment %1").replace("%1", str(position)), do, undo)
+
+    def merge(self, transcript_id: int, segment_id: int, position: int, text_of) -> None:
+        from reader.core.library import edits
+
+        def do(lib, state):
+            if state.value is None:
+                state.value = edits.merge_segments(lib, segment_id, text_of=text_of)
+            else:
+                edits.redo_merge(lib, state.value)
+            return Changes(frozenset({transcript_id}), structure=True)
+
+        def undo(lib, state):
+            edits.undo_merge(lib, state.value)
+            return Changes(frozenset({transcript_id}), structure=True)
+
+        self.push(self.tr("Merge segments %1 and %2").replace("%1", str(position)).replace("%2", str(position + 1)), do, undo)
+
+    # find and replace
+    def find(self, pattern: str, regex: bool, case_sensitive: bool, transcript_id: int | None, text_of, on_done) -> None:
+        """on_done([(match, text searched, correction)]) on the GUI thread; a bad pattern arrives through `failed`."""
+        from reader.core.library import edits
+
+        def search(lib):
+            seen: dict[int, tuple[str, str | None]] = {}
+
+            def remember(segment):
+                text = text_of(segment)
+                seen[segment.id] = (text, segment.correction)
+                return text
+
+            matches = edits.find(
+                lib, pattern, regex=regex, case_sensitive=case_sensitive, transcript_id=transcript_id, text_of=remember
+            )
+            return [(m, *seen[m.segment_id]) for m in matches]
+
+        self.read(search, on_done)
+
+    def replace_one(self, match, text: str, pattern: str, replacement: str, regex: bool, case_sensitive: bool, old, automatic) -> None:
+        """Replace one find hit in the text the reader shows; saved as that segment's correction."""
+        from reader.core.library import edits
+
+        compiled = edits.compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
+        hit = compiled.fullmatch(text, match.start, match.end)
+        if hit is None:
+            raise UserError(self.tr("replace"), self.tr("the text has changed since it was found; search again"))
+        new = text[: match.start] + (hit.expand(replacement) if regex else replacement) + text[match.end :]
+        self.set_correction(match.transcript_id, match.segment_id, match.position, old, new, automatic)
+
+    def replace_all(self, pattern: str, replacement: str, regex: bool, case_sensitive: bool, transcript_id, text_of) -> None:
+        from reader.core.library import edits
+
+        def changes(batch) -> Changes:
+            return Changes(batch.transcript_ids, batch.segment_ids)
+
+        def do(lib, state):
+            if state.value is None:
+                state.value = edits.replace_all(
+                    lib, pattern, replacement, regex=regex, case_sensitive=case_sensitive,
+                    transcript_id=transcript_id, text_of=text_of,
+                )
+            else:
+                edits.apply_batch(lib, state.value)
+            return changes(state.value)
+
+        def undo(lib, state):
+            edits.apply_batch(lib, state.value, reverse=True)
+            return changes(state.value)
+
+        self.push(self.tr("Replace all “%1”").replace("%1", pattern), do, undo)
+
     def _submit_change(self, work: Work, state: StepState) -> None:
         if self.library is None:
             return

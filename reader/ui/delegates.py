@@ -211,11 +211,17 @@ class CellEditor(QPlainTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.composing():
-            super().keyPressEvent(event)
-            return
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        is_enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if self.composing():
+            # Input methods normally keep keys to themselves while composing; if
+            # Enter gets through, it neither commits nor breaks the line.
+            if is_enter:
+                event.accept()
+            else:
+                super().keyPressEvent(event)
+            return
+        if is_enter:
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 event.accept()
                 return

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.errors import UserError
 from reader.ui import i18n
 from reader.ui.cleaning import CleanService
 from reader.ui.commands import Changes
 from reader.ui.controller import Controller
+from reader.ui.find_bar import FindBar
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.segment_model import SegmentTableModel
 from reader.ui.segment_view import SegmentView
@@ -56,7 +58,11 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.view)
-        self.right_layout = right_layout
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        right_layout.addWidget(self.find_bar)
+        self._found: list = []
+        self._pending_match = None
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library_panel)
@@ -94,6 +100,14 @@ class MainWindow(QMainWindow):
         self.act_redo = stack.createRedoAction(self)
         self.act_redo.setShortcuts(QKeySequence.keyBindings(S.Redo))
         self.act_edit = self._action(self.edit_current, "F2")
+        self.act_revert = self._action(self.revert_current, "Ctrl+Shift+R")
+        # Ctrl+K and Ctrl+J belong to the text editor (delete to end of line, new line).
+        self.act_split = self._action(self.split_at_cursor, "Ctrl+Shift+K")
+        self.act_merge = self._action(self.merge_with_next, "Ctrl+Shift+J")
+        self.act_find = self._action(lambda: self.find_bar.open_bar(replace=False), S.Find)
+        self.act_replace = self._action(lambda: self.find_bar.open_bar(replace=True), [QKeySequence("Ctrl+H")])
+        self.act_find_next = self._action(lambda: self.find_bar.step(1), S.FindNext)
+        self.act_find_previous = self._action(lambda: self.find_bar.step(-1), S.FindPrevious)
         self.act_stages = {}
         for stage in STAGES:
             act = self._action(None, checkable=True)
@@ -135,6 +149,14 @@ class MainWindow(QMainWindow):
         self.menu_edit.addAction(self.act_redo)
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.act_edit)
+        self.menu_edit.addAction(self.act_revert)
+        self.menu_edit.addAction(self.act_split)
+        self.menu_edit.addAction(self.act_merge)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_find)
+        self.menu_edit.addAction(self.act_replace)
+        self.menu_edit.addAction(self.act_find_next)
+        self.menu_edit.addAction(self.act_find_previous)
         self.menu_view = bar.addMenu("")
         self.menu_stages = self.menu_view.addMenu("")
         for act in self.act_stages.values():
@@ -190,6 +212,12 @@ class MainWindow(QMainWindow):
         self.library_panel.transcript_selected.connect(self.open_transcript)
         self.clean.ready.connect(lambda: self.statusBar().showMessage(self.tr("Segmenter ready"), 3000))
         self.cancel_button.clicked.connect(self._cancel_import)
+        self.model.correction_requested.connect(self._correction_requested)
+        self.find_bar.search_requested.connect(self.run_find)
+        self.find_bar.replace_one_requested.connect(self.replace_one)
+        self.find_bar.replace_all_requested.connect(self.replace_all)
+        self.find_bar.result_activated.connect(self.show_match)
+        self.find_bar.closed.connect(self._find_closed)
 
     # texts (again on every language change)
     def retranslate(self) -> None:
@@ -200,6 +228,13 @@ class MainWindow(QMainWindow):
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
         self.act_edit.setText(self.tr("&Edit Segment"))
+        self.act_revert.setText(self.tr("Re&vert to Automatic Text"))
+        self.act_split.setText(self.tr("&Split at Cursor"))
+        self.act_merge.setText(self.tr("&Merge with Next"))
+        self.act_find.setText(self.tr("&Find…"))
+        self.act_replace.setText(self.tr("Find and &Replace…"))
+        self.act_find_next.setText(self.tr("Find &Next"))
+        self.act_find_previous.setText(self.tr("Find Pre&vious"))
         stage_names = {
             "fillers": self.tr("Fillers"),
             "stutters": self.tr("Stutters"),
@@ -291,6 +326,8 @@ class MainWindow(QMainWindow):
 
     def on_changed(self, changes: Changes) -> None:
         self.controller.load_transcripts(self._transcripts_loaded)
+        if self.find_bar.isVisible() and self._found:
+            self.run_find()
         tid = self.transcript_id
         if tid is None:
             return
@@ -329,6 +366,10 @@ class MainWindow(QMainWindow):
             self.view.verticalScrollBar().setValue(top)
             if current.isValid() and current.row() < len(rows):
                 self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
+        self._show_hits()
+        if self._pending_match is not None:
+            match, self._pending_match = self._pending_match, None
+            self.show_match(match)
         self._update_counts()
 
     def _update_counts(self) -> None:
@@ -414,6 +455,126 @@ class MainWindow(QMainWindow):
         row = self.view.current_row()
         if row >= 0:
             self.view.edit_row(row)
+
+    def _current_text_row(self):
+        row = self.view.current_row()
+        if row < 0 or self.transcript_id is None:
+            self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
+            return None
+        return row
+
+    def _correction_requested(self, segment_id: int, old, new: str, automatic) -> None:
+        row = self.model.row_of(segment_id)
+        position = self.model.row_at(row).position if row is not None else 0
+        self.controller.set_correction(self.transcript_id, segment_id, position, old, new, automatic)
+
+    def revert_current(self) -> None:
+        row = self._current_text_row()
+        if row is None:
+            return
+        r = self.model.row_at(row)
+        if r.correction is None:
+            self.statusBar().showMessage(self.tr("Segment %1 has no correction").replace("%1", str(r.position)), 4000)
+            return
+        self.controller.revert_correction(self.transcript_id, r.id, r.position, r.correction)
+
+    def split_at_cursor(self) -> None:
+        editor = self.view.current_editor()
+        if editor is None:
+            row = self._current_text_row()
+            if row is not None and self.view.edit_row(row):
+                self.statusBar().showMessage(
+                    self.tr("Put the cursor where the segment should be split, then split again"), 6000
+                )
+            return
+        row = self.view.current_row()
+        cursor = editor.textCursor().position()
+        self.view.commit_editor(editor)  # what was typed is saved first, and split with the rest
+        r = self.model.row_at(row)
+        self.controller.split(self.transcript_id, r.id, r.position, self.model.raw_offset(row, cursor))
+
+    def merge_with_next(self) -> None:
+        editor = self.view.current_editor()
+        if editor is not None:
+            self.view.commit_editor(editor)
+        row = self._current_text_row()
+        if row is None:
+            return
+        r = self.model.row_at(row)
+        self.controller.merge(self.transcript_id, r.id, r.position, self.clean.text_of())
+
+    # find and replace
+    def _find_scope(self) -> int | None:
+        return None if self.find_bar.whole_library() else self.transcript_id
+
+    def run_find(self) -> None:
+        bar = self.find_bar
+        if not bar.pattern():
+            self._set_found([])
+            return
+        if self.transcript_id is None and not bar.whole_library():
+            return
+        self.controller.find(
+            bar.pattern(), bar.regex(), bar.case_sensitive(), self._find_scope(), self.clean.text_of(), self._set_found
+        )
+
+    def _set_found(self, found) -> None:
+        self._found = found
+        titles = {i.id: i.title for i in getattr(self, "_infos", {}).values()}
+        self.find_bar.set_results(found, titles)
+        self._show_hits()
+
+    def _show_hits(self, current=None) -> None:
+        hits: dict[int, list[tuple[int, int]]] = {}
+        for match, _text, _correction in self._found:
+            if match.transcript_id == self.transcript_id:
+                hits.setdefault(match.segment_id, []).append((match.start, match.end))
+        where = None if current is None else (current.segment_id, current.start, current.end)
+        self.model.set_hits(hits, where)
+
+    def _find_closed(self) -> None:
+        self._found = []
+        self._show_hits()
+        self.view.setFocus()
+
+    def show_match(self, match) -> None:
+        if match.transcript_id != self.transcript_id:
+            self._pending_match = match
+            self.library_panel.select(match.transcript_id)
+            return
+        row = self.model.row_of(match.segment_id)
+        if row is not None:
+            self.view.scroll_to_row(row)
+        self._show_hits(current=match)
+
+    def _current_result(self):
+        match = self.find_bar.current_match() or (self._found[0][0] if self._found else None)
+        for found in self._found:
+            if found[0] == match:
+                return found
+        return None
+
+    def replace_one(self) -> None:
+        found = self._current_result()
+        if found is None:
+            return
+        match, text, correction = found
+        bar = self.find_bar
+        try:
+            self.controller.replace_one(
+                match, text, bar.pattern(), bar.replacement(), bar.regex(), bar.case_sensitive(), correction,
+                None if correction is not None else text,
+            )
+        except UserError as exc:
+            self.show_error(str(exc))
+
+    def replace_all(self) -> None:
+        bar = self.find_bar
+        if not bar.pattern():
+            return
+        self.controller.replace_all(
+            bar.pattern(), bar.replacement(), bar.regex(), bar.case_sensitive(), self._find_scope(), self.clean.text_of()
+        )
 
     # messages
     def show_error(self, message: str) -> None:

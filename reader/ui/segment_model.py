@@ -46,7 +46,8 @@ def format_time(ms: int | None) -> str:
 
 
 class SegmentTableModel(QAbstractTableModel):
-    correction_requested = Signal(int, object, str)  # segment id, old correction or None, new text
+    # segment id, old correction or None, new text, the automatic (cleaned) text if known
+    correction_requested = Signal(int, object, str, object)
 
     def __init__(self, clean: CleanService, parent=None):
         super().__init__(parent)
@@ -234,5 +235,22 @@ class SegmentTableModel(QAbstractTableModel):
         # Shown at once; the controller saves it and a fresh row replaces this one.
         self._rows[row] = replace(r, correction=text)
         self.dataChanged.emit(self.index(row, RAW), self.index(row, CLEAN))
-        self.correction_requested.emit(r.id, r.correction, text)
+        self.correction_requested.emit(r.id, r.correction, text, self.automatic_text(row))
         return True
+
+    def automatic_text(self, row: int) -> str | None:
+        """The cleaned text of a row's raw text, if the cleaner has answered."""
+        r = self._rows[row]
+        known = self._clean.cached(r.id, r.raw)
+        return None if known is None else known.text
+
+    def raw_offset(self, row: int, pos: int) -> int:
+        """Where offset `pos` of the text the reader sees falls in the row's raw text."""
+        from reader.core.library.edits import _map_offset
+
+        r = self._rows[row]
+        if r.correction is not None:
+            return _map_offset(r.correction, r.raw, pos)
+        known = self._clean.cached(r.id, r.raw)
+        # Until the cleaner answers, the cell (and its editor) shows the raw text itself.
+        return pos if known is None else known.to_raw(pos)

@@ -146,6 +146,10 @@ class SegmentView(QTableView):
         editors = [w for w in self.viewport().findChildren(CellEditor) if w.isVisible()]
         return editors[0] if editors else None
 
+    def commit_editor(self, editor: CellEditor) -> None:
+        """Save what the open editor holds and close it, as Enter would."""
+        editor.commit_requested.emit()
+
     def edit_row(self, row: int) -> bool:
         index = self.model().index(row, CLEAN)
         self.setCurrentIndex(index)

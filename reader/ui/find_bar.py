@@ -1,0 +1,182 @@
+"""Find and replace: a bar under the transcript with the results listed beside it.
+
+Layout and user input only; searching and replacing are the controller's.
+Results show as plain text (they quote the transcript).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+MatchRole = Qt.ItemDataRole.UserRole + 1
+SNIPPET = 18  # characters of context each side of a hit
+
+
+def snippet(text: str, start: int, end: int) -> str:
+    left = max(0, start - SNIPPET)
+    right = min(len(text), end + SNIPPET)
+    return ("…" if left else "") + text[left:start] + "【" + text[start:end] + "】" + text[end:right] + ("…" if right < len(text) else "")
+
+
+class FindBar(QWidget):
+    search_requested = Signal()
+    replace_one_requested = Signal()
+    replace_all_requested = Signal()
+    result_activated = Signal(object)  # the Match
+    closed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setClearButtonEnabled(True)
+        self.replace_edit = QLineEdit(self)
+        self.regex_box = QCheckBox(self)
+        self.case_box = QCheckBox(self)
+        self.scope_box = QComboBox(self)
+        self.scope_box.addItems(["", ""])
+        self.find_button = QPushButton(self)
+        self.prev_button = QToolButton(self)
+        self.prev_button.setArrowType(Qt.ArrowType.UpArrow)
+        self.next_button = QToolButton(self)
+        self.next_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.replace_button = QPushButton(self)
+        self.replace_all_button = QPushButton(self)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("×")
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.find_label = QLabel(self)
+        self.replace_label = QLabel(self)
+        self.results_model = QStandardItemModel(self)
+        self.results = QListView(self)
+        self.results.setModel(self.results_model)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setUniformItemSizes(True)
+        self.results.setMaximumHeight(140)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(4, 4, 4, 4)
+        grid.addWidget(self.find_label, 0, 0)
+        grid.addWidget(self.find_edit, 0, 1)
+        grid.addWidget(self.find_button, 0, 2)
+        grid.addWidget(self.prev_button, 0, 3)
+        grid.addWidget(self.next_button, 0, 4)
+        grid.addWidget(self.regex_box, 0, 5)
+        grid.addWidget(self.case_box, 0, 6)
+        grid.addWidget(self.scope_box, 0, 7)
+        grid.addWidget(self.close_button, 0, 8)
+        grid.addWidget(self.replace_label, 1, 0)
+        grid.addWidget(self.replace_edit, 1, 1)
+        grid.addWidget(self.replace_button, 1, 2, 1, 3)
+        grid.addWidget(self.replace_all_button, 1, 5)
+        grid.addWidget(self.count_label, 1, 6, 1, 3)
+        grid.addWidget(self.results, 2, 0, 1, 9)
+        grid.setColumnStretch(1, 1)
+
+        self.find_edit.returnPressed.connect(self.search_requested)
+        self.find_button.clicked.connect(self.search_requested)
+        self.replace_edit.returnPressed.connect(self.replace_one_requested)
+        self.replace_button.clicked.connect(self.replace_one_requested)
+        self.replace_all_button.clicked.connect(self.replace_all_requested)
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.close_button.clicked.connect(self.close_bar)
+        self.results.selectionModel().currentChanged.connect(self._current_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.find_label.setText(self.tr("Find:"))
+        self.replace_label.setText(self.tr("Replace:"))
+        self.regex_box.setText(self.tr("Regular expression"))
+        self.case_box.setText(self.tr("Match case"))
+        self.scope_box.setItemText(0, self.tr("This transcript"))
+        self.scope_box.setItemText(1, self.tr("Whole library"))
+        self.find_button.setText(self.tr("Find"))
+        self.replace_button.setText(self.tr("Replace"))
+        self.replace_all_button.setText(self.tr("Replace All"))
+        self.prev_button.setToolTip(self.tr("Previous result"))
+        self.next_button.setToolTip(self.tr("Next result"))
+        self.close_button.setToolTip(self.tr("Close"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def open_bar(self, replace: bool) -> None:
+        for widget in (self.replace_label, self.replace_edit, self.replace_button, self.replace_all_button):
+            widget.setVisible(replace)
+        self.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(event)
+
+    # what the user asked for
+    def pattern(self) -> str:
+        return self.find_edit.text()
+
+    def replacement(self) -> str:
+        return self.replace_edit.text()
+
+    def regex(self) -> bool:
+        return self.regex_box.isChecked()
+
+    def case_sensitive(self) -> bool:
+        return self.case_box.isChecked()
+
+    def whole_library(self) -> bool:
+        return self.scope_box.currentIndex() == 1
+
+    # results
+    def set_results(self, found, titles: dict[int, str]) -> None:
+        """found: [(Match, text searched, correction)]."""
+        self.results_model.clear()
+        for match, text, _correction in found:
+            where = f"{titles.get(match.transcript_id, match.transcript_id)} #{match.position}"
+            item = QStandardItem(f"{where}: {snippet(text, match.start, match.end)}")
+            item.setData(match, MatchRole)
+            item.setEditable(False)
+            self.results_model.appendRow(item)
+        self.count_label.setText(self.tr("%n result(s)", "", len(found)))
+
+    def matches(self) -> list:
+        return [self.results_model.item(i).data(MatchRole) for i in range(self.results_model.rowCount())]
+
+    def current_match(self):
+        index = self.results.currentIndex()
+        return index.data(MatchRole) if index.isValid() else None
+
+    def step(self, delta: int) -> None:
+        count = self.results_model.rowCount()
+        if not count:
+            return
+        row = self.results.currentIndex().row()
+        row = (row + delta) % count if row >= 0 else (0 if delta > 0 else count - 1)
+        self.results.setCurrentIndex(self.results_model.index(row, 0))
+
+    def _current_changed(self, current, _previous) -> None:
+        match = current.data(MatchRole) if current.isValid() else None
+        if match is not None:
+            self.result_activated.emit(match)
