@@ -380,6 +380,11 @@ def _revision_owners(session: Session, states: Sequence[SegmentState]) -> tuple[
     return tuple(sorted((rid, sid) for rid, sid in rows))
 
 
+def _same_content(found: SegmentState, expected: SegmentState) -> bool:
+    """Equal but for position and version: a correction made and undone leaves the text as it was."""
+    return dataclasses.replace(found, position=0, version=0) == dataclasses.replace(expected, position=0, version=0)
+
+
 def _replace(
     session: Session,
     old: Sequence[SegmentState],
@@ -405,7 +410,7 @@ def _replace(
             found is None
             or first is None
             or found.position != first.position + index
-            or dataclasses.replace(found, position=expected.position) != expected
+            or not _same_content(found, expected)
         ):
             raise UserError(_where(expected), "was changed since; this step can no longer be applied")
     taken = [s.id for s in new if s.id is not None and session.get(Segment, s.id) is not None]

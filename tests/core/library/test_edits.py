@@ -323,3 +323,13 @@ def test_undoing_a_replace_all_refuses_to_overwrite_a_later_edit(library, transc
     with pytest.raises(UserError, match="changed since"):
         edits.apply_batch(library, batch, reverse=True)
     assert rows(library, transcript)[1].correction == "后来的修改"
+
+
+def test_undo_stack_order_correct_part_then_undo_both(library, timed):
+    """An undo stack undoes a correction of a part before the split itself."""
+    original = table(library, timed)
+    result = edits.split_segment(library, segment_id(library, timed, 2), 3)
+    change = edits.set_correction(library, result.segment_ids[1], "第二部分！")
+    edits.set_correction(library, change.segment_id, change.old, origin="undo")
+    edits.undo_split(library, result)
+    assert table(library, timed) == original
