@@ -559,9 +559,10 @@ def apply_batch(lib: Library, batch: BatchChange, reverse: bool = False, author:
     """
     origin = f"undo {batch.origin}" if reverse else batch.origin
     with lib.write() as session:
+        segments = {s.id: s for s in session.scalars(select(Segment).where(Segment.id.in_(batch.segment_ids)))}
         for item in batch.items:
             expected, wanted = (item.new, item.old) if reverse else (item.old, item.new)
-            segment = _segment(session, item.segment_id)
+            segment = segments.get(item.segment_id) or _segment(session, item.segment_id)
             if segment.correction != expected:
                 raise UserError(_where(segment), "was changed since; this step can no longer be applied")
             _write_correction(session, segment, wanted, origin, author)
