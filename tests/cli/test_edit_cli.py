@@ -75,7 +75,7 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(run, talk, args, messa
     assert (shown(run, talk), run("rules", "list"), run("list")) == before
 
 
-def test_wrong_usage_exits_2(run, talk, capsys):
+def test_wrong_usage_exits_2(run, talk):
     with pytest.raises(SystemExit) as exit_:
         run("split", talk, 1, "four")
     assert exit_.value.code == 2
