@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from reader.core.errors import UserError
@@ -333,3 +335,29 @@ def test_undo_stack_order_correct_part_then_undo_both(library, timed):
     edits.set_correction(library, change.segment_id, change.old, origin="undo")
     edits.undo_split(library, result)
     assert table(library, timed) == original
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.booleans(), st.integers(1, 20), st.integers(1, 20)), min_size=1, max_size=6))
+def test_any_run_of_splits_and_merges_undoes_back_to_the_import(library, timed, steps):
+    """Undoing every step, newest first, restores the transcript exactly; redoing them, oldest first, too."""
+    original = table(library, timed)
+    raw_text = "".join(r[2] for r in original)
+    done = []
+    for is_split, position, offset in steps:
+        current = rows(library, timed)
+        segment = current[(position - 1) % len(current)]
+        if is_split and len(segment.raw) > 1:
+            done.append((edits.undo_split, edits.redo_split, edits.split_segment(library, segment.id, 1 + offset % (len(segment.raw) - 1))))
+        elif not is_split and segment.position < len(current):
+            done.append((edits.undo_merge, edits.redo_merge, edits.merge_segments(library, segment.id)))
+        assert "".join(r.raw for r in rows(library, timed)) == raw_text
+    final = table(library, timed)
+    for undo, _, result in reversed(done):
+        undo(library, result)
+    assert table(library, timed) == original
+    for _, redo, result in done:
+        redo(library, result)
+    assert table(library, timed) == final
+    for undo, _, result in reversed(done):
+        undo(library, result)
