@@ -12,6 +12,15 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("TRANSCRIPT_READER_DB", raising=False)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """The segmenter's dictionary cache goes to a temp folder, not the user's cache."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture
 def library(tmp_path):
     """An empty library in a temp folder, closed after the test."""

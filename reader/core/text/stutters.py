@@ -23,8 +23,10 @@ MAX_UNIT = 4
 CANDIDATE = re.compile(f"([{HAN}]{{1,{MAX_UNIT}}})\\1")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # A doubled verb takes no aspect marker, `一下` or result complement (`看了看`, never
-# `看看了`, `做做出来`): before one of these, the doubling is a stutter.
-NOT_AFTER_DOUBLED_VERB = frozenset({"了", "过", "着", "一下", "出", "出来", "出去", "起来", "下来", "下去", "到", "完", "成"})
+# `看看了`, `做做出来`, `想想清楚`): before one of these, the doubling is a stutter.
+NOT_AFTER_DOUBLED_VERB = frozenset(
+    {"了", "过", "着", "一下", "出", "出来", "出去", "起来", "下来", "下去", "到", "完", "成", "清楚", "明白", "懂", "掉", "住"}
+)
 # Doubling that describes (`饱饱的`, `笔直笔直的`, `一步一步地`) ends in 的/地.
 ADVERBIAL = "的地"
 DESCRIPTIVE_TAGS = ("a", "z")
@@ -146,7 +148,9 @@ class _Reading:
         """`发现现在`, `中国国家`, `今年年初`: the first copy ends a common word that began
         before it, so the two copies belong to two words."""
         start = self.token_start[self.token_at[i]]
-        return start < i and segmenter.freq(self.text[start : i + size]) >= segmenter.WORD_FREQ
+        word = self.text[start : i + size]
+        # `刚刚刚` is no such pair: the word before is the unit doubled already.
+        return start < i and not _is_reduplication(word) and segmenter.freq(word) >= segmenter.WORD_FREQ
 
     def _aabb(self, i: int) -> bool:
         """`客客气气`, `干干净净`: each character of a word doubled."""
