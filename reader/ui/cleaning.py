@@ -64,7 +64,8 @@ class CleanService(QObject):
         self._runner = runner
         self._factory = cleaner_factory
         self._settings = settings
-        self._rules: list = []
+        self._rules: tuple = ()
+        self._rules_numbers: dict[tuple, int] = {(): 0}
         self._rules_version = 0
         self._cache: dict[Key, Any] = {}
         self._wanted: dict[Key, None] = {}  # insertion-ordered set
@@ -89,9 +90,13 @@ class CleanService(QObject):
         self._drop_wanted()
         self.settings_changed.emit()
 
-    def set_rules(self, rules: list) -> None:
-        self._rules = list(rules)
-        self._rules_version += 1
+    def set_rules(self, rules) -> None:
+        rules = tuple(rules)
+        if rules == self._rules:
+            return
+        self._rules = rules
+        # The same rules get the same number back, so a transcript opened again finds its cache.
+        self._rules_version = self._rules_numbers.setdefault(rules, len(self._rules_numbers))
         self._drop_wanted()
         self.settings_changed.emit()
 
@@ -176,6 +181,32 @@ class CleanService(QObject):
             return cleaner.clean(segment.raw).text
 
         return text_of
+
+    def hits_counter(self):
+        """A function giving {rule: hits} over segments (corrected ones left out), as the view applies the rules.
+
+        For another lane, like `text_of`."""
+        settings, rules, version = self._settings, self._rules, self._rules_version
+        cache = self._cache
+
+        def count(segments) -> dict:
+            cleaner = None
+            hits: dict = {}
+            for segment in segments:
+                if segment.correction is not None or segment.kind == "image":
+                    continue
+                known = cache.get((segment.id, segment.raw, settings, version))
+                if known is None:
+                    if cleaner is None:
+                        cleaner = self._factory(settings, rules)
+                    cleaned = cleaner.clean(segment.raw)
+                else:
+                    cleaned = known.cleaned
+                for rule, n in cleaned.rule_hits.items():
+                    hits[rule] = hits.get(rule, 0) + n
+            return hits
+
+        return count
 
     def _cleaner_for(self, settings, rules, version):
         cleaner = self._cleaners.get((settings, version))

@@ -42,13 +42,14 @@ class StepState:
 
     value: Any = None
     extra: dict = field(default_factory=dict)
+    failed: bool = False  # the core refused the change: nothing to undo
 
 
 Work = Callable[[Any, StepState], Changes]
 
 
 class OperationCommand(QUndoCommand):
-    def __init__(self, text: str, do: Work, undo: Work, submit: Callable[[Work, StepState], None]):
+    def __init__(self, text: str, do: Work, undo: Work, submit: Callable[["OperationCommand", Work], None]):
         super().__init__(text)
         self._do = do
         self._undo = undo
@@ -56,7 +57,14 @@ class OperationCommand(QUndoCommand):
         self.state = StepState()
 
     def redo(self) -> None:
-        self._submit(self._do, self.state)
+        if not self.state.failed:
+            self._submit(self, self._do)
 
     def undo(self) -> None:
-        self._submit(self._undo, self.state)
+        if not self.state.failed:
+            self._submit(self, self._undo)
+
+    def refused(self) -> None:
+        """The core refused this step: it does nothing from now on and leaves the stack at its next use."""
+        self.state.failed = True
+        self.setObsolete(True)

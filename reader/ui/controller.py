@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.errors import UserError
 from reader.ui import queries
-from reader.ui.commands import Changes, OperationCommand, StepState, Work
+from reader.ui.commands import Changes, OperationCommand, Work
 from reader.ui.tasks import Task, TaskRunner
 
 
@@ -264,18 +264,128 @@ class Controller(QObject):
 
         self.push(self.tr("Replace all “%1”").replace("%1", pattern), do, undo)
 
-    def _submit_change(self, work: Work, state: StepState) -> None:
+    # rules
+    def load_rules(self, transcript_id: int | None, on_done) -> None:
+        from reader.core.library import rules
+
+        self.read(lambda lib: rules.list_rules(lib, transcript_id), on_done)
+
+    def load_text_rules(self, transcript_id: int | None, on_done) -> None:
+        """on_done((transcript_id, rules the cleaner applies to it))"""
+        from reader.core.library import rules
+
+        self.read(lambda lib: (transcript_id, rules.text_rules(lib, transcript_id)), on_done)
+
+    def count_rule_hits(self, transcript_id: int, counter, on_done) -> None:
+        from reader.core.library import transcript_segments
+
+        self.read(lambda lib: counter(transcript_segments(lib, transcript_id)[1]), on_done)
+
+    def _rule_step(self, text: str, add) -> None:
+        """An undo step that adds a rule: `add(lib)` returns its id; undo removes it, redo puts it back."""
+        from reader.core.library import rules
+
+        def do(lib, state):
+            if state.value is None:
+                state.value = add(lib)
+            else:
+                rules.restore_rule(lib, state.extra["removed"])
+            return Changes(rules=True)
+
+        def undo(lib, state):
+            state.extra["removed"] = rules.remove_rule(lib, state.value)
+            return Changes(rules=True)
+
+        self.push(text, do, undo)
+
+    def add_rule(self, pattern: str, replacement: str, regex: bool, transcript_id: int | None) -> None:
+        from reader.core.library import rules
+
+        self._rule_step(
+            self.tr("Add rule %1 → %2").replace("%1", pattern).replace("%2", replacement),
+            lambda lib: rules.add_rule(lib, pattern, replacement, regex=regex, transcript_id=transcript_id),
+        )
+
+    def rule_from_correction(self, before: str, after: str) -> None:
+        """"Apply everywhere": the smallest change a correction made becomes a rule for every transcript."""
+        from reader.core.library import rules
+
+        def add(lib):
+            pair = rules.rule_from_correction(before, after)
+            if pair is None:
+                raise UserError(
+                    self.tr("apply everywhere"), self.tr("the correction changes too little to make a rule of it")
+                )
+            return rules.add_rule(lib, *pair)
+
+        self._rule_step(self.tr("Make rule from correction"), add)
+
+    def remove_rule(self, rule_id: int, label: str) -> None:
+        from reader.core.library import rules
+
+        def do(lib, state):
+            state.value = rules.remove_rule(lib, rule_id)
+            return Changes(rules=True)
+
+        def undo(lib, state):
+            rules.restore_rule(lib, state.value)
+            return Changes(rules=True)
+
+        self.push(self.tr("Remove rule %1").replace("%1", label), do, undo)
+
+    def update_rule(self, rule_id: int, old: dict, new: dict) -> None:
+        from reader.core.library import rules
+
+        def step(fields):
+            def work(lib, state):
+                rules.update_rule(lib, rule_id, **fields)
+                return Changes(rules=True)
+
+            return work
+
+        self.push(self.tr("Change rule %1").replace("%1", str(old.get("pattern", rule_id))), step(new), step(old))
+
+    def import_rules(self, path: str, transcript_id: int | None, on_done) -> None:
+        """Not an undo step: the core adds or changes rules from the file all at once."""
+        from reader.core.library import rules
+
         if self.library is None:
             return
         lib = self.library
+
+        def work(task):
+            return rules.import_tsv(lib, path, transcript_id=transcript_id)
+
+        def done(count):
+            self.changed.emit(Changes(rules=True))
+            on_done(count)
+
+        self.runner.submit("write", work, on_done=done, on_error=self._report)
+
+    def export_rules(self, path: str, transcript_id: int | None, on_done) -> None:
+        from reader.core.library import rules
+
+        self.read(lambda lib: rules.export_tsv(lib, path, transcript_id=transcript_id), on_done)
+
+    def _submit_change(self, command: OperationCommand, work: Work) -> None:
+        if self.library is None:
+            return
+        lib, state = self.library, command.state
         self.runner.submit(
-            "write", lambda task: work(lib, state), on_done=self.changed.emit, on_error=self._change_failed
+            "write",
+            lambda task: work(lib, state),
+            on_done=self.changed.emit,
+            on_error=lambda exc: self._change_failed(command, exc),
         )
 
-    def _change_failed(self, exc: BaseException) -> None:
+    def _change_failed(self, command: OperationCommand, exc: BaseException) -> None:
+        try:
+            command.refused()
+        except RuntimeError:
+            pass  # the stack has deleted the step meanwhile (cleared, or a new change replaced its branch)
         self._report(exc)
         # What is on screen may be ahead of the database now: show the truth again.
-        self.changed.emit(Changes(library=True, structure=True))
+        self.changed.emit(Changes(structure=True, rules=True, library=True))
 
     def _report(self, exc: BaseException) -> None:
         self.failed.emit(str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}")

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         right_layout.addWidget(self.find_bar)
         self._found: list = []
+        self._searching = False  # a search ran and its bar is still open
         self._pending_match = None
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("mainSplitter")
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         # Ctrl+K and Ctrl+J belong to the text editor (delete to end of line, new line).
         self.act_split = self._action(self.split_at_cursor, "Ctrl+Shift+K")
         self.act_merge = self._action(self.merge_with_next, "Ctrl+Shift+J")
+        self.act_make_rule = self._action(self.make_rule_from_current, "Ctrl+Shift+E")
+        self.act_rules = self._action(self.show_rules, "Ctrl+Shift+L")
         self.act_find = self._action(lambda: self.find_bar.open_bar(replace=False), S.Find)
         self.act_replace = self._action(lambda: self.find_bar.open_bar(replace=True), [QKeySequence("Ctrl+H")])
         self.act_find_next = self._action(lambda: self.find_bar.step(1), S.FindNext)
@@ -152,6 +155,7 @@ class MainWindow(QMainWindow):
         self.menu_edit.addAction(self.act_revert)
         self.menu_edit.addAction(self.act_split)
         self.menu_edit.addAction(self.act_merge)
+        self.menu_edit.addAction(self.act_make_rule)
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.act_find)
         self.menu_edit.addAction(self.act_replace)
@@ -165,6 +169,7 @@ class MainWindow(QMainWindow):
         for act in self.act_scripts.values():
             self.menu_script.addAction(act)
         self.menu_tools = bar.addMenu("")
+        self.menu_tools.addAction(self.act_rules)
         self.menu_language = self.menu_tools.addMenu("")
         for act in self.act_languages.values():
             self.menu_language.addAction(act)
@@ -231,6 +236,9 @@ class MainWindow(QMainWindow):
         self.act_revert.setText(self.tr("Re&vert to Automatic Text"))
         self.act_split.setText(self.tr("&Split at Cursor"))
         self.act_merge.setText(self.tr("&Merge with Next"))
+        self.act_make_rule.setText(self.tr("Apply Correction &Everywhere"))
+        self.act_make_rule.setToolTip(self.tr("Make a rule from this segment's correction, for every transcript"))
+        self.act_rules.setText(self.tr("Correction &Rules…"))
         self.act_find.setText(self.tr("&Find…"))
         self.act_replace.setText(self.tr("Find and &Replace…"))
         self.act_find_next.setText(self.tr("Find &Next"))
@@ -326,8 +334,10 @@ class MainWindow(QMainWindow):
 
     def on_changed(self, changes: Changes) -> None:
         self.controller.load_transcripts(self._transcripts_loaded)
-        if self.find_bar.isVisible() and self._found:
-            self.run_find()
+        if changes.rules:
+            self.controller.load_text_rules(self.transcript_id, self._text_rules_loaded)
+        if self.find_bar.isVisible() and self._searching:
+            self.run_find()  # hits move or vanish with the change
         tid = self.transcript_id
         if tid is None:
             return
@@ -349,7 +359,14 @@ class MainWindow(QMainWindow):
         if transcript_id == self.transcript_id:
             return
         self.transcript_id = transcript_id
+        # Same lane, in order: the rules are in place before the rows are cleaned.
+        self.controller.load_text_rules(transcript_id, self._text_rules_loaded)
         self.controller.load_rows(transcript_id, self._rows_loaded)
+
+    def _text_rules_loaded(self, result) -> None:
+        transcript_id, rules = result
+        if transcript_id == self.transcript_id:
+            self.clean.set_rules(rules)
 
     def _rows_loaded(self, result) -> None:
         transcript_id, title, rows = result
@@ -503,6 +520,25 @@ class MainWindow(QMainWindow):
         r = self.model.row_at(row)
         self.controller.merge(self.transcript_id, r.id, r.position, self.clean.text_of())
 
+    def make_rule_from_current(self) -> None:
+        row = self._current_text_row()
+        if row is None:
+            return
+        r = self.model.row_at(row)
+        automatic = self.model.automatic_text(row)
+        if r.correction is None or automatic is None:
+            self.statusBar().showMessage(self.tr("Correct the segment first; its correction becomes the rule"), 5000)
+            return
+        self.controller.rule_from_correction(automatic, r.correction)
+
+    def show_rules(self) -> None:
+        from reader.ui.rules_dialog import RulesDialog
+
+        if getattr(self, "rules_dialog", None) is None:
+            self.rules_dialog = RulesDialog(self)
+        self.rules_dialog.show()
+        self.rules_dialog.raise_()
+
     # find and replace
     def _find_scope(self) -> int | None:
         return None if self.find_bar.whole_library() else self.transcript_id
@@ -520,6 +556,7 @@ class MainWindow(QMainWindow):
 
     def _set_found(self, found) -> None:
         self._found = found
+        self._searching = bool(self.find_bar.pattern())
         titles = {i.id: i.title for i in getattr(self, "_infos", {}).values()}
         self.find_bar.set_results(found, titles)
         self._show_hits()
@@ -534,6 +571,7 @@ class MainWindow(QMainWindow):
 
     def _find_closed(self) -> None:
         self._found = []
+        self._searching = False
         self._show_hits()
         self.view.setFocus()
 

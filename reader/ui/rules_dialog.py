@@ -1,0 +1,230 @@
+"""The rules manager: every correction rule with its hits, enable/disable, edit, add, remove, TSV.
+
+Edits in the table become undo steps through the controller; the table is
+rebuilt from the library after every change, so it always shows what is saved.
+Hits are counted in the open transcript, in the background, the way the
+cleaned view applies the rules.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from reader.ui.commands import Changes
+
+RuleRole = Qt.ItemDataRole.UserRole + 1
+ENABLED, PATTERN, REPLACEMENT, REGEX, SCOPE, HITS = range(6)
+
+
+class RulesModel(QStandardItemModel):
+    def __init__(self, parent=None):
+        super().__init__(0, 6, parent)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels(
+            [self.tr("On"), self.tr("Pattern"), self.tr("Replacement"), self.tr("Regex"), self.tr("Applies to"),
+             self.tr("Hits here")]
+        )
+
+    def set_rules(self, rules, hits: dict) -> None:
+        self.beginResetModel()
+        self.blockSignals(True)  # rebuilding is not an edit by the user: no itemChanged
+        try:
+            self.setRowCount(0)
+            for rule in rules:
+                self.appendRow(self._row(rule, hits))
+        finally:
+            self.blockSignals(False)
+        self.endResetModel()
+
+    def _row(self, rule, hits: dict) -> list[QStandardItem]:
+        enabled = QStandardItem()
+        enabled.setCheckable(True)
+        enabled.setEditable(False)
+        enabled.setCheckState(Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked)
+        pattern = QStandardItem(rule.pattern)
+        replacement = QStandardItem(rule.replacement)
+        regex = QStandardItem()
+        regex.setCheckable(True)
+        regex.setEditable(False)
+        regex.setCheckState(Qt.CheckState.Checked if rule.is_regex else Qt.CheckState.Unchecked)
+        scope = QStandardItem(self.tr("all transcripts") if rule.transcript_id is None else self.tr("this transcript"))
+        scope.setEditable(False)
+        count = hits.get(rule.text_rule())
+        hit_item = QStandardItem("" if count is None else str(count))
+        hit_item.setEditable(False)
+        hit_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = [enabled, pattern, replacement, regex, scope, hit_item]
+        for item in row:
+            item.setData(rule, RuleRole)
+        return row
+
+
+class RulesDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self.setObjectName("RulesDialog")
+        self.window_ = window
+        self.controller = window.controller
+        self._rules = []
+        self._hits: dict = {}
+        self.model = RulesModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(PATTERN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(REPLACEMENT, QHeaderView.ResizeMode.Stretch)
+        self.pattern_edit = QLineEdit(self)
+        self.replacement_edit = QLineEdit(self)
+        self.regex_box = QCheckBox(self)
+        self.own_box = QCheckBox(self)
+        self.add_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.import_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        self.note = QLabel(self)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+
+        add_row = QHBoxLayout()
+        for widget in (self.pattern_edit, self.replacement_edit, self.regex_box, self.own_box, self.add_button):
+            add_row.addWidget(widget)
+        buttons = QHBoxLayout()
+        for widget in (self.remove_button, self.import_button, self.export_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(add_row)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+
+        self.model.itemChanged.connect(self._item_changed)
+        self.add_button.clicked.connect(self.add)
+        self.replacement_edit.returnPressed.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button.clicked.connect(self.choose_import)
+        self.export_button.clicked.connect(self.choose_export)
+        self.close_button.clicked.connect(self.close)
+        self.controller.changed.connect(self._changed)
+        self.retranslate()
+        self.resize(760, 460)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Correction Rules"))
+        self.model.retranslate()
+        self.pattern_edit.setPlaceholderText(self.tr("Pattern (what ASR wrote)"))
+        self.replacement_edit.setPlaceholderText(self.tr("Replacement"))
+        self.regex_box.setText(self.tr("Regex"))
+        self.own_box.setText(self.tr("Only this transcript"))
+        self.add_button.setText(self.tr("Add"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.import_button.setText(self.tr("Import TSV…"))
+        self.export_button.setText(self.tr("Export TSV…"))
+        self.close_button.setText(self.tr("Close"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # loading
+    def refresh(self) -> None:
+        self.controller.load_rules(self.window_.transcript_id, self._rules_loaded)
+        if self.window_.transcript_id is not None:
+            self.controller.count_rule_hits(self.window_.transcript_id, self.window_.clean.hits_counter(), self._hits_counted)
+
+    def _rules_loaded(self, rules) -> None:
+        self._rules = rules
+        self.model.set_rules(rules, self._hits)
+
+    def _hits_counted(self, hits: dict) -> None:
+        self._hits = hits
+        self.model.set_rules(self._rules, hits)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.rules and self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    # the user's edits
+    def _item_changed(self, item: QStandardItem) -> None:
+        rule = item.data(RuleRole)
+        column = item.column()
+        if column == ENABLED:
+            old, new = {"enabled": rule.enabled}, {"enabled": item.checkState() == Qt.CheckState.Checked}
+        elif column == REGEX:
+            old, new = {"is_regex": rule.is_regex}, {"is_regex": item.checkState() == Qt.CheckState.Checked}
+        elif column == PATTERN:
+            old, new = {"pattern": rule.pattern}, {"pattern": item.text()}
+        elif column == REPLACEMENT:
+            old, new = {"replacement": rule.replacement}, {"replacement": item.text()}
+        else:
+            return
+        if old != new:
+            old.setdefault("pattern", rule.pattern)
+            self.controller.update_rule(rule.id, old, new)
+
+    def add(self) -> None:
+        pattern = self.pattern_edit.text()
+        if not pattern:
+            self.pattern_edit.setFocus()
+            return
+        own = self.own_box.isChecked() and self.window_.transcript_id is not None
+        self.controller.add_rule(
+            pattern, self.replacement_edit.text(), self.regex_box.isChecked(), self.window_.transcript_id if own else None
+        )
+        self.pattern_edit.clear()
+        self.replacement_edit.clear()
+
+    def remove_selected(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        for row in rows:
+            rule = self.model.item(row, PATTERN).data(RuleRole)
+            self.controller.remove_rule(rule.id, rule.pattern)
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import Rules"), "", self.tr("Tab-separated rules (*.tsv *.txt);;All Files (*)")
+        )
+        if path:
+            self.controller.import_rules(path, None, self._imported)
+
+    def _imported(self, count: int) -> None:
+        self.note.setText(self.tr("%n rule(s) added or changed", "", count))
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export Rules"), "rules.tsv", self.tr("Tab-separated rules (*.tsv);;All Files (*)")
+        )
+        if path:
+            self.controller.export_rules(path, None, self._exported)
+
+    def _exported(self, left_out: int) -> None:
+        self.note.setText(
+            self.tr("Exported; %n disabled rule(s) left out", "", left_out) if left_out else self.tr("Exported")
+        )
