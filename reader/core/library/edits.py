@@ -440,7 +440,7 @@ def _replace(
 
     made_ids = {s.id for s in made}
     owners = owners or {}
-    for revision_id, segment_id in session.execute(select(Revision.id, Revision.segment_id).where(Revision.segment_id.in_(current))):
+    for revision_id, segment_id in session.execute(select(Revision.id, Revision.segment_id).where(Revision.segment_id.in_(list(current)))):
         owner = owners.get(revision_id)
         session.execute(
             update(Revision)
@@ -448,7 +448,7 @@ def _replace(
             .values(segment_id=owner if owner in made_ids else made[0].id)
             .execution_options(synchronize_session=False)
         )
-    session.execute(delete(Segment).where(Segment.id.in_(current)).execution_options(synchronize_session=False))
+    session.execute(delete(Segment).where(Segment.id.in_(list(current))).execution_options(synchronize_session=False))
     _revise(session, made[0].id, "\n".join(s.raw for s in old), "\n".join(s.raw for s in made), origin, author)
     session.expire_all()
     return made
