@@ -1,0 +1,611 @@
+"""Speakers and topics: who says a segment, and what it is about.
+
+Every operation runs in one `lib.write()` transaction and returns a
+`TagChange`: the rows and links it changed, before and after. `undo(lib,
+change)` and `redo(lib, change)` replay it backwards and forwards any number
+of times, and refuse, changing nothing, when the library no longer looks as
+the change left it (someone relabelled those segments since).
+
+Tags get no revision rows: revisions record the text of a segment, and a
+label is not text. The undo stack holds the history of a session; the
+library holds the current labels, saved at once.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select, text, tuple_, update
+from sqlalchemy.orm import Session
+
+from reader.core.errors import UserError
+from reader.core.library import edits
+from reader.core.library.db import Library
+from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic, Transcript
+
+# Tableau 10: distinct at a glance and readable behind dark text.
+PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+)
+MAX_NAME = 200
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+# SQLite allows 32766 bound parameters; stay far below for older builds.
+_CHUNK = 900
+
+
+# ----------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Label:
+    """A speaker or a topic."""
+
+    id: int
+    name: str
+    color: str
+
+
+LabelPair = tuple[Label | None, Label | None]  # (before, after): None before = created, None after = deleted
+
+
+@dataclass(frozen=True)
+class TagChange:
+    """What one tagging operation changed, enough to undo and redo it exactly.
+
+    `transcript_ids` are the transcripts whose shown labels changed (a
+    renamed speaker changes every transcript it speaks in).
+    """
+
+    speakers: tuple[LabelPair, ...] = ()
+    topics: tuple[LabelPair, ...] = ()
+    segment_speakers: tuple[tuple[int, int | None, int | None], ...] = ()  # (segment, before, after)
+    links_added: tuple[tuple[int, int], ...] = ()  # (segment, topic)
+    links_removed: tuple[tuple[int, int], ...] = ()
+    transcript_ids: frozenset[int] = frozenset()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.speakers or self.topics or self.segment_speakers or self.links_added or self.links_removed)
+
+    @property
+    def segment_ids(self) -> frozenset[int]:
+        return frozenset(
+            [s for s, _, _ in self.segment_speakers] + [s for s, _ in self.links_added] + [s for s, _ in self.links_removed]
+        )
+
+    def reversed(self) -> TagChange:
+        return TagChange(
+            speakers=tuple((after, before) for before, after in self.speakers),
+            topics=tuple((after, before) for before, after in self.topics),
+            segment_speakers=tuple((s, after, before) for s, before, after in self.segment_speakers),
+            links_added=self.links_removed,
+            links_removed=self.links_added,
+            transcript_ids=self.transcript_ids,
+        )
+
+    def created(self, kind: str) -> Label | None:
+        """The speaker or topic (`kind`) this change created, if any."""
+        pairs = self.speakers if kind == "speaker" else self.topics
+        return next((after for before, after in pairs if before is None), None)
+
+
+@dataclass(frozen=True)
+class SplitTurn:
+    """A segment split where the speaker changes, the second part given to the next speaker."""
+
+    split: edits.SplitResult
+    labels: TagChange
+
+    @property
+    def transcript_id(self) -> int:
+        return self.split.transcript_id
+
+    @property
+    def segment_ids(self) -> tuple[int, int]:
+        return self.split.segment_ids
+
+
+# ----------------------------------------------------------------- undo and redo
+
+
+def undo(lib: Library, change: TagChange) -> None:
+    with lib.write() as session:
+        _apply(session, change.reversed())
+
+
+def redo(lib: Library, change: TagChange) -> None:
+    with lib.write() as session:
+        _apply(session, change)
+
+
+def _apply(session: Session, change: TagChange) -> None:
+    """Check that the library is as `change` found it, then make it as `change` left it."""
+    _check(session, change)
+    for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
+        for before, after in pairs:
+            if after is None:
+                continue
+            values = {"name": after.name, "color": after.color}
+            if before is None:
+                session.execute(insert(model).values(id=after.id, **values))
+                _advance_sequence(session, model)
+            else:
+                session.execute(update(model).where(model.id == after.id).values(**values))
+    by_speaker: dict[int | None, list[int]] = {}
+    for segment_id, _, after in change.segment_speakers:
+        by_speaker.setdefault(after, []).append(segment_id)
+    for speaker_id, segment_ids in by_speaker.items():
+        for chunk in _chunks(segment_ids):
+            session.execute(update(Segment).where(Segment.id.in_(chunk)).values(speaker_id=speaker_id))
+    if change.links_added:
+        session.execute(insert(SegmentTopic), [{"segment_id": s, "topic_id": t} for s, t in change.links_added])
+    for chunk in _chunks(change.links_removed):
+        session.execute(delete(SegmentTopic).where(tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(chunk)))
+    for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
+        gone = [before.id for before, after in pairs if after is None]
+        if gone:
+            session.execute(delete(model).where(model.id.in_(gone)))
+    session.expire_all()
+
+
+def _advance_sequence(session: Session, model) -> None:
+    # PostgreSQL's id sequence does not see ids written explicitly; the importer's next speaker would collide.
+    if session.get_bind().dialect.name == "postgresql":
+        table = model.__tablename__
+        session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
+
+
+def _check(session: Session, change: TagChange) -> None:
+    stale = UserError("labels", "were changed since; this step can no longer be applied")
+    for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
+        for before, after in pairs:
+            label_id = (before or after).id
+            row = session.get(model, label_id)
+            found = None if row is None else Label(row.id, row.name, _color(row))
+            if found != before:
+                raise stale
+            if after is not None and (before is None or before.name != after.name):
+                _check_name_free(session, model, after.name, label_id)
+    segment_ids = [s for s, _, _ in change.segment_speakers]
+    found = {}
+    for chunk in _chunks(segment_ids):
+        found.update(session.execute(select(Segment.id, Segment.speaker_id).where(Segment.id.in_(chunk))).all())
+    if any(found.get(s, "missing") != before for s, before, _ in change.segment_speakers):
+        raise stale
+    links = set(change.links_added) | set(change.links_removed)
+    present = set()
+    for chunk in _chunks(list(links)):
+        present.update(
+            session.execute(
+                select(SegmentTopic.segment_id, SegmentTopic.topic_id).where(tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(chunk))
+            ).all()
+        )
+    if present & set(change.links_added) or set(change.links_removed) - present:
+        raise stale
+    linked_segments = {s for s, _ in change.links_added}
+    existing = set()
+    for chunk in _chunks(list(linked_segments)):
+        existing.update(session.scalars(select(Segment.id).where(Segment.id.in_(chunk))))
+    if linked_segments - existing:
+        raise stale
+
+
+def _chunks(items: Sequence) -> Iterable[Sequence]:
+    items = list(items)
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+# ----------------------------------------------------------------- names and colours
+
+
+def _model(kind: str) -> type[Speaker] | type[Topic]:
+    return Speaker if kind == "speaker" else Topic
+
+
+def _clean_name(kind: str, name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise UserError(f"{kind} name", "is empty")
+    if len(cleaned) > MAX_NAME:
+        raise UserError(f"{kind} name {cleaned[:20]}…", f"is longer than {MAX_NAME} characters")
+    return cleaned
+
+
+def _check_name_free(session: Session, model, name: str, own_id: int | None = None) -> None:
+    other = session.scalar(select(model.id).where(model.name == name))
+    if other is not None and other != own_id:
+        kind = "speaker" if model is Speaker else "topic"
+        raise UserError(f"{kind} {name!r}", "already exists (merge the two to make them one)")
+
+
+def _check_color(color: str) -> str:
+    if not _COLOR.fullmatch(color):
+        raise UserError(f"colour {color!r}", "give it as #rrggbb")
+    return color.lower()
+
+
+def _color(row: Speaker | Topic) -> str:
+    # Speakers made by an import have no colour yet; give each a stable one.
+    return row.color or PALETTE[(row.id - 1) % len(PALETTE)]
+
+
+def _label(row: Speaker | Topic) -> Label:
+    return Label(row.id, row.name, _color(row))
+
+
+def next_color(used: Iterable[str]) -> str:
+    """The first palette colour not in `used`; past the palette, hues a golden angle apart."""
+    taken = {c.lower() for c in used if c}
+    for color in PALETTE:
+        if color not in taken:
+            return color
+    for step in range(len(taken) + 1):
+        red, green, blue = colorsys.hls_to_rgb((step * 0.381966) % 1.0, 0.55, 0.55)
+        color = f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
+        if color not in taken:
+            return color
+    raise AssertionError("unreachable: more steps than colours taken")
+
+
+def _new_label(session: Session, kind: str, name: str, color: str | None) -> Label:
+    """A label row not yet written, with the id it will get."""
+    model = _model(kind)
+    name = _clean_name(kind, name)
+    _check_name_free(session, model, name)
+    if color is None:
+        color = next_color(_color(row) for row in session.scalars(select(model)))
+    else:
+        color = _check_color(color)
+    # Chosen here, under the write lock, because the change records it for redo.
+    new_id = (session.scalar(select(func.max(model.id))) or 0) + 1
+    return Label(new_id, name, color)
+
+
+def _get(session: Session, kind: str, label_id: int) -> Speaker | Topic:
+    row = session.get(_model(kind), label_id)
+    if row is None:
+        raise UserError(f"{kind} {label_id}", f"no such {kind}")
+    return row
+
+
+def _by_name(session: Session, kind: str, name: str) -> Speaker | Topic | None:
+    model = _model(kind)
+    return session.scalar(select(model).where(model.name == _clean_name(kind, name)))
+
+
+def _transcripts_of(session: Session, segment_ids: Iterable[int]) -> frozenset[int]:
+    found: set[int] = set()
+    for chunk in _chunks(list(segment_ids)):
+        found.update(session.scalars(select(Segment.transcript_id).distinct().where(Segment.id.in_(chunk))))
+    return frozenset(found)
+
+
+def _transcripts_using(session: Session, kind: str, label_id: int) -> frozenset[int]:
+    if kind == "speaker":
+        query = select(Segment.transcript_id).distinct().where(Segment.speaker_id == label_id)
+    else:
+        query = (
+            select(Segment.transcript_id).distinct()
+            .join(SegmentTopic, SegmentTopic.segment_id == Segment.id)
+            .where(SegmentTopic.topic_id == label_id)
+        )
+    return frozenset(session.scalars(query))
+
+
+def _run(lib: Library, make) -> TagChange:
+    """Work out a change from the current library and make it, in one transaction."""
+    with lib.write() as session:
+        change = make(session)
+        _apply(session, change)
+        return change
+
+
+def _pairs(kind: str, pair: LabelPair) -> dict:
+    return {"speakers" if kind == "speaker" else "topics": (pair,)}
+
+
+# ----------------------------------------------------------------- speakers and topics themselves
+
+
+def create_label(lib: Library, kind: str, name: str, color: str | None = None) -> TagChange:
+    """A new speaker or topic (`kind`), with the first colour no other one has unless `color` is given.
+
+    `change.created(kind)` is the new label.
+    """
+    return _run(lib, lambda session: TagChange(**_pairs(kind, (None, _new_label(session, kind, name, color)))))
+
+
+def rename_label(lib: Library, kind: str, label_id: int, name: str | None = None, color: str | None = None) -> TagChange:
+    """Give a speaker or topic a new name and/or colour. A name another one has is refused: merge instead."""
+
+    def make(session: Session) -> TagChange:
+        before = _label(_get(session, kind, label_id))
+        after = dataclasses.replace(
+            before,
+            name=before.name if name is None else _clean_name(kind, name),
+            color=before.color if color is None else _check_color(color),
+        )
+        if after == before:
+            return TagChange()
+        return TagChange(**_pairs(kind, (before, after)), transcript_ids=_transcripts_using(session, kind, label_id))
+
+    return _run(lib, make)
+
+
+def delete_label(lib: Library, kind: str, label_id: int) -> TagChange:
+    """Remove a speaker (its segments become unlabelled) or a topic (its segments lose it)."""
+    return _run(lib, lambda session: _moved_away(session, kind, label_id, None))
+
+
+def merge_labels(lib: Library, kind: str, source_id: int, target_id: int) -> TagChange:
+    """Make `source` one with `target`: its segments move to `target` and `source` goes."""
+    if source_id == target_id:
+        raise UserError(f"{kind} {source_id}", "cannot be merged into itself")
+    return _run(lib, lambda session: _moved_away(session, kind, source_id, _label(_get(session, kind, target_id))))
+
+
+def _moved_away(session: Session, kind: str, label_id: int, target: Label | None) -> TagChange:
+    gone = _label(_get(session, kind, label_id))
+    transcripts = _transcripts_using(session, kind, label_id)
+    to = None if target is None else target.id
+    if kind == "speaker":
+        segment_ids = session.scalars(select(Segment.id).where(Segment.speaker_id == label_id).order_by(Segment.id))
+        return TagChange(
+            speakers=((gone, None),),
+            segment_speakers=tuple((s, label_id, to) for s in segment_ids),
+            transcript_ids=transcripts,
+        )
+    segment_ids = list(session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label_id).order_by(SegmentTopic.segment_id)))
+    added: tuple[tuple[int, int], ...] = ()
+    if to is not None:
+        already = set(session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == to)))
+        added = tuple((s, to) for s in segment_ids if s not in already)
+    return TagChange(
+        topics=((gone, None),),
+        links_added=added,
+        links_removed=tuple((s, label_id) for s in segment_ids),
+        transcript_ids=transcripts,
+    )
+
+
+def list_labels(lib: Library, kind: str) -> list[Label]:
+    """Every speaker or topic of the library, by name."""
+    model = _model(kind)
+    with lib.read() as session:
+        return [_label(row) for row in session.scalars(select(model).order_by(model.name, model.id))]
+
+
+def transcript_speakers(lib: Library, transcript_id: int) -> list[Label]:
+    """The library's speakers as a transcript meets them: in order of first appearance, then the others by age.
+
+    The first nine are the transcript's number-key shortcuts.
+    """
+    with lib.read() as session:
+        _transcript(session, transcript_id)
+        first = (
+            select(Segment.speaker_id, func.min(Segment.position).label("first"))
+            .where(Segment.transcript_id == transcript_id, Segment.speaker_id.is_not(None))
+            .group_by(Segment.speaker_id)
+            .subquery()
+        )
+        rows = session.execute(
+            select(Speaker, first.c.first)
+            .outerjoin(first, first.c.speaker_id == Speaker.id)
+            .order_by(first.c.first.is_(None), first.c.first, Speaker.id)
+        )
+        return [_label(speaker) for speaker, _ in rows]
+
+
+def topics_of(lib: Library, segment_ids: Iterable[int]) -> dict[int, list[Label]]:
+    """The topics of each segment (by name); segments without topics are left out."""
+    found: dict[int, list[Label]] = {}
+    with lib.read() as session:
+        for chunk in _chunks(list(segment_ids)):
+            rows = session.execute(
+                select(SegmentTopic.segment_id, Topic)
+                .join(Topic, Topic.id == SegmentTopic.topic_id)
+                .where(SegmentTopic.segment_id.in_(chunk))
+                .order_by(SegmentTopic.segment_id, Topic.name)
+            )
+            for segment_id, topic in rows:
+                found.setdefault(segment_id, []).append(_label(topic))
+    return found
+
+
+def find_label(lib: Library, kind: str, name: str) -> Label | None:
+    with lib.read() as session:
+        row = _by_name(session, kind, name)
+        return None if row is None else _label(row)
+
+
+# ----------------------------------------------------------------- labelling segments
+
+
+def _transcript(session: Session, transcript_id: int) -> None:
+    if session.get(Transcript, transcript_id) is None:
+        raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+
+
+def segment_ids_between(lib: Library, transcript_id: int, first: int, last: int | None = None) -> list[int]:
+    """The ids of the segments at positions `first`..`last` (1-based, inclusive); `UserError` for a bad range."""
+    last = first if last is None else last
+    with lib.read() as session:
+        _transcript(session, transcript_id)
+        count = session.scalar(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id))
+        if first > last:
+            raise UserError(f"positions {first}-{last}", "the range runs backwards; give the smaller position first")
+        if not (1 <= first and last <= count):
+            shown = f"position {first}" if first == last else f"positions {first}-{last}"
+            raise UserError(shown, f"transcript {transcript_id} has segments 1..{count}")
+        return list(
+            session.scalars(
+                select(Segment.id)
+                .where(Segment.transcript_id == transcript_id, Segment.position.between(first, last))
+                .order_by(Segment.position, Segment.id)
+            )
+        )
+
+
+def _existing_segments(session: Session, segment_ids: Iterable[int]) -> list[tuple[int, int | None]]:
+    ids = list(dict.fromkeys(segment_ids))
+    found: dict[int, int | None] = {}
+    for chunk in _chunks(ids):
+        found.update(session.execute(select(Segment.id, Segment.speaker_id).where(Segment.id.in_(chunk))).all())
+    missing = [s for s in ids if s not in found]
+    if missing:
+        raise UserError(f"segment {missing[0]}", "no such segment (it may have been split, merged or deleted)")
+    return [(s, found[s]) for s in ids]
+
+
+def _label_for(session: Session, kind: str, label: int | str) -> tuple[Label, tuple[LabelPair, ...]]:
+    """A label by id, or by name, made when new; with the pair that records its making."""
+    if isinstance(label, int):
+        return _label(_get(session, kind, label)), ()
+    row = _by_name(session, kind, label)
+    if row is not None:
+        return _label(row), ()
+    made = _new_label(session, kind, label, None)
+    return made, ((None, made),)
+
+
+def assign_speaker(lib: Library, segment_ids: Iterable[int], speaker: int | str | None) -> TagChange:
+    """Give segments a speaker: by id, by name (made when new), or None to leave them unlabelled."""
+
+    def make(session: Session) -> TagChange:
+        segments = _existing_segments(session, segment_ids)
+        made: tuple[LabelPair, ...] = ()
+        speaker_id = None
+        if speaker is not None:
+            label, made = _label_for(session, "speaker", speaker)
+            speaker_id = label.id
+        moves = tuple((s, old, speaker_id) for s, old in segments if old != speaker_id)
+        return TagChange(speakers=made, segment_speakers=moves, transcript_ids=_transcripts_of(session, [s for s, _, _ in moves]))
+
+    return _run(lib, make)
+
+
+def tag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str) -> TagChange:
+    """Add a topic (by id, or by name, made when new) to segments; the topics they had stay."""
+
+    def make(session: Session) -> TagChange:
+        ids = [s for s, _ in _existing_segments(session, segment_ids)]
+        label, made = _label_for(session, "topic", topic)
+        linked = set()
+        for chunk in _chunks(ids):
+            linked.update(session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label.id, SegmentTopic.segment_id.in_(chunk))))
+        added = tuple((s, label.id) for s in ids if s not in linked)
+        return TagChange(topics=made, links_added=added, transcript_ids=_transcripts_of(session, [s for s, _ in added]))
+
+    return _run(lib, make)
+
+
+def untag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str | None = None) -> TagChange:
+    """Take a topic (by id or name), or with None every topic, off segments. The topic itself stays."""
+
+    def make(session: Session) -> TagChange:
+        ids = [s for s, _ in _existing_segments(session, segment_ids)]
+        query = select(SegmentTopic.segment_id, SegmentTopic.topic_id)
+        if topic is not None:
+            if isinstance(topic, int):
+                topic_id = _get(session, "topic", topic).id
+            else:
+                row = _by_name(session, "topic", topic)
+                if row is None:
+                    raise UserError(f"topic {topic!r}", "no such topic")
+                topic_id = row.id
+            query = query.where(SegmentTopic.topic_id == topic_id)
+        removed: list[tuple[int, int]] = []
+        for chunk in _chunks(ids):
+            removed += session.execute(query.where(SegmentTopic.segment_id.in_(chunk))).all()
+        removed.sort()
+        return TagChange(links_removed=tuple(removed), transcript_ids=_transcripts_of(session, [s for s, _ in removed]))
+
+    return _run(lib, make)
+
+
+# ----------------------------------------------------------------- filter and jump
+
+
+def labelled_segments(lib: Library, transcript_id: int, speaker_id: int | None = None, topic_id: int | None = None) -> list[tuple[int, int]]:
+    """(segment id, position) of a transcript's segments with that speaker and/or topic, in order.
+
+    With neither, every segment; for a filtered view and for jumping to the next one.
+    """
+    query = select(Segment.id, Segment.position).where(Segment.transcript_id == transcript_id).order_by(Segment.position, Segment.id)
+    if speaker_id is not None:
+        query = query.where(Segment.speaker_id == speaker_id)
+    if topic_id is not None:
+        query = query.join(SegmentTopic, SegmentTopic.segment_id == Segment.id).where(SegmentTopic.topic_id == topic_id)
+    with lib.read() as session:
+        _transcript(session, transcript_id)
+        return [(segment_id, position) for segment_id, position in session.execute(query)]
+
+
+def next_labelled(
+    lib: Library,
+    transcript_id: int,
+    position: int,
+    speaker_id: int | None = None,
+    topic_id: int | None = None,
+    backwards: bool = False,
+) -> tuple[int, int] | None:
+    """The next (or previous) segment after `position` with that speaker and/or topic, or None."""
+    found = labelled_segments(lib, transcript_id, speaker_id, topic_id)
+    if backwards:
+        return next((hit for hit in reversed(found) if hit[1] < position), None)
+    return next((hit for hit in found if hit[1] > position), None)
+
+
+# ----------------------------------------------------------------- a turn that changes mid-segment
+
+
+def next_speaker(lib: Library, segment_id: int) -> Label:
+    """Who speaks after a segment's speaker: the following segment's speaker when it is someone
+    else, else the one after it in the transcript's speaker order (from the first again at the end)."""
+    with lib.read() as session:
+        segment = session.get(Segment, segment_id)
+        if segment is None:
+            raise UserError(f"segment {segment_id}", "no such segment (it may have been split, merged or deleted)")
+        transcript_id, position, current = segment.transcript_id, segment.position, segment.speaker_id
+        following = session.scalar(
+            select(Segment.speaker_id).where(Segment.transcript_id == transcript_id, Segment.position == position + 1)
+        )
+    order = transcript_speakers(lib, transcript_id)
+    if not order:
+        raise UserError("speakers", "there are none yet; create one first")
+    if following is not None and following != current:
+        return next(label for label in order if label.id == following)
+    ids = [label.id for label in order]
+    return order[(ids.index(current) + 1) % len(order)] if current in ids else order[0]
+
+
+def split_to_next_speaker(lib: Library, segment_id: int, raw_offset: int, speaker: int | None = None) -> SplitTurn:
+    """Split a segment at a raw-text offset and give the second part to the next speaker
+    (`speaker`, else `next_speaker`). Undo with `undo_split_turn`: one step."""
+    target = next_speaker(lib, segment_id).id if speaker is None else speaker
+    with lib.read() as session:
+        _get(session, "speaker", target)
+    split = edits.split_segment(lib, segment_id, raw_offset)
+    try:
+        labels = assign_speaker(lib, [split.parts[1].id], target)
+    except BaseException:
+        edits.undo_split(lib, split)
+        raise
+    return SplitTurn(split, labels)
+
+
+def undo_split_turn(lib: Library, turn: SplitTurn) -> None:
+    undo(lib, turn.labels)
+    edits.undo_split(lib, turn.split)
+
+
+def redo_split_turn(lib: Library, turn: SplitTurn) -> SplitTurn:
+    edits.redo_split(lib, turn.split)
+    redo(lib, turn.labels)
+    return turn
