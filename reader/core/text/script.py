@@ -15,14 +15,18 @@ STAGE = "script"
 CONFIGS = {"simplified": "t2s", "traditional": "s2t", "taiwan": "s2tw", "hongkong": "s2hk"}
 KEEP = "keep"
 SCRIPTS = (*CONFIGS, KEEP)
+# An exported file is read on its own, so Taiwan output may use Taiwan's words too.
+EXPORT_CONFIGS = {**CONFIGS, "taiwan": "s2twp"}
 
 _converters: dict[str, opencc.OpenCC] = {}
 _lock = threading.Lock()
 
 
-def converter(script: str) -> opencc.OpenCC:
-    """The converter for a target script, built once (tofu-risk glyphs left out: most fonts lack them)."""
-    config = CONFIGS[script]
+def converter(script: str, configs: dict[str, str] = CONFIGS) -> opencc.OpenCC:
+    """The converter for a target script, built once (tofu-risk glyphs left out: most fonts lack them).
+
+    Pass `configs=EXPORT_CONFIGS` for the export's phrase-level conversions."""
+    config = configs[script]
     found = _converters.get(config)
     if found is None:
         with _lock:

@@ -21,7 +21,7 @@ STAGE = "stutters"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 MAX_UNIT = 4
 CANDIDATE = re.compile(f"([{HAN}]{{1,{MAX_UNIT}}})\\1")
-_HAN_CHAR = re.compile(f"[{HAN}]")
+HAN_CHAR = re.compile(f"[{HAN}]")
 # A doubled verb takes no aspect marker, `一下` or result complement (`看了看`, never
 # `看看了`, `做做出来`, `想想清楚`): before one of these, the doubling is a stutter.
 NOT_AFTER_DOUBLED_VERB = frozenset(
@@ -171,7 +171,7 @@ class _Reading:
         text = self.text
         for size in range(1, MAX_UNIT + 1):
             unit = text[i : i + size]
-            if len(unit) < size or not _HAN_CHAR.match(unit[-1]):
+            if len(unit) < size or not HAN_CHAR.match(unit[-1]):
                 break
             copies = 1
             while text[i + copies * size : i + (copies + 1) * size] == unit and self._apart(i + copies * size):

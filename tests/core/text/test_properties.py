@@ -1,0 +1,80 @@
+"""Properties over generated text: cleaning is idempotent, loses nothing that is not a
+target, and every cleaned character maps back to the raw character it came from."""
+
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.paths import seeds_dir
+from reader.core.text import CleanSettings, Cleaner
+from reader.core.text.edits import apply_edits
+from reader.core.text.fillers import DEFAULT_FILLERS, _pattern
+from reader.core.text.stutters import HAN_CHAR
+
+_seed_text = "".join(path.read_text(encoding="utf-8") for path in sorted(seeds_dir().glob("*.txt")))
+COMMON_CHARACTERS = [ch for ch, _ in Counter(ch for ch in _seed_text if "\u4e00" <= ch <= "\u9fff").most_common(300)]
+# Words where doubling, fillers and script conversion meet: dictionary reduplications,
+# words holding a filler character, traditional forms, stance words.
+WORDS = ["额外", "金额", "谢谢", "看看", "可以", "研究", "研究员", "一个", "我们", "这个", "觉得", "非常", "很多",
+         "許多", "這個", "問題", "國家", "中国", "发现", "现在", "许许多多", "一步", "地", "的"]
+OTHERS = ["呃", "嗯", "额", " uh ", "emm", "，", "。", "、", "？", " ", "GPT", "AI", "2024"]
+piece = st.sampled_from(COMMON_CHARACTERS + WORDS + OTHERS)
+texts = st.lists(st.tuples(piece, st.integers(1, 3)), max_size=14).map(lambda parts: "".join(p * n for p, n in parts))
+
+DEFAULT = Cleaner()
+DELETING_ONLY = Cleaner(CleanSettings(script="keep"))
+SPACED = Cleaner(CleanSettings(spacing=True))
+
+
+def _is_han(ch: str) -> bool:
+    return bool(HAN_CHAR.fullmatch(ch))
+
+
+examples = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@examples
+@given(texts)
+def test_cleaning_is_idempotent(raw):
+    for cleaner in (DEFAULT, DELETING_ONLY, SPACED):
+        once = cleaner.clean(raw).text
+        assert cleaner.clean(once).text == once
+
+
+@examples
+@given(texts)
+def test_every_cleaned_character_comes_from_the_raw_text(raw):
+    result = DELETING_ONLY.clean(raw)
+    assert [raw[result.to_raw(i)] for i in range(len(result.text))] == list(result.text)
+    assert all(result.to_clean(result.to_raw(i)) == i for i in range(len(result.text)))
+
+
+@examples
+@given(texts)
+def test_offsets_round_trip_through_script_conversion(raw):
+    result = DEFAULT.clean(raw)
+    assert all(result.to_clean(result.to_raw(i)) == i for i in range(len(result.text)))
+
+
+@examples
+@given(texts)
+def test_only_targets_are_removed(raw):
+    result = DELETING_ONLY.clean(raw)
+    filler = _pattern(DEFAULT_FILLERS)
+    text = raw
+    for step in result.steps:
+        output = apply_edits(text, step.edits)
+        for edit in step.edits:
+            removed = text[edit.start : edit.end]
+            assert edit.replacement == ""
+            if step.stage == "fillers":
+                assert filler.fullmatch(removed.strip()), removed
+            elif step.stage == "stutters":
+                # A stutter is a copy of what stays: nothing removed is missing from the output.
+                assert all(_is_han(ch) for ch in removed) and set(removed) <= set(output), removed
+            elif step.stage == "punctuation":
+                assert not any(ch.isalnum() for ch in removed) or not any(ch.isalnum() for ch in output), removed
+        text = output
+    assert text == result.text
+
