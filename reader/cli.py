@@ -55,11 +55,12 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from reader.core.library import enabled_rules, transcript_segments
+    from reader.core.library import transcript_segments
+    from reader.core.library.rules import text_rules
 
     with _open(args) as lib:
         _title, segments = transcript_segments(lib, args.id)
-        rules = enabled_rules(lib, args.id) if args.clean else []
+        rules = text_rules(lib, args.id) if args.clean else []
     texts = _effective_texts(segments, rules) if args.clean else [s.raw for s in segments]
     for segment, text in zip(segments, texts):
         print(_tsv(segment.position, segment.speaker, text))
@@ -68,9 +69,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 def _effective_texts(segments, rules) -> list[str]:
     """A person's correction, else the cleaned raw text; images and marks as they are."""
-    from reader.core.text import Cleaner, Rule
+    from reader.core.text import Cleaner
 
-    cleaner = Cleaner(rules=[Rule(r.pattern, r.replacement, r.is_regex, r.case_sensitive) for r in rules])
+    cleaner = Cleaner(rules=rules)
     return [
         s.correction if s.correction is not None else cleaner.clean(s.raw).text if s.kind == "text" else s.raw
         for s in segments

@@ -14,7 +14,6 @@ from reader.core.library.queries import (
     TranscriptSummary,
     check_library,
     delete_transcript,
-    enabled_rules,
     list_transcripts,
     transcript_segments,
 )
@@ -28,7 +27,6 @@ __all__ = [
     "TranscriptSummary",
     "check_library",
     "delete_transcript",
-    "enabled_rules",
     "import_file",
     "import_path",
     "import_seeds_if_new",

@@ -112,6 +112,9 @@ class Segment(Base):
         # which would collide midway under a unique index.
         Index("ix_segments_transcript_position", "transcript_id", "position"),
         CheckConstraint("kind IN ('text', 'image', 'mark')", name="kind"),
+        # Undo/redo of split and merge puts rows back under their old ids:
+        # an id once used must never be handed to another segment.
+        {"sqlite_autoincrement": True},
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     transcript_id: Mapped[int] = mapped_column(ForeignKey("transcripts.id", ondelete="CASCADE"))

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, text
 
 from reader.core.errors import UserError
 from reader.core.library.db import Library
-from reader.core.library.models import Rule, Segment, Source, Speaker, Transcript
+from reader.core.library.models import Segment, Source, Speaker, Transcript
 
 
 @dataclass(frozen=True)
@@ -65,17 +65,6 @@ def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[Seg
             .order_by(Segment.position, Segment.id)
         )
         return title, [SegmentRow(*row) for row in rows]
-
-
-def enabled_rules(lib: Library, transcript_id: int) -> list[Rule]:
-    """The rules that apply to a transcript: library-wide and its own, oldest first."""
-    with lib.read() as session:
-        query = (
-            select(Rule)
-            .where(Rule.enabled, (Rule.transcript_id.is_(None)) | (Rule.transcript_id == transcript_id))
-            .order_by(Rule.id)
-        )
-        return list(session.scalars(query))
 
 
 def delete_transcript(lib: Library, transcript_id: int) -> None:

@@ -175,6 +175,19 @@ def test_split_undo_redo_round_trips_exactly(library, timed):
     assert revisions(library, result.segment_ids[0])[0] == ("typed", None, "然后是第二个部分")
 
 
+def test_redo_of_a_split_still_works_after_other_imports(library, timed, tmp_path):
+    # Undo frees the split's new rows; segments imported meanwhile must not take their ids.
+    sid = segment_id(library, timed, 2)
+    result = edits.split_segment(library, sid, 3)
+    split = table(library, timed)
+    edits.undo_split(library, result)
+    other = tmp_path / "other.txt"
+    other.write_text("又一个讲座的第一段。\n\n第二段。\n\n第三段。\n", encoding="utf-8")
+    import_file(library, other)
+    edits.redo_split(library, result)
+    assert table(library, timed) == split
+
+
 def test_merge_joins_with_the_next_segment(library, timed):
     result = edits.merge_segments(library, segment_id(library, timed, 1))
     merged, last = table(library, timed)

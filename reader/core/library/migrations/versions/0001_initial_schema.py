@@ -88,7 +88,8 @@ def upgrade() -> None:
     sa.CheckConstraint("kind IN ('text', 'image', 'mark')", name=op.f('ck_segments_kind')),
     sa.ForeignKeyConstraint(['speaker_id'], ['speakers.id'], name=op.f('fk_segments_speaker_id_speakers'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['transcript_id'], ['transcripts.id'], name=op.f('fk_segments_transcript_id_transcripts'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_segments'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_segments')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('segments', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_segments_speaker_id'), ['speaker_id'], unique=False)
