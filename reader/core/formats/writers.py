@@ -1,0 +1,289 @@
+"""Writers: a transcript as txt, md, docx, srt, vtt, json or csv bytes.
+
+They take plain data (`ExportTranscript`, gathered from the library by
+`reader.core.library.export`) and know nothing of the database. `text` of a
+segment is what a reader of the file should see: the person's correction where
+there is one, else the cleaned text, already in the export's script; speaker,
+topic and title names are shown through `ExportTranscript.show`, which converts
+them to the same script. The JSON keeps everything as stored (raw text,
+correction, names), so importing it gives back the same transcript.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import timedelta
+
+import srt
+import webvtt
+from docx import Document
+
+from reader.core.errors import UserError
+from reader.core.formats import jsonfile
+from reader.core.text import script as scripts
+
+FORMATS = ("txt", "md", "docx", "srt", "vtt", "json", "csv")
+TEXT_FORMATS = tuple(f for f in FORMATS if f != "docx")
+EXPORT_SCRIPTS = (*scripts.EXPORT_CONFIGS, scripts.KEEP)
+
+
+@dataclass(frozen=True)
+class ExportRevision:
+    old: str | None
+    new: str | None
+    origin: str
+    author: str
+    at: str
+
+
+@dataclass(frozen=True)
+class ExportSegment:
+    position: int
+    kind: str
+    raw: str
+    # Both in the export's script; `text` is the correction where there is one, else `cleaned`.
+    cleaned: str
+    text: str
+    correction: str | None = None
+    start_ms: int | None = None
+    end_ms: int | None = None
+    speaker: str | None = None
+    topics: tuple[str, ...] = ()
+    revisions: tuple[ExportRevision, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExportTranscript:
+    id: int
+    title: str
+    segments: list[ExportSegment]
+    script: str = scripts.KEEP
+
+    def show(self, name: str) -> str:
+        """A title, speaker or topic name in the export's script."""
+        if self.script == scripts.KEEP:
+            return name
+        return scripts.converter(self.script, scripts.EXPORT_CONFIGS).convert(name)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    speakers: bool = True
+    images: bool = False
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One thing a reading format shows: a topic heading, or a segment with its label."""
+
+    heading: str | None = None
+    speaker: str | None = None
+    segment: ExportSegment | None = None
+
+
+def render(doc: ExportTranscript, fmt: str, options: ExportOptions = ExportOptions()) -> bytes:
+    """The file's bytes (UTF-8 for text formats); `UserError` when the transcript cannot be written so."""
+    writer = _WRITERS.get(fmt)
+    if writer is None:
+        raise UserError(f"format {fmt!r}", f"choose one of {', '.join(FORMATS)}")
+    return writer(doc, options)
+
+
+# ----------------------------------------------------------------- reading formats
+
+
+def _shown(doc: ExportTranscript, options: ExportOptions) -> list[ExportSegment]:
+    return [s for s in doc.segments if s.kind != "image" or options.images]
+
+
+def _blocks(doc: ExportTranscript, options: ExportOptions) -> Iterator[_Block]:
+    """Topic headings where the topics change, and a speaker label where a segment has one."""
+    topics: tuple[str, ...] = ()
+    for segment in _shown(doc, options):
+        if segment.topics and segment.topics != topics:
+            yield _Block(heading="、".join(doc.show(t) for t in segment.topics))
+        topics = segment.topics
+        speaker = doc.show(segment.speaker) if options.speakers and segment.speaker and segment.kind != "image" else None
+        yield _Block(speaker=speaker, segment=segment)
+
+
+def _paragraph(text: str) -> str:
+    """A segment's text on one line: a line break inside it would start a new paragraph."""
+    return " ".join(text.split("\n"))
+
+
+def _txt(doc: ExportTranscript, options: ExportOptions) -> bytes:
+    paragraphs = [_paragraph(s.text) for s in _shown(doc, options)]
+    return "\n\n".join(p for p in paragraphs if p).encode("utf-8") + b"\n"
+
+
+# Characters that would turn transcript words into Markdown formatting or HTML.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
+
+
+def _md_escape(text: str) -> str:
+    return _MD_LINE_START.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", _paragraph(text)))
+
+
+def _md(doc: ExportTranscript, options: ExportOptions) -> bytes:
+    lines = [f"# {_md_escape(doc.show(doc.title))}"]
+    for block in _blocks(doc, options):
+        if block.heading is not None:
+            lines.append(f"## {_md_escape(block.heading)}")
+            continue
+        segment = block.segment
+        if segment.kind == "image":
+            # Already a Markdown image line as imported; the reader of the file fetches it, not we.
+            lines.append(segment.raw)
+        elif segment.text:
+            label = f"**{_md_escape(block.speaker)}**：" if block.speaker else ""
+            lines.append(label + _md_escape(segment.text))
+    return "\n\n".join(lines).encode("utf-8") + b"\n"
+
+
+# XML 1.0 has no place for most control characters; Word refuses the file if one slips in.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _XML_ILLEGAL.sub("", text)
+
+
+def _docx(doc: ExportTranscript, options: ExportOptions) -> bytes:
+    document = Document()
+    document.core_properties.title = _xml_safe(doc.show(doc.title))[:255]
+    document.add_heading(_xml_safe(doc.show(doc.title)), level=1)
+    for block in _blocks(doc, options):
+        if block.heading is not None:
+            document.add_heading(_xml_safe(block.heading), level=2)
+            continue
+        segment = block.segment
+        if segment.kind == "image":
+            # The image's address as text: an export never fetches anything.
+            document.add_paragraph().add_run(_xml_safe(segment.raw)).italic = True
+            continue
+        if not segment.text:
+            continue
+        paragraph = document.add_paragraph()
+        if block.speaker:
+            paragraph.add_run(_xml_safe(block.speaker) + "：").bold = True
+        paragraph.add_run(_xml_safe(_paragraph(segment.text)))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# ----------------------------------------------------------------- subtitles
+
+
+def _timed(doc: ExportTranscript, fmt: str) -> list[ExportSegment]:
+    spoken = [s for s in doc.segments if s.kind != "image" and s.text]
+    untimed = [s for s in spoken if s.start_ms is None or s.end_ms is None]
+    if untimed:
+        where = f"transcript {doc.id} ({doc.title})"
+        if len(untimed) == len(spoken):
+            raise UserError(where, f"has no times (it was not imported from subtitles), which {fmt} needs; export txt, md, docx, json or csv instead")
+        raise UserError(where, f"segment {untimed[0].position} has no start or end time, which {fmt} needs for every cue")
+    return spoken
+
+
+def _srt(doc: ExportTranscript, options: ExportOptions) -> bytes:
+    cues = [
+        srt.Subtitle(index, timedelta(milliseconds=s.start_ms), timedelta(milliseconds=s.end_ms), _paragraph(s.text))
+        for index, s in enumerate(_timed(doc, "SRT"), 1)
+    ]
+    return srt.compose(cues, reindex=False).encode("utf-8")
+
+
+def _vtt_escape(text: str) -> str:
+    # Cue text is markup: a bare < or & would be read as a tag or an entity.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _vtt_time(ms: int) -> str:
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+def _vtt(doc: ExportTranscript, options: ExportOptions) -> bytes:
+    captions = []
+    for s in _timed(doc, "WebVTT"):
+        text = _vtt_escape(_paragraph(s.text))
+        if options.speakers and s.speaker:
+            text = f"<v {_vtt_escape(doc.show(s.speaker))}>{text}"
+        captions.append(webvtt.Caption(start=_vtt_time(s.start_ms), end=_vtt_time(s.end_ms), text=text))
+    return webvtt.WebVTT(captions=captions).content.encode("utf-8")
+
+
+# ----------------------------------------------------------------- data formats
+
+
+def json_transcript(doc: ExportTranscript) -> dict:
+    """One transcript in the layout `reader.core.formats.jsonfile` reads, plus what it ignores
+    (the cleaned text, the edit history, the id)."""
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "segments": [
+            {
+                "kind": s.kind,
+                "raw": s.raw,
+                "correction": s.correction,
+                "cleaned": s.cleaned,
+                "start_ms": s.start_ms,
+                "end_ms": s.end_ms,
+                "speaker": s.speaker,
+                "topics": list(s.topics),
+                "edits": [asdict(r) for r in s.revisions],
+            }
+            for s in doc.segments
+        ],
+    }
+
+
+def json_document(transcripts: list[dict]) -> bytes:
+    data = {"format": jsonfile.FORMAT_NAME, "version": jsonfile.VERSION, "transcripts": transcripts}
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
+def _json(doc: ExportTranscript, options: ExportOptions) -> bytes:
+    return json_document([json_transcript(doc)])
+
+
+CSV_COLUMNS = ("position", "kind", "start_ms", "end_ms", "speaker", "topics", "raw", "cleaned", "correction", "text")
+
+
+def _csv(doc: ExportTranscript, options: ExportOptions) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in doc.segments:
+        speaker = doc.show(s.speaker) if options.speakers and s.speaker else ""
+        writer.writerow([
+            s.position, s.kind, _blank(s.start_ms), _blank(s.end_ms), speaker,
+            " | ".join(doc.show(t) for t in s.topics), s.raw, s.cleaned, _blank(s.correction), s.text,
+        ])
+    return out.getvalue().encode("utf-8")
+
+
+def _blank(value: object) -> object:
+    return "" if value is None else value
+
+
+_WRITERS: dict[str, Callable[[ExportTranscript, ExportOptions], bytes]] = {
+    "txt": _txt,
+    "md": _md,
+    "docx": _docx,
+    "srt": _srt,
+    "vtt": _vtt,
+    "json": _json,
+    "csv": _csv,
+}

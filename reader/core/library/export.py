@@ -1,0 +1,190 @@
+"""Export: gather a transcript from the library (effective text, speakers, topics,
+times, history) and write it through `reader.core.formats.writers`.
+
+The effective text of a segment is the person's correction where there is one,
+else the cleaned text (default stages, the transcript's enabled rules). For
+any script but "keep" the text is cleaned to simplified first and then
+converted, so a traditional-script source comes out consistent too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+
+from reader.core.errors import UserError
+from reader.core.formats.atomic import write_atomic
+from reader.core.formats.writers import (
+    EXPORT_SCRIPTS,
+    FORMATS,
+    TEXT_FORMATS,
+    ExportOptions,
+    ExportRevision,
+    ExportSegment,
+    ExportTranscript,
+    render,
+)
+from reader.core.library.db import Library
+from reader.core.library.models import Revision, Segment, SegmentTopic, Speaker, Topic, Transcript
+from reader.core.library.rules import text_rules
+from reader.core.text import CleanSettings, Cleaner
+from reader.core.text import script as scripts
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+# Longest title part of a file name: most file systems allow 255 bytes, CJK takes 3 each.
+_NAME_CHARS = 60
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+class ExportCancelled(Exception):
+    """The user stopped an export; files already written stay, none is half written."""
+
+
+def check_choice(fmt: str, script: str) -> None:
+    if fmt not in FORMATS:
+        raise UserError(f"format {fmt!r}", f"choose one of {', '.join(FORMATS)}")
+    if script not in EXPORT_SCRIPTS:
+        raise UserError(f"script {script!r}", f"choose one of {', '.join(EXPORT_SCRIPTS)}")
+
+
+def gather(lib: Library, transcript_id: int, script: str = "simplified") -> ExportTranscript:
+    """A transcript as the writers take it; `UserError` if there is no such transcript."""
+    check_choice("txt", script)
+    with lib.read() as session:
+        transcript = session.get(Transcript, transcript_id)
+        if transcript is None:
+            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        title = transcript.title
+        rows = session.execute(
+            select(Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Segment.start_ms, Segment.end_ms, Speaker.name)
+            .outerjoin(Speaker, Speaker.id == Segment.speaker_id)
+            .where(Segment.transcript_id == transcript_id)
+            .order_by(Segment.position, Segment.id)
+        ).all()
+        topics: dict[int, list[str]] = {}
+        for segment_id, name in session.execute(
+            select(SegmentTopic.segment_id, Topic.name)
+            .join(Topic, Topic.id == SegmentTopic.topic_id)
+            .join(Segment, Segment.id == SegmentTopic.segment_id)
+            .where(Segment.transcript_id == transcript_id)
+            .order_by(SegmentTopic.segment_id, Topic.id)
+        ):
+            topics.setdefault(segment_id, []).append(name)
+        revisions: dict[int, list[ExportRevision]] = {}
+        for revision in session.scalars(
+            select(Revision).join(Segment, Segment.id == Revision.segment_id).where(Segment.transcript_id == transcript_id).order_by(Revision.id)
+        ):
+            revisions.setdefault(revision.segment_id, []).append(
+                ExportRevision(revision.old, revision.new, revision.origin, revision.author, revision.at.isoformat())
+            )
+    cleaner = Cleaner(CleanSettings(script=scripts.KEEP if script == scripts.KEEP else "simplified"), text_rules(lib, transcript_id))
+    convert = _converter(script)
+    segments = []
+    for segment_id, position, kind, raw, correction, start_ms, end_ms, speaker in rows:
+        cleaned = convert(cleaner.clean(raw).text) if kind == "text" else convert(raw) if kind == "mark" else raw
+        segments.append(
+            ExportSegment(
+                position=position,
+                kind=kind,
+                raw=raw,
+                cleaned=cleaned,
+                text=convert(correction) if correction is not None else cleaned,
+                correction=correction,
+                start_ms=start_ms,
+                end_ms=end_ms,
+                speaker=speaker,
+                topics=tuple(topics.get(segment_id, ())),
+                revisions=tuple(revisions.get(segment_id, ())),
+            )
+        )
+    return ExportTranscript(id=transcript_id, title=title, segments=segments, script=script)
+
+
+def _converter(script: str) -> Callable[[str], str]:
+    if script == scripts.KEEP:
+        return lambda text: text
+    return scripts.converter(script, scripts.EXPORT_CONFIGS).convert
+
+
+def render_transcript(
+    lib: Library, transcript_id: int, fmt: str, script: str = "simplified", options: ExportOptions = ExportOptions()
+) -> bytes:
+    check_choice(fmt, script)
+    return render(gather(lib, transcript_id, script), fmt, options)
+
+
+def export_transcript(
+    lib: Library, transcript_id: int, fmt: str, path: str | Path, script: str = "simplified", options: ExportOptions = ExportOptions()
+) -> Path:
+    """Write one transcript to `path`, atomically: the old file stays whole if anything fails."""
+    return write_atomic(path, render_transcript(lib, transcript_id, fmt, script, options))
+
+
+def safe_file_name(transcript_id: int, title: str, fmt: str) -> str:
+    """`ID-title.fmt` with nothing in it that could leave the folder or upset a file system."""
+    name = _UNSAFE_NAME.sub("_", title).strip(" ._")[:_NAME_CHARS].rstrip(" .")
+    return f"{transcript_id}-{name}.{fmt}" if name else f"{transcript_id}.{fmt}"
+
+
+def export_library(
+    lib: Library,
+    folder: str | Path,
+    fmt: str,
+    script: str = "simplified",
+    options: ExportOptions = ExportOptions(),
+    transcript_ids: list[int] | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> list[Path]:
+    """Every transcript (or those of `transcript_ids`) into `folder`, one file each, each written atomically.
+
+    Everything is rendered before the first file is written, so a transcript
+    that cannot be written in this format (an untimed one as SRT) stops the
+    export with nothing written. Returns the files written, in id order.
+    """
+    check_choice(fmt, script)
+    root = Path(folder)
+    if not root.is_dir():
+        raise UserError(str(folder), "no such folder; export all writes one file per transcript into a folder")
+    root = root.resolve()
+    if transcript_ids is None:
+        with lib.read() as session:
+            transcript_ids = list(session.scalars(select(Transcript.id).order_by(Transcript.id)))
+    rendered: list[tuple[Path, bytes]] = []
+    total = len(transcript_ids) * 2
+    for done, transcript_id in enumerate(transcript_ids, 1):
+        if cancel is not None and cancel():
+            raise ExportCancelled(str(folder))
+        doc = gather(lib, transcript_id, script)
+        target = (root / safe_file_name(doc.id, doc.title, fmt)).resolve()
+        if target.parent != root:
+            raise UserError(doc.title, f"its file name would leave {root}")
+        rendered.append((target, render(doc, fmt, options)))
+        if progress is not None:
+            progress(done, total)
+    written = []
+    for done, (target, data) in enumerate(rendered, len(rendered) + 1):
+        if cancel is not None and cancel():
+            raise ExportCancelled(str(folder))
+        written.append(write_atomic(target, data))
+        if progress is not None:
+            progress(done, total)
+    return written
+
+
+__all__ = [
+    "ExportCancelled",
+    "ExportOptions",
+    "TEXT_FORMATS",
+    "check_choice",
+    "export_library",
+    "export_transcript",
+    "gather",
+    "render_transcript",
+    "safe_file_name",
+]
