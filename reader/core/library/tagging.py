@@ -235,7 +235,7 @@ def _color(row: Speaker | Topic) -> str:
     return row.color or PALETTE[(row.id - 1) % len(PALETTE)]
 
 
-def _label(row: Speaker | Topic) -> Label:
+def as_label(row: Speaker | Topic) -> Label:
     return Label(row.id, row.name, _color(row))
 
 
@@ -325,7 +325,7 @@ def rename_label(lib: Library, kind: str, label_id: int, name: str | None = None
     """Give a speaker or topic a new name and/or colour. A name another one has is refused: merge instead."""
 
     def make(session: Session) -> TagChange:
-        before = _label(_get(session, kind, label_id))
+        before = as_label(_get(session, kind, label_id))
         after = dataclasses.replace(
             before,
             name=before.name if name is None else _clean_name(kind, name),
@@ -347,11 +347,11 @@ def merge_labels(lib: Library, kind: str, source_id: int, target_id: int) -> Tag
     """Make `source` one with `target`: its segments move to `target` and `source` goes."""
     if source_id == target_id:
         raise UserError(f"{kind} {source_id}", "cannot be merged into itself")
-    return _run(lib, lambda session: _moved_away(session, kind, source_id, _label(_get(session, kind, target_id))))
+    return _run(lib, lambda session: _moved_away(session, kind, source_id, as_label(_get(session, kind, target_id))))
 
 
 def _moved_away(session: Session, kind: str, label_id: int, target: Label | None) -> TagChange:
-    gone = _label(_get(session, kind, label_id))
+    gone = as_label(_get(session, kind, label_id))
     transcripts = _transcripts_using(session, kind, label_id)
     to = None if target is None else target.id
     if kind == "speaker":
@@ -378,7 +378,7 @@ def list_labels(lib: Library, kind: str) -> list[Label]:
     """Every speaker or topic of the library, by name."""
     model = _model(kind)
     with lib.read() as session:
-        return [_label(row) for row in session.scalars(select(model).order_by(model.name, model.id))]
+        return [as_label(row) for row in session.scalars(select(model).order_by(model.name, model.id))]
 
 
 def transcript_speakers(lib: Library, transcript_id: int) -> list[Label]:
@@ -399,7 +399,7 @@ def transcript_speakers(lib: Library, transcript_id: int) -> list[Label]:
             .outerjoin(first, first.c.speaker_id == Speaker.id)
             .order_by(first.c.first.is_(None), first.c.first, Speaker.id)
         )
-        return [_label(speaker) for speaker, _ in rows]
+        return [as_label(speaker) for speaker, _ in rows]
 
 
 def topics_of(lib: Library, segment_ids: Iterable[int]) -> dict[int, list[Label]]:
@@ -414,14 +414,14 @@ def topics_of(lib: Library, segment_ids: Iterable[int]) -> dict[int, list[Label]
                 .order_by(SegmentTopic.segment_id, Topic.name)
             )
             for segment_id, topic in rows:
-                found.setdefault(segment_id, []).append(_label(topic))
+                found.setdefault(segment_id, []).append(as_label(topic))
     return found
 
 
 def find_label(lib: Library, kind: str, name: str) -> Label | None:
     with lib.read() as session:
         row = _by_name(session, kind, name)
-        return None if row is None else _label(row)
+        return None if row is None else as_label(row)
 
 
 # ----------------------------------------------------------------- labelling segments
@@ -466,10 +466,10 @@ def _existing_segments(session: Session, segment_ids: Iterable[int]) -> list[tup
 def _label_for(session: Session, kind: str, label: int | str) -> tuple[Label, tuple[LabelPair, ...]]:
     """A label by id, or by name, made when new; with the pair that records its making."""
     if isinstance(label, int):
-        return _label(_get(session, kind, label)), ()
+        return as_label(_get(session, kind, label)), ()
     row = _by_name(session, kind, label)
     if row is not None:
-        return _label(row), ()
+        return as_label(row), ()
     made = _new_label(session, kind, label, None)
     return made, ((None, made),)
 
