@@ -1,0 +1,340 @@
+"""Full-text search over every segment of the library.
+
+Index: an SQLite FTS5 table, one row per segment (rowid = segment id), over
+the raw text and the effective text (the correction, else the cleaned text
+under the default stages and the transcript's rules). Both are folded first
+(simplified script, NFKC, lower case, see `fold`) and cut with jieba's search
+mode, so the 2-character words inside longer words are tokens too; every
+Chinese character is also a token of its own, so a single character finds the
+words that hold it. The effective text itself sits beside the tokens,
+unindexed: every candidate is folded and checked, so a hit really contains
+what was typed, and its snippet shows where.
+
+Keeping in step: SQL triggers, not calls from each operation, because the
+importer bulk-inserts and split/merge renumber and replace rows with bulk
+statements that bypass ORM events. A trigger queues a segment in
+`search_pending` when it is inserted or its raw text, correction or kind
+changes, and when a rule that applies to it changes (its uncorrected
+segments, in the rule's scope); deleting a segment (a transcript's cascade
+too) removes its row at once. `update_index` folds, cleans and cuts the queued
+segments; `search` runs it first, so a correction saved a moment ago is found
+at once, and the GUI calls it in the background after imports and rule
+changes so that the next search has nothing left to do.
+
+Only SQLite libraries have the index; `search` on another database raises
+`UserError` (a later version adds PostgreSQL's tsvector behind the same
+functions). The triggers live in the database, so a later migration that
+copies the `segments` or `rules` table (Alembic batch mode) drops them:
+`update_index` notices and puts them back, queueing every segment.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+from sqlalchemy import Connection, select, text
+
+from reader.core.errors import UserError
+from reader.core.library.db import Library
+from reader.core.library.models import Transcript
+from reader.core.library.rules import text_rules
+from reader.core.text import Cleaner, segmenter
+from reader.core.text import script as scripts
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+INDEX = "segment_search"
+PENDING = "search_pending"
+MAX_QUERY_CHARS = 200
+DEFAULT_LIMIT = 50
+SNIPPET_CONTEXT = 24
+_CHUNK = 400
+
+_SCOPE = "correction IS NULL AND kind = 'text' AND ({row}.transcript_id IS NULL OR transcript_id = {row}.transcript_id)"
+_QUEUE_SCOPE = "INSERT OR IGNORE INTO search_pending(segment_id) SELECT id FROM segments WHERE " + _SCOPE + ";"
+_TRIGGERS = {
+    "search_segment_added": "AFTER INSERT ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
+    "search_segment_changed": "AFTER UPDATE OF raw, correction, kind ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
+    "search_segment_deleted": (
+        "AFTER DELETE ON segments BEGIN DELETE FROM segment_search WHERE rowid = OLD.id; "
+        "DELETE FROM search_pending WHERE segment_id = OLD.id; END"
+    ),
+    "search_rule_added": "AFTER INSERT ON rules BEGIN " + _QUEUE_SCOPE.format(row="NEW") + " END",
+    # Not on `hits`: counting a rule's hits changes no text.
+    "search_rule_changed": (
+        "AFTER UPDATE OF pattern, replacement, is_regex, case_sensitive, enabled, transcript_id ON rules BEGIN "
+        + _QUEUE_SCOPE.format(row="OLD") + " " + _QUEUE_SCOPE.format(row="NEW") + " END"
+    ),
+    "search_rule_removed": "AFTER DELETE ON rules BEGIN " + _QUEUE_SCOPE.format(row="OLD") + " END",
+}
+TRIGGER_NAMES = tuple(_TRIGGERS)
+
+
+def is_search_table(name: str) -> bool:
+    """Tables the search index keeps beside the models (FTS5 makes shadow tables `segment_search_*`)."""
+    return name == PENDING or name == INDEX or name.startswith(INDEX + "_")
+
+
+def install_sqlite(conn: Connection) -> None:
+    """Create the index, its queue and triggers where missing, and queue every segment.
+
+    Called by the migration that introduced search and whenever a trigger is found missing.
+    """
+    conn.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX} USING fts5(raw, effective, effective_text UNINDEXED)"
+    )
+    conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {PENDING} (segment_id INTEGER PRIMARY KEY)")
+    for name, body in _TRIGGERS.items():
+        conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+    conn.exec_driver_sql(f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments")
+
+
+# ----------------------------------------------------------------- folding and tokens
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    if unicodedata.category(char) == "Cc":
+        return " "
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    # One character for one: offsets in the folded text are offsets in the original.
+    return folded if len(folded) == 1 else char
+
+
+def fold(text: str) -> str:
+    """`text` as the index sees it: simplified, full-width forms narrowed, lower case; same length."""
+    simplified = scripts.converter("simplified").convert(text)
+    if len(simplified) != len(text):
+        simplified = text
+    return "".join(map(_fold_char, simplified))
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char <= "\U0003ffff"
+
+
+def _has_word(token: str) -> bool:
+    return any(c.isalnum() for c in token)
+
+
+def _words(folded: str) -> list[str]:
+    segmenter.warm_up()
+    return [w for w in jieba.dt.cut_for_search(folded, HMM=False) if _has_word(w)]
+
+
+def tokens(folded: str) -> str:
+    """What the index stores for a folded text: its search-mode words, then each Chinese character."""
+    return " ".join(_words(folded) + [c for c in folded if _is_han(c)])
+
+
+# ----------------------------------------------------------------- keeping the index
+
+
+def pending_count(lib: Library) -> int:
+    if not lib.is_sqlite:
+        return 0
+    with lib.read() as session:
+        return session.connection().exec_driver_sql(f"SELECT count(*) FROM {PENDING}").scalar_one()
+
+
+def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+    """Index the queued segments, a few hundred per transaction; returns how many.
+
+    Cancelling stops between transactions; what is left stays queued.
+    Uses jieba: in the GUI, run it on the lane that owns the segmenter.
+    """
+    if not lib.is_sqlite:
+        return 0
+    _repair_triggers(lib)
+    total = pending_count(lib)
+    done = 0
+    cleaners: dict[int, Cleaner] = {}
+    while total:
+        if cancel is not None and cancel():
+            break
+        with lib.write() as session:
+            conn = session.connection()
+            ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} LIMIT {_CHUNK}").scalars().all()
+            if not ids:
+                break
+            marks = ",".join("?" * len(ids))
+            rows = conn.exec_driver_sql(
+                f"SELECT id, transcript_id, kind, raw, correction FROM segments WHERE id IN ({marks})", tuple(ids)
+            ).all()
+            conn.exec_driver_sql(f"DELETE FROM {INDEX} WHERE rowid IN ({marks})", tuple(ids))
+            entries = []
+            for segment_id, transcript_id, kind, raw, correction in rows:
+                if kind == "image":
+                    continue
+                if correction is not None:
+                    effective = correction
+                elif kind == "text":
+                    cleaner = cleaners.get(transcript_id)
+                    if cleaner is None:
+                        cleaner = cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
+                    effective = cleaner.clean(raw).text
+                else:
+                    effective = raw
+                entries.append((segment_id, tokens(fold(raw)), tokens(fold(effective)), effective))
+            if entries:
+                conn.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, raw, effective, effective_text) VALUES (?, ?, ?, ?)", entries)
+            conn.exec_driver_sql(f"DELETE FROM {PENDING} WHERE segment_id IN ({marks})", tuple(ids))
+        done += len(ids)
+        if progress is not None:
+            progress(min(done, total), total)
+    return done
+
+
+def _repair_triggers(lib: Library) -> None:
+    with lib.read() as session:
+        present = set(
+            session.connection().exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'").scalars()
+        )
+    if present >= _TRIGGERS.keys():
+        return
+    with lib.write() as session:
+        install_sqlite(session.connection())
+
+
+def rebuild_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+    """Queue every segment again and index them all (e.g. after the default cleaning changed)."""
+    if not lib.is_sqlite:
+        return 0
+    with lib.write() as session:
+        session.connection().exec_driver_sql(f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments")
+    return update_index(lib, progress, cancel)
+
+
+# ----------------------------------------------------------------- searching
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    transcript_id: int
+    title: str
+    segment_id: int
+    position: int
+    # Where the hit is: "effective" (what the reader shows) or "raw", and its span in
+    # that text (`fold` keeps offsets, so they hold in the original).
+    column: str
+    start: int
+    end: int
+    snippet: str
+    # The hit's span inside `snippet`.
+    snippet_start: int
+    snippet_end: int
+
+
+@dataclass(frozen=True)
+class _Query:
+    parts: tuple[str, ...]
+    words: str
+    characters: str
+
+
+def _quoted(tokens_: Iterable[str]) -> str:
+    """An FTS5 expression: every token a quoted string, all required. Nothing the user types is syntax."""
+    return " ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(tokens_))
+
+
+def parse_query(query: str) -> _Query:
+    """`UserError` for a query with nothing to look for or too long; never an FTS5 syntax error."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise UserError("search", f"the query is too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
+    parts = tuple(dict.fromkeys(p for p in fold(query).split() if _has_word(p)))
+    if not parts:
+        raise UserError("search", "nothing to search for: type a word, a name or a few characters")
+    words: list[str] = []
+    characters: list[str] = []
+    for part in parts:
+        found = _words(part)
+        words += found
+        characters += [c for c in part if _is_han(c)] + [w for w in found if not any(map(_is_han, w))]
+    return _Query(parts, _quoted(words), _quoted(characters))
+
+
+def search(lib: Library, query: str, transcript_id: int | None = None, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+    """Segments holding every whitespace-separated part of `query`, best first, at most `limit`.
+
+    Traditional and simplified script, full and half width, upper and lower case
+    all match each other. Any text is a safe query: `UserError` explains an
+    empty or overlong one. Brings the index up to date first.
+    """
+    if not lib.is_sqlite:
+        raise UserError("search", "full-text search needs a SQLite library for now (this library is on another database)")
+    if limit < 1:
+        raise UserError(f"limit {limit}", "must be at least 1")
+    parsed = parse_query(query)
+    with lib.read() as session:
+        if transcript_id is not None and session.get(Transcript, transcript_id) is None:
+            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+    update_index(lib)
+    scope = "" if transcript_id is None else "AND s.transcript_id = :transcript"
+    sql = text(
+        f"SELECT f.rowid, s.raw, f.effective_text, s.transcript_id, s.position, t.title "
+        f"FROM {INDEX} f JOIN segments s ON s.id = f.rowid JOIN transcripts t ON t.id = s.transcript_id "
+        f"WHERE {INDEX} MATCH :match {scope} ORDER BY f.rank"
+    )
+    hits: list[SearchHit] = []
+    seen: set[int] = set()
+    with lib.read() as session:
+        # Words first (fast, ranked by jieba's words); characters catch what jieba cut
+        # differently in context, e.g. a query word that straddles two words of the text.
+        for match in dict.fromkeys((parsed.words, parsed.characters)):
+            if not match:
+                continue
+            for row in session.execute(sql, {"match": match, "transcript": transcript_id}):
+                if row[0] in seen:
+                    continue
+                seen.add(row[0])
+                hit = _verified(row, parsed.parts)
+                if hit is not None:
+                    hits.append(hit)
+                    if len(hits) == limit:
+                        return hits
+    return hits
+
+
+def _verified(row, parts: tuple[str, ...]) -> SearchHit | None:
+    segment_id, raw, effective, transcript_id, position, title = row
+    for column, shown in (("effective", effective), ("raw", raw)):
+        folded = fold(shown)
+        spans = [(i, i + len(p)) for p in parts if (i := folded.find(p)) >= 0]
+        if len(spans) < len(parts):
+            continue
+        start, end = min(spans)
+        snippet, snippet_start = _snippet(shown, start, end)
+        return SearchHit(transcript_id, title, segment_id, position, column, start, end, snippet, snippet_start, snippet_start + end - start)
+    return None
+
+
+def _snippet(text_: str, start: int, end: int) -> tuple[str, int]:
+    left = max(0, start - SNIPPET_CONTEXT)
+    right = min(len(text_), end + SNIPPET_CONTEXT)
+    prefix = "…" if left else ""
+    snippet = prefix + text_[left:right] + ("…" if right < len(text_) else "")
+    return " ".join(snippet.split("\n")), len(prefix) + start - left
+
+
+def find_spans(text_: str, query: str) -> list[tuple[int, int]]:
+    """Where the parts of `query` occur in `text_`, matched as search matches them, in order.
+
+    For the views: highlight a hit in the raw and the cleaned column alike.
+    """
+    try:
+        parts = parse_query(query).parts
+    except UserError:
+        return []
+    folded = fold(text_)
+    spans = []
+    for part in parts:
+        start = folded.find(part)
+        while start >= 0:
+            spans.append((start, start + len(part)))
+            start = folded.find(part, start + len(part))
+    return sorted(spans)
