@@ -98,6 +98,68 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+# ---- export and search
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from reader.core.library import export
+
+    options = export.ExportOptions(speakers=not args.no_speakers, images=args.images)
+    export.check_choice(args.format, args.script)
+    with _open(args) as lib:
+        if args.id == "all":
+            if args.output == "-":
+                raise UserError("-o -", "export all writes one file per transcript; give a folder")
+            export.export_library(lib, args.output, args.format, args.script, options)
+            return 0
+        transcript_id = _transcript_id(args.id)
+        if args.output != "-":
+            export.export_transcript(lib, transcript_id, args.format, args.output, args.script, options)
+            return 0
+        if args.format not in export.TEXT_FORMATS:
+            raise UserError("-o -", f"{args.format} is not a text format; give a file name")
+        data = export.render_transcript(lib, transcript_id, args.format, args.script, options)
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def _transcript_id(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise UserError(f"transcript {value!r}", "give a transcript id (see `list`) or all") from None
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from reader.core.library import search
+
+    with _open(args) as lib:
+        hits = search.search(lib, args.query, transcript_id=args.transcript, limit=args.limit)
+    for hit in hits:
+        print(_tsv(hit.transcript_id, hit.position, hit.snippet))
+    return 0
+
+
+def _add_export_search_commands(sub) -> None:
+    from reader.core.formats.writers import EXPORT_SCRIPTS, FORMATS
+
+    p = sub.add_parser("export", help="write a transcript (or all, one file each) as txt, md, docx, srt, vtt, json or csv")
+    p.add_argument("id", metavar="ID|all", help="transcript id (see `list`), or all")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--script", choices=EXPORT_SCRIPTS, default="simplified", help="taiwan uses Taiwan's words too (s2twp)")
+    p.add_argument("--no-speakers", action="store_true", help="leave speaker labels out")
+    p.add_argument("--images", action="store_true", help="keep image lines (md, docx, txt)")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="file (folder for all); - for standard output")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("search", help="full-text search of the library: ID POS SNIPPET per hit")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--transcript", type=int, metavar="ID", help="only this transcript")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)")
+    p.set_defaults(func=_cmd_search)
+
+
 def _cmd_clean(args: argparse.Namespace) -> int:
     """Clean text line by line, streaming: one output line per input line, no library."""
     from reader.core.text import CleanSettings, Cleaner, read_rules_tsv
@@ -311,6 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="check the library's integrity")
     p.set_defaults(func=_cmd_check)
+    _add_export_search_commands(sub)
 
     p = sub.add_parser("clean", help="clean text, no library involved: one output line per input line")
     p.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="UTF-8 text; - or nothing: standard input")
