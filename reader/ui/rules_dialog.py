@@ -203,6 +203,8 @@ class RulesDialog(QDialog):
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
         for row in rows:
             rule = self.model.item(row, PATTERN).data(RuleRole)
             self.controller.remove_rule(rule.id, rule.pattern)

@@ -1,0 +1,649 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="119" />
+        <source>%1: already in the library</source>
+        <translation>%1：已在文库中</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="158" />
+        <source>Correct segment %1</source>
+        <translation>修改第 %1 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="167" />
+        <source>Revert segment %1</source>
+        <translation>还原第 %1 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="196" />
+        <source>Split segment %1</source>
+        <translation>拆分第 %1 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="212" />
+        <source>Merge segments %1 and %2</source>
+        <translation>合并第 %1 段和第 %2 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="241" />
+        <source>replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="241" />
+        <source>the text has changed since it was found; search again</source>
+        <translation>找到之后文本已有改动，请重新查找</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="265" />
+        <source>Replace all “%1”</source>
+        <translation>全部替换“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="305" />
+        <source>Add rule %1 → %2</source>
+        <translation>添加规则 %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="317" />
+        <source>apply everywhere</source>
+        <translation>处处应用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="317" />
+        <source>the correction changes too little to make a rule of it</source>
+        <translation>这处修改太小，不能做成规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="321" />
+        <source>Make rule from correction</source>
+        <translation>由修改生成规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="334" />
+        <source>Remove rule %1</source>
+        <translation>删除规则 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controller.py" line="346" />
+        <source>Change rule %1</source>
+        <translation>修改规则 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="101" />
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="102" />
+        <source>Replace:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="103" />
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="104" />
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="105" />
+        <source>This transcript</source>
+        <translation>本篇转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="106" />
+        <source>Whole library</source>
+        <translation>整个文库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="107" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="108" />
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="109" />
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="110" />
+        <source>Previous result</source>
+        <translation>上一个结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="111" />
+        <source>Next result</source>
+        <translation>下一个结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="112" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/find_bar.py" line="162" />
+        <source>%n result(s)</source>
+        <translation><numerusform>%n 个结果</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="35" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="35" />
+        <source>Segments</source>
+        <translation>段数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="35" />
+        <source>Corrected</source>
+        <translation>已修改</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="103" />
+        <source>Filter transcripts</source>
+        <translation>筛选转写</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="218" />
+        <source>Segmenter ready</source>
+        <translation>分词器已就绪</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="230" />
+        <source>&amp;Import Files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="231" />
+        <source>&amp;Open Library…</source>
+        <translation>打开文库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="232" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="233" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="234" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="235" />
+        <source>&amp;Edit Segment</source>
+        <translation>编辑本段(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="236" />
+        <source>Re&amp;vert to Automatic Text</source>
+        <translation>还原为自动文本(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="237" />
+        <source>&amp;Split at Cursor</source>
+        <translation>在光标处拆分(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="238" />
+        <source>&amp;Merge with Next</source>
+        <translation>与下一段合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="239" />
+        <source>Apply Correction &amp;Everywhere</source>
+        <translation>将修改处处应用(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="240" />
+        <source>Make a rule from this segment's correction, for every transcript</source>
+        <translation>把本段的修改做成规则，用于所有转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="241" />
+        <source>Correction &amp;Rules…</source>
+        <translation>纠错规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="242" />
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="243" />
+        <source>Find and &amp;Replace…</source>
+        <translation>查找和替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="244" />
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="245" />
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="247" />
+        <source>Fillers</source>
+        <translation>语气词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="248" />
+        <source>Stutters</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="249" />
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="250" />
+        <source>Punctuation</source>
+        <translation>标点</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="251" />
+        <source>Spacing</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="254" />
+        <source>Remove hesitation sounds (呃, 嗯)</source>
+        <translation>去掉犹豫声（呃、嗯）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="255" />
+        <source>Collapse immediate repetitions (我我我 → 我)</source>
+        <translation>合并紧挨着的重复（我我我 → 我）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="256" />
+        <source>Apply your correction rules</source>
+        <translation>应用你的纠错规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="257" />
+        <source>Tidy punctuation left by removals</source>
+        <translation>整理删除后留下的标点</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="258" />
+        <source>Space between Chinese and Latin letters or digits</source>
+        <translation>在中文与拉丁字母或数字之间加空格</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="264" />
+        <source>Simplified</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="265" />
+        <source>Traditional</source>
+        <translation>繁体</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="266" />
+        <source>Keep as is</source>
+        <translation>保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="272" />
+        <source>System Default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="275" />
+        <source>&amp;About transcript-reader</source>
+        <translation>关于 transcript-reader(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="276" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="277" />
+        <source>Recent &amp;Libraries</source>
+        <translation>最近的文库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="278" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="279" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="280" />
+        <source>Cleaning &amp;Stages</source>
+        <translation>清理步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="281" />
+        <source>&amp;Script</source>
+        <translation>字形(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="282" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="283" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="284" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="285" />
+        <source>Cleaning</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="286" />
+        <source>Script:</source>
+        <translation>字形：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="287" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="306" />
+        <source>Open or Create Library</source>
+        <translation>打开或新建文库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="308" />
+        <source>Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)</source>
+        <translation>文库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="315" />
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="325" />
+        <source>Library: %1</source>
+        <translation>文库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="333" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="398" />
+        <source>%1 segments, %2 corrected</source>
+        <translation>%1 段，已修改 %2 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="405" />
+        <source>Import Transcripts</source>
+        <translation>导入转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="407" />
+        <source>Transcripts (*.txt *.md *.srt *.vtt *.json);;All Files (*)</source>
+        <translation>转写 (*.txt *.md *.srt *.vtt *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="430" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="442" />
+        <source>Imported %1 transcript(s)</source>
+        <translation>已导入 %1 篇转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="447" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="479" />
+        <source>Select a segment first</source>
+        <translation>请先选中一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="494" />
+        <source>Segment %1 has no correction</source>
+        <translation>第 %1 段没有修改</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="504" />
+        <source>Put the cursor where the segment should be split, then split again</source>
+        <translation>把光标放在要拆分的位置，再拆分一次</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="530" />
+        <source>Correct the segment first; its correction becomes the rule</source>
+        <translation>请先修改这一段；它的修改会成为规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="620" />
+        <source>transcript-reader</source>
+        <translation>transcript-reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="629" />
+        <source>About transcript-reader</source>
+        <translation>关于 transcript-reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="632" />
+        <source>transcript-reader %1
+Read, clean and correct Chinese speech-recognition transcripts.</source>
+        <translation>transcript-reader %1
+阅读、清理和校对中文语音识别转写。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="135" />
+        <source>Correction Rules</source>
+        <translation>纠错规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="137" />
+        <source>Pattern (what ASR wrote)</source>
+        <translation>模式（识别写成的）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="138" />
+        <source>Replacement</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="139" />
+        <source>Regex</source>
+        <translation>正则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="140" />
+        <source>Only this transcript</source>
+        <translation>仅本篇转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="141" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="142" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="143" />
+        <source>Import TSV…</source>
+        <translation>导入 TSV…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="144" />
+        <source>Export TSV…</source>
+        <translation>导出 TSV…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="145" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="214" />
+        <source>Import Rules</source>
+        <translation>导入规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="214" />
+        <source>Tab-separated rules (*.tsv *.txt);;All Files (*)</source>
+        <translation>制表符分隔的规则 (*.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/rules_dialog.py" line="220" />
+        <source>%n rule(s) added or changed</source>
+        <translation><numerusform>添加或修改了 %n 条规则</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="224" />
+        <source>Export Rules</source>
+        <translation>导出规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="224" />
+        <source>Tab-separated rules (*.tsv);;All Files (*)</source>
+        <translation>制表符分隔的规则 (*.tsv);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/rules_dialog.py" line="231" />
+        <source>Exported; %n disabled rule(s) left out</source>
+        <translation><numerusform>已导出；未包含 %n 条停用的规则</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="231" />
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="40" />
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="40" />
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="40" />
+        <source>Replacement</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="40" />
+        <source>Regex</source>
+        <translation>正则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="40" />
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="41" />
+        <source>Hits here</source>
+        <translation>本篇命中</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="66" />
+        <source>all transcripts</source>
+        <translation>所有转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/rules_dialog.py" line="66" />
+        <source>this transcript</source>
+        <translation>本篇转写</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTableModel</name>
+    <message>
+        <location filename="../../reader/ui/segment_model.py" line="132" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/segment_model.py" line="132" />
+        <source>Raw</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/segment_model.py" line="132" />
+        <source>Cleaned</source>
+        <translation>清理后</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/segment_model.py" line="179" />
+        <source>Segment %1</source>
+        <translation>第 %1 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/segment_model.py" line="192" />
+        <source>[image]</source>
+        <translation>[图片]</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/segment_model.py" line="194" />
+        <source>Image (not loaded): %1</source>
+        <translation>图片（不加载）：%1</translation>
+    </message>
+</context>
+</TS>
