@@ -345,6 +345,124 @@ def _add_edit_commands(sub) -> None:
     p.set_defaults(func=_cmd_rules_export)
 
 
+# ---- speakers and topics
+
+
+def _positions(value: str) -> tuple[int, int]:
+    """POS or POS-POS, as `show` numbers segments."""
+    first, dash, last = value.partition("-")
+    try:
+        return int(first), int(last) if dash else int(first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not POS or POS-POS (e.g. 3 or 3-7)") from None
+
+
+def _range_ids(lib, args: argparse.Namespace) -> list[int]:
+    from reader.core.library import tagging
+
+    return tagging.segment_ids_between(lib, args.id, *args.range)
+
+
+def _cmd_speakers(args: argparse.Namespace) -> int:
+    from reader.core.library.overview import transcript_overview
+
+    with _open(args) as lib:
+        overview = transcript_overview(lib, args.id)
+    for share in overview.speakers:
+        print(_tsv(share.speaker.name if share.speaker else "", share.segments, share.chars, f"{share.percent:.1f}"))
+    return 0
+
+
+def _cmd_topics(args: argparse.Namespace) -> int:
+    from reader.core.library import tagging
+    from reader.core.library.overview import suggest_topics
+
+    with _open(args) as lib:
+        if args.suggest:
+            for word in suggest_topics(lib, transcript_id=args.id):
+                print(word)
+            return 0
+        rows = tagging.topic_positions(lib, args.id)
+    for label, positions in rows:
+        print(_tsv(label.name, len(positions), _spans(positions)))
+    return 0
+
+
+def _spans(positions: list[int]) -> str:
+    """1,2,3,7 -> 1-3,7"""
+    runs: list[list[int]] = []
+    for position in positions:
+        if runs and position == runs[-1][1] + 1:
+            runs[-1][1] = position
+        else:
+            runs.append([position, position])
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _cmd_tag(args: argparse.Namespace) -> int:
+    from reader.core.library import tagging
+
+    with _open(args) as lib:
+        segment_ids = _range_ids(lib, args)
+        if args.speaker is not None:
+            tagging.assign_speaker(lib, segment_ids, args.speaker)
+        else:
+            tagging.tag_topic(lib, segment_ids, args.topic)
+    return 0
+
+
+def _cmd_untag(args: argparse.Namespace) -> int:
+    from reader.core.library import tagging
+
+    with _open(args) as lib:
+        segment_ids = _range_ids(lib, args)
+        changed = False
+        if args.topic is None:
+            changed |= tagging.assign_speaker(lib, segment_ids, None).changed
+        if not args.speaker:
+            changed |= tagging.untag_topic(lib, segment_ids, args.topic).changed
+    if not changed:
+        first, last = args.range
+        where = f"position {first}" if first == last else f"positions {first}-{last}"
+        _warn(f"{where} of transcript {args.id}: no such label; nothing to untag")
+    return 0
+
+
+def _add_tag_commands(sub) -> None:
+    def target(p):
+        p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
+        p.add_argument("range", type=_positions, metavar="POS[-POS]", help="segment positions, from 1 (see `show`)")
+
+    p = sub.add_parser(
+        "speakers",
+        help="who talks how much: NAME SEGMENTS CHARS PERCENT, one speaker a line",
+        description="One line per speaker in order of first appearance: NAME, SEGMENTS, CHARS (spoken characters "
+        "of the correction, else the raw text; no punctuation or spaces), PERCENT of the transcript's characters. "
+        "Segments nobody is named for come last, with an empty NAME.",
+    )
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(func=_cmd_speakers)
+
+    p = sub.add_parser("topics", help="NAME SEGMENTS POSITIONS, one topic a line (POSITIONS like 1-4,9)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--suggest", action="store_true", help="print keywords worth tagging instead, best first, one a line")
+    p.set_defaults(func=_cmd_topics)
+
+    p = sub.add_parser("tag", help="give segments a speaker or a topic (a new NAME makes it)")
+    target(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--speaker", metavar="NAME", help="the segments' speaker (replaces the one they had)")
+    which.add_argument("--topic", metavar="NAME", help="a topic added to the segments' topics")
+    p.set_defaults(func=_cmd_tag)
+
+    p = sub.add_parser("untag", help="take the speaker and topics (or only the speaker, or one topic) off segments")
+    target(p)
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--speaker", action="store_true", help="only the speaker")
+    which.add_argument("--topic", metavar="NAME", help="only this topic")
+    p.set_defaults(func=_cmd_untag)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Read and correct Chinese ASR transcripts.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -387,6 +505,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_clean)
 
     _add_edit_commands(sub)
+    _add_tag_commands(sub)
     return parser
 
 

@@ -418,6 +418,23 @@ def topics_of(lib: Library, segment_ids: Iterable[int]) -> dict[int, list[Label]
     return found
 
 
+def topic_positions(lib: Library, transcript_id: int) -> list[tuple[Label, list[int]]]:
+    """Each topic of a transcript with the positions of its segments, in order of first appearance."""
+    with lib.read() as session:
+        _transcript(session, transcript_id)
+        rows = session.execute(
+            select(Topic, Segment.position)
+            .join(SegmentTopic, SegmentTopic.topic_id == Topic.id)
+            .join(Segment, Segment.id == SegmentTopic.segment_id)
+            .where(Segment.transcript_id == transcript_id)
+            .order_by(Segment.position, Topic.name)
+        )
+        found: dict[int, tuple[Label, list[int]]] = {}
+        for topic, position in rows:
+            found.setdefault(topic.id, (as_label(topic), []))[1].append(position)
+        return list(found.values())
+
+
 def find_label(lib: Library, kind: str, name: str) -> Label | None:
     with lib.read() as session:
         row = _by_name(session, kind, name)
