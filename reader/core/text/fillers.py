@@ -35,6 +35,13 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
+def prepare(words: tuple[str, ...]) -> None:
+    """Look up, once, which filler sounds also occur inside dictionary words."""
+    for word in words:
+        if not _is_latin(word):
+            segmenter.in_longer_word(word)
+
+
 def _is_whole_tokens(text: str, clauses: list[tuple[int, int]], start: int, end: int) -> bool:
     clause_start, clause_end = segmenter.clause_at(clauses, start)
     cuts = set(segmenter.boundaries(segmenter.cut(text[clause_start:clause_end])))

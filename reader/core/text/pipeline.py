@@ -108,6 +108,7 @@ class Cleaner:
             return
         segmenter.warm_up()
         segmenter.add_glossary(term for rule in self.rules if (term := rule.glossary_term()))
+        fillers.prepare(self.settings.filler_words)
         if self.settings.script != script.KEEP:
             script.converter(self.settings.script)
         self._ready = True

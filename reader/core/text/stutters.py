@@ -21,6 +21,8 @@ STAGE = "stutters"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 MAX_UNIT = 4
 CANDIDATE = re.compile(f"([{HAN}]{{1,{MAX_UNIT}}})\\1")
+# Every offset where some unit repeats at once; only these need a decision.
+REPETITION_START = re.compile(f"(?=([{HAN}]{{1,{MAX_UNIT}}})\\1)")
 HAN_CHAR = re.compile(f"[{HAN}]")
 # A doubled verb takes no aspect marker, `一下` or result complement (`看了看`, never
 # `看看了`, `做做出来`, `想想清楚`): before one of these, the doubling is a stutter.
@@ -215,22 +217,23 @@ class _Reading:
     def stutters(self) -> list[tuple[int, int]]:
         """Spans to remove: every copy but the last, which joins what follows (`介介介绍`)."""
         spans = []
-        i = 0
-        n = len(self.text)
-        while i < n:
+        done = 0  # everything before this offset is decided
+        for m in REPETITION_START.finditer(self.text):
+            i = m.start()
+            if i < done:
+                continue
             if self._aabb(i):
-                i += 4
+                done = i + 4
                 continue
             found = self._repetition(i)
             if found is None:
-                i += 1
                 continue
             size, copies = found
             if self._shares_character(i, size):
-                i += 1
-            elif self._deliberate(i, size, copies):
-                i += size * copies
+                continue
+            if self._deliberate(i, size, copies):
+                done = i + size * copies
             else:
                 spans.append((i, i + size * (copies - 1)))
-                i += size * (copies - 1)
+                done = i + size * (copies - 1)
         return spans
