@@ -1,0 +1,179 @@
+"""Full-text search as a reader of the library uses it, and the index kept in step with every change."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.errors import UserError
+from reader.core.library import delete_transcript, edits, import_file
+from reader.core.library import rules as library_rules
+from reader.core.library import search
+from reader.core.library.search import find_spans, fold, search as find
+
+TALK = """# 讲座
+
+今天我们讲大圆模型，这是一个很大的话题。
+
+我們發佈了一篇關於深度學習的文章。
+
+OpenAI 的 C++ 代码和 "AND" 关键字。
+
+(掌声)
+
+谢谢大家。
+"""
+
+HOSTILE = [
+    "AND", "OR", "NOT", '"', '""', "c++", "*", "(", ")", "-", ":", "^", "NEAR", "NEAR(a b)", "", " ", "\t\n",
+    "a" * 5000, "\x00", "\x01\x02模型", "模型 OR", 'segment_search:"x"', "raw:大", "{raw effective}: 模", "'; DROP TABLE segments; --",
+]
+
+
+@pytest.fixture
+def talk(library, tmp_path):
+    path = tmp_path / "talk.txt"
+    path.write_text(TALK, encoding="utf-8")
+    return import_file(library, path).transcripts[0].id
+
+
+def positions(hits):
+    return [h.position for h in hits]
+
+
+def test_a_word_inside_a_longer_word_is_found(library, talk):
+    hits = find(library, "深度")
+    assert positions(hits) == [2] and hits[0].transcript_id == talk
+
+
+def test_a_single_character_finds_the_words_holding_it(library, talk):
+    assert positions(find(library, "圆")) == [1]
+    assert sorted(positions(find(library, "大"))) == [1, 5]
+
+
+def test_traditional_query_finds_simplified_text_and_back(library, talk):
+    assert positions(find(library, "話題")) == [1]
+    assert positions(find(library, "发布")) == [2]
+    assert positions(find(library, "ＯＰＥＮＡＩ")) == [3]
+
+
+def test_every_part_must_match_and_a_straddling_query_still_finds(library, talk):
+    assert positions(find(library, "深度 文章")) == [2]
+    assert find(library, "深度 谢谢") == []
+    # Not a jieba word of the text: 学习的文 straddles three.
+    assert positions(find(library, "学习的文")) == [2]
+
+
+def test_hit_carries_a_snippet_with_the_hit_marked(library, talk):
+    hit = find(library, "話題")[0]
+    assert hit.snippet[hit.snippet_start:hit.snippet_end] == "话题"
+    assert hit.column == "effective" and hit.title == "讲座"
+
+
+def test_a_fresh_correction_is_found_at_once(library, talk):
+    segment = edits.segment_at(library, talk, 5)
+    assert find(library, "感谢") == []
+    edits.set_correction(library, segment, "非常感谢各位。")
+    hits = find(library, "感谢")
+    assert [(h.segment_id, h.column) for h in hits] == [(segment, "effective")]
+    # The raw text stays searchable; the old effective text is gone from the index.
+    assert [h.column for h in find(library, "谢谢")] == ["raw"]
+    edits.revert_correction(library, segment)
+    assert find(library, "感谢") == []
+
+
+def test_split_merge_and_their_undo_keep_the_index_in_step(library, talk):
+    segment = edits.segment_at(library, talk, 1)
+    split = edits.split_segment(library, segment, 6)
+    assert [(h.segment_id, h.position) for h in find(library, "话题")] == [(split.segment_ids[1], 2)]
+    assert positions(find(library, "谢谢")) == [6]
+    edits.undo_split(library, split)
+    assert [(h.segment_id, h.position) for h in find(library, "话题")] == [(segment, 1)]
+    merged = edits.merge_segments(library, segment)
+    assert [h.segment_id for h in find(library, "深度")] == [merged.segment_id]
+    assert positions(find(library, "谢谢")) == [4]
+
+
+def test_deleting_a_transcript_removes_its_hits(library, talk, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("深度学习的另一讲。", encoding="utf-8")
+    second = import_file(library, other).transcripts[0].id
+    assert {h.transcript_id for h in find(library, "深度")} == {talk, second}
+    delete_transcript(library, talk)
+    assert {h.transcript_id for h in find(library, "深度")} == {second}
+
+
+def test_rules_change_what_is_found_in_the_effective_text(library, talk):
+    assert find(library, "大语言模型") == []
+    rule = library_rules.add_rule(library, "大圆模型", "大语言模型")
+    assert [(h.position, h.column) for h in find(library, "大语言模型")] == [(1, "effective")]
+    library_rules.remove_rule(library, rule)
+    assert find(library, "大语言模型") == []
+
+
+def test_search_within_one_transcript_and_a_limit(library, talk, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("大家好。\n\n大家再见。", encoding="utf-8")
+    second = import_file(library, other).transcripts[0].id
+    assert {h.transcript_id for h in find(library, "大家", transcript_id=second)} == {second}
+    assert len(find(library, "大家", limit=1)) == 1
+    with pytest.raises(UserError, match="no such transcript"):
+        find(library, "大家", transcript_id=999)
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_give_results_or_a_clear_message(library, talk, query):
+    try:
+        hits = find(library, query)
+    except UserError as exc:
+        assert str(exc).startswith("search: ")
+    else:
+        assert isinstance(hits, list)
+
+
+def test_operators_are_words_not_syntax(library, talk):
+    assert positions(find(library, "AND")) == [3]
+    assert positions(find(library, "c++")) == [3]
+    assert positions(find(library, '"and"')) == [3]
+
+
+def test_empty_and_punctuation_only_queries_explain_themselves(library, talk):
+    for query in ("", "   ", '"', "*", "(", "^"):
+        with pytest.raises(UserError, match="nothing to search for"):
+            find(library, query)
+    with pytest.raises(UserError, match="too long"):
+        find(library, "模" * 500)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=40))
+def test_any_text_is_a_safe_query(library, talk, query):
+    try:
+        hits = find(library, query)
+    except UserError:
+        return
+    assert all(h.snippet for h in hits)
+
+
+def test_indexing_reports_progress_can_be_cancelled_and_repairs_lost_triggers(library, talk):
+    search.rebuild_index(library, cancel=lambda: True)
+    assert search.pending_count(library) == 5
+    seen = []
+    assert search.update_index(library, progress=lambda done, total: seen.append((done, total))) == 5
+    assert seen[-1] == (5, 5) and search.pending_count(library) == 0
+    # A migration that copies the segments table drops its triggers: the index notices.
+    with library.write() as session:
+        session.connection().exec_driver_sql("DROP TRIGGER search_segment_changed")
+    search.update_index(library)
+    edits.set_correction(library, edits.segment_at(library, talk, 5), "非常感谢。")
+    assert positions(find(library, "感谢")) == [5]
+
+
+def test_fold_keeps_offsets():
+    text = "我們ＡＢＣ發佈\x00了"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == "我们abc发布 了"
+
+
+def test_find_spans_marks_the_query_in_either_script():
+    assert find_spans("我們發佈了，我們", "我们") == [(0, 2), (6, 8)]
+    assert find_spans("无关", "(") == []
