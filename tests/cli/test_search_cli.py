@@ -1,0 +1,53 @@
+"""`transcript-reader search`: ID POS SNIPPET per hit, any input safe."""
+
+import pytest
+
+from reader.cli import main
+
+
+@pytest.fixture
+def run(tmp_path, capsys):
+    db = str(tmp_path / "cli.sqlite3")
+
+    def run(*args):
+        code = main(["--db", db, *map(str, args)])
+        out, err = capsys.readouterr()
+        return code, out.splitlines(), err.splitlines()
+
+    path = tmp_path / "talk.txt"
+    path.write_text("# 讲座\n\n我們發佈了深度學習的文章。\n\n今天讲模型\t和数据。\n\n深度模型很大。\n", encoding="utf-8")
+    run("import", path)
+    return run
+
+
+def test_hits_are_tab_separated_records(run):
+    code, out, err = run("search", "深度")
+    assert code == 0 and err == []
+    records = [line.split("\t") for line in out]
+    assert sorted((r[0], r[1]) for r in records) == [("1", "1"), ("1", "3")]
+    assert all(len(r) == 3 and "深度" in r[2] for r in records)
+
+
+def test_a_tab_in_the_text_does_not_split_the_record(run):
+    out = run("search", "数据")[1]
+    assert len(out) == 1 and out[0].split("\t")[:2] == ["1", "2"] and len(out[0].split("\t")) == 3
+
+
+def test_limit_and_transcript(run):
+    assert len(run("search", "深度", "--limit", "1")[1]) == 1
+    code, out, err = run("search", "深度", "--transcript", "5")
+    assert code == 1 and "no such transcript" in err[0]
+
+
+def test_a_correction_is_found_by_the_next_command(run):
+    run("correct", "1", "2", "今天讲语言模型和数据集。")
+    out = run("search", "数据集")[1]
+    assert [line.split("\t")[:2] for line in out] == [["1", "2"]]
+
+
+@pytest.mark.parametrize("query", ["AND", "OR", "NOT", '"', '""', "c++", "*", "(", ")", "-", ":", "^", "NEAR", "", " ", "\x01", "模" * 1000])
+def test_hostile_queries_never_crash(run, query):
+    code, out, err = run("search", query)
+    assert code in (0, 1)
+    if code == 1:
+        assert out == [] and len(err) == 1 and err[0].startswith("transcript-reader: error: search: ")
