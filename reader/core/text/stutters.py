@@ -31,6 +31,7 @@ NOT_AFTER_DOUBLED_VERB = frozenset(
 )
 # Doubling that describes (`饱饱的`, `笔直笔直的`, `一步一步地`) ends in 的/地.
 ADVERBIAL = "的地"
+MANNER = "地"
 DESCRIPTIVE_TAGS = ("a", "z")
 # `很久很久`, `很慢很慢`: doubled for emphasis like the degree words.
 VERY = "很"
@@ -146,6 +147,12 @@ class _Reading:
         word = self.tokens[t]
         return word not in NOT_AFTER_DOUBLED_VERB and segmenter.tag(word) != SUFFIX_TAG
 
+    def _verb_object_follows(self, pos: int) -> bool:
+        """`看看书`, `爬爬山`: the second copy of a doubled verb begins a verb-object word."""
+        end = self.token_start[self.token_at[pos] + 1]
+        obj = self.text[pos + 1 : end]
+        return len(obj) == 1 and segmenter.tag(obj).startswith("n")
+
     def _shares_character(self, i: int, size: int) -> bool:
         """`发现现在`, `中国国家`, `今年年初`: the first copy ends a common word that began
         before it, so the two copies belong to two words."""
@@ -194,9 +201,13 @@ class _Reading:
             return True
         if size == 2 and unit[1] == DURATIVE and segmenter.tag(unit[0]).startswith("v") and segmenter.tag(unit) != "p":
             return True
+        if next_char == MANNER and size > 1:
+            return True  # `小口小口地`, `一趟一趟地`: a two-character unit doubled before 地 describes
         if next_char and next_char in ADVERBIAL and (
             segmenter.tag(unit).startswith(DESCRIPTIVE_TAGS) or _is_numeral_unit(unit)
         ):
+            return True
+        if size == 1 and unit in TENTATIVE and i in self.cuts and self._verb_object_follows(i + 1):
             return True
         # The copies must be words of their own: the last one not the start of a
         # longer word (`研究研究员`), the first not the end of one (`看看看`).
