@@ -87,15 +87,48 @@ def _cmd_delete(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from reader.core.library import check_library
+    from reader.core.library import check_library, open_library
+    from reader.core.library.backup import rescue_hint
 
-    with _open(args) as lib:
+    # A damaged library opens read only here, so that check can say what is wrong.
+    with open_library(args.db, damaged_ok=True) as lib:
         problems = check_library(lib)
+        damaged = lib.damage is not None
     for problem in problems:
         print(problem)
     if not problems:
         print("ok")
+    hint = rescue_hint(args.db) if damaged else ""
+    if hint:
+        _warn(hint.strip())
     return 1 if problems else 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from reader.core.library.backup import backup
+
+    with _open(args) as lib:
+        print(backup(lib, args.path))
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from reader.core.library.backup import restore
+
+    restored = restore(args.path, args.db)
+    if restored.set_aside is not None:
+        _warn(f"the damaged library was moved to {restored.set_aside}")
+    return 0
+
+
+def _add_backup_commands(sub) -> None:
+    p = sub.add_parser("backup", help="copy the library, consistently even while it is in use; prints the file written")
+    p.add_argument("path", metavar="PATH", help="backup file, or a folder to put a dated one in")
+    p.set_defaults(func=_cmd_backup)
+
+    p = sub.add_parser("restore", help="replace the library by a backup (checked first; the current library is backed up)")
+    p.add_argument("path", metavar="PATH", help="backup file")
+    p.set_defaults(func=_cmd_restore)
 
 
 # ---- export and search
@@ -491,6 +524,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="check the library's integrity")
     p.set_defaults(func=_cmd_check)
+    _add_backup_commands(sub)
     _add_export_search_commands(sub)
 
     p = sub.add_parser("clean", help="clean text, no library involved: one output line per input line")

@@ -35,11 +35,11 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         if isinstance(exc, OSError):
             raise UserError(str(path), f"cannot write: {exc.strerror or exc}") from None
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
     return target
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     # The rename itself lives in the folder's entry list: sync it too, where the
     # platform allows opening a folder (not on Windows).
     try:

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from reader.core import paths
@@ -21,15 +21,21 @@ from reader.core.errors import UserError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
+# After busy_timeout ran out this many times in a row, a writer gives up with a
+# message instead of waiting for ever behind another program's long write.
+WRITE_LOCK_ATTEMPTS = 3
 
 
 class Library:
     """An open library. Sessions are short: one per read or per unit of work."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, damage: str | None = None):
         self.engine = engine
         self.url = engine.url.render_as_string(hide_password=True)
         self.is_sqlite = engine.dialect.name == "sqlite"
+        # What `quick_check` found wrong; a damaged library is opened for
+        # reading only (check, rescue), never written to.
+        self.damage = damage
         # On SQLite a writer takes the write lock at BEGIN: a transaction that
         # read first and upgraded later would fail with "database is locked"
         # as soon as another process committed in between.
@@ -45,11 +51,33 @@ class Library:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction: committed when the block ends, rolled back if it raises."""
-        with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
-            # Take the write lock now, not at the first statement, so waiting
-            # for another writer happens here and never midway.
-            session.connection()
-            yield session
+        if self.damage is not None:
+            raise UserError(self.url, f"the library is damaged ({self.damage}); nothing will be written to it")
+        with Session(self._write_engine, expire_on_commit=False) as session:
+            self._take_write_lock(session)
+            try:
+                yield session
+            except BaseException:
+                session.rollback()
+                raise
+            session.commit()
+
+    def _take_write_lock(self, session: Session) -> None:
+        # Take the write lock now, not at the first statement, so waiting for
+        # another writer happens here, before anything was done, where giving
+        # up or trying again is safe.
+        for attempt in range(1, WRITE_LOCK_ATTEMPTS + 1):
+            try:
+                session.connection()
+                return
+            except OperationalError as exc:
+                session.rollback()
+                if not _is_busy(exc):
+                    raise
+        raise UserError(
+            self.url,
+            f"another program kept the library busy for {WRITE_LOCK_ATTEMPTS * BUSY_TIMEOUT_MS // 1000} s; nothing was changed, try again",
+        )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -67,25 +95,63 @@ def _refuse_writes_in_read_sessions(session: Session, flush_context, instances) 
         raise RuntimeError("Library.read() sessions are read only; use Library.write()")
 
 
-def open_library(db: str | None = None) -> Library:
+def _is_busy(exc: OperationalError) -> bool:
+    return getattr(exc.orig, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc.orig)
+
+
+def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
     """Open (creating or migrating as needed) the library at a path or SQLAlchemy URL.
 
     None means `paths.default_db()`. Raises `UserError` for a location that
-    cannot be opened, a file that is not a library, or a library written by a
-    newer version of the app (which is left untouched).
+    cannot be opened, a file that is not a library, a library written by a
+    newer version of the app (which is left untouched), or a damaged SQLite
+    library (SQLite's quick_check fails; the message names the newest good
+    backup). With `damaged_ok` a damaged library opens read only, for `check`.
     """
     target = db or paths.default_db()
     engine = _engine(target)
     shown = engine.url.render_as_string(hide_password=True) if "://" in target else target
     try:
+        damage = quick_check(engine)
+        if damage is not None:
+            if not damaged_ok:
+                raise UserError(shown, f"the library is damaged ({damage}); nothing will be written to it.{_rescue_hint(target)}")
+            return Library(engine, damage)
         _migrate(engine, shown)
     except DBAPIError as exc:
         engine.dispose()
-        raise UserError(shown, f"cannot open the library: {' '.join(str(exc.orig).split())}") from None
+        raise UserError(shown, f"cannot open the library: {' '.join(str(exc.orig).split())}.{_rescue_hint(target)}") from None
     except BaseException:
         engine.dispose()
         raise
     return Library(engine)
+
+
+def quick_check(engine: Engine) -> str | None:
+    """SQLite's quick_check of a library file: None when sound, else the first problem.
+
+    About 20 ms on a 10 MB library (integrity_check, which also checks that
+    indexes match their tables, takes 35 ms). Raises `DBAPIError` for a
+    file that is not an SQLite database at all.
+    """
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return None
+    with engine.connect() as conn:
+        try:
+            found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check(5)")]
+        except DBAPIError as exc:
+            # A page so broken that the check itself stops; "not a database"
+            # (a wiped header) is left to the caller's "cannot open".
+            if getattr(exc.orig, "sqlite_errorname", "") != "SQLITE_CORRUPT":
+                raise
+            return " ".join(str(exc.orig).split())
+    return None if found == ["ok"] else "; ".join(found)
+
+
+def _rescue_hint(target: str) -> str:
+    from reader.core.library.backup import rescue_hint
+
+    return rescue_hint(target)
 
 
 def _engine(target: str) -> Engine:
@@ -148,6 +214,11 @@ def _alembic_config(connection) -> Config:
 def schema_heads() -> tuple[str, ...]:
     """The schema revision(s) this version of the app writes."""
     return tuple(_scripts().get_heads())
+
+
+def known_schemas() -> frozenset[str]:
+    """Every schema revision this version of the app can open (and migrate)."""
+    return frozenset(script.revision for script in _scripts().walk_revisions())
 
 
 def _migrate(engine: Engine, shown: str) -> None:

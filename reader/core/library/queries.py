@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from reader.core.errors import UserError
 from reader.core.library.db import Library
@@ -86,31 +87,35 @@ def delete_transcript(lib: Library, transcript_id: int) -> None:
 def check_library(lib: Library) -> list[str]:
     """Problems found in the library; [] means it is sound."""
     problems: list[str] = []
-    with lib.read() as session:
-        conn = session.connection()
-        if lib.is_sqlite:
-            integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
-            if integrity != ["ok"]:
-                problems += [f"integrity: {line}" for line in integrity]
-            for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} row")
-        positions = session.execute(
-            select(
-                Segment.transcript_id,
-                func.count(),
-                func.count(Segment.position.distinct()),
-                func.min(Segment.position),
-                func.max(Segment.position),
-            ).group_by(Segment.transcript_id)
-        )
-        for transcript_id, count, distinct, low, high in positions:
-            if distinct != count:
-                problems.append(f"transcript {transcript_id}: {count - distinct} duplicate segment positions")
-            if low != 1 or high != distinct:
-                problems.append(f"transcript {transcript_id}: segment positions run {low}..{high} for {distinct} positions (gaps)")
-        empty = session.scalars(select(Transcript.id).where(~select(Segment.id).where(Segment.transcript_id == Transcript.id).exists()))
-        problems += [f"transcript {tid}: has no segments" for tid in empty]
-        orphans = session.scalar(text("SELECT count(*) FROM sources WHERE id NOT IN (SELECT source_id FROM transcripts)"))
-        if orphans:
-            problems.append(f"{orphans} imported files have no transcripts left (they would block re-importing)")
+    try:
+        with lib.read() as session:
+            conn = session.connection()
+            if lib.is_sqlite:
+                integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+                if integrity != ["ok"]:
+                    problems += [f"integrity: {line}" for line in integrity]
+                for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+                    problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} row")
+            positions = session.execute(
+                select(
+                    Segment.transcript_id,
+                    func.count(),
+                    func.count(Segment.position.distinct()),
+                    func.min(Segment.position),
+                    func.max(Segment.position),
+                ).group_by(Segment.transcript_id)
+            )
+            for transcript_id, count, distinct, low, high in positions:
+                if distinct != count:
+                    problems.append(f"transcript {transcript_id}: {count - distinct} duplicate segment positions")
+                if low != 1 or high != distinct:
+                    problems.append(f"transcript {transcript_id}: segment positions run {low}..{high} for {distinct} positions (gaps)")
+            empty = session.scalars(select(Transcript.id).where(~select(Segment.id).where(Segment.transcript_id == Transcript.id).exists()))
+            problems += [f"transcript {tid}: has no segments" for tid in empty]
+            orphans = session.scalar(text("SELECT count(*) FROM sources WHERE id NOT IN (SELECT source_id FROM transcripts)"))
+            if orphans:
+                problems.append(f"{orphans} imported files have no transcripts left (they would block re-importing)")
+    except DBAPIError as exc:
+        # A damaged file can stop SQLite midway through the checks: that is the finding.
+        problems.append(f"integrity: SQLite cannot read it: {' '.join(str(exc.orig).split())}")
     return problems

@@ -1,0 +1,330 @@
+"""Backups of a library: online copies, a rolling set kept by the app, and restore.
+
+Copies are made with SQLite's online backup API, so they are consistent even
+while another program writes, and every copy is checked (quick_check) before
+it is kept. A copy is a single self-contained file (rollback journal mode,
+no -wal beside it), named by the UTC time it was made.
+
+Rolling backups live in `<data dir>/backups/<library name>-<hash of its
+path>/`. The app makes one when it starts and when it closes, but only if the
+library differs from the newest one; then it thins the folder to the 10
+newest plus the newest of each of the last 7 days (at most 17 files).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine
+from sqlalchemy.exc import DBAPIError
+
+from reader.core import paths
+from reader.core.errors import UserError
+from reader.core.formats.atomic import sync_folder
+from reader.core.library.db import BUSY_TIMEOUT_MS, Library, known_schemas, quick_check
+
+KEEP_NEWEST = 10
+KEEP_DAYS = 7
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_SUFFIX = ".sqlite3"
+
+
+@dataclass(frozen=True)
+class Restored:
+    library: Path
+    # Where the damaged library's files were moved (None: it was sound, or there was none).
+    set_aside: Path | None
+
+
+def library_file(db: str | Path | None = None) -> Path | None:
+    """The SQLite file of a library location (None means the default); None for a server URL."""
+    target = str(db or paths.default_db())
+    if target.startswith("sqlite:///"):
+        target = target[len("sqlite:///"):]
+    elif "://" in target:
+        return None
+    return Path(target).expanduser().resolve()
+
+
+def backups_dir(db: str | Path | None = None) -> Path:
+    """The folder of a library file's rolling backups (not created)."""
+    path = _sqlite_file(db)
+    tag = hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:8]
+    return paths.data_dir() / "backups" / f"{path.stem}-{tag}"
+
+
+def backup(lib: Library, path: str | Path) -> Path:
+    """Copy the open library to `path` (a file, or a folder to put a dated file in).
+
+    The copy is written beside its destination under a temporary name,
+    checked, synced and only then renamed into place, so `path` never holds
+    half a backup. Returns the file written.
+    """
+    source = _sqlite_file(lib.url)
+    target = Path(path).expanduser()
+    if target.is_dir():
+        target = target / _dated_name(source)
+    if not target.parent.is_dir():
+        raise UserError(str(path), f"the folder {target.parent} does not exist")
+    if target.resolve() in (source, *(source.with_name(source.name + end) for end in ("-wal", "-shm"))):
+        raise UserError(str(path), "is the library itself; give another file for the backup")
+    temp = _copy_to_temp(lib, target.parent, str(path))
+    os.replace(temp, target)
+    sync_folder(target.parent)
+    return target
+
+
+def rolling_backup(lib: Library, now: datetime | None = None) -> Path | None:
+    """Add a backup to the library's rolling set if it changed since the newest one, then thin the set.
+
+    The app calls this when it starts and when it closes (off the GUI thread:
+    a 10 MB library takes about 50 ms). Returns the new backup, or None when
+    nothing changed, the library is damaged (it would only copy the damage)
+    or it is not an SQLite file.
+    """
+    if not lib.is_sqlite or lib.damage is not None:
+        return None
+    folder = backups_dir(lib.url)
+    folder.mkdir(parents=True, exist_ok=True)
+    now = now or datetime.now(UTC)
+    temp = _copy_to_temp(lib, folder, str(folder))
+    existing = _backups(folder)
+    # Two copies of an unchanged library are equal byte for byte (measured),
+    # which also tells a change made by any other program.
+    if existing and _same_bytes(temp, existing[0][1]):
+        temp.unlink()
+        made = None
+    else:
+        made = folder / f"{_sqlite_file(lib.url).stem}-{now.strftime(_STAMP)}{_SUFFIX}"
+        os.replace(temp, made)
+        sync_folder(folder)
+    thin(folder, now)
+    return made
+
+
+def thin(folder: Path, now: datetime) -> list[Path]:
+    """Delete the backups that the policy does not keep; returns those deleted."""
+    backups = _backups(folder)
+    keep = {path for _, path in backups[:KEEP_NEWEST]}
+    days_kept = set()
+    for when, path in backups:
+        day = when.date()
+        if (now.date() - day).days < KEEP_DAYS and day not in days_kept:
+            days_kept.add(day)
+            keep.add(path)
+    dropped = [path for _, path in backups if path not in keep]
+    for path in dropped:
+        path.unlink(missing_ok=True)
+    return dropped
+
+
+def list_backups(db: str | Path | None = None) -> list[Path]:
+    """A library's rolling backups, newest first."""
+    folder = backups_dir(db)
+    return [path for _, path in _backups(folder)] if folder.is_dir() else []
+
+
+def newest_good_backup(db: str | Path | None = None) -> Path | None:
+    """The newest rolling backup of a library file that passes SQLite's integrity_check."""
+    if library_file(db) is None:
+        return None
+    return next((path for path in list_backups(db) if backup_problem(path) is None), None)
+
+
+def rescue_hint(db: str | Path | None = None) -> str:
+    """A sentence naming the newest good backup of a library and how to restore it ('' if none)."""
+    newest = newest_good_backup(db)
+    if newest is None:
+        return ""
+    return f" The newest good backup is {newest}; restore it with: transcript-reader --db {library_file(db)} restore {newest}"
+
+
+def backup_problem(path: str | Path) -> str | None:
+    """Why a file cannot be restored (not found, damaged, not a library, too new); None if it can."""
+    path = Path(path)
+    if not path.is_file():
+        return "no such file"
+    try:
+        # Read only: checking a backup never changes it.
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+            if found != ["ok"]:
+                return "damaged: " + "; ".join(found)
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "alembic_version" not in tables:
+                return "not a transcript-reader library"
+            schemas = {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"damaged: {exc}"
+    if not schemas:
+        return "not a transcript-reader library"
+    if not schemas <= known_schemas():
+        return "made by a newer version of transcript-reader; update the app to restore it"
+    return None
+
+
+def damage_report(db: str | Path | None = None) -> str | None:
+    """What SQLite's quick_check finds wrong with a library file; None if sound, absent or on a server.
+
+    The app asks this before opening a library; when it answers, the app
+    offers `newest_good_backup` and writes nothing into the damaged file.
+    """
+    path = library_file(db)
+    if path is None or not path.is_file():
+        return None
+    engine = create_engine("sqlite:///" + str(path), connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    try:
+        return quick_check(engine)
+    except DBAPIError as exc:
+        return " ".join(str(exc.orig).split())
+    finally:
+        engine.dispose()
+
+
+def restore(path: str | Path, db: str | Path | None = None) -> Restored:
+    """Make the library at `db` (None: the default) what the backup at `path` holds.
+
+    The backup is checked first; a damaged one, or one from a newer version,
+    is refused with nothing changed. A sound library is first added to its
+    rolling backups (so a restore can be undone) and then overwritten through
+    the backup API in one transaction: other programs with it open simply see
+    the restored content, and a crash midway leaves it as it was. A damaged
+    library, which SQLite could not be trusted to overwrite, is moved aside
+    (`<name>.damaged-<time>`, with its -wal and -shm) and replaced by a
+    checked copy of the backup, renamed into place.
+    """
+    problem = backup_problem(path)
+    if problem is not None:
+        raise UserError(str(path), f"cannot restore this backup: {problem}; nothing was changed")
+    target = _sqlite_file(db)
+    if not target.parent.is_dir():
+        raise UserError(str(target), f"the folder {target.parent} does not exist")
+    if Path(path).resolve() == target:
+        raise UserError(str(path), "is the library itself")
+    if target.is_file() and damage_report(target) is None:
+        _restore_into_sound_library(Path(path), target)
+        return Restored(target, None)
+    temp = _checked_copy(Path(path), target.parent, str(path))
+    set_aside = _set_aside(target) if target.exists() else None
+    os.replace(temp, target)
+    sync_folder(target.parent)
+    return Restored(target, set_aside)
+
+
+# ---------------------------------------------------------------- internals
+
+
+def _sqlite_file(db: str | Path | None) -> Path:
+    path = library_file(db)
+    if path is None:
+        raise UserError(str(db), "backups are made of SQLite libraries; back up a server's database with its own tools")
+    return path
+
+
+def _dated_name(library: Path, now: datetime | None = None) -> str:
+    return f"{library.stem}-{(now or datetime.now(UTC)).strftime(_STAMP)}{_SUFFIX}"
+
+
+def _backups(folder: Path) -> list[tuple[datetime, Path]]:
+    """(time made, file) of the backups in a folder, newest first; other files are left alone."""
+    found = []
+    for path in folder.glob(f"*{_SUFFIX}"):
+        stamp = path.name[: -len(_SUFFIX)].rpartition("-")[2]
+        try:
+            found.append((datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC), path))
+        except ValueError:
+            continue
+    return sorted(found, reverse=True)
+
+
+def _copy_to_temp(lib: Library, folder: Path, what: str) -> Path:
+    """An online backup of the library in a temporary file of `folder`, checked and synced."""
+    raw = lib.engine.raw_connection()
+    try:
+        return _backup_api_copy(raw.driver_connection, folder, what)
+    finally:
+        raw.close()
+
+
+def _checked_copy(source_file: Path, folder: Path, what: str) -> Path:
+    source = sqlite3.connect(f"{source_file.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return _backup_api_copy(source, folder, what)
+    finally:
+        source.close()
+
+
+def _backup_api_copy(source: sqlite3.Connection, folder: Path, what: str) -> Path:
+    try:
+        handle, name = tempfile.mkstemp(prefix=".backup-", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise UserError(what, f"cannot write here: {exc.strerror or exc}") from None
+    os.close(handle)
+    temp = Path(name)
+    try:
+        dest = sqlite3.connect(temp, isolation_level=None)
+        try:
+            source.backup(dest)
+            # One self-contained file: no -wal beside the copy to lose when it is moved.
+            dest.execute("PRAGMA journal_mode=DELETE")
+            found = [row[0] for row in dest.execute("PRAGMA quick_check(5)")]
+        finally:
+            dest.close()
+        if found != ["ok"]:
+            raise UserError(what, "the copy did not pass SQLite's quick_check: " + "; ".join(found))
+        with open(temp, "rb+") as handle_:
+            os.fsync(handle_.fileno())
+    except BaseException as exc:
+        temp.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error | OSError):
+            raise UserError(what, f"cannot make the backup: {exc}") from None
+        raise
+    return temp
+
+
+def _restore_into_sound_library(backup_file: Path, target: Path) -> None:
+    from reader.core.library.db import open_library
+
+    with open_library(str(target)) as lib:
+        rolling_backup(lib)
+    source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
+    dest = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        # All pages in one step: one write transaction of the library, atomic.
+        source.backup(dest)
+    except sqlite3.Error as exc:
+        raise UserError(str(target), f"cannot restore into it: {exc}; nothing was changed") from None
+    finally:
+        dest.close()
+        source.close()
+
+
+def _set_aside(target: Path) -> Path:
+    """Move a damaged library's files out of the way, keeping them for whoever wants to rescue more."""
+    aside = target.with_name(f"{target.name}.damaged-{datetime.now(UTC).strftime(_STAMP)}")
+    for end in ("-wal", "-shm", ""):
+        part = target.with_name(target.name + end)
+        if part.exists():
+            os.replace(part, aside.with_name(aside.name + end))
+    return aside
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            chunk = fa.read(1 << 20)
+            if chunk != fb.read(1 << 20):
+                return False
+            if not chunk:
+                return True
