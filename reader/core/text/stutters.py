@@ -33,6 +33,11 @@ NOT_AFTER_DOUBLED_VERB = frozenset(
 ADVERBIAL = "的地"
 MANNER = "地"
 DESCRIPTIVE_TAGS = ("a", "z")
+# A single character doubled before 的/地 describes (`甜甜的`, `滑滑的`, `乖乖地`) when it is
+# an adjective, state word, verb or noun (jieba tags single characters loosely), but not a
+# function word, a suffix (`n型型的`) or a verb that is never doubled.
+DOUBLED_CHARACTER_TAGS = ("a", "z", "v", "n")
+NEVER_DOUBLED = frozenset("是有")
 # `很久很久`, `很慢很慢`: doubled for emphasis like the degree words.
 VERY = "很"
 # `读着读着`: "while reading", a fixed construction (not the preposition `随着`).
@@ -147,6 +152,14 @@ class _Reading:
         word = self.tokens[t]
         return word not in NOT_AFTER_DOUBLED_VERB and segmenter.tag(word) != SUFFIX_TAG
 
+    @staticmethod
+    def _describes(unit: str, marker: str) -> bool:
+        """Doubling before 的/地 that describes: `滑滑的`, `笔直笔直的`, `一步一步地`, `小口小口地`."""
+        tag = segmenter.tag(unit)
+        if len(unit) == 1:
+            return unit not in NEVER_DOUBLED and tag.startswith(DOUBLED_CHARACTER_TAGS) and tag != VERBAL_NOUN_TAG
+        return marker == MANNER or tag.startswith(DESCRIPTIVE_TAGS) or _is_numeral_unit(unit)
+
     def _verb_object_follows(self, pos: int) -> bool:
         """`看看书`, `爬爬山`: the second copy of a doubled verb begins a verb-object word."""
         end = self.token_start[self.token_at[pos] + 1]
@@ -201,11 +214,7 @@ class _Reading:
             return True
         if size == 2 and unit[1] == DURATIVE and segmenter.tag(unit[0]).startswith("v") and segmenter.tag(unit) != "p":
             return True
-        if next_char == MANNER and size > 1:
-            return True  # `小口小口地`, `一趟一趟地`: a two-character unit doubled before 地 describes
-        if next_char and next_char in ADVERBIAL and (
-            segmenter.tag(unit).startswith(DESCRIPTIVE_TAGS) or _is_numeral_unit(unit)
-        ):
+        if next_char and next_char in ADVERBIAL and self._describes(unit, next_char):
             return True
         if size == 1 and unit in TENTATIVE and i in self.cuts and self._verb_object_follows(i + 1):
             return True
