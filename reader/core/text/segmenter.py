@@ -18,8 +18,8 @@ import jieba
 
 from reader.core.paths import cache_dir
 
-# A reduplicated dictionary entry rarer than this (`喂喂` 3, `对对` 3) is noise in the
-# dictionary, not a word a speaker says on purpose.
+# A dictionary entry rarer than this (`喂喂` 3, `学学习` 7, `一个角` 13) is noise from the
+# dictionary's corpus, not a word to trust over the plain reading.
 COMMON_WORD_FREQ = 20
 # A common word. A filler sound is only worth a word decision when it is part of one
 # (`额外` 1486, `金额` 1292; `呃逆` at 22 does not make every `呃` doubtful).
@@ -92,10 +92,11 @@ def is_glossary(word: str) -> bool:
 def in_longer_word(part: str) -> bool:
     """Whether some common dictionary word contains `part` (`额` in `额外`, `金额`)."""
     warm_up()
-    return any(
-        part in word and word != part and count >= WORD_FREQ and set(word) != set(part)
-        for word, count in jieba.dt.FREQ.items()
-    )
+    with _lock:  # add_glossary may be adding words from another thread
+        return any(
+            part in word and word != part and count >= WORD_FREQ and set(word) != set(part)
+            for word, count in jieba.dt.FREQ.items()
+        )
 
 
 # Punctuation of every width ends a clause; spaces do not (`intern v l` is one clause).

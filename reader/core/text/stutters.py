@@ -4,9 +4,11 @@ The jieba dictionary, read in context, tells a stutter from a word: a repetition
 copies the segmenter keeps apart (`我/我/我`, `介/介/介绍`, `可/可以`) is a stutter, one
 it reads as a word (`谢谢`, `看看`, `许许多多`) is not. A few kinds of deliberate doubling
 that the segmenter does cut apart are recognised on top of that: degree words
-(`非常非常`), tentative verbs (`研究研究`), AABB forms of a word (`客客气气`), numeral and
-classifier "one by one" (`一个一个去做`) and laughter. Repetition across punctuation is
-never touched: each clause is read on its own.
+(`非常非常`), tentative verbs (`研究研究`, `看看书`), AABB forms (`客客气气`), doubling
+that describes before 的/地 (`甜甜的`, `一步一步地`), numeral and classifier "one by one"
+before a verb (`一个一个去做`), and laughter. Two words that share a character
+(`发现现在`) are not a repetition. Repetition across punctuation is never touched: each
+clause is read on its own.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ NEVER_DOUBLED = frozenset("是有")
 VERY = "很"
 # `读着读着`: "while reading", a fixed construction (not the preposition `随着`).
 DURATIVE = "着"
+PREPOSITION_TAG = "p"
 # "One by one" leads to a verb, perhaps through one of these (`一天一天都`, `一步一步往前`);
 # before anything else (`一个一个系统`, `一个一个task`) the doubling is a stutter.
 ONE_BY_ONE_ADVERBS = frozenset({"都", "就", "也", "才", "往", "向", "朝"})
@@ -203,6 +206,7 @@ class _Reading:
         return best
 
     def _deliberate(self, i: int, size: int, copies: int) -> bool:
+        """Whether a repetition the segmenter cuts apart is still meant by the speaker."""
         unit = self.text[i : i + size]
         after = i + size * copies
         next_char = self.text[after : after + 1]
@@ -212,7 +216,7 @@ class _Reading:
             return False
         if size == 2 and unit[0] == VERY:
             return True
-        if size == 2 and unit[1] == DURATIVE and segmenter.tag(unit[0]).startswith("v") and segmenter.tag(unit) != "p":
+        if size == 2 and unit[1] == DURATIVE and segmenter.tag(unit[0]).startswith("v") and segmenter.tag(unit) != PREPOSITION_TAG:
             return True
         if next_char and next_char in ADVERBIAL and self._describes(unit, next_char):
             return True
