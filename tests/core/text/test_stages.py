@@ -3,7 +3,7 @@
 import pytest
 
 from reader.core.errors import UserError
-from reader.core.text import CleanSettings, Cleaner, Rule
+from reader.core.text import CleanSettings, Cleaner, Rule, format_rules_tsv, parse_rules_tsv
 from reader.core.text.fillers import remove_fillers
 from reader.core.text.punctuation import tidy
 from reader.core.text.script import convert, converter
@@ -255,3 +255,15 @@ def test_settings_are_hashable_and_checked():
     assert hash(CleanSettings()) == hash(CleanSettings())
     with pytest.raises(UserError):
         CleanSettings(script="klingon")
+
+
+def test_rules_tsv_round_trip():
+    rules = [Rule("CHRGBT", "ChatGPT"), Rule(r"(\d+)B", r"\1 billion", is_regex=True)]
+    text = format_rules_tsv(rules)
+    assert text == "CHRGBT\tChatGPT\n(\\d+)B\t\\1 billion\tregex\n"
+    assert parse_rules_tsv(text.splitlines(keepends=True)) == rules
+
+
+def test_rules_tsv_refuses_what_it_cannot_hold():
+    with pytest.raises(UserError, match="tab or line break"):
+        format_rules_tsv([Rule("a\tb", "c")])
