@@ -1,0 +1,239 @@
+"""The Export dialog: one transcript to a file, or the whole library to a folder.
+
+Checking what would be overwritten and the export itself run in the
+background (the export on the "clean" lane: cleaning uses the segmenter), with
+progress; the dialog asks before replacing any file. Every file is written
+atomically by the core, and a library export only ever writes inside the
+folder chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.errors import UserError
+from reader.core.formats.writers import EXPORT_SCRIPTS, FORMATS
+from reader.ui.tasks import Task, TaskRunner
+
+ONE, ALL = "one", "all"
+
+
+class ExportDialog(QDialog):
+    exported = Signal(list)  # the paths written
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        library: Callable[[], object | None],
+        transcript_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._runner = runner
+        self._library = library
+        self._transcript_id = transcript_id
+        self._task: Task | None = None
+
+        self.scope = QComboBox(self)
+        if transcript_id is not None:
+            self.scope.addItem("", ONE)
+        self.scope.addItem("", ALL)
+        self.format = QComboBox(self)
+        for fmt in FORMATS:
+            self.format.addItem(fmt, fmt)
+        self.script = QComboBox(self)
+        for script in EXPORT_SCRIPTS:
+            self.script.addItem("", script)
+        self.speakers = QCheckBox(self)
+        self.speakers.setChecked(True)
+        self.images = QCheckBox(self)
+        self.target = QLineEdit(self)
+        self.browse = QPushButton(self)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+
+        self.form = QFormLayout()
+        self.labels = [QLabel(self) for _ in range(4)]
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(self.browse)
+        self.form.addRow(self.labels[0], self.scope)
+        self.form.addRow(self.labels[1], self.format)
+        self.form.addRow(self.labels[2], self.script)
+        self.form.addRow("", self.speakers)
+        self.form.addRow("", self.images)
+        self.form.addRow(self.labels[3], target_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self.browse.clicked.connect(self._choose_target)
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self._cancel)
+        self.scope.currentIndexChanged.connect(lambda _index: self.target.clear())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Export"))
+        for index in range(self.scope.count()):
+            one = self.scope.itemData(index) == ONE
+            self.scope.setItemText(index, self.tr("This transcript, to a file") if one else self.tr("Whole library, one file each into a folder"))
+        names = {
+            "simplified": self.tr("Simplified"),
+            "traditional": self.tr("Traditional"),
+            "taiwan": self.tr("Taiwan (with Taiwan's words)"),
+            "hongkong": self.tr("Hong Kong"),
+            "keep": self.tr("As written"),
+        }
+        for index in range(self.script.count()):
+            self.script.setItemText(index, names[self.script.itemData(index)])
+        self.speakers.setText(self.tr("Speaker labels"))
+        self.images.setText(self.tr("Images"))
+        self.browse.setText(self.tr("Choose…"))
+        for label, text in zip(self.labels, (self.tr("Export:"), self.tr("Format:"), self.tr("Script:"), self.tr("Save to:"))):
+            label.setText(text)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # choices
+    def whole_library(self) -> bool:
+        return self.scope.currentData() == ALL
+
+    def options(self):
+        from reader.core.library.export import ExportOptions
+
+        return ExportOptions(speakers=self.speakers.isChecked(), images=self.images.isChecked())
+
+    def _choose_target(self) -> None:
+        if self.whole_library():
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"))
+        else:
+            fmt = self.format.currentData()
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export to file"), f"transcript.{fmt}", f"{fmt.upper()} (*.{fmt})",
+                options=QFileDialog.Option.DontConfirmOverwrite,  # we ask ourselves, for every format
+            )
+        if chosen:
+            self.target.setText(chosen)
+
+    def confirm_overwrite(self, paths: list[Path]) -> bool:
+        names = "\n".join(p.name for p in paths[:10]) + ("\n…" if len(paths) > 10 else "")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace files?"), "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("These files exist and would be replaced:") + "\n" + names)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    # running
+    def start(self) -> None:
+        lib = self._library()
+        target = self.target.text().strip()
+        if lib is None:
+            self.status.setText(self.tr("No library is open."))
+            return
+        if not target:
+            self.status.setText(self.tr("Choose where to save first."))
+            return
+        fmt, script, options, whole = self.format.currentData(), self.script.currentData(), self.options(), self.whole_library()
+        transcript_id = self._transcript_id
+        self._busy(True)
+        self.status.setText(self.tr("Checking…"))
+
+        def existing(task: Task) -> list[Path]:
+            from reader.core.library import list_transcripts
+            from reader.core.library.export import safe_file_name
+
+            if not whole:
+                path = Path(target)
+                return [path] if path.is_file() else []
+            folder = Path(target)
+            if not folder.is_dir():
+                raise UserError(target, "no such folder")
+            planned = [folder / safe_file_name(t.id, t.title, fmt) for t in list_transcripts(lib)]
+            return [path for path in planned if path.exists()]
+
+        def checked(paths: list[Path]) -> None:
+            if paths and not self.confirm_overwrite(paths):
+                self._busy(False)
+                self.status.setText(self.tr("Nothing was written."))
+                return
+            self._run(lib, fmt, script, options, whole, transcript_id, target)
+
+        self._runner.submit("read", existing, on_done=checked, on_error=self._failed, description="export check")
+
+    def _run(self, lib, fmt, script, options, whole, transcript_id, target) -> None:
+        from reader.core.library import export
+
+        def work(task: Task) -> list[Path]:
+            if whole:
+                return export.export_library(lib, target, fmt, script, options, progress=task.report, cancel=task.cancelled)
+            return [export.export_transcript(lib, transcript_id, fmt, target, script, options)]
+
+        self.status.setText(self.tr("Exporting…"))
+        self._task = self._runner.submit(
+            "clean", work, on_done=self._finished, on_error=self._failed, description="export",
+            before_start=lambda task: task.progressed.connect(self._progressed),
+        )
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _finished(self, paths: list[Path]) -> None:
+        self._task = None
+        self._busy(False)
+        self.status.setText(self.tr("%n file(s) written.", "", len(paths)))
+        self.exported.emit(paths)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        from reader.core.library.export import ExportCancelled
+
+        self._task = None
+        self._busy(False)
+        if isinstance(exc, ExportCancelled):
+            self.status.setText(self.tr("Export stopped; the files written so far are whole."))
+        else:
+            self.status.setText(str(exc))
+
+    def _cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            return
+        self.reject()
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        for widget in (self.scope, self.format, self.script, self.speakers, self.images, self.target, self.browse):
+            widget.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)

@@ -1,0 +1,106 @@
+"""The library search panel: hits with context, opening a hit, any query safe, stale results dropped."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from reader.core.library import import_file, open_library
+from reader.ui.search_panel import SearchPanel
+from reader.ui.tasks import SyncTaskRunner, TaskRunner
+
+from .conftest import write_sample
+
+
+class HeldRunner(TaskRunner):
+    """Keeps tasks until the test runs them, in the order it chooses."""
+
+    def __init__(self):
+        super().__init__()
+        self.held = []
+
+    def _start(self, lane, task):
+        self.held.append(task)
+
+
+@pytest.fixture
+def lib(tmp_path):
+    library = open_library(str(tmp_path / "library.sqlite3"))
+    import_file(library, write_sample(tmp_path))
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def panel(qtbot, lib):
+    widget = SearchPanel(SyncTaskRunner(), lambda: lib)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def type_in(edit, text):
+    """Chinese arrives from an input method as committed text, not as key presses."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+def search_for(panel, qtbot, text):
+    panel.query_edit.clear()
+    type_in(panel.query_edit, text)
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+
+
+def test_hits_show_title_position_and_context(panel, qtbot):
+    search_for(panel, qtbot, "大圆")
+    assert panel.model.rowCount() == 1
+    assert panel.model.item(0).text() == "测试转写 · 2\n我们今天讨论大圆模型的发展。"
+    assert "1" in panel.status.text()
+
+
+def test_a_traditional_query_finds_simplified_text(panel, qtbot):
+    search_for(panel, qtbot, "討論")
+    assert [h.position for h in panel.hits()] == [2]
+
+
+def test_activating_a_hit_asks_for_its_segment(panel, qtbot, lib):
+    search_for(panel, qtbot, "問題")
+    hit = panel.hits()[0]
+    with qtbot.waitSignal(panel.segment_requested) as signal:
+        panel.results.activated.emit(panel.model.index(0, 0))
+    assert signal.args == [hit.transcript_id, hit.segment_id, "問題"]
+
+
+@pytest.mark.parametrize("query", ['"', "(", "*", "AND", "c++", "^"])
+def test_hostile_queries_show_a_message_or_hits(panel, qtbot, query):
+    search_for(panel, qtbot, query)
+    assert panel.status.text()
+    assert panel.model.rowCount() == 0
+
+
+def test_typing_searches_after_a_pause(panel, qtbot):
+    type_in(panel.query_edit, "发展")
+    assert panel.model.rowCount() == 0
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=3000)
+
+
+def test_an_overtaken_search_does_not_replace_newer_results(qtbot, lib):
+    runner = HeldRunner()
+    widget = SearchPanel(runner, lambda: lib)
+    qtbot.addWidget(widget)
+    widget.query_edit.setText("大圆")
+    widget.search()
+    widget.query_edit.setText("问题")
+    widget.search()
+    first, second = runner.held
+    second.run()
+    first.run()
+    assert [h.position for h in widget.hits()] == [4]
+
+
+def test_without_a_library_it_says_so(qtbot):
+    widget = SearchPanel(SyncTaskRunner(), lambda: None)
+    qtbot.addWidget(widget)
+    widget.query_edit.setText("模型")
+    widget.search()
+    assert widget.status.text() and widget.model.rowCount() == 0
