@@ -17,12 +17,8 @@ from reader.core.library.tagging import TagChange
 from reader.ui.commands import Changes, OperationCommand, StepState
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("label_steps", text)
-
-
 def _kind(kind: str) -> str:
-    return _tr("speaker") if kind == "speaker" else _tr("topic")
+    return QCoreApplication.translate("label_steps", "speaker") if kind == "speaker" else QCoreApplication.translate("label_steps", "topic")
 
 
 def label_changes(change: TagChange) -> Changes:
@@ -51,38 +47,38 @@ def push(controller, text: str, operation: Callable[[object], TagChange]) -> Ope
 def assign_speaker(controller, segment_ids: Iterable[int], speaker: int | str | None, shown_name: str = "") -> OperationCommand:
     """`speaker` by id, by name (made when new) or None (unlabelled)."""
     ids = list(segment_ids)
-    text = _tr("Speaker %1 for %2 segment(s)").replace("%2", str(len(ids))).replace("%1", shown_name or str(speaker))
+    text = QCoreApplication.translate("label_steps", "Speaker %1 for %2 segment(s)").replace("%2", str(len(ids))).replace("%1", shown_name or str(speaker))
     if speaker is None:
-        text = _tr("Clear the speaker of %1 segment(s)").replace("%1", str(len(ids)))
+        text = QCoreApplication.translate("label_steps", "Clear the speaker of %1 segment(s)").replace("%1", str(len(ids)))
     return push(controller, text, lambda lib: tagging.assign_speaker(lib, ids, speaker))
 
 
 def tag_topic(controller, segment_ids: Iterable[int], topic: int | str, shown_name: str = "") -> OperationCommand:
     ids = list(segment_ids)
-    text = _tr("Topic %1 for %2 segment(s)").replace("%2", str(len(ids))).replace("%1", shown_name or str(topic))
+    text = QCoreApplication.translate("label_steps", "Topic %1 for %2 segment(s)").replace("%2", str(len(ids))).replace("%1", shown_name or str(topic))
     return push(controller, text, lambda lib: tagging.tag_topic(lib, ids, topic))
 
 
 def untag_topic(controller, segment_ids: Iterable[int], topic: int | str | None = None) -> OperationCommand:
     ids = list(segment_ids)
-    return push(controller, _tr("Remove topics from %1 segment(s)").replace("%1", str(len(ids))), lambda lib: tagging.untag_topic(lib, ids, topic))
+    return push(controller, QCoreApplication.translate("label_steps", "Remove topics from %1 segment(s)").replace("%1", str(len(ids))), lambda lib: tagging.untag_topic(lib, ids, topic))
 
 
 def create_label(controller, kind: str, name: str, color: str | None = None) -> OperationCommand:
-    return push(controller, _tr("New %1 %2").replace("%1", _kind(kind)).replace("%2", name), lambda lib: tagging.create_label(lib, kind, name, color))
+    return push(controller, QCoreApplication.translate("label_steps", "New %1 %2").replace("%1", _kind(kind)).replace("%2", name), lambda lib: tagging.create_label(lib, kind, name, color))
 
 
 def rename_label(controller, kind: str, label_id: int, name: str | None = None, color: str | None = None) -> OperationCommand:
-    text = _tr("Rename %1 to %2").replace("%1", _kind(kind)).replace("%2", name) if name else _tr("Recolour %1").replace("%1", _kind(kind))
+    text = QCoreApplication.translate("label_steps", "Rename %1 to %2").replace("%1", _kind(kind)).replace("%2", name) if name else QCoreApplication.translate("label_steps", "Recolour %1").replace("%1", _kind(kind))
     return push(controller, text, lambda lib: tagging.rename_label(lib, kind, label_id, name, color))
 
 
 def merge_labels(controller, kind: str, source_id: int, target_id: int) -> OperationCommand:
-    return push(controller, _tr("Merge %1 into another").replace("%1", _kind(kind)), lambda lib: tagging.merge_labels(lib, kind, source_id, target_id))
+    return push(controller, QCoreApplication.translate("label_steps", "Merge %1 into another").replace("%1", _kind(kind)), lambda lib: tagging.merge_labels(lib, kind, source_id, target_id))
 
 
 def delete_label(controller, kind: str, label_id: int) -> OperationCommand:
-    return push(controller, _tr("Delete %1").replace("%1", _kind(kind)), lambda lib: tagging.delete_label(lib, kind, label_id))
+    return push(controller, QCoreApplication.translate("label_steps", "Delete %1").replace("%1", _kind(kind)), lambda lib: tagging.delete_label(lib, kind, label_id))
 
 
 def split_turn(controller, transcript_id: int, segment_id: int, position: int, raw_offset: int) -> OperationCommand:
@@ -99,4 +95,4 @@ def split_turn(controller, transcript_id: int, segment_id: int, position: int, r
         tagging.undo_split_turn(lib, state.value)
         return Changes(frozenset({transcript_id}), structure=True)
 
-    return controller.push(_tr("Split segment %1 for the next speaker").replace("%1", str(position)), do, undo)
+    return controller.push(QCoreApplication.translate("label_steps", "Split segment %1 for the next speaker").replace("%1", str(position)), do, undo)

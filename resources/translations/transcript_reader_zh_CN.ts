@@ -646,4 +646,204 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>图片（不加载）：%1</translation>
     </message>
 </context>
+<context>
+    <name>OverviewChart</name>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="47" />
+        <source>(no speaker)</source>
+        <translation>（未标注说话人）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="48" />
+        <source>%1 characters · %2%</source>
+        <translation>%1 字 · %2%</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/overview.py" line="56" />
+        <source>%n segment(s)</source>
+        <translation><numerusform>%n 段</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="59" />
+        <source>Speakers: share of the talk</source>
+        <translation>说话人：发言占比</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="59" />
+        <source>Topics: segments</source>
+        <translation>话题：段数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="89" />
+        <source>No transcript</source>
+        <translation>没有转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="108" />
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+</context>
+
+<context>
+    <name>OverviewDialog</name>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="151" />
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="157" />
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="177" />
+        <source>Export overview</source>
+        <translation>导出概览</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="177" />
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+
+<context>
+    <name>SpeakerManager</name>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="45" />
+        <source>Speakers</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="54" />
+        <source>New speaker's name</source>
+        <translation>新说话人的名字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="56" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="59" />
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="61" />
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="63" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="64" />
+        <source>Its segments become unlabelled</source>
+        <translation>其段落将变为未标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="67" />
+        <source>Merge into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="68" />
+        <source>Its segments move to the chosen speaker, and it goes</source>
+        <translation>其段落归入所选说话人，并删除此说话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="83" />
+        <source>Double-click a name to rename it.</source>
+        <translation>双击名字可重命名。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/speaker_manager.py" line="166" />
+        <source>Colour of %1</source>
+        <translation>%1 的颜色</translation>
+    </message>
+</context>
+
+<context>
+    <name>TopicPicker</name>
+    <message>
+        <location filename="../../reader/ui/topic_picker.py" line="26" />
+        <source>Topic: type, or Enter for the highlighted suggestion</source>
+        <translation>话题：输入名称，或按回车采用高亮的建议</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/topic_picker.py" line="42" />
+        <source>Suggested (Alt+1…9):</source>
+        <translation>建议话题（Alt+1…9）：</translation>
+    </message>
+</context>
+
+<context>
+    <name>label_steps</name>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="21" />
+        <source>speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="21" />
+        <source>topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="50" />
+        <source>Speaker %1 for %2 segment(s)</source>
+        <translation>将 %2 段的说话人设为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="52" />
+        <source>Clear the speaker of %1 segment(s)</source>
+        <translation>清除 %1 段的说话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="58" />
+        <source>Topic %1 for %2 segment(s)</source>
+        <translation>为 %2 段加上话题 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="64" />
+        <source>Remove topics from %1 segment(s)</source>
+        <translation>移除 %1 段的话题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="68" />
+        <source>New %1 %2</source>
+        <translation>新建%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="72" />
+        <source>Rename %1 to %2</source>
+        <translation>将%1重命名为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="72" />
+        <source>Recolour %1</source>
+        <translation>更改%1颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="77" />
+        <source>Merge %1 into another</source>
+        <translation>合并%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="81" />
+        <source>Delete %1</source>
+        <translation>删除%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_steps.py" line="98" />
+        <source>Split segment %1 for the next speaker</source>
+        <translation>拆分第 %1 段并交给下一位说话人</translation>
+    </message>
+</context>
+
 </TS>
