@@ -1,0 +1,108 @@
+"""A process that writes to a library in a loop, to be killed at random moments by the crash tests.
+
+    python -m tests.reliability.crash_worker MODE DB WORKDIR
+
+It imports everything once and then, for each `run ROUND` line on standard
+input, forks a child that opens the library and works until it is killed,
+writing one line to standard output after every write that returned: the
+acknowledgement a user would have seen. The parent reports `pid PID` when a
+child starts and `exit PID STATUS` when it is gone. Forking keeps a round
+at a few milliseconds instead of a second of interpreter start-up, so a test
+can afford many kills; the killed process is still a real process that
+SQLite sees die mid-write. MODE is one of:
+
+- import:  imports new transcript files, `ack import NAME` after each commit
+- correct: sets corrections of transcript 1's segments in turn, `ack SEGMENT VALUE`
+- export:  changes a correction, then exports transcript 1 as JSON to WORKDIR/export.json,
+           `writing SHA256` before the file is written and `ack SHA256` after
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import sys
+from pathlib import Path
+
+from reader.core.errors import UserError
+from reader.core.formats.atomic import write_atomic
+from reader.core.library import edits, import_file, open_library, transcript_segments
+from reader.core.library.export import render_transcript
+from reader.core.paths import seeds_dir
+from reader.core.text import Cleaner
+
+LIMIT = 100_000  # a child not killed by then stops by itself
+
+
+def say(line: str) -> None:
+    # One write() per line: a kill can cut the stream between lines, never inside one.
+    os.write(1, (line + "\n").encode("utf-8"))
+
+
+def import_loop(db: str, workdir: Path, round_: int) -> None:
+    seeds = [p.read_bytes() for p in sorted(seeds_dir().glob("*.txt"))]
+    with open_library(db) as lib:
+        for k in range(LIMIT):
+            name = f"r{round_}k{k}.txt"
+            path = workdir / name
+            path.write_bytes(seeds[k % len(seeds)] + f"\n\n第{round_}轮第{k}份\n".encode())
+            import_file(lib, path)
+            say(f"ack import {name}")
+
+
+def correct_loop(db: str, round_: int) -> None:
+    with open_library(db) as lib:
+        segment_ids = [s.id for s in transcript_segments(lib, 1)[1] if s.kind == "text"]
+        for k, segment_id in zip(range(LIMIT), itertools.cycle(segment_ids)):
+            value = f"r{round_}k{k}"
+            edits.set_correction(lib, segment_id, f"改正 {value}")
+            say(f"ack {segment_id} {value}")
+
+
+def export_loop(db: str, workdir: Path, round_: int) -> None:
+    with open_library(db) as lib:
+        segment_ids = [s.id for s in transcript_segments(lib, 1)[1] if s.kind == "text"]
+        for k, segment_id in zip(range(LIMIT), itertools.cycle(segment_ids)):
+            edits.set_correction(lib, segment_id, f"导出前 r{round_}k{k}")
+            data = render_transcript(lib, 1, "json")
+            digest = hashlib.sha256(data).hexdigest()
+            say(f"writing {digest}")
+            write_atomic(workdir / "export.json", data)
+            say(f"ack {digest}")
+
+
+def child(mode: str, db: str, workdir: Path, round_: int) -> None:
+    try:
+        if mode == "import":
+            import_loop(db, workdir, round_)
+        elif mode == "correct":
+            correct_loop(db, round_)
+        else:
+            export_loop(db, workdir, round_)
+    except UserError as exc:
+        say(f"error {exc}")
+    except BaseException as exc:  # noqa: BLE001 - reported to the test, which fails on it
+        say(f"error {type(exc).__name__}: {' '.join(str(exc).split())}")
+    finally:
+        os._exit(0)
+
+
+def main() -> None:
+    mode, db, workdir = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    if mode == "export":
+        # The app has its segmenter loaded long before anyone exports; so do the children.
+        Cleaner().clean("预热")
+    for line in sys.stdin:
+        command, round_ = line.split()
+        assert command == "run"
+        pid = os.fork()
+        if pid == 0:
+            child(mode, db, workdir, int(round_))
+        say(f"pid {pid}")
+        _, status = os.waitpid(pid, 0)
+        say(f"exit {pid} {status}")
+
+
+if __name__ == "__main__":
+    main()
