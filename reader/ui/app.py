@@ -11,6 +11,8 @@ import sys
 
 from reader import APP_NAME
 
+SWITCH_INTERVAL = 0.001
+
 
 def build_window(runner=None, settings=None, cleaner_factory=None):
     """The main window with its controller and cleaning service, not yet shown or opened."""
@@ -20,6 +22,9 @@ def build_window(runner=None, settings=None, cleaner_factory=None):
     from reader.ui.settings import Settings
     from reader.ui.tasks import TaskRunner
 
+    # Painting calls back into Python for every cell; with a worker busy cleaning,
+    # each call could wait the default 5 ms for the GIL. 1 ms keeps paint fast.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     runner = runner or TaskRunner()
     settings = settings or Settings()
     controller = Controller(runner)

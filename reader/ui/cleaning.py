@@ -17,7 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from reader.ui.tasks import TaskRunner
 
 CACHE_LIMIT = 200_000
-BATCH = 200
+# Small batches, newest requests first: after a jump the rows now on screen are
+# cleaned next, and work for rows scrolled past is given up.
+BATCH = 32
+WANTED_LIMIT = 1_000
 
 # (segment id, text, CleanSettings, rules version)
 Key = tuple[int, str, Any, int]
@@ -138,8 +141,9 @@ class CleanService(QObject):
     def _flush(self) -> None:
         if not self._wanted:
             return
-        keys = list(self._wanted)[:BATCH]
-        for key in keys:
+        wanted = list(self._wanted)
+        keys = wanted[-BATCH:]
+        for key in wanted[: max(0, len(wanted) - WANTED_LIMIT)] + keys:
             del self._wanted[key]
         self._in_flight.update(keys)
         settings, rules, version = self._settings, self._rules, self._rules_version

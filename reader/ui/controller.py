@@ -78,11 +78,9 @@ class Controller(QObject):
 
         self.read(list_transcripts, on_done)
 
-    def load_rows(self, transcript_id: int, on_done) -> None:
-        """on_done((transcript_id, title, rows))"""
-        from reader.core.library import transcript_segments
-
-        self.read(lambda lib: (transcript_id, *transcript_segments(lib, transcript_id)), on_done)
+    def load_transcript(self, transcript_id: int, first: int, count: int, on_done) -> None:
+        """on_done((transcript_id, title, segment ids, rows from row `first`))"""
+        self.read(lambda lib: (transcript_id, *queries.transcript_window(lib, transcript_id, first, count)), on_done)
 
     def load_rows_by_id(self, segment_ids, on_done) -> None:
         ids = list(segment_ids)

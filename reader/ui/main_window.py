@@ -30,7 +30,7 @@ from reader.ui.commands import Changes
 from reader.ui.controller import Controller
 from reader.ui.find_bar import FindBar
 from reader.ui.library_panel import LibraryPanel
-from reader.ui.segment_model import SegmentTableModel
+from reader.ui.segment_model import PAGE, SegmentTableModel
 from reader.ui.segment_view import SegmentView
 from reader.ui.settings import SCRIPTS, STAGES, Settings
 
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
 
         self.library_panel = LibraryPanel(self)
         self.model = SegmentTableModel(clean, self)
+        self.model.set_fetcher(controller.load_rows_by_id)
         self.view = SegmentView(self)
         self.view.setModel(self.model)
         self.empty_label = QLabel(self)
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
         if tid is None:
             return
         if changes.structure and (not changes.transcripts or tid in changes.transcripts):
-            self.controller.load_rows(tid, self._rows_loaded)
+            self._load_transcript(tid, self.view.visible_rows().start)
         elif changes.segments:
             self.controller.load_rows_by_id(changes.segments, self.model.update_rows)
 
@@ -361,7 +362,10 @@ class MainWindow(QMainWindow):
         self.transcript_id = transcript_id
         # Same lane, in order: the rules are in place before the rows are cleaned.
         self.controller.load_text_rules(transcript_id, self._text_rules_loaded)
-        self.controller.load_rows(transcript_id, self._rows_loaded)
+        self._load_transcript(transcript_id, 0)
+
+    def _load_transcript(self, transcript_id: int, first_row: int) -> None:
+        self.controller.load_transcript(transcript_id, max(0, first_row - PAGE // 4), PAGE, self._rows_loaded)
 
     def _text_rules_loaded(self, result) -> None:
         transcript_id, rules = result
@@ -369,19 +373,19 @@ class MainWindow(QMainWindow):
             self.clean.set_rules(rules)
 
     def _rows_loaded(self, result) -> None:
-        transcript_id, title, rows = result
+        transcript_id, title, ids, rows = result
         if transcript_id != self.transcript_id:
             return  # the user has moved on to another transcript meanwhile
         same = self.model.transcript_id == transcript_id
         top = self.view.verticalScrollBar().value() if same else 0
         current = self.view.currentIndex()
-        self.model.set_rows(transcript_id, rows)
+        self.model.set_transcript(transcript_id, ids, rows)
         self.transcript_title = title
         self.setWindowTitle(self._title())
         if same:
             self.view.fit_visible_rows()
             self.view.verticalScrollBar().setValue(top)
-            if current.isValid() and current.row() < len(rows):
+            if current.isValid() and current.row() < len(ids):
                 self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
         self._show_hits()
         if self._pending_match is not None:
@@ -474,8 +478,9 @@ class MainWindow(QMainWindow):
             self.view.edit_row(row)
 
     def _current_text_row(self):
+        """The current row, if there is one and its segment is loaded."""
         row = self.view.current_row()
-        if row < 0 or self.transcript_id is None:
+        if row < 0 or self.transcript_id is None or self.model.row_at(row) is None:
             self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
             return None
         return row

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from reader.core.errors import UserError
 from reader.core.library import SegmentRow
-from reader.core.library.models import Segment, Speaker
+from reader.core.library.models import Segment, Speaker, Transcript
 
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
 
@@ -36,3 +37,21 @@ def segment_rows_by_id(lib, segment_ids) -> list[SegmentRow]:
             )
             rows.extend(SegmentRow(*row) for row in session.execute(query))
     return rows
+
+
+def transcript_window(lib, transcript_id: int, first: int, count: int) -> tuple[str, list[int], list[SegmentRow]]:
+    """(title, every segment id in order, the rows of `count` segments from row `first`).
+
+    Ids are cheap to read for any length; rows come a page at a time as the view needs them.
+    """
+    with lib.read() as session:
+        title = session.scalar(select(Transcript.title).where(Transcript.id == transcript_id))
+        if title is None:
+            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        ids = list(
+            session.scalars(
+                select(Segment.id).where(Segment.transcript_id == transcript_id).order_by(Segment.position, Segment.id)
+            )
+        )
+    first = max(0, min(first, len(ids) - count))
+    return title, ids, segment_rows_by_id(lib, ids[first : first + count])

@@ -1,8 +1,10 @@
 """The side-by-side table: one row per segment, raw | cleaned.
 
-The model holds plain row snapshots (loaded on the "read" lane) and asks the
-CleanService for the cleaned column lazily, only for rows a view paints; until
-the answer arrives the cleaned cell shows the raw text greyed out. Edits are not
+The model holds a transcript's segment ids and a cache of row snapshots, read
+on the "read" lane a page at a time as the view needs them (after Anki's
+browser table), and asks the CleanService for the cleaned column lazily, only
+for rows a view paints; until the answer arrives the cleaned cell shows the
+raw text greyed out. Edits are not
 applied here: `correction_requested` goes to the controller, which saves them
 through the core on the "write" lane and pushes an undo step.
 """
@@ -10,15 +12,17 @@ through the core on the "write" lane and pushes an undo step.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from reader.core.library import SegmentRow
 from reader.ui.cleaning import CleanService
 
 
 POS, RAW, CLEAN = range(3)
+PAGE = 256  # rows fetched from the library at a time
 
 # Custom roles
 SegmentIdRole = Qt.ItemDataRole.UserRole + 1
@@ -52,8 +56,22 @@ class SegmentTableModel(QAbstractTableModel):
     def __init__(self, clean: CleanService, parent=None):
         super().__init__(parent)
         self._clean = clean
-        self._rows: list[SegmentRow] = []
+        self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
+        self._cache: dict[int, SegmentRow] = {}  # segment id -> row, filled a page at a time
+        self._fetch: Callable[[list[int], Callable[[list[SegmentRow]], None]], None] | None = None
+        self._wanted_pages: set[int] = set()
+        self._loading_pages: set[int] = set()
+        self._loaded_pages: set[int] = set()
+        self._next_fill = 0
+        self._page_timer = QTimer(self)
+        self._page_timer.setSingleShot(True)
+        self._page_timer.setInterval(0)
+        self._page_timer.timeout.connect(self._fetch_pages)
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setSingleShot(True)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill)
         self.transcript_id: int | None = None
         self._hits: dict[int, list[tuple[int, int]]] = {}  # segment id -> spans in the effective text
         self._current_hit: tuple[int, int, int] | None = None
@@ -61,42 +79,102 @@ class SegmentTableModel(QAbstractTableModel):
         clean.settings_changed.connect(self._cleaned_arrived)
 
     # loading
-    def set_rows(self, transcript_id: int | None, rows: list[SegmentRow]) -> None:
+    def set_fetcher(self, fetch: Callable[[list[int], Callable[[list[SegmentRow]], None]], None]) -> None:
+        """`fetch(ids, on_done)` loads rows off the GUI thread and calls on_done(rows) on it."""
+        self._fetch = fetch
+
+    def set_transcript(self, transcript_id: int | None, ids: list[int], rows: list[SegmentRow]) -> None:
+        """Show a transcript: all its segment ids in order, and the rows known so far."""
         self.beginResetModel()
         self.transcript_id = transcript_id
-        self._rows = list(rows)
-        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._ids = list(ids)
+        self._row_of = {segment_id: i for i, segment_id in enumerate(self._ids)}
+        self._cache = {r.id: r for r in rows if r.id in self._row_of}
+        self._wanted_pages.clear()
+        self._loading_pages.clear()
+        self._loaded_pages: set[int] = set()
+        self._next_fill = 0
         self._hits = {}
         self._current_hit = None
         self.endResetModel()
+        self._fill_timer.start()
+
+    def set_rows(self, transcript_id: int | None, rows: list[SegmentRow]) -> None:
+        self.set_transcript(transcript_id, [r.id for r in rows], rows)
 
     def update_rows(self, rows: list[SegmentRow]) -> None:
-        """Swap in fresh snapshots of rows already shown (same ids, same order)."""
+        """Take in fresh rows of segments this transcript shows (loaded pages, or after a change)."""
+        touched = []
         for fresh in rows:
             i = self._row_of.get(fresh.id)
-            if i is None:
-                continue
-            self._rows[i] = fresh
-            self.dataChanged.emit(self.index(i, 0), self.index(i, CLEAN))
+            if i is not None:
+                self._cache[fresh.id] = fresh
+                touched.append(i)
+        if touched:
+            self.dataChanged.emit(self.index(min(touched), 0), self.index(max(touched), CLEAN))
 
-    def row_at(self, row: int) -> SegmentRow:
-        return self._rows[row]
+    def _row(self, row: int) -> SegmentRow | None:
+        found = self._cache.get(self._ids[row])
+        if found is None:
+            page = row // PAGE
+            if page not in self._loading_pages and page not in self._loaded_pages:
+                self._wanted_pages.add(page)
+                self._page_timer.start()
+        return found
+
+    def _fetch_pages(self) -> None:
+        if self._fetch is None:
+            return
+        for page in sorted(self._wanted_pages - self._loading_pages):
+            self._loading_pages.add(page)
+            ids = self._ids[page * PAGE : (page + 1) * PAGE]
+            self._fetch(ids, lambda rows, tid=self.transcript_id, p=page: self._page_arrived(tid, p, rows))
+        self._wanted_pages.clear()
+
+    def _page_arrived(self, transcript_id: int | None, page: int, rows: list[SegmentRow]) -> None:
+        if transcript_id != self.transcript_id:
+            return  # another transcript is shown by now
+        self._loading_pages.discard(page)
+        self._loaded_pages.add(page)
+        self.update_rows(rows)
+        self._fill_timer.start()
+
+    def _fill(self) -> None:
+        """Read the rest of the transcript in the background, one page at a time.
+
+        One at a time, so a page the view asks for waits behind one page at
+        most; with every row at hand a jump anywhere paints at once.
+        """
+        if self._fetch is None or self._loading_pages:
+            return
+        pages = (len(self._ids) + PAGE - 1) // PAGE
+        while self._next_fill < pages and self._next_fill in self._loaded_pages:
+            self._next_fill += 1
+        if self._next_fill < pages:
+            self._wanted_pages.add(self._next_fill)
+            self._fetch_pages()
+
+    def fully_loaded(self) -> bool:
+        return len(self._cache) >= len(self._ids)
+
+    def row_at(self, row: int) -> SegmentRow | None:
+        """The row's segment, or None while its page is loading."""
+        return self._row(row)
 
     def row_of(self, segment_id: int) -> int | None:
         return self._row_of.get(segment_id)
 
-    def rows(self) -> list[SegmentRow]:
-        return list(self._rows)
-
     # the cleaned text
     def cleaned(self, row: int):
         """The CleanResult of a text row's raw text, or None while the cleaner is at it."""
-        r = self._rows[row]
-        return self._clean.result(r.id, r.raw)
+        r = self._row(row)
+        return None if r is None else self._clean.result(r.id, r.raw)
 
     def effective_text(self, row: int) -> str | None:
         """What the reader reads: the person's correction, else the cleaned text; None while pending."""
-        r = self._rows[row]
+        r = self._row(row)
+        if r is None:
+            return None
         if r.kind == "image":
             return ""
         if r.correction is not None:
@@ -106,23 +184,24 @@ class SegmentTableModel(QAbstractTableModel):
 
     def prefetch(self, first: int, last: int) -> None:
         first = max(first, 0)
-        last = min(last, len(self._rows) - 1)
-        self._clean.prefetch((r.id, r.raw) for r in self._rows[first : last + 1] if r.kind != "image")
+        last = min(last, len(self._ids) - 1)
+        rows = (self._row(i) for i in range(first, last + 1))
+        self._clean.prefetch((r.id, r.raw) for r in rows if r is not None and r.kind != "image")
 
     def _cleaned_arrived(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, RAW), self.index(len(self._rows) - 1, CLEAN))
+        if self._ids:
+            self.dataChanged.emit(self.index(0, RAW), self.index(len(self._ids) - 1, CLEAN))
 
     # find hits
     def set_hits(self, hits: dict[int, list[tuple[int, int]]], current: tuple[int, int, int] | None = None) -> None:
         self._hits = hits
         self._current_hit = current
-        if self._rows:
-            self.dataChanged.emit(self.index(0, RAW), self.index(len(self._rows) - 1, CLEAN), [MarksRole])
+        if self._ids:
+            self.dataChanged.emit(self.index(0, RAW), self.index(len(self._ids) - 1, CLEAN), [MarksRole])
 
     # Qt model interface
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 3
@@ -136,17 +215,24 @@ class SegmentTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == CLEAN and self._rows[index.row()].kind != "image":
-            base |= Qt.ItemFlag.ItemIsEditable
+        if index.column() == CLEAN:
+            r = self._row(index.row())
+            if r is not None and r.kind != "image":
+                base |= Qt.ItemFlag.ItemIsEditable
         return base
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, col = index.row(), index.column()
-        r = self._rows[row]
         if role == SegmentIdRole:
-            return r.id
+            return self._ids[row]
+        r = self._row(row)
+        if r is None:
+            # Its page is on the way; the delegate draws nothing until then.
+            if role == StateRole:
+                return "loading"
+            return "" if role == Qt.ItemDataRole.DisplayRole else None
         if role == KindRole:
             return r.kind
         if col == POS:
@@ -195,7 +281,7 @@ class SegmentTableModel(QAbstractTableModel):
         return None
 
     def _raw_marks(self, row: int) -> list[tuple[int, int, str]]:
-        r = self._rows[row]
+        r = self._row(row)
         marks: list[tuple[int, int, str]] = []
         c = None if r.correction is not None else self._clean.cached(r.id, r.raw)
         if c is not None:
@@ -207,7 +293,7 @@ class SegmentTableModel(QAbstractTableModel):
         return marks
 
     def _clean_marks(self, row: int) -> list[tuple[int, int, str]]:
-        r = self._rows[row]
+        r = self._row(row)
         marks: list[tuple[int, int, str]] = []
         if r.correction is None:
             c = self._clean.cached(r.id, r.raw)
@@ -226,21 +312,23 @@ class SegmentTableModel(QAbstractTableModel):
         if not index.isValid() or index.column() != CLEAN or role != Qt.ItemDataRole.EditRole:
             return False
         row = index.row()
-        r = self._rows[row]
-        if r.kind == "image":
+        r = self._row(row)
+        if r is None or r.kind == "image":
             return False
         text = str(value)
         if text == self.effective_text(row):
             return False
         # Shown at once; the controller saves it and a fresh row replaces this one.
-        self._rows[row] = replace(r, correction=text)
+        self._cache[r.id] = replace(r, correction=text)
         self.dataChanged.emit(self.index(row, RAW), self.index(row, CLEAN))
         self.correction_requested.emit(r.id, r.correction, text, self.automatic_text(row))
         return True
 
     def automatic_text(self, row: int) -> str | None:
         """The cleaned text of a row's raw text, if the cleaner has answered."""
-        r = self._rows[row]
+        r = self._row(row)
+        if r is None:
+            return None
         known = self._clean.cached(r.id, r.raw)
         return None if known is None else known.text
 
@@ -248,7 +336,7 @@ class SegmentTableModel(QAbstractTableModel):
         """Where offset `pos` of the text the reader sees falls in the row's raw text."""
         from reader.core.library.edits import _map_offset
 
-        r = self._rows[row]
+        r = self._row(row)
         if r.correction is not None:
             return _map_offset(r.correction, r.raw, pos)
         known = self._clean.cached(r.id, r.raw)

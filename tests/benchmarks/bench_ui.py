@@ -4,7 +4,8 @@ Figures, measured in one run, offscreen:
 - open: from asking for the transcript to its first screen painted (rows read
   from the library on the read lane, visible rows fitted, viewport painted);
 - cleaned: until every row on that first screen shows its cleaned text;
-- jump to end: scroll to the last segment and paint it;
+- jump to end: scroll to the last segment and paint it, right after opening
+  (its rows may still have to be read) and once every row has been read;
 - typing: one character typed into an open cell editor, painted.
 The yardstick is the straightforward widget: QStandardItemModel in a
 QTableView with word wrap and resizeRowsToContents, same rows, same size.
@@ -101,12 +102,25 @@ def _reader(app, db: str, transcript_id: int, settings_file: Path) -> dict[str, 
     view.viewport().repaint()
     figures["cleaned"] = time.perf_counter() - start
 
-    start = time.perf_counter()
-    view.scrollToBottom()
-    view.fit_visible_rows()
-    view.viewport().repaint()
-    figures["end"] = time.perf_counter() - start
+    def screen_loaded() -> bool:
+        return all(window.model.row_at(r) is not None for r in view.visible_rows())
+
+    def jump(to_end: bool) -> float:
+        start = time.perf_counter()
+        view.scrollToBottom() if to_end else view.scrollToTop()
+        view.fit_visible_rows()
+        view.viewport().repaint()
+        _wait(app, screen_loaded)  # rows not read yet come from the library
+        view.fit_visible_rows()
+        view.viewport().repaint()
+        return time.perf_counter() - start
+
+    figures["end early"] = jump(to_end=True)  # while the rest of the rows are still being read
     assert view.visible_rows()[-1] == SEGMENTS - 1
+    jump(to_end=False)
+    _wait(app, window.model.fully_loaded)
+    _wait(app, lambda: not window.controller.runner.busy())
+    figures["end"] = jump(to_end=True)
 
     row = view.visible_rows()[0]
     view.edit_row(row)
@@ -178,7 +192,8 @@ def main() -> None:
     print(f"{'':34}{'reader':>12}{'QTableView+resizeRows':>24}{'ratio':>9}")
     print(f"{'open and paint first screen':34}{_ms(ours['open']):>12}{_ms(plain['open']):>24}{plain['open'] / ours['open']:8.0f}x")
     print(f"{'first screen cleaned':34}{_ms(ours['cleaned']):>12}{'-':>24}")
-    print(f"{'jump to end and paint':34}{_ms(ours['end']):>12}{_ms(plain['end']):>24}{plain['end'] / ours['end']:8.1f}x")
+    print(f"{'jump to end, just opened':34}{_ms(ours['end early']):>12}{_ms(plain['end']):>24}{plain['end'] / ours['end early']:8.1f}x")
+    print(f"{'jump to end, rows all read':34}{_ms(ours['end']):>12}{_ms(plain['end']):>24}{plain['end'] / ours['end']:8.1f}x")
     print(f"{'type one character (median)':34}{_ms(ours['typing']):>12}{'-':>24}")
     print("targets: open < 300 ms, jump to end < 100 ms, typing instant (< 16 ms, one frame)")
 
