@@ -382,9 +382,11 @@ def list_labels(lib: Library, kind: str) -> list[Label]:
 
 
 def transcript_speakers(lib: Library, transcript_id: int) -> list[Label]:
-    """The library's speakers as a transcript meets them: in order of first appearance, then the others by age.
+    """The library's speakers as a transcript meets them, the first nine being its number-key shortcuts.
 
-    The first nine are the transcript's number-key shortcuts.
+    First those who speak in it, in order of first appearance; then those who
+    speak nowhere yet (just made for this transcript, most likely), oldest
+    first; last the speakers of other transcripts.
     """
     with lib.read() as session:
         _transcript(session, transcript_id)
@@ -394,12 +396,13 @@ def transcript_speakers(lib: Library, transcript_id: int) -> list[Label]:
             .group_by(Segment.speaker_id)
             .subquery()
         )
-        rows = session.execute(
-            select(Speaker, first.c.first)
+        elsewhere = select(Segment.id).where(Segment.speaker_id == Speaker.id).exists()
+        rows = session.scalars(
+            select(Speaker)
             .outerjoin(first, first.c.speaker_id == Speaker.id)
-            .order_by(first.c.first.is_(None), first.c.first, Speaker.id)
+            .order_by(first.c.first.is_(None), first.c.first, elsewhere, Speaker.id)
         )
-        return [as_label(speaker) for speaker, _ in rows]
+        return [as_label(speaker) for speaker in rows]
 
 
 def topics_of(lib: Library, segment_ids: Iterable[int]) -> dict[int, list[Label]]:

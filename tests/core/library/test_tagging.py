@@ -133,13 +133,17 @@ def test_delete_speaker_leaves_segments_unlabelled_and_undo_relabels_them(librar
     assert snapshot(library, roundtable) == before
 
 
-def test_transcript_speakers_in_order_of_first_appearance_then_the_rest(library, roundtable):
-    for name in ("未出场", "沈春华", "家辉"):
+def test_transcript_speakers_in_order_of_first_appearance_then_fresh_ones_then_other_transcripts(library, roundtable, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("# 另一场\n\n你好。\n", encoding="utf-8")
+    elsewhere = import_file(library, other).transcripts[0].id
+    tagging.assign_speaker(library, ids(library, elsewhere, 1), "别场嘉宾")
+    for name in ("未出场", "沈春华", "家辉", "也未出场"):
         tagging.create_label(library, "speaker", name)
     tagging.assign_speaker(library, ids(library, roundtable, 5), "家辉")
     tagging.assign_speaker(library, ids(library, roundtable, 7), "沈春华")
     tagging.assign_speaker(library, ids(library, roundtable, 9), "家辉")
-    assert [s.name for s in tagging.transcript_speakers(library, roundtable)] == ["家辉", "沈春华", "未出场"]
+    assert [s.name for s in tagging.transcript_speakers(library, roundtable)] == ["家辉", "沈春华", "未出场", "也未出场", "别场嘉宾"]
 
 
 def test_filter_and_jump_by_speaker_and_topic(library, roundtable):
