@@ -149,6 +149,13 @@ def _apply(session: Session, change: TagChange) -> None:
     for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
         gone = [before.id for before, after in pairs if after is None]
         if gone:
+            # Labelled since by someone else: deleting would quietly unlabel their segments.
+            if model is Speaker:
+                used = select(Segment.id).where(Segment.speaker_id.in_(gone))
+            else:
+                used = select(SegmentTopic.segment_id).where(SegmentTopic.topic_id.in_(gone))
+            if session.scalar(select(used.exists())):
+                raise _stale()
             session.execute(delete(model).where(model.id.in_(gone)))
     session.expire_all()
 
@@ -160,8 +167,12 @@ def _advance_sequence(session: Session, model) -> None:
         session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
 
 
+def _stale() -> UserError:
+    return UserError("labels", "were changed since; this step can no longer be applied")
+
+
 def _check(session: Session, change: TagChange) -> None:
-    stale = UserError("labels", "were changed since; this step can no longer be applied")
+    stale = _stale()
     for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
         for before, after in pairs:
             label_id = (before or after).id

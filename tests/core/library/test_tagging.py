@@ -73,6 +73,15 @@ def test_undo_refuses_when_the_segments_were_relabelled_since(library, roundtabl
     assert snapshot(library, roundtable) == before
 
 
+def test_undoing_a_new_speaker_refuses_when_others_use_it_since(library, roundtable):
+    made = tagging.assign_speaker(library, ids(library, roundtable, 1), "主持人")
+    tagging.assign_speaker(library, ids(library, roundtable, 2), "主持人")
+    before = snapshot(library, roundtable)
+    with pytest.raises(UserError, match="changed since"):
+        tagging.undo(library, made)
+    assert snapshot(library, roundtable) == before
+
+
 def test_many_topics_per_segment_and_untagging_one_or_all(library, roundtable):
     tagging.tag_topic(library, ids(library, roundtable, 1, 3), "开场")
     tagging.tag_topic(library, ids(library, roundtable, 3, 4), "嘉宾介绍")
