@@ -52,23 +52,30 @@ class CrashWorker:
             raise RuntimeError(f"crash worker ended: {self.proc.stderr.read()}")
         return line
 
-    def run_and_kill(self, round_: int, after_s: float) -> Round:
-        """Start round `round_`, SIGKILL its child `after_s` seconds after it started, return its lines."""
+    def start(self, round_: int) -> Round:
+        """Start round `round_`: a child that writes until it is killed."""
         self.proc.stdin.write(f"run {round_}\n")
         self.proc.stdin.flush()
         early = []
         while not (line := self._next()).startswith("pid "):
             early.append(line)
-        result = Round(int(line.split()[1]), early)
-        time.sleep(after_s)
+        return Round(int(line.split()[1]), early)
+
+    def kill(self, running: Round) -> Round:
+        """SIGKILL the round's child and collect everything it wrote."""
         try:
-            os.kill(result.pid, signal.SIGKILL)
+            os.kill(running.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass  # it ended by itself (an error line says why)
-        while not (line := self._next()).startswith(f"exit {result.pid} "):
-            result.lines.append(line)
-        result.status = int(line.split()[2])
-        return result
+        while not (line := self._next()).startswith(f"exit {running.pid} "):
+            running.lines.append(line)
+        running.status = int(line.split()[2])
+        return running
+
+    def run_and_kill(self, round_: int, after_s: float) -> Round:
+        running = self.start(round_)
+        time.sleep(after_s)
+        return self.kill(running)
 
     def close(self) -> None:
         self.proc.stdin.close()
