@@ -846,4 +846,170 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
     </message>
 </context>
 
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="102"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="105"/>
+        <source>This transcript, to a file</source>
+        <translation>此转写稿，导出为一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="105"/>
+        <source>Whole library, one file each into a folder</source>
+        <translation>整个资料库，每篇一个文件，导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="107"/>
+        <source>Simplified</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="108"/>
+        <source>Traditional</source>
+        <translation>繁体</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="109"/>
+        <source>Taiwan (with Taiwan&apos;s words)</source>
+        <translation>台湾（含台湾用词）</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="110"/>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="111"/>
+        <source>As written</source>
+        <translation>保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="115"/>
+        <source>Speaker labels</source>
+        <translation>说话人标签</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="116"/>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="117"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="118"/>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="118"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="118"/>
+        <source>Script:</source>
+        <translation>简繁：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="118"/>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="137"/>
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="141"/>
+        <source>Export to file</source>
+        <translation>导出到文件</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="149"/>
+        <source>Replace files?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="151"/>
+        <source>These files exist and would be replaced:</source>
+        <translation>以下文件已存在，将被替换：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="161"/>
+        <source>No library is open.</source>
+        <translation>没有打开的资料库。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="164"/>
+        <source>Choose where to save first.</source>
+        <translation>请先选择保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="169"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="187"/>
+        <source>Nothing was written.</source>
+        <translation>没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="201"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="214"/>
+        <source>%n file(s) written.</source>
+        <translation><numerusform>已写入 %n 个文件。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/export_dialog.py" line="224"/>
+        <source>Export stopped; the files written so far are whole.</source>
+        <translation>导出已停止；已写入的文件都是完整的。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../work/main/reader/ui/search_panel.py" line="64"/>
+        <source>Search the library (simplified or traditional)</source>
+        <translation>搜索资料库（简体或繁体均可）</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/search_panel.py" line="85"/>
+        <source>No library is open.</source>
+        <translation>没有打开的资料库。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/search_panel.py" line="89"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/main/reader/ui/search_panel.py" line="112"/>
+        <source>%n hit(s)</source>
+        <translation><numerusform>%n 个结果</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/search_panel.py" line="114"/>
+        <source>Nothing found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/reader/ui/search_panel.py" line="123"/>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+</context>
 </TS>
