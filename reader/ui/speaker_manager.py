@@ -87,7 +87,8 @@ class SpeakerManager(QDialog):
         layout.addLayout(merging)
         layout.addWidget(buttons)
 
-        controller.changed.connect(lambda _changes: self.reload())
+        # A bound method, not a lambda: Qt drops the connection when the dialog is destroyed.
+        controller.changed.connect(self._on_changed)
         self.reload()
 
     # showing
@@ -95,6 +96,9 @@ class SpeakerManager(QDialog):
         from reader.core.library import tagging
 
         self.controller.read(lambda lib: tagging.list_labels(lib, self.kind), self.set_labels)
+
+    def _on_changed(self, _changes) -> None:
+        self.reload()
 
     def set_labels(self, labels: list[Label]) -> None:
         current = self.current()

@@ -130,3 +130,16 @@ def test_split_turn_is_one_undo_step(controller):
     assert transcript_segments(controller.library, controller.transcript)[1] == before
     controller.undo_stack.redo()
     assert speakers_of(controller, 2, 3) == ["主持人", "家辉"]
+
+
+def test_a_closed_manager_no_longer_listens_for_changes(qtbot, controller):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from reader.ui.commands import Changes
+
+    dialog = SpeakerManager(controller)
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    controller.changed.emit(Changes(library=True))  # would reach a deleted widget if still connected
+    label_steps.create_label(controller, "speaker", "主持人")
+    assert [s.name for s in tagging.list_labels(controller.library, "speaker")] == ["主持人"]
