@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -66,6 +67,7 @@ class FindBar(QWidget):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setUniformItemSizes(True)
         self.results.setMaximumHeight(140)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)

@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.view)
+        right_layout.addWidget(self.view, 1)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         right_layout.addWidget(self.find_bar)
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.library_panel)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1100])
+        self.splitter.setSizes([400, 1000])
         self.setCentralWidget(self.splitter)
 
         self._make_actions()
