@@ -14,6 +14,7 @@ STAGE = "script"
 # and change lengths, which suits an export but not a view read beside the raw text.
 CONFIGS = {"simplified": "t2s", "traditional": "s2t", "taiwan": "s2tw", "hongkong": "s2hk"}
 KEEP = "keep"
+MAX_PASSES = 4
 SCRIPTS = (*CONFIGS, KEEP)
 # An exported file is read on its own, so Taiwan output may use Taiwan's words too.
 EXPORT_CONFIGS = {**CONFIGS, "taiwan": "s2twp"}
@@ -40,9 +41,18 @@ def converter(script: str, configs: dict[str, str] = CONFIGS) -> opencc.OpenCC:
 def convert(text: str, script: str) -> tuple[str, list[Edit]]:
     if script == KEEP:
         return text, []
-    converted = converter(script).convert(text)
+    convert_once = converter(script).convert
+    converted = convert_once(text)
     if converted == text:
         return text, []
+    # OpenCC picks phrases by context, so its own output can convert again (s2t turns
+    # 为了解释 into 爲了解釋, then 爲瞭解釋): go on to a fixed point, so cleaning clean
+    # text changes nothing.
+    for _ in range(MAX_PASSES):
+        again = convert_once(converted)
+        if again == converted:
+            break
+        converted = again
     return converted, diff(text, converted)
 
 

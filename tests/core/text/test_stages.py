@@ -267,3 +267,8 @@ def test_rules_tsv_round_trip():
 def test_rules_tsv_refuses_what_it_cannot_hold():
     with pytest.raises(UserError, match="tab or line break"):
         format_rules_tsv([Rule("a\tb", "c")])
+
+
+def test_traditional_target_is_a_fixed_point():
+    once = convert("为了解释这个问题", "traditional")[0]
+    assert convert(once, "traditional") == (once, [])
