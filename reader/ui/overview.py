@@ -181,6 +181,7 @@ class OverviewDialog(QDialog):
     def export(self, path: str) -> None:
         """Save the chart as a PNG off the GUI thread; a failure is shown to the user."""
         image = self.chart.image()
-        self.controller.runner.submit(
-            "read", lambda task: save_png(image, path), on_error=lambda exc: QMessageBox.warning(self, self.windowTitle(), str(exc))
-        )
+        self.controller.runner.submit("read", lambda task: save_png(image, path), on_error=self._export_failed)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.windowTitle(), str(exc))
