@@ -184,4 +184,6 @@ class OverviewDialog(QDialog):
         self.controller.runner.submit("read", lambda task: save_png(image, path), on_error=self._export_failed)
 
     def _export_failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self, self.windowTitle(), str(exc))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), str(exc), QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a path may hold anything, markup included
+        box.open()

@@ -97,3 +97,16 @@ def test_dialog_loads_the_overview_and_follows_changes(qtbot, controller, roundt
     assert [s.speaker.name if s.speaker else None for s in dialog.chart.overview().speakers] == ["主持人", None]
     dialog.export(str(tmp_path / "chart.png"))
     assert not QImage(str(tmp_path / "chart.png")).isNull()
+
+
+def test_a_failed_export_is_shown_as_plain_text(qtbot, controller, roundtable, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = OverviewDialog(controller, roundtable[1])
+    qtbot.addWidget(dialog)
+    dialog.export(str(tmp_path / "<b>missing</b>" / "chart.png"))
+    box = dialog.findChild(QMessageBox)
+    assert box is not None and box.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>missing</b>" in box.text() and "cannot write the image" in box.text()
+    box.close()
