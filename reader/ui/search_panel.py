@@ -89,11 +89,16 @@ class SearchPanel(QWidget):
         self.status.setText(self.tr("Searching…"))
         self._runner.submit(
             "clean",
-            lambda task: search.search(lib, query, limit=LIMIT),
+            lambda task: search.search(lib, query, limit=LIMIT, progress=task.report),
             on_done=lambda hits: self._done(generation, query, hits),
             on_error=lambda exc: self._failed(generation, exc),
             description="search",
+            before_start=lambda task: task.progressed.connect(lambda done, total: self._indexing(generation, done, total)),
         )
+
+    def _indexing(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self.status.setText(self.tr("Indexing the library for search: %1 of %2 segments…").replace("%1", str(done)).replace("%2", str(total)))
 
     def index_in_background(self) -> None:
         """Bring the index up to date now (after an import or a rule change), so the next search is quick."""

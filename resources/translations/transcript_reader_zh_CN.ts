@@ -1011,5 +1011,9 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
+    <message>
+        <source>Indexing the library for search: %1 of %2 segments…</source>
+        <translation>正在为搜索建立索引：第 %1 段，共 %2 段…</translation>
+    </message>
 </context>
 </TS>

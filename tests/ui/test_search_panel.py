@@ -104,3 +104,17 @@ def test_without_a_library_it_says_so(qtbot):
     widget.query_edit.setText("模型")
     widget.search()
     assert widget.status.text() and widget.model.rowCount() == 0
+
+
+def test_indexing_before_the_first_search_shows_progress(qtbot, lib, monkeypatch):
+    from reader.core.library import search
+
+    monkeypatch.setattr(search, "_CHUNK", 1)
+    widget = SearchPanel(SyncTaskRunner(), lambda: lib)
+    qtbot.addWidget(widget)
+    shown = []
+    widget.status.setText = lambda text, setter=widget.status.setText: (shown.append(text), setter(text))
+    widget.query_edit.setText("发展")
+    widget.search()
+    assert any("1 of 4" in text for text in shown) and any("4 of 4" in text for text in shown)
+    assert [h.position for h in widget.hits()] == [2]

@@ -258,12 +258,15 @@ def parse_query(query: str) -> _Query:
     return _Query(parts, _quoted(words), _quoted(characters))
 
 
-def search(lib: Library, query: str, transcript_id: int | None = None, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+def search(
+    lib: Library, query: str, transcript_id: int | None = None, limit: int = DEFAULT_LIMIT, progress: Progress | None = None
+) -> list[SearchHit]:
     """Segments holding every whitespace-separated part of `query`, best first, at most `limit`.
 
     Traditional and simplified script, full and half width, upper and lower case
     all match each other. Any text is a safe query: `UserError` explains an
-    empty or overlong one. Brings the index up to date first.
+    empty or overlong one. Brings the index up to date first (`progress` reports
+    on that, when there is much to index, e.g. after a large import).
     """
     if not lib.is_sqlite:
         raise UserError("search", "full-text search needs a SQLite library for now (this library is on another database)")
@@ -273,7 +276,7 @@ def search(lib: Library, query: str, transcript_id: int | None = None, limit: in
     with lib.read() as session:
         if transcript_id is not None and session.get(Transcript, transcript_id) is None:
             raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
-    update_index(lib)
+    update_index(lib, progress)
     scope = "" if transcript_id is None else "AND s.transcript_id = :transcript"
     sql = text(
         f"SELECT f.rowid, s.raw, f.effective_text, s.transcript_id, s.position, t.title "
