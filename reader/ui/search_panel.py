@@ -15,7 +15,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from reader.core.errors import UserError
-from reader.ui.tasks import Task, TaskRunner
+from reader.ui.tasks import TaskRunner
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 # Typing pauses this long before the search starts, so each keystroke does not start one.

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, text
 
 from reader.core.errors import UserError
 from reader.core.library.db import Library
