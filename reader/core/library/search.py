@@ -242,13 +242,22 @@ def _quoted(tokens_: Iterable[str]) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(tokens_))
 
 
-def parse_query(query: str) -> _Query:
-    """`UserError` for a query with nothing to look for or too long; never an FTS5 syntax error."""
+def query_parts(query: str) -> tuple[str, ...]:
+    """The folded, whitespace-separated parts of a query that a hit must all hold.
+
+    `UserError` for a query with nothing to look for or too long.
+    """
     if len(query) > MAX_QUERY_CHARS:
         raise UserError("search", f"the query is too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
     parts = tuple(dict.fromkeys(p for p in fold(query).split() if _has_word(p)))
     if not parts:
         raise UserError("search", "nothing to search for: type a word, a name or a few characters")
+    return parts
+
+
+def parse_query(query: str) -> _Query:
+    """The FTS5 expressions for a query (see `query_parts`); never an FTS5 syntax error."""
+    parts = query_parts(query)
     words: list[str] = []
     characters: list[str] = []
     for part in parts:
@@ -330,7 +339,7 @@ def find_spans(text_: str, query: str) -> list[tuple[int, int]]:
     For the views: highlight a hit in the raw and the cleaned column alike.
     """
     try:
-        parts = parse_query(query).parts
+        parts = query_parts(query)
     except UserError:
         return []
     folded = fold(text_)
