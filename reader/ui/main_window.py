@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -30,6 +31,7 @@ from reader.ui.commands import Changes
 from reader.ui.controller import Controller
 from reader.ui.find_bar import FindBar
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.search_panel import SearchPanel
 from reader.ui.segment_model import PAGE, SegmentTableModel
 from reader.ui.segment_view import SegmentView
 from reader.ui.settings import SCRIPTS, STAGES, Settings
@@ -73,6 +75,15 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([400, 1000])
         self.setCentralWidget(self.splitter)
 
+        self.search_panel = SearchPanel(controller.runner, lambda: controller.library, self)
+        self.search_dock = QDockWidget(self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search_panel)
+        self.search_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+        self._pending_search = None
+
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -95,6 +106,7 @@ class MainWindow(QMainWindow):
         S = QKeySequence.StandardKey
         self.act_import = self._action(self.choose_import, S.Open)
         self.act_open_library = self._action(self.choose_library, "Ctrl+Shift+O")
+        self.act_export = self._action(self.show_export, "Ctrl+E")
         self.act_quit = self._action(self.close, S.Quit)
         stack = self.controller.undo_stack
         self.act_undo = stack.createUndoAction(self)
@@ -108,6 +120,8 @@ class MainWindow(QMainWindow):
         self.act_merge = self._action(self.merge_with_next, "Ctrl+Shift+J")
         self.act_make_rule = self._action(self.make_rule_from_current, "Ctrl+Shift+E")
         self.act_rules = self._action(self.show_rules, "Ctrl+Shift+L")
+        self.act_speakers = self._action(self.show_speakers)
+        self.act_overview = self._action(self.show_overview)
         self.act_find = self._action(lambda: self.find_bar.open_bar(replace=False), S.Find)
         self.act_replace = self._action(lambda: self.find_bar.open_bar(replace=True), [QKeySequence("Ctrl+H")])
         self.act_find_next = self._action(lambda: self.find_bar.step(1), S.FindNext)
@@ -142,6 +156,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_import)
+        self.menu_file.addAction(self.act_export)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_open_library)
         self.menu_recent = self.menu_file.addMenu("")
@@ -166,11 +181,15 @@ class MainWindow(QMainWindow):
         self.menu_stages = self.menu_view.addMenu("")
         for act in self.act_stages.values():
             self.menu_stages.addAction(act)
+        self.menu_view.addAction(self.search_dock.toggleViewAction())
         self.menu_script = self.menu_view.addMenu("")
         for act in self.act_scripts.values():
             self.menu_script.addAction(act)
         self.menu_tools = bar.addMenu("")
         self.menu_tools.addAction(self.act_rules)
+        self.menu_tools.addAction(self.act_speakers)
+        self.menu_tools.addAction(self.act_overview)
+        self.menu_tools.addSeparator()
         self.menu_language = self.menu_tools.addMenu("")
         for act in self.act_languages.values():
             self.menu_language.addAction(act)
@@ -224,12 +243,18 @@ class MainWindow(QMainWindow):
         self.find_bar.replace_all_requested.connect(self.replace_all)
         self.find_bar.result_activated.connect(self.show_match)
         self.find_bar.closed.connect(self._find_closed)
+        self.search_panel.segment_requested.connect(self.show_search_hit)
 
     # texts (again on every language change)
     def retranslate(self) -> None:
         self.setWindowTitle(self._title())
         self.act_import.setText(self.tr("&Import Files…"))
         self.act_open_library.setText(self.tr("&Open Library…"))
+        self.act_export.setText(self.tr("&Export…"))
+        self.act_speakers.setText(self.tr("&Speakers…"))
+        self.act_overview.setText(self.tr("&Overview…"))
+        self.search_dock.setWindowTitle(self.tr("Library Search"))
+        self.search_dock.toggleViewAction().setText(self.tr("Library &Search"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
@@ -388,6 +413,8 @@ class MainWindow(QMainWindow):
             if current.isValid() and current.row() < len(ids):
                 self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
         self._show_hits()
+        if self._pending_search is not None:
+            self._apply_search_hit()
         if self._pending_match is not None:
             match, self._pending_match = self._pending_match, None
             self.show_match(match)
@@ -535,6 +562,58 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Correct the segment first; its correction becomes the rule"), 5000)
             return
         self.controller.rule_from_correction(automatic, r.correction)
+
+    def show_export(self) -> None:
+        from reader.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.controller.runner, lambda: self.controller.library, self.transcript_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.export_dialog = dialog
+
+    def show_speakers(self) -> None:
+        from reader.ui.speaker_manager import SpeakerManager
+
+        if getattr(self, "speaker_manager", None) is None:
+            self.speaker_manager = SpeakerManager(self.controller, self)
+        self.speaker_manager.show()
+        self.speaker_manager.raise_()
+
+    def show_overview(self) -> None:
+        from reader.ui.overview import OverviewDialog
+
+        if self.transcript_id is None:
+            self.statusBar().showMessage(self.tr("Open a transcript first"), 4000)
+            return
+        dialog = OverviewDialog(self.controller, self.transcript_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.overview_dialog = dialog
+
+    def show_search_hit(self, transcript_id: int, segment_id: int, query: str) -> None:
+        """A library search hit: open its transcript, show the segment, highlight the query in both columns."""
+        self._pending_search = (transcript_id, segment_id, query)
+        if transcript_id != self.transcript_id:
+            self.library_panel.select(transcript_id)
+        else:
+            self._apply_search_hit()
+
+    def _apply_search_hit(self) -> None:
+        transcript_id, segment_id, query = self._pending_search
+        row = self.model.row_of(segment_id) if transcript_id == self.transcript_id else None
+        if row is None or self.model.row_at(row) is None:
+            return
+        self._pending_search = None
+        self.view.scroll_to_row(row)
+        segment, text_of = self.model.row_at(row), self.clean.text_of()
+
+        def spans(task):
+            from reader.core.library.search import find_spans
+
+            return find_spans(text_of(segment), query)
+
+        # Reading the query cuts it into words: the segmenter's lane, not the GUI thread.
+        self.controller.runner.submit("clean", spans, on_done=lambda found: self.model.set_hits({segment_id: found}))
 
     def show_rules(self) -> None:
         from reader.ui.rules_dialog import RulesDialog

@@ -3,142 +3,279 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../reader/ui/controller.py" line="119" />
+        <location filename="../../reader/ui/controller.py" line="117" />
         <source>%1: already in the library</source>
         <translation>%1：已在文库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="158" />
+        <location filename="../../reader/ui/controller.py" line="156" />
         <source>Correct segment %1</source>
         <translation>修改第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="167" />
+        <location filename="../../reader/ui/controller.py" line="165" />
         <source>Revert segment %1</source>
         <translation>还原第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="196" />
+        <location filename="../../reader/ui/controller.py" line="194" />
         <source>Split segment %1</source>
         <translation>拆分第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="212" />
+        <location filename="../../reader/ui/controller.py" line="210" />
         <source>Merge segments %1 and %2</source>
         <translation>合并第 %1 段和第 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="241" />
+        <location filename="../../reader/ui/controller.py" line="239" />
         <source>replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="241" />
+        <location filename="../../reader/ui/controller.py" line="239" />
         <source>the text has changed since it was found; search again</source>
         <translation>找到之后文本已有改动，请重新查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="265" />
+        <location filename="../../reader/ui/controller.py" line="263" />
         <source>Replace all “%1”</source>
         <translation>全部替换“%1”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="305" />
+        <location filename="../../reader/ui/controller.py" line="303" />
         <source>Add rule %1 → %2</source>
         <translation>添加规则 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="317" />
+        <location filename="../../reader/ui/controller.py" line="315" />
         <source>apply everywhere</source>
         <translation>处处应用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="317" />
+        <location filename="../../reader/ui/controller.py" line="315" />
         <source>the correction changes too little to make a rule of it</source>
         <translation>这处修改太小，不能做成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="321" />
+        <location filename="../../reader/ui/controller.py" line="319" />
         <source>Make rule from correction</source>
         <translation>由修改生成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="334" />
+        <location filename="../../reader/ui/controller.py" line="332" />
         <source>Remove rule %1</source>
         <translation>删除规则 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="346" />
+        <location filename="../../reader/ui/controller.py" line="344" />
         <source>Change rule %1</source>
         <translation>修改规则 %1</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="102" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="105" />
+        <source>This transcript, to a file</source>
+        <translation>此转写稿，导出为一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="105" />
+        <source>Whole library, one file each into a folder</source>
+        <translation>整个资料库，每篇一个文件，导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="107" />
+        <source>Simplified</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="108" />
+        <source>Traditional</source>
+        <translation>繁体</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <source>Taiwan (with Taiwan's words)</source>
+        <translation>台湾（含台湾用词）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="110" />
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="111" />
+        <source>As written</source>
+        <translation>保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="115" />
+        <source>Speaker labels</source>
+        <translation>说话人标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="116" />
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="117" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <source>Script:</source>
+        <translation>简繁：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="137" />
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="141" />
+        <source>Export to file</source>
+        <translation>导出到文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="149" />
+        <source>Replace files?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="151" />
+        <source>These files exist and would be replaced:</source>
+        <translation>以下文件已存在，将被替换：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="161" />
+        <source>No library is open.</source>
+        <translation>没有打开的资料库。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="164" />
+        <source>Choose where to save first.</source>
+        <translation>请先选择保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="169" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="187" />
+        <source>Nothing was written.</source>
+        <translation>没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="201" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_dialog.py" line="214" />
+        <source>%n file(s) written.</source>
+        <translation>
+            <numerusform>已写入 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="224" />
+        <source>Export stopped; the files written so far are whole.</source>
+        <translation>导出已停止；已写入的文件都是完整的。</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="101" />
+        <location filename="../../reader/ui/find_bar.py" line="103" />
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="102" />
+        <location filename="../../reader/ui/find_bar.py" line="104" />
         <source>Replace:</source>
         <translation>替换为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="103" />
+        <location filename="../../reader/ui/find_bar.py" line="105" />
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="104" />
+        <location filename="../../reader/ui/find_bar.py" line="106" />
         <source>Match case</source>
         <translation>区分大小写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="105" />
+        <location filename="../../reader/ui/find_bar.py" line="107" />
         <source>This transcript</source>
         <translation>本篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="106" />
+        <location filename="../../reader/ui/find_bar.py" line="108" />
         <source>Whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="107" />
+        <location filename="../../reader/ui/find_bar.py" line="109" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="108" />
+        <location filename="../../reader/ui/find_bar.py" line="110" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="109" />
+        <location filename="../../reader/ui/find_bar.py" line="111" />
         <source>Replace All</source>
         <translation>全部替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="110" />
+        <location filename="../../reader/ui/find_bar.py" line="112" />
         <source>Previous result</source>
         <translation>上一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="111" />
+        <location filename="../../reader/ui/find_bar.py" line="113" />
         <source>Next result</source>
         <translation>下一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="112" />
+        <location filename="../../reader/ui/find_bar.py" line="114" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/find_bar.py" line="162" />
+        <location filename="../../reader/ui/find_bar.py" line="164" />
         <source>%n result(s)</source>
-        <translation><numerusform>%n 个结果</numerusform></translation>
+        <translation>
+            <numerusform>%n 个结果</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -162,7 +299,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="103" />
+        <location filename="../../reader/ui/library_panel.py" line="105" />
         <source>Filter transcripts</source>
         <translation>筛选转写</translation>
     </message>
@@ -170,316 +307,409 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="218" />
+        <location filename="../../reader/ui/main_window.py" line="238" />
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="230" />
+        <location filename="../../reader/ui/main_window.py" line="251" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="231" />
+        <location filename="../../reader/ui/main_window.py" line="252" />
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="232" />
+        <location filename="../../reader/ui/main_window.py" line="253" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="254" />
+        <source>&amp;Speakers…</source>
+        <translation>说话人(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="255" />
+        <source>&amp;Overview…</source>
+        <translation>概览(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="256" />
+        <source>Library Search</source>
+        <translation>文库搜索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="257" />
+        <source>Library &amp;Search</source>
+        <translation>文库搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="258" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="233" />
+        <location filename="../../reader/ui/main_window.py" line="259" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="234" />
+        <location filename="../../reader/ui/main_window.py" line="260" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="235" />
+        <location filename="../../reader/ui/main_window.py" line="261" />
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="236" />
+        <location filename="../../reader/ui/main_window.py" line="262" />
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237" />
+        <location filename="../../reader/ui/main_window.py" line="263" />
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238" />
+        <location filename="../../reader/ui/main_window.py" line="264" />
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="239" />
+        <location filename="../../reader/ui/main_window.py" line="265" />
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="240" />
+        <location filename="../../reader/ui/main_window.py" line="266" />
         <source>Make a rule from this segment's correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="241" />
+        <location filename="../../reader/ui/main_window.py" line="267" />
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="242" />
+        <location filename="../../reader/ui/main_window.py" line="268" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243" />
+        <location filename="../../reader/ui/main_window.py" line="269" />
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="244" />
+        <location filename="../../reader/ui/main_window.py" line="270" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="245" />
+        <location filename="../../reader/ui/main_window.py" line="271" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="247" />
+        <location filename="../../reader/ui/main_window.py" line="273" />
         <source>Fillers</source>
         <translation>语气词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="248" />
+        <location filename="../../reader/ui/main_window.py" line="274" />
         <source>Stutters</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="249" />
+        <location filename="../../reader/ui/main_window.py" line="275" />
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="250" />
+        <location filename="../../reader/ui/main_window.py" line="276" />
         <source>Punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="277" />
         <source>Spacing</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="254" />
+        <location filename="../../reader/ui/main_window.py" line="280" />
         <source>Remove hesitation sounds (呃, 嗯)</source>
         <translation>去掉犹豫声（呃、嗯）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255" />
+        <location filename="../../reader/ui/main_window.py" line="281" />
         <source>Collapse immediate repetitions (我我我 → 我)</source>
         <translation>合并紧挨着的重复（我我我 → 我）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="282" />
         <source>Apply your correction rules</source>
         <translation>应用你的纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="257" />
+        <location filename="../../reader/ui/main_window.py" line="283" />
         <source>Tidy punctuation left by removals</source>
         <translation>整理删除后留下的标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258" />
+        <location filename="../../reader/ui/main_window.py" line="284" />
         <source>Space between Chinese and Latin letters or digits</source>
         <translation>在中文与拉丁字母或数字之间加空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="264" />
+        <location filename="../../reader/ui/main_window.py" line="290" />
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="265" />
+        <location filename="../../reader/ui/main_window.py" line="291" />
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="266" />
+        <location filename="../../reader/ui/main_window.py" line="292" />
         <source>Keep as is</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="272" />
+        <location filename="../../reader/ui/main_window.py" line="298" />
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="275" />
+        <location filename="../../reader/ui/main_window.py" line="301" />
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="276" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="278" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="281" />
+        <location filename="../../reader/ui/main_window.py" line="307" />
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="282" />
+        <location filename="../../reader/ui/main_window.py" line="308" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="283" />
+        <location filename="../../reader/ui/main_window.py" line="309" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="284" />
+        <location filename="../../reader/ui/main_window.py" line="310" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="285" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>Cleaning</source>
         <translation>清理</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="286" />
+        <location filename="../../reader/ui/main_window.py" line="312" />
         <source>Script:</source>
         <translation>字形：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="287" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="332" />
         <source>Open or Create Library</source>
         <translation>打开或新建文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="308" />
+        <location filename="../../reader/ui/main_window.py" line="334" />
         <source>Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)</source>
         <translation>文库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315" />
+        <location filename="../../reader/ui/main_window.py" line="341" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="325" />
+        <location filename="../../reader/ui/main_window.py" line="351" />
         <source>Library: %1</source>
         <translation>文库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="333" />
+        <location filename="../../reader/ui/main_window.py" line="359" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="398" />
+        <location filename="../../reader/ui/main_window.py" line="429" />
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="405" />
+        <location filename="../../reader/ui/main_window.py" line="436" />
         <source>Import Transcripts</source>
         <translation>导入转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="407" />
+        <location filename="../../reader/ui/main_window.py" line="438" />
         <source>Transcripts (*.txt *.md *.srt *.vtt *.json);;All Files (*)</source>
         <translation>转写 (*.txt *.md *.srt *.vtt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="430" />
+        <location filename="../../reader/ui/main_window.py" line="461" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="442" />
+        <location filename="../../reader/ui/main_window.py" line="473" />
         <source>Imported %1 transcript(s)</source>
         <translation>已导入 %1 篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="447" />
+        <location filename="../../reader/ui/main_window.py" line="478" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="479" />
+        <location filename="../../reader/ui/main_window.py" line="511" />
         <source>Select a segment first</source>
         <translation>请先选中一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="494" />
+        <location filename="../../reader/ui/main_window.py" line="526" />
         <source>Segment %1 has no correction</source>
         <translation>第 %1 段没有修改</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="504" />
+        <location filename="../../reader/ui/main_window.py" line="536" />
         <source>Put the cursor where the segment should be split, then split again</source>
         <translation>把光标放在要拆分的位置，再拆分一次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="530" />
+        <location filename="../../reader/ui/main_window.py" line="562" />
         <source>Correct the segment first; its correction becomes the rule</source>
         <translation>请先修改这一段；它的修改会成为规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="620" />
+        <location filename="../../reader/ui/main_window.py" line="586" />
+        <source>Open a transcript first</source>
+        <translation>请先打开一篇转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="704" />
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="629" />
+        <location filename="../../reader/ui/main_window.py" line="713" />
         <source>About transcript-reader</source>
         <translation>关于 transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="632" />
+        <location filename="../../reader/ui/main_window.py" line="716" />
         <source>transcript-reader %1
 Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>transcript-reader %1
 阅读、清理和校对中文语音识别转写。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewChart</name>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="47" />
+        <source>(no speaker)</source>
+        <translation>（未标注说话人）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="48" />
+        <source>%1 characters · %2%</source>
+        <translation>%1 字 · %2%</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/overview.py" line="56" />
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="59" />
+        <source>Speakers: share of the talk</source>
+        <translation>说话人：发言占比</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="59" />
+        <source>Topics: segments</source>
+        <translation>话题：段数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="89" />
+        <source>No transcript</source>
+        <translation>没有转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="108" />
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDialog</name>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="151" />
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="157" />
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="177" />
+        <source>Export overview</source>
+        <translation>导出概览</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overview.py" line="177" />
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
 </context>
 <context>
@@ -547,7 +777,9 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
     <message numerus="yes">
         <location filename="../../reader/ui/rules_dialog.py" line="220" />
         <source>%n rule(s) added or changed</source>
-        <translation><numerusform>添加或修改了 %n 条规则</numerusform></translation>
+        <translation>
+            <numerusform>添加或修改了 %n 条规则</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/rules_dialog.py" line="224" />
@@ -562,7 +794,9 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
     <message numerus="yes">
         <location filename="../../reader/ui/rules_dialog.py" line="231" />
         <source>Exported; %n disabled rule(s) left out</source>
-        <translation><numerusform>已导出；未包含 %n 条停用的规则</numerusform></translation>
+        <translation>
+            <numerusform>已导出；未包含 %n 条停用的规则</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/rules_dialog.py" line="231" />
@@ -614,101 +848,78 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="64" />
+        <source>Search the library (simplified or traditional)</source>
+        <translation>搜索资料库（简体或繁体均可）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="85" />
+        <source>No library is open.</source>
+        <translation>没有打开的资料库。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="89" />
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/search_panel.py" line="117" />
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n 个结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="119" />
+        <source>Nothing found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="128" />
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="101" />
+        <source>Indexing the library for search: %1 of %2 segments…</source>
+        <translation>正在为搜索建立索引：第 %1 段，共 %2 段…</translation>
+    </message>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="132" />
+        <location filename="../../reader/ui/segment_model.py" line="211" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="132" />
+        <location filename="../../reader/ui/segment_model.py" line="211" />
         <source>Raw</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="132" />
+        <location filename="../../reader/ui/segment_model.py" line="211" />
         <source>Cleaned</source>
         <translation>清理后</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="179" />
+        <location filename="../../reader/ui/segment_model.py" line="265" />
         <source>Segment %1</source>
         <translation>第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="192" />
+        <location filename="../../reader/ui/segment_model.py" line="278" />
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="194" />
+        <location filename="../../reader/ui/segment_model.py" line="280" />
         <source>Image (not loaded): %1</source>
         <translation>图片（不加载）：%1</translation>
     </message>
 </context>
-<context>
-    <name>OverviewChart</name>
-    <message>
-        <location filename="../../reader/ui/overview.py" line="47" />
-        <source>(no speaker)</source>
-        <translation>（未标注说话人）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/overview.py" line="48" />
-        <source>%1 characters · %2%</source>
-        <translation>%1 字 · %2%</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/overview.py" line="56" />
-        <source>%n segment(s)</source>
-        <translation><numerusform>%n 段</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/overview.py" line="59" />
-        <source>Speakers: share of the talk</source>
-        <translation>说话人：发言占比</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/overview.py" line="59" />
-        <source>Topics: segments</source>
-        <translation>话题：段数</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/overview.py" line="89" />
-        <source>No transcript</source>
-        <translation>没有转写稿</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/overview.py" line="108" />
-        <source>none yet</source>
-        <translation>暂无</translation>
-    </message>
-</context>
-
-<context>
-    <name>OverviewDialog</name>
-    <message>
-        <location filename="../../reader/ui/overview.py" line="151" />
-        <source>Overview</source>
-        <translation>概览</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/overview.py" line="157" />
-        <source>Export PNG…</source>
-        <translation>导出 PNG…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/overview.py" line="177" />
-        <source>Export overview</source>
-        <translation>导出概览</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/overview.py" line="177" />
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-</context>
-
 <context>
     <name>SpeakerManager</name>
     <message>
@@ -762,12 +973,11 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>双击名字可重命名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="166" />
+        <location filename="../../reader/ui/speaker_manager.py" line="170" />
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
 </context>
-
 <context>
     <name>TopicPicker</name>
     <message>
@@ -781,7 +991,6 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>建议话题（Alt+1…9）：</translation>
     </message>
 </context>
-
 <context>
     <name>label_steps</name>
     <message>
@@ -843,177 +1052,6 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <location filename="../../reader/ui/label_steps.py" line="98" />
         <source>Split segment %1 for the next speaker</source>
         <translation>拆分第 %1 段并交给下一位说话人</translation>
-    </message>
-</context>
-
-<context>
-    <name>ExportDialog</name>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="102"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="105"/>
-        <source>This transcript, to a file</source>
-        <translation>此转写稿，导出为一个文件</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="105"/>
-        <source>Whole library, one file each into a folder</source>
-        <translation>整个资料库，每篇一个文件，导出到文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="107"/>
-        <source>Simplified</source>
-        <translation>简体</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="108"/>
-        <source>Traditional</source>
-        <translation>繁体</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="109"/>
-        <source>Taiwan (with Taiwan&apos;s words)</source>
-        <translation>台湾（含台湾用词）</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="110"/>
-        <source>Hong Kong</source>
-        <translation>香港</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="111"/>
-        <source>As written</source>
-        <translation>保持原样</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="115"/>
-        <source>Speaker labels</source>
-        <translation>说话人标签</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="116"/>
-        <source>Images</source>
-        <translation>图片</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="117"/>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="118"/>
-        <source>Export:</source>
-        <translation>导出：</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="118"/>
-        <source>Format:</source>
-        <translation>格式：</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="118"/>
-        <source>Script:</source>
-        <translation>简繁：</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="118"/>
-        <source>Save to:</source>
-        <translation>保存到：</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="137"/>
-        <source>Export into folder</source>
-        <translation>导出到文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="141"/>
-        <source>Export to file</source>
-        <translation>导出到文件</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="149"/>
-        <source>Replace files?</source>
-        <translation>替换文件？</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="151"/>
-        <source>These files exist and would be replaced:</source>
-        <translation>以下文件已存在，将被替换：</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="161"/>
-        <source>No library is open.</source>
-        <translation>没有打开的资料库。</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="164"/>
-        <source>Choose where to save first.</source>
-        <translation>请先选择保存位置。</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="169"/>
-        <source>Checking…</source>
-        <translation>正在检查…</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="187"/>
-        <source>Nothing was written.</source>
-        <translation>没有写入任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="201"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="214"/>
-        <source>%n file(s) written.</source>
-        <translation><numerusform>已写入 %n 个文件。</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/export_dialog.py" line="224"/>
-        <source>Export stopped; the files written so far are whole.</source>
-        <translation>导出已停止；已写入的文件都是完整的。</translation>
-    </message>
-</context>
-<context>
-    <name>SearchPanel</name>
-    <message>
-        <location filename="../../work/main/reader/ui/search_panel.py" line="64"/>
-        <source>Search the library (simplified or traditional)</source>
-        <translation>搜索资料库（简体或繁体均可）</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/search_panel.py" line="85"/>
-        <source>No library is open.</source>
-        <translation>没有打开的资料库。</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/search_panel.py" line="89"/>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../work/main/reader/ui/search_panel.py" line="112"/>
-        <source>%n hit(s)</source>
-        <translation><numerusform>%n 个结果</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/search_panel.py" line="114"/>
-        <source>Nothing found.</source>
-        <translation>未找到。</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/reader/ui/search_panel.py" line="123"/>
-        <source>The search failed: %1</source>
-        <translation>搜索失败：%1</translation>
-    </message>
-    <message>
-        <source>Indexing the library for search: %1 of %2 segments…</source>
-        <translation>正在为搜索建立索引：第 %1 段，共 %2 段…</translation>
     </message>
 </context>
 </TS>

@@ -142,3 +142,45 @@ def test_window_layout_and_recent_libraries_are_remembered(qtbot, make_window, s
     assert (second.width(), second.height()) == (700, 500)
     assert second.splitter.sizes() == sizes
     assert settings.recent_libraries()[0] == db_path
+
+
+def test_export_speakers_and_overview_open_from_the_menus_on_the_open_transcript(qtbot, window):
+    window.act_export.trigger()
+    assert window.export_dialog.isVisible()
+    window.act_speakers.trigger()
+    assert window.speaker_manager.isVisible()
+    window.act_overview.trigger()
+    assert window.overview_dialog.isVisible()
+    assert window.overview_dialog.transcript_id == window.transcript_id
+
+
+def test_a_library_search_hit_opens_its_transcript_and_highlights_both_columns(qtbot, window, tmp_path, db_path):
+    from reader.ui.segment_model import MarksRole, RAW
+
+    _drop(window, [write_sample(tmp_path, "# 另一份\n\n第一段。\n\n这里讲大圆模型。\n", name="other.txt")])
+    first = window.transcript_id
+    other = next(i.id for i in window._infos.values() if i.title == "另一份")
+    window.search_dock.toggleViewAction().trigger()
+    assert window.search_dock.isVisible()
+    window.library_panel.select(first)
+    segment_id = None
+
+    def requested(transcript_id, sid, query):
+        nonlocal segment_id
+        segment_id = sid
+
+    window.search_panel.segment_requested.connect(requested)
+    from reader.core.library import open_library, transcript_segments
+
+    lib = open_library(db_path)
+    target = transcript_segments(lib, other)[1][1]
+    lib.close()
+    window.search_panel.segment_requested.emit(other, target.id, "大圆")
+    assert window.transcript_id == other
+    row = window.model.row_of(target.id)
+    assert window.view.current_row() == row
+    qtbot.waitUntil(lambda: any(w == "hit" for _s, _e, w in window.model.index(row, CLEAN).data(MarksRole)))
+    [(s, e)] = [(s, e) for s, e, w in window.model.index(row, CLEAN).data(MarksRole) if w == "hit"]
+    assert window.model.index(row, CLEAN).data()[s:e] == "大圆"
+    wait_cleaned(qtbot, window)  # the raw column maps hits back through the cleaned text
+    assert any(w == "hit" for _s, _e, w in window.model.index(row, RAW).data(MarksRole))
