@@ -1,8 +1,10 @@
 """Stage 4, rules: the user's corrections of recurring ASR errors (`CHRGBT` -> `ChatGPT`).
 
 Literal by default, a regular expression on request; where matches overlap the one
-starting first wins, then the longest. Also the one place that defines the rules TSV
-format, `pattern<TAB>replacement[<TAB>regex]`, shared by `clean --rules` and the
+starting first wins, then the longest. Regular expressions run with a time limit (the
+`regex` module): a user's pattern that backtracks without end (`(a|aa)+$`) must not hang
+the view, so on a text where it runs out of time that rule is skipped. Also the one
+place that defines the rules TSV format, `pattern<TAB>replacement[<TAB>regex]`, shared by `clean --rules` and the
 library's `rules import/export`.
 """
 
@@ -14,11 +16,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 from reader.core.errors import UserError
 from reader.core.text.edits import Edit, apply_edits
 
 STAGE = "rules"
 REGEX_FLAG = "regex"
+# Per rule and text; a sane pattern takes microseconds on a segment.
+MATCH_TIMEOUT_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class Rule:
             raise UserError(f"rule -> {self.replacement!r}", "the pattern is empty")
         if self.is_regex:
             try:
+                # The standard parser checks the pattern and, eagerly, the replacement template.
                 compiled = re.compile(self.pattern)
             except re.error as exc:
                 raise UserError(f"rule {self.pattern!r}", f"not a valid regular expression: {exc}") from None
@@ -43,9 +50,9 @@ class Rule:
             except re.error as exc:
                 raise UserError(f"rule {self.pattern!r}", f"bad replacement {self.replacement!r}: {exc}") from None
 
-    def compiled(self) -> re.Pattern[str]:
-        source = self.pattern if self.is_regex else re.escape(self.pattern)
-        return re.compile(source, 0 if self.case_sensitive else re.IGNORECASE)
+    def compiled(self) -> regex.Pattern:
+        source = self.pattern if self.is_regex else regex.escape(self.pattern)
+        return regex.compile(source, regex.VERSION0 | (0 if self.case_sensitive else regex.IGNORECASE))
 
     def glossary_term(self) -> str | None:
         """The term this rule writes, if it is a fixed one: the segmenter learns it as a word."""
@@ -64,9 +71,11 @@ class RuleSet:
     def apply(self, text: str) -> tuple[str, list[Edit], Counter[Rule]]:
         matches = []
         for index, pattern in enumerate(self._compiled):
-            for m in pattern.finditer(text):
-                if m.end() > m.start():
-                    matches.append((m.start(), -(m.end() - m.start()), index, m))
+            try:
+                found = list(pattern.finditer(text, timeout=MATCH_TIMEOUT_S))
+            except TimeoutError:
+                continue
+            matches.extend((m.start(), -(m.end() - m.start()), index, m) for m in found if m.end() > m.start())
         if not matches:
             return text, [], Counter()
         matches.sort()

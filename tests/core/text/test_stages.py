@@ -189,6 +189,14 @@ def test_glossary_terms_are_never_collapsed():
     assert with_term.clean("今天那个莉莉娅来了").text == "今天那个莉莉娅来了"
 
 
+def test_a_runaway_regex_rule_cannot_hang_the_view(monkeypatch):
+    monkeypatch.setattr("reader.core.text.rules.MATCH_TIMEOUT_S", 0.05)
+    runaway = Rule(r"(a|aa)+$", "x", is_regex=True)
+    cleaner = Cleaner(rules=[runaway, Rule("CHRGBT", "ChatGPT")])
+    # The other rules still apply; the runaway one is skipped on this text.
+    assert cleaner.clean("CHRGBT" + "a" * 60 + "!").text == "ChatGPT" + "a" * 60 + "!"
+
+
 def test_rules_off():
     rules = [Rule("CHRGBT", "ChatGPT")]
     assert Cleaner(CleanSettings(rules=False), rules).clean("CHRGBT").text == "CHRGBT"
