@@ -41,16 +41,19 @@ class Controller(QObject):
         def work(task: Task):
             lib = open_library(db)
             if import_seeds:
-                self._import_seeds(lib)
+                self._import_seeds(lib, task)
             return lib
 
         self.runner.submit("write", work, on_done=self._opened, on_error=self._report, description="open library")
 
     @staticmethod
-    def _import_seeds(lib) -> None:
-        from reader.core.library import import_seeds_if_new
+    def _import_seeds(lib, task: Task) -> None:
+        from reader.core.library import ImportCancelled, import_seeds_if_new
 
-        import_seeds_if_new(lib)
+        try:
+            import_seeds_if_new(lib, cancel=task.cancelled)
+        except ImportCancelled:
+            pass  # quitting during the first start: the samples not yet in come next time
 
     def _opened(self, lib) -> None:
         old, self.library = self.library, lib

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from reader.ui.segment_model import CLEAN, POS, RAW, KindRole, MarksRole, StateRole
+from reader.ui.segment_model import CLEAN, POS, KindRole, MarksRole, StateRole
 
 PADDING = 4
 CORRECTED_BAR = 3

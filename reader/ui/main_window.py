@@ -612,7 +612,7 @@ class MainWindow(QMainWindow):
 
             return find_spans(text_of(segment), query)
 
-        # Reading the query cuts it into words: the segmenter's lane, not the GUI thread.
+        # text_of may have to clean the segment first: the segmenter's lane, not the GUI thread.
         self.controller.runner.submit("clean", spans, on_done=lambda found: self.model.set_hits({segment_id: found}))
 
     def show_rules(self) -> None:

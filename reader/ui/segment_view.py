@@ -10,7 +10,7 @@ transcript before anything is shown, which is what `make bench` compares.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -165,6 +165,3 @@ class SegmentView(QTableView):
         self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.fit_visible_rows()
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def index_for(self, row: int, column: int) -> QModelIndex:
-        return self.model().index(row, column)

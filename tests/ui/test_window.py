@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from reader.ui.segment_model import CLEAN, StateRole
 from reader.ui.tasks import TaskRunner
@@ -77,21 +77,15 @@ def test_image_segment_is_a_placeholder_and_not_editable(window):
 
 
 def _drop(window, paths) -> None:
+    """Drag files from a file manager onto the window and let go."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = QPointF(window.rect().center())
-    for kind in (QDropEvent.Type.DragEnter, QDropEvent.Type.Drop):
-        if kind == QDropEvent.Type.DragEnter:
-            from PySide6.QtGui import QDragEnterEvent
-
-            event = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                                    Qt.KeyboardModifier.NoModifier)
-            window.dragEnterEvent(event)
-            assert event.isAccepted()
-        else:
-            event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                               Qt.KeyboardModifier.NoModifier)
-            window.dropEvent(event)
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted(), "the window takes file drops"
+    window.dropEvent(QDropEvent(pos, Qt.DropAction.CopyAction, mime, buttons, modifiers))
 
 
 def test_dropping_files_imports_them_and_a_bad_file_changes_nothing(qtbot, window, tmp_path):
