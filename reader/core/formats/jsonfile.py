@@ -66,8 +66,12 @@ def _segment(obj: Any, what: str, where: str) -> ParsedSegment:
     topics = _field(obj, "topics", list, what, where, required=False) or []
     if not all(isinstance(t, str) and t.strip() for t in topics):
         raise UserError(what, f'{where}: "topics" must be a list of names')
+    raw = _field(obj, "raw", str, what, where)
+    if not raw.strip():
+        # Every other reader drops empty paragraphs and cues; a blank segment here is damage, not content.
+        raise UserError(what, f'{where}: "raw" is empty')
     return ParsedSegment(
-        raw=_field(obj, "raw", str, what, where),
+        raw=raw,
         kind=kind,
         start_ms=start_ms,
         end_ms=end_ms,
