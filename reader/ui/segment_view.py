@@ -34,10 +34,11 @@ class SegmentView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not AnyKeyPressed: the first keystroke of an input method's composition
+        # would open the editor half-way through the composition and be lost.
+        # Double-click, F2 or Enter open the editor; the input method then works there.
         self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -88,6 +89,14 @@ class SegmentView(QTableView):
     def _columns_resized(self, logical: int, old: int, new: int) -> None:
         if logical != POS and old != new:
             self._schedule_fit()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            index = self.currentIndex()
+            if index.isValid() and self.edit(index.siblingAtColumn(CLEAN), QAbstractItemView.EditTrigger.AllEditTriggers, event):
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -136,3 +136,14 @@ def test_a_refused_change_is_reported_and_the_view_shows_the_truth(qtbot, window
     assert "last segment" in window._last_error_box.text()
     assert len(stored(window, db_path)) == 4
     assert window.model.rowCount() == 4
+
+
+def test_enter_on_a_row_opens_its_cleaned_cell_for_editing(qtbot, window):
+    wait_cleaned(qtbot, window)
+    view = window.view
+    view.setFocus()
+    view.setCurrentIndex(window.model.index(3, RAW))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    editor = view.current_editor()
+    assert editor is not None
+    assert editor.toPlainText() == window.model.index(3, CLEAN).data()
