@@ -27,8 +27,10 @@ _BOMS = (
 )
 
 # Invisible characters that ASR tools and editors leave behind; they would
-# break search and make equal-looking segments differ.
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# break search and make equal-looking segments differ. Bidirectional marks,
+# embeddings, overrides and isolates go too: a Chinese transcript needs none,
+# and an override would show the plain text reversed ("Trojan Source").
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _LINE_ENDS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 _ALLOWED_CONTROLS = frozenset("\n\t\f")
 

@@ -13,6 +13,7 @@ Only "raw" is required in a segment; the JSON writer (export) emits all keys.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from reader.core.errors import UserError
@@ -28,6 +29,10 @@ def read_json(text: str, what: str) -> list[ParsedTranscript]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(what, f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise UserError(what, "not a transcript-reader JSON export (nested too deeply)") from None
+    except ValueError:  # Python refuses to read a number of thousands of digits
+        raise UserError(what, "not valid JSON (a number too long to read)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise UserError(what, f'not a transcript-reader JSON export (no "format": "{FORMAT_NAME}")')
     version = data.get("version")
@@ -35,6 +40,11 @@ def read_json(text: str, what: str) -> list[ParsedTranscript]:
         raise UserError(what, f"made by a newer transcript-reader (JSON version {version}); this one reads version {VERSION}")
     transcripts = _field(data, "transcripts", list, what, "the file")
     return [_transcript(t, what, n) for n, t in enumerate(transcripts, 1)]
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# Times beyond a thousand years are damage, and would not fit SQLite's 64-bit integers either.
+_MAX_MS = 1000 * 365 * 24 * 3600 * 1000
 
 
 def _field(obj: Any, key: str, kind: type | tuple[type, ...], what: str, where: str, required: bool = True):
@@ -45,7 +55,16 @@ def _field(obj: Any, key: str, kind: type | tuple[type, ...], what: str, where: 
         return None
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
         raise UserError(what, f'{where}: "{key}" is missing or of the wrong type')
+    if isinstance(value, int) and not 0 <= value <= _MAX_MS:
+        raise UserError(what, f'{where}: "{key}" is out of range')
+    if isinstance(value, str) and not _storable(value):
+        # JSON escapes can spell what no text file could carry past the decoder.
+        raise UserError(what, f'{where}: "{key}" holds a NUL character or a lone surrogate')
     return value
+
+
+def _storable(text: str) -> bool:
+    return _UNSTORABLE.search(text) is None
 
 
 def _transcript(obj: Any, what: str, number: int) -> ParsedTranscript:
@@ -64,7 +83,7 @@ def _segment(obj: Any, what: str, where: str) -> ParsedSegment:
     if start_ms is not None and end_ms is not None and end_ms < start_ms:
         raise UserError(what, f"{where}: ends before it starts")
     topics = _field(obj, "topics", list, what, where, required=False) or []
-    if not all(isinstance(t, str) and t.strip() for t in topics):
+    if not all(isinstance(t, str) and t.strip() and _storable(t) for t in topics):
         raise UserError(what, f'{where}: "topics" must be a list of names')
     raw = _field(obj, "raw", str, what, where)
     if not raw.strip():
