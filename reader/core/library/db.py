@@ -24,6 +24,10 @@ BUSY_TIMEOUT_MS = 10_000
 # After busy_timeout ran out this many times in a row, a writer gives up with a
 # message instead of waiting for ever behind another program's long write.
 WRITE_LOCK_ATTEMPTS = 3
+# PostgreSQL: the key of the advisory lock every writer holds until it commits
+# (any fixed number; it only has to be the same for every copy of the app).
+PG_WRITE_LOCK = 0x7472_6164  # "trad"
+PG_LOCK_NOT_AVAILABLE = "55P03"
 
 
 class Library:
@@ -68,7 +72,9 @@ class Library:
         # up or trying again is safe.
         for attempt in range(1, WRITE_LOCK_ATTEMPTS + 1):
             try:
-                session.connection()
+                connection = session.connection()
+                if not self.is_sqlite:
+                    _take_pg_write_lock(connection)
                 return
             except OperationalError as exc:
                 session.rollback()
@@ -95,7 +101,17 @@ def _refuse_writes_in_read_sessions(session: Session, flush_context, instances) 
         raise RuntimeError("Library.read() sessions are read only; use Library.write()")
 
 
+def _take_pg_write_lock(connection) -> None:
+    """One writer at a time, as SQLite's BEGIN IMMEDIATE gives: every operation
+    reads, checks and writes as if alone (split renumbering a transcript,
+    correction versions), and readers are never blocked. Held until commit."""
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+
+
 def _is_busy(exc: OperationalError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) == PG_LOCK_NOT_AVAILABLE:
+        return True
     return getattr(exc.orig, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc.orig)
 
 
@@ -238,6 +254,11 @@ def _migrate(engine: Engine, shown: str) -> None:
         raise UserError(shown, "not a transcript-reader library (it holds other tables)")
     if current == set(scripts.get_heads()):
         return
-    # IMMEDIATE: two apps opening a new library at once migrate it one after the other.
+    # IMMEDIATE (the advisory lock on PostgreSQL): two apps opening a new
+    # library at once migrate it one after the other.
     with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
+        if engine.dialect.name == "postgresql":
+            _take_pg_write_lock(conn)
+            if set(MigrationContext.configure(conn).get_current_heads()) == set(scripts.get_heads()):
+                return
         command.upgrade(_alembic_config(conn), "heads")

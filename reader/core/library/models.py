@@ -8,6 +8,7 @@ these classes describe the newest schema and must match it
 from __future__ import annotations
 
 import getpass
+import os
 from datetime import datetime, timezone
 
 from sqlalchemy import (
@@ -39,7 +40,26 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+AUTHOR_ENV = "TRANSCRIPT_READER_AUTHOR"
+_author: str | None = None
+
+
+def set_author(name: str | None) -> None:
+    """Who this program's revisions name from now on (None: back to the default).
+
+    The CLI's `--author` and the app's setting call this; an empty name is refused
+    by the callers, so a revision always says who made it.
+    """
+    global _author
+    _author = name.strip() if name and name.strip() else None
+
+
 def current_user() -> str:
+    """The author of revisions: `set_author`, else $TRANSCRIPT_READER_AUTHOR, else the OS user."""
+    if _author:
+        return _author
+    if os.environ.get(AUTHOR_ENV, "").strip():
+        return os.environ[AUTHOR_ENV].strip()
     try:
         return getpass.getuser()
     except (OSError, KeyError):
@@ -169,3 +189,20 @@ class Rule(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     transcript: Mapped[Transcript | None] = relationship(back_populates="rules")
+
+
+class ChangeLogEntry(Base):
+    """What changed, for other copies of the app to refresh (see `changes.py`).
+
+    Written by triggers only. `segment_id` set: that row's text, speaker or topics
+    changed. Only `transcript_id`: the transcript's rows were added, removed or
+    renumbered, or its title or rules changed. Neither: anything may have changed
+    (a global rule, a speaker's or topic's name).
+    """
+
+    __tablename__ = "change_log"
+    # Readers hold the last id they saw: ids must only grow.
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transcript_id: Mapped[int | None] = mapped_column(Integer)
+    segment_id: Mapped[int | None] = mapped_column(Integer)

@@ -21,9 +21,9 @@ segments; `search` runs it first, so a correction saved a moment ago is found
 at once, and the GUI calls it in the background after imports and rule
 changes so that the next search has nothing left to do.
 
-Only SQLite libraries have the index; `search` on another database raises
-`UserError` (a later version adds PostgreSQL's tsvector behind the same
-functions). The triggers live in the database, so a later migration that
+On PostgreSQL the same tokens go into a `tsvector` with a GIN index, kept
+by the same kind of queue and triggers (`search_pg.py`); these functions
+dispatch to it, so callers never ask which database they have. The triggers live in the database, so a later migration that
 copies the `segments` or `rules` table (Alembic batch mode) drops them:
 `update_index` notices and puts them back, queueing every segment.
 """
@@ -137,7 +137,9 @@ def tokens(folded: str) -> str:
 
 def pending_count(lib: Library) -> int:
     if not lib.is_sqlite:
-        return 0
+        from reader.core.library import search_pg
+
+        return search_pg.pending_count(lib)
     with lib.read() as session:
         return session.connection().exec_driver_sql(f"SELECT count(*) FROM {PENDING}").scalar_one()
 
@@ -149,7 +151,9 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     Uses jieba: in the GUI, run it on the lane that owns the segmenter.
     """
     if not lib.is_sqlite:
-        return 0
+        from reader.core.library import search_pg
+
+        return search_pg.update_index(lib, progress, cancel)
     _repair_triggers(lib)
     total = pending_count(lib)
     done = 0
@@ -169,18 +173,9 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
             conn.exec_driver_sql(f"DELETE FROM {INDEX} WHERE rowid IN ({marks})", tuple(ids))
             entries = []
             for segment_id, transcript_id, kind, raw, correction in rows:
-                if kind == "image":
-                    continue
-                if correction is not None:
-                    effective = correction
-                elif kind == "text":
-                    cleaner = cleaners.get(transcript_id)
-                    if cleaner is None:
-                        cleaner = cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
-                    effective = cleaner.clean(raw).text
-                else:
-                    effective = raw
-                entries.append((segment_id, tokens(fold(raw)), tokens(fold(effective)), effective))
+                effective = effective_text(lib, cleaners, transcript_id, kind, raw, correction)
+                if effective is not None:
+                    entries.append((segment_id, tokens(fold(raw)), tokens(fold(effective)), effective))
             if entries:
                 conn.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, raw, effective, effective_text) VALUES (?, ?, ?, ?)", entries)
             conn.exec_driver_sql(f"DELETE FROM {PENDING} WHERE segment_id IN ({marks})", tuple(ids))
@@ -188,6 +183,25 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
         if progress is not None:
             progress(min(done, total), total)
     return done
+
+
+def effective_text(
+    lib: Library, cleaners: dict[int, Cleaner], transcript_id: int, kind: str, raw: str, correction: str | None
+) -> str | None:
+    """What the reader shows for a segment (None for an image: nothing to index).
+
+    `cleaners` caches one cleaner per transcript across calls.
+    """
+    if kind == "image":
+        return None
+    if correction is not None:
+        return correction
+    if kind != "text":
+        return raw
+    cleaner = cleaners.get(transcript_id)
+    if cleaner is None:
+        cleaner = cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
+    return cleaner.clean(raw).text
 
 
 def _repair_triggers(lib: Library) -> None:
@@ -204,7 +218,9 @@ def _repair_triggers(lib: Library) -> None:
 def rebuild_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
     """Queue every segment again and index them all (e.g. after the default cleaning changed)."""
     if not lib.is_sqlite:
-        return 0
+        from reader.core.library import search_pg
+
+        return search_pg.rebuild_index(lib, progress, cancel)
     with lib.write() as session:
         session.connection().exec_driver_sql(f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments")
     return update_index(lib, progress, cancel)
@@ -233,8 +249,9 @@ class SearchHit:
 @dataclass(frozen=True)
 class _Query:
     parts: tuple[str, ...]
-    words: str
-    characters: str
+    # Index tokens a hit must all hold: jieba's words of the query, or its single characters.
+    words: tuple[str, ...]
+    characters: tuple[str, ...]
 
 
 def _quoted(tokens_: Iterable[str]) -> str:
@@ -256,7 +273,7 @@ def query_parts(query: str) -> tuple[str, ...]:
 
 
 def parse_query(query: str) -> _Query:
-    """The FTS5 expressions for a query (see `query_parts`); never an FTS5 syntax error."""
+    """The index tokens for a query (see `query_parts`)."""
     parts = query_parts(query)
     words: list[str] = []
     characters: list[str] = []
@@ -264,7 +281,7 @@ def parse_query(query: str) -> _Query:
         found = _words(part)
         words += found
         characters += [c for c in part if _is_han(c)] + [w for w in found if not any(map(_is_han, w))]
-    return _Query(parts, _quoted(words), _quoted(characters))
+    return _Query(parts, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(characters)))
 
 
 def search(
@@ -277,8 +294,6 @@ def search(
     empty or overlong one. Brings the index up to date first (`progress` reports
     on that, when there is much to index, e.g. after a large import).
     """
-    if not lib.is_sqlite:
-        raise UserError("search", "full-text search needs a SQLite library for now (this library is on another database)")
     if limit < 1:
         raise UserError(f"limit {limit}", "must be at least 1")
     parsed = parse_query(query)
@@ -287,20 +302,27 @@ def search(
             raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
     update_index(lib, progress)
     scope = "" if transcript_id is None else "AND s.transcript_id = :transcript"
-    sql = text(
-        f"SELECT f.rowid, s.raw, f.effective_text, s.transcript_id, s.position, t.title "
-        f"FROM {INDEX} f JOIN segments s ON s.id = f.rowid JOIN transcripts t ON t.id = s.transcript_id "
-        f"WHERE {INDEX} MATCH :match {scope} ORDER BY f.rank"
-    )
+    if lib.is_sqlite:
+        sql = text(
+            f"SELECT f.rowid, s.raw, f.effective_text, s.transcript_id, s.position, t.title "
+            f"FROM {INDEX} f JOIN segments s ON s.id = f.rowid JOIN transcripts t ON t.id = s.transcript_id "
+            f"WHERE {INDEX} MATCH :match {scope} ORDER BY f.rank"
+        )
+        expression = _quoted
+    else:
+        from reader.core.library import search_pg
+
+        sql = search_pg.search_sql(scope)
+        expression = search_pg.tsquery
     hits: list[SearchHit] = []
     seen: set[int] = set()
     with lib.read() as session:
         # Words first (fast, ranked by jieba's words); characters catch what jieba cut
         # differently in context, e.g. a query word that straddles two words of the text.
-        for match in dict.fromkeys((parsed.words, parsed.characters)):
-            if not match:
+        for wanted in dict.fromkeys((parsed.words, parsed.characters)):
+            if not wanted:
                 continue
-            for row in session.execute(sql, {"match": match, "transcript": transcript_id}):
+            for row in session.execute(sql, {"match": expression(wanted), "transcript": transcript_id}):
                 if row[0] in seen:
                     continue
                 seen.add(row[0])

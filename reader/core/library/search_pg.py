@@ -1,0 +1,124 @@
+"""The search index on PostgreSQL: `search.py`'s tokens in a tsvector with a GIN index.
+
+The same folded jieba tokens as the SQLite FTS5 index, stored as lexemes
+exactly (`array_to_tsvector`, no text-search parser or dictionary in between),
+and queries made of those tokens as quoted lexemes joined by `&`, so both
+databases find the same segments. `search.py` dispatches here; its queue
+(`search_pending`) and trigger rules are the same, written for PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.types import Integer, Text
+
+from reader.core.library.db import Library
+from reader.core.library.search import INDEX, PENDING, Cancel, Progress, effective_text, fold, tokens
+
+_CHUNK = 400
+_RULE_TEXT = "pattern, replacement, is_regex, case_sensitive, enabled, transcript_id"
+_QUEUE_SCOPE = (
+    "INSERT INTO search_pending(segment_id) SELECT id FROM segments WHERE correction IS NULL AND kind = 'text' "
+    "AND ({row}.transcript_id IS NULL OR transcript_id = {row}.transcript_id) ON CONFLICT DO NOTHING;"
+)
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS {INDEX} (
+  segment_id integer PRIMARY KEY REFERENCES segments(id) ON DELETE CASCADE,
+  tokens tsvector NOT NULL,
+  effective_text text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS {INDEX}_tokens ON {INDEX} USING gin (tokens);
+CREATE TABLE IF NOT EXISTS {PENDING} (segment_id integer PRIMARY KEY REFERENCES segments(id) ON DELETE CASCADE);
+CREATE OR REPLACE FUNCTION search_queue_segment() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+  INSERT INTO {PENDING}(segment_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION search_queue_rule_scope() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN {_QUEUE_SCOPE.format(row="OLD")} END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN {_QUEUE_SCOPE.format(row="NEW")} END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER search_segment_added AFTER INSERT ON segments
+  FOR EACH ROW EXECUTE FUNCTION search_queue_segment();
+CREATE OR REPLACE TRIGGER search_segment_changed AFTER UPDATE OF raw, correction, kind ON segments
+  FOR EACH ROW EXECUTE FUNCTION search_queue_segment();
+-- Not on `hits`: counting a rule's hits changes no text.
+CREATE OR REPLACE TRIGGER search_rule_changed AFTER INSERT OR DELETE OR UPDATE OF {_RULE_TEXT} ON rules
+  FOR EACH ROW EXECUTE FUNCTION search_queue_rule_scope();
+INSERT INTO {PENDING}(segment_id) SELECT id FROM segments ON CONFLICT DO NOTHING;
+"""
+
+# The effective text weighs more than the raw text in the ranking.
+_WRITE = text(
+    f"INSERT INTO {INDEX}(segment_id, tokens, effective_text) VALUES "
+    "(:segment_id, setweight(array_to_tsvector(:effective), 'A') || setweight(array_to_tsvector(:raw), 'B'), :text) "
+    "ON CONFLICT (segment_id) DO UPDATE SET tokens = EXCLUDED.tokens, effective_text = EXCLUDED.effective_text"
+).bindparams(bindparam("effective", type_=ARRAY(Text)), bindparam("raw", type_=ARRAY(Text)))
+
+
+def install(conn: Connection) -> None:
+    """Create the index, its queue and triggers where missing, and queue every segment."""
+    conn.exec_driver_sql(_SCHEMA)
+
+
+def pending_count(lib: Library) -> int:
+    with lib.read() as session:
+        return session.execute(text(f"SELECT count(*) FROM {PENDING}")).scalar_one()
+
+
+def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+    """As `search.update_index`: the queued segments, a few hundred per transaction."""
+    total = pending_count(lib)
+    done = 0
+    cleaners: dict = {}
+    while total:
+        if cancel is not None and cancel():
+            break
+        with lib.write() as session:
+            ids = session.execute(text(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT {_CHUNK}")).scalars().all()
+            if not ids:
+                break
+            chosen = bindparam("ids", ids, type_=ARRAY(Integer))
+            rows = session.execute(
+                text("SELECT id, transcript_id, kind, raw, correction FROM segments WHERE id = ANY(:ids)").bindparams(chosen)
+            ).all()
+            session.execute(text(f"DELETE FROM {INDEX} WHERE segment_id = ANY(:ids)").bindparams(chosen))
+            entries = []
+            for segment_id, transcript_id, kind, raw, correction in rows:
+                effective = effective_text(lib, cleaners, transcript_id, kind, raw, correction)
+                if effective is not None:
+                    entries.append(
+                        {"segment_id": segment_id, "effective": tokens(fold(effective)).split(), "raw": tokens(fold(raw)).split(), "text": effective}
+                    )
+            if entries:
+                session.execute(_WRITE, entries)
+            session.execute(text(f"DELETE FROM {PENDING} WHERE segment_id = ANY(:ids)").bindparams(chosen))
+        done += len(ids)
+        if progress is not None:
+            progress(min(done, total), total)
+    return done
+
+
+def rebuild_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+    with lib.write() as session:
+        session.execute(text(f"INSERT INTO {PENDING}(segment_id) SELECT id FROM segments ON CONFLICT DO NOTHING"))
+    return update_index(lib, progress, cancel)
+
+
+def tsquery(tokens_: Iterable[str]) -> str:
+    """A tsquery of lexemes that must all be present; quoted, so nothing typed is syntax."""
+    return " & ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in dict.fromkeys(tokens_))
+
+
+def search_sql(scope: str) -> TextClause:
+    """Candidates for `search.search`, best first: same columns as the SQLite query."""
+    return text(
+        f"SELECT f.segment_id, s.raw, f.effective_text, s.transcript_id, s.position, t.title "
+        f"FROM {INDEX} f JOIN segments s ON s.id = f.segment_id JOIN transcripts t ON t.id = s.transcript_id "
+        f"WHERE f.tokens @@ CAST(:match AS tsquery) {scope} "
+        f"ORDER BY ts_rank(f.tokens, CAST(:match AS tsquery)) DESC, f.segment_id"
+    )

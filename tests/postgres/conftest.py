@@ -1,0 +1,90 @@
+"""A throwaway PostgreSQL cluster for the test session: initdb into a temp folder,
+a Unix socket only (no TCP port to collide with), stopped at the end."""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+BIN_DIRS = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda d: int(Path(d).parent.name), reverse=True)
+SERVER_BIN = next((Path(d) for d in BIN_DIRS if (Path(d) / "initdb").exists()), None)
+# The server refuses to run as root; as root the cluster belongs to this system user.
+SERVER_USER = "postgres"
+
+
+def pytest_collection_modifyitems(config, items):
+    if SERVER_BIN is not None:
+        return
+    skip = pytest.mark.skip(reason="no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb); apt-get install postgresql to run these tests")
+    for item in items:
+        if "tests/postgres" in str(item.fspath):
+            item.add_marker(skip)
+
+
+def _as_server_user() -> list[str]:
+    if os.geteuid() != 0:
+        return []
+    try:
+        pwd.getpwnam(SERVER_USER)
+    except KeyError:
+        pytest.fail(f"tests run as root need the system user {SERVER_USER!r} to own the throwaway cluster")
+    return ["runuser", "-u", SERVER_USER, "--"]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """(socket folder, database superuser) of a running throwaway cluster."""
+    # Not under pytest's tmp_path: that folder is private to root, and the server user must reach it.
+    home = Path(tempfile.mkdtemp(prefix="reader-pg-"))
+    prefix = _as_server_user()
+    if prefix:
+        shutil.chown(home, SERVER_USER)
+    data, log = home / "data", home / "server.log"
+    superuser = "reader_admin"
+
+    def run(*args: str) -> None:
+        done = subprocess.run(prefix + list(args), capture_output=True, text=True, timeout=120)
+        if done.returncode:
+            raise RuntimeError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}\n{log.read_text() if log.exists() else ''}")
+
+    run(str(SERVER_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", superuser, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+    # fsync off: a crash of this cluster loses nothing anyone keeps.
+    options = f"-k {home} -c listen_addresses='' -c fsync=off -c max_connections=60"
+    run(str(SERVER_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "-t", "60", "start")
+    try:
+        yield home, superuser
+    finally:
+        subprocess.run(prefix + [str(SERVER_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """The URL of a new, empty database on the throwaway cluster."""
+    from sqlalchemy import create_engine, text
+
+    home, superuser = pg_server
+    name = f"reader_{uuid.uuid4().hex[:10]}"
+    server = f"postgresql+psycopg://{superuser}@/postgres?host={home}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"postgresql+psycopg://{superuser}@/{name}?host={home}"
+
+
+@pytest.fixture
+def pg_library(pg_url):
+    from reader.core.library import open_library
+
+    lib = open_library(pg_url)
+    yield lib
+    lib.close()
