@@ -9,9 +9,7 @@ written as TSV in the one format `reader.core.text.rules` defines.
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +20,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
+from reader.core.formats.atomic import write_atomic
 from reader.core.library.db import Library
 from reader.core.library.models import Rule, Transcript
 from reader.core.text import rules as text_rules_tsv
@@ -251,19 +250,7 @@ def _tsv_rule(rule: Rule) -> TextRule:
 def export_tsv(lib: Library, path: str | Path, *, transcript_id: int | None = None) -> int:
     """Write `rules_tsv` to a file atomically (all or nothing); returns the rules left out."""
     text, left_out = rules_tsv(lib, transcript_id=transcript_id)
-    target = Path(path)
-    if target.is_dir():
-        raise UserError(str(path), "is a folder; give the file to write")
-    if not target.parent.is_dir():
-        raise UserError(str(path), f"the folder {target.parent} does not exist")
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        os.unlink(temp)
-        raise
+    write_atomic(path, text.encode("utf-8"))
     return left_out
 
 
