@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from reader.ui.segment_model import CLEAN, POS, KindRole, MarksRole, StateRole
+from reader.ui.segment_model import CLEAN, POS, SPEAKER, KindRole, MarksRole, StateRole
 
 PADDING = 4
 CORRECTED_BAR = 3
@@ -114,10 +114,12 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.fillRect(
                 opt.rect.x(), opt.rect.y(), CORRECTED_BAR, opt.rect.height(), _colour("corrected", palette)
             )
-        if index.column() == POS:
+        if index.column() in (POS, SPEAKER):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.setFont(font)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, text)
+            align = Qt.AlignmentFlag.AlignRight if index.column() == POS else Qt.AlignmentFlag.AlignLeft
+            shown = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(rect, align | Qt.AlignmentFlag.AlignTop, shown)
             painter.restore()
             return
         layout, _height = layout_text(text, font, rect.width())
@@ -128,7 +130,7 @@ class SegmentDelegate(QStyledItemDelegate):
         painter.restore()
 
     def height_for(self, index: QModelIndex, font: QFont, width: int) -> int:
-        if index.column() == POS:
+        if index.column() in (POS, SPEAKER):
             return int(QFontMetricsF(font).height()) + 2 * PADDING
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         _layout, height = layout_text(text, font, width - 2 * PADDING)

@@ -11,8 +11,10 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -32,7 +34,7 @@ from reader.ui.controller import Controller
 from reader.ui.find_bar import FindBar
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.search_panel import SearchPanel
-from reader.ui.segment_model import PAGE, SegmentTableModel
+from reader.ui.segment_model import PAGE, SegmentIdRole, SegmentTableModel
 from reader.ui.segment_view import SegmentView
 from reader.ui.settings import SCRIPTS, STAGES, Settings
 
@@ -119,6 +121,8 @@ class MainWindow(QMainWindow):
         self.act_split = self._action(self.split_at_cursor, "Ctrl+Shift+K")
         self.act_merge = self._action(self.merge_with_next, "Ctrl+Shift+J")
         self.act_make_rule = self._action(self.make_rule_from_current, "Ctrl+Shift+E")
+        self.act_speaker = self._action(self.choose_speaker, "Ctrl+Shift+P")
+        self.act_topic = self._action(self.choose_topic, "Ctrl+T")
         self.act_rules = self._action(self.show_rules, "Ctrl+Shift+L")
         self.act_speakers = self._action(self.show_speakers)
         self.act_overview = self._action(self.show_overview)
@@ -172,6 +176,9 @@ class MainWindow(QMainWindow):
         self.menu_edit.addAction(self.act_split)
         self.menu_edit.addAction(self.act_merge)
         self.menu_edit.addAction(self.act_make_rule)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_speaker)
+        self.menu_edit.addAction(self.act_topic)
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.act_find)
         self.menu_edit.addAction(self.act_replace)
@@ -265,6 +272,8 @@ class MainWindow(QMainWindow):
         self.act_make_rule.setText(self.tr("Apply Correction &Everywhere"))
         self.act_make_rule.setToolTip(self.tr("Make a rule from this segment's correction, for every transcript"))
         self.act_rules.setText(self.tr("Correction &Rules…"))
+        self.act_speaker.setText(self.tr("Set S&peaker…"))
+        self.act_topic.setText(self.tr("Tag &Topic…"))
         self.act_find.setText(self.tr("&Find…"))
         self.act_replace.setText(self.tr("Find and &Replace…"))
         self.act_find_next.setText(self.tr("Find &Next"))
@@ -562,6 +571,62 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Correct the segment first; its correction becomes the rule"), 5000)
             return
         self.controller.rule_from_correction(automatic, r.correction)
+
+    def selected_segment_ids(self) -> list[int]:
+        """The segments of the selected rows, else of the current row."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedIndexes()})
+        if not rows and self.view.current_row() >= 0:
+            rows = [self.view.current_row()]
+        return [self.model.index(row, 0).data(SegmentIdRole) for row in rows]
+
+    def choose_speaker(self) -> None:
+        from reader.core.library import tagging
+
+        ids = self.selected_segment_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
+            return
+        self.controller.read(
+            lambda lib: [label.name for label in tagging.list_labels(lib, "speaker")],
+            lambda names: self._ask_speaker(ids, names),
+        )
+
+    def _ask_speaker(self, ids: list[int], names: list[str]) -> None:
+        from reader.ui import label_steps
+
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Set Speaker"))
+        dialog.setLabelText(self.tr("Speaker of %n segment(s) (a new name makes a new speaker):", "", len(ids)))
+        dialog.setComboBoxItems(names)
+        dialog.setComboBoxEditable(True)
+        dialog.setTextValue("")
+        dialog.textValueSelected.connect(
+            lambda name: label_steps.assign_speaker(self.controller, ids, " ".join(name.split()) or None, name)
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.speaker_dialog = dialog
+
+    def choose_topic(self) -> None:
+        from reader.ui import label_steps
+        from reader.ui.topic_picker import TopicPicker, load_suggestions, load_topics
+
+        ids = self.selected_segment_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Tag Topic"))
+        picker = TopicPicker(dialog)
+        QVBoxLayout(dialog).addWidget(picker)
+        picker.chosen.connect(lambda name: label_steps.tag_topic(self.controller, ids, name, name))
+        picker.chosen.connect(dialog.accept)
+        load_topics(self.controller, picker)
+        load_suggestions(self.controller, picker, self.transcript_id, ids)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        picker.edit.setFocus()
+        self.topic_dialog = dialog
 
     def show_export(self) -> None:
         from reader.ui.export_dialog import ExportDialog

@@ -21,7 +21,8 @@ from reader.core.library import SegmentRow
 from reader.ui.cleaning import CleanService
 
 
-POS, RAW, CLEAN = range(3)
+# SPEAKER is last in the model and shown second (the view moves it), so RAW and CLEAN stay put.
+POS, RAW, CLEAN, SPEAKER = range(4)
 PAGE = 256  # rows fetched from the library at a time
 
 # Custom roles
@@ -59,6 +60,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._cache: dict[int, SegmentRow] = {}  # segment id -> row, filled a page at a time
+        self._any_speaker = False
         self._fetch: Callable[[list[int], Callable[[list[SegmentRow]], None]], None] | None = None
         self._wanted_pages: set[int] = set()
         self._loading_pages: set[int] = set()
@@ -90,6 +92,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._ids = list(ids)
         self._row_of = {segment_id: i for i, segment_id in enumerate(self._ids)}
         self._cache = {r.id: r for r in rows if r.id in self._row_of}
+        self._any_speaker = any(r.speaker for r in self._cache.values())
         self._wanted_pages.clear()
         self._loading_pages.clear()
         self._loaded_pages: set[int] = set()
@@ -109,9 +112,10 @@ class SegmentTableModel(QAbstractTableModel):
             i = self._row_of.get(fresh.id)
             if i is not None:
                 self._cache[fresh.id] = fresh
+                self._any_speaker = self._any_speaker or fresh.speaker is not None
                 touched.append(i)
         if touched:
-            self.dataChanged.emit(self.index(min(touched), 0), self.index(max(touched), CLEAN))
+            self.dataChanged.emit(self.index(min(touched), 0), self.index(max(touched), SPEAKER))
 
     def _row(self, row: int) -> SegmentRow | None:
         found = self._cache.get(self._ids[row])
@@ -153,6 +157,10 @@ class SegmentTableModel(QAbstractTableModel):
         if self._next_fill < pages:
             self._wanted_pages.add(self._next_fill)
             self._fetch_pages()
+
+    def has_speakers(self) -> bool:
+        """Whether any segment read so far has a speaker (a transcript without any needs no column)."""
+        return self._any_speaker
 
     def fully_loaded(self) -> bool:
         return len(self._cache) >= len(self._ids)
@@ -204,11 +212,11 @@ class SegmentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("#"), self.tr("Raw"), self.tr("Cleaned"))[section]
+            return (self.tr("#"), self.tr("Raw"), self.tr("Cleaned"), self.tr("Speaker"))[section]
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex):
@@ -237,6 +245,8 @@ class SegmentTableModel(QAbstractTableModel):
             return r.kind
         if col == POS:
             return self._pos_data(r, role)
+        if col == SPEAKER:
+            return (r.speaker or "") if role == Qt.ItemDataRole.DisplayRole else None
         if r.kind == "image":
             return self._image_data(r, col, role)
         if col == RAW:

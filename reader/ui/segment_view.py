@@ -15,9 +15,10 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from reader.ui.delegates import PADDING, CellEditor, SegmentDelegate
-from reader.ui.segment_model import CLEAN, POS, RAW, SegmentTableModel
+from reader.ui.segment_model import CLEAN, POS, RAW, SPEAKER, SegmentTableModel
 
 ESTIMATED_LINES = 2
+SPEAKER_WIDTH = 90
 PREFETCH_MARGIN = 40  # rows cleaned ahead of the viewport, so scrolling finds them ready
 
 
@@ -61,6 +62,8 @@ class SegmentView(QTableView):
             for signal in (old.modelReset, old.dataChanged, old.layoutChanged, old.rowsInserted, old.rowsRemoved):
                 signal.disconnect(self._schedule_fit)
             old.modelReset.disconnect(self._reset_heights)
+            for signal in (old.modelReset, old.dataChanged):
+                signal.disconnect(self._show_speakers)
         super().setModel(model)
         for signal in (model.modelReset, model.dataChanged, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._schedule_fit)
@@ -69,6 +72,11 @@ class SegmentView(QTableView):
         header.setSectionResizeMode(POS, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(RAW, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CLEAN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SPEAKER, QHeaderView.ResizeMode.Interactive)
+        header.moveSection(header.visualIndex(SPEAKER), 1)
+        self.setColumnWidth(SPEAKER, SPEAKER_WIDTH)
+        for signal in (model.modelReset, model.dataChanged):
+            signal.connect(self._show_speakers)
         self._reset_heights()
 
     def segment_model(self) -> SegmentTableModel:
@@ -81,6 +89,11 @@ class SegmentView(QTableView):
         line = metrics.lineSpacing()
         self.verticalHeader().setDefaultSectionSize(int(line * ESTIMATED_LINES) + 2 * PADDING)
         self._schedule_fit()
+
+    def _show_speakers(self, *args) -> None:
+        hidden = not self.model().has_speakers()
+        if self.isColumnHidden(SPEAKER) != hidden:
+            self.setColumnHidden(SPEAKER, hidden)
 
     def _schedule_fit(self, *args) -> None:
         if not self._fitting:

@@ -3,72 +3,72 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../reader/ui/controller.py" line="117" />
+        <location filename="../../reader/ui/controller.py" line="120" />
         <source>%1: already in the library</source>
         <translation>%1：已在文库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="156" />
+        <location filename="../../reader/ui/controller.py" line="159" />
         <source>Correct segment %1</source>
         <translation>修改第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="165" />
+        <location filename="../../reader/ui/controller.py" line="168" />
         <source>Revert segment %1</source>
         <translation>还原第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="194" />
+        <location filename="../../reader/ui/controller.py" line="197" />
         <source>Split segment %1</source>
         <translation>拆分第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="210" />
+        <location filename="../../reader/ui/controller.py" line="213" />
         <source>Merge segments %1 and %2</source>
         <translation>合并第 %1 段和第 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="239" />
+        <location filename="../../reader/ui/controller.py" line="242" />
         <source>replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="239" />
+        <location filename="../../reader/ui/controller.py" line="242" />
         <source>the text has changed since it was found; search again</source>
         <translation>找到之后文本已有改动，请重新查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="263" />
+        <location filename="../../reader/ui/controller.py" line="266" />
         <source>Replace all “%1”</source>
         <translation>全部替换“%1”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="303" />
+        <location filename="../../reader/ui/controller.py" line="306" />
         <source>Add rule %1 → %2</source>
         <translation>添加规则 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="315" />
+        <location filename="../../reader/ui/controller.py" line="318" />
         <source>apply everywhere</source>
         <translation>处处应用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="315" />
+        <location filename="../../reader/ui/controller.py" line="318" />
         <source>the correction changes too little to make a rule of it</source>
         <translation>这处修改太小，不能做成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="319" />
+        <location filename="../../reader/ui/controller.py" line="322" />
         <source>Make rule from correction</source>
         <translation>由修改生成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="332" />
+        <location filename="../../reader/ui/controller.py" line="335" />
         <source>Remove rule %1</source>
         <translation>删除规则 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="344" />
+        <location filename="../../reader/ui/controller.py" line="347" />
         <source>Change rule %1</source>
         <translation>修改规则 %1</translation>
     </message>
@@ -307,342 +307,369 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238" />
+        <location filename="../../reader/ui/main_window.py" line="245" />
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="258" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="252" />
+        <location filename="../../reader/ui/main_window.py" line="259" />
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="253" />
+        <location filename="../../reader/ui/main_window.py" line="260" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="254" />
+        <location filename="../../reader/ui/main_window.py" line="261" />
         <source>&amp;Speakers…</source>
         <translation>说话人(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255" />
+        <location filename="../../reader/ui/main_window.py" line="262" />
         <source>&amp;Overview…</source>
         <translation>概览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="263" />
         <source>Library Search</source>
         <translation>文库搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="257" />
+        <location filename="../../reader/ui/main_window.py" line="264" />
         <source>Library &amp;Search</source>
         <translation>文库搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258" />
+        <location filename="../../reader/ui/main_window.py" line="265" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/main_window.py" line="266" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="260" />
+        <location filename="../../reader/ui/main_window.py" line="267" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="261" />
+        <location filename="../../reader/ui/main_window.py" line="268" />
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="262" />
+        <location filename="../../reader/ui/main_window.py" line="269" />
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="263" />
+        <location filename="../../reader/ui/main_window.py" line="270" />
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="264" />
+        <location filename="../../reader/ui/main_window.py" line="271" />
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="265" />
+        <location filename="../../reader/ui/main_window.py" line="272" />
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="266" />
+        <location filename="../../reader/ui/main_window.py" line="273" />
         <source>Make a rule from this segment's correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="267" />
+        <location filename="../../reader/ui/main_window.py" line="274" />
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="268" />
+        <location filename="../../reader/ui/main_window.py" line="275" />
+        <source>Set S&amp;peaker…</source>
+        <translation>设定说话人(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="276" />
+        <source>Tag &amp;Topic…</source>
+        <translation>标注话题(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="277" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="269" />
+        <location filename="../../reader/ui/main_window.py" line="278" />
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="270" />
+        <location filename="../../reader/ui/main_window.py" line="279" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="271" />
+        <location filename="../../reader/ui/main_window.py" line="280" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="273" />
+        <location filename="../../reader/ui/main_window.py" line="282" />
         <source>Fillers</source>
         <translation>语气词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="274" />
+        <location filename="../../reader/ui/main_window.py" line="283" />
         <source>Stutters</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="275" />
+        <location filename="../../reader/ui/main_window.py" line="284" />
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="276" />
+        <location filename="../../reader/ui/main_window.py" line="285" />
         <source>Punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277" />
+        <location filename="../../reader/ui/main_window.py" line="286" />
         <source>Spacing</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280" />
+        <location filename="../../reader/ui/main_window.py" line="289" />
         <source>Remove hesitation sounds (呃, 嗯)</source>
         <translation>去掉犹豫声（呃、嗯）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="281" />
+        <location filename="../../reader/ui/main_window.py" line="290" />
         <source>Collapse immediate repetitions (我我我 → 我)</source>
         <translation>合并紧挨着的重复（我我我 → 我）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="282" />
+        <location filename="../../reader/ui/main_window.py" line="291" />
         <source>Apply your correction rules</source>
         <translation>应用你的纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="283" />
+        <location filename="../../reader/ui/main_window.py" line="292" />
         <source>Tidy punctuation left by removals</source>
         <translation>整理删除后留下的标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="284" />
+        <location filename="../../reader/ui/main_window.py" line="293" />
         <source>Space between Chinese and Latin letters or digits</source>
         <translation>在中文与拉丁字母或数字之间加空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="290" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291" />
+        <location filename="../../reader/ui/main_window.py" line="300" />
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="292" />
+        <location filename="../../reader/ui/main_window.py" line="301" />
         <source>Keep as is</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298" />
+        <location filename="../../reader/ui/main_window.py" line="307" />
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="310" />
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="312" />
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="314" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="315" />
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="307" />
+        <location filename="../../reader/ui/main_window.py" line="316" />
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="308" />
+        <location filename="../../reader/ui/main_window.py" line="317" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="309" />
+        <location filename="../../reader/ui/main_window.py" line="318" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310" />
+        <location filename="../../reader/ui/main_window.py" line="319" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311" />
+        <location filename="../../reader/ui/main_window.py" line="320" />
         <source>Cleaning</source>
         <translation>清理</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312" />
+        <location filename="../../reader/ui/main_window.py" line="321" />
         <source>Script:</source>
         <translation>字形：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="313" />
+        <location filename="../../reader/ui/main_window.py" line="322" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="332" />
+        <location filename="../../reader/ui/main_window.py" line="341" />
         <source>Open or Create Library</source>
         <translation>打开或新建文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="334" />
+        <location filename="../../reader/ui/main_window.py" line="343" />
         <source>Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)</source>
         <translation>文库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341" />
+        <location filename="../../reader/ui/main_window.py" line="350" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="351" />
+        <location filename="../../reader/ui/main_window.py" line="360" />
         <source>Library: %1</source>
         <translation>文库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="359" />
+        <location filename="../../reader/ui/main_window.py" line="368" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="429" />
+        <location filename="../../reader/ui/main_window.py" line="438" />
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="436" />
+        <location filename="../../reader/ui/main_window.py" line="445" />
         <source>Import Transcripts</source>
         <translation>导入转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="438" />
+        <location filename="../../reader/ui/main_window.py" line="447" />
         <source>Transcripts (*.txt *.md *.srt *.vtt *.json);;All Files (*)</source>
         <translation>转写 (*.txt *.md *.srt *.vtt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="461" />
+        <location filename="../../reader/ui/main_window.py" line="470" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="473" />
+        <location filename="../../reader/ui/main_window.py" line="482" />
         <source>Imported %1 transcript(s)</source>
         <translation>已导入 %1 篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="478" />
+        <location filename="../../reader/ui/main_window.py" line="487" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="511" />
+        <location filename="../../reader/ui/main_window.py" line="520" />
+        <location filename="../../reader/ui/main_window.py" line="587" />
+        <location filename="../../reader/ui/main_window.py" line="616" />
         <source>Select a segment first</source>
         <translation>请先选中一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="526" />
+        <location filename="../../reader/ui/main_window.py" line="535" />
         <source>Segment %1 has no correction</source>
         <translation>第 %1 段没有修改</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="536" />
+        <location filename="../../reader/ui/main_window.py" line="545" />
         <source>Put the cursor where the segment should be split, then split again</source>
         <translation>把光标放在要拆分的位置，再拆分一次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="562" />
+        <location filename="../../reader/ui/main_window.py" line="571" />
         <source>Correct the segment first; its correction becomes the rule</source>
         <translation>请先修改这一段；它的修改会成为规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="586" />
+        <location filename="../../reader/ui/main_window.py" line="598" />
+        <source>Set Speaker</source>
+        <translation>设定说话人</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="599" />
+        <source>Speaker of %n segment(s) (a new name makes a new speaker):</source>
+        <translation><numerusform>%n 段的说话人（输入新名字即新建说话人）：</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="619" />
+        <source>Tag Topic</source>
+        <translation>标注话题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="651" />
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="704" />
+        <location filename="../../reader/ui/main_window.py" line="769" />
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="713" />
+        <location filename="../../reader/ui/main_window.py" line="778" />
         <source>About transcript-reader</source>
         <translation>关于 transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="716" />
+        <location filename="../../reader/ui/main_window.py" line="781" />
         <source>transcript-reader %1
 Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>transcript-reader %1
@@ -890,32 +917,37 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="211" />
+        <location filename="../../reader/ui/segment_model.py" line="219" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="211" />
+        <location filename="../../reader/ui/segment_model.py" line="219" />
         <source>Raw</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="211" />
+        <location filename="../../reader/ui/segment_model.py" line="219" />
         <source>Cleaned</source>
         <translation>清理后</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="265" />
+        <location filename="../../reader/ui/segment_model.py" line="219" />
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/segment_model.py" line="275" />
         <source>Segment %1</source>
         <translation>第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="278" />
+        <location filename="../../reader/ui/segment_model.py" line="288" />
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="280" />
+        <location filename="../../reader/ui/segment_model.py" line="290" />
         <source>Image (not loaded): %1</source>
         <translation>图片（不加载）：%1</translation>
     </message>

@@ -178,3 +178,41 @@ def test_a_library_search_hit_opens_its_transcript_and_highlights_both_columns(q
     assert window.model.index(row, CLEAN).data()[s:e] == "大圆"
     wait_cleaned(qtbot, window)  # the raw column maps hits back through the cleaned text
     assert any(w == "hit" for _s, _e, w in window.model.index(row, RAW).data(MarksRole))
+
+
+def test_speaker_and_topic_tagging_of_selected_rows_show_and_undo(qtbot, window, db_path):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from reader.core.library import open_library, transcript_segments
+    from reader.core.library.tagging import list_labels
+    from reader.ui.segment_model import SPEAKER
+    from reader.ui.topic_picker import TopicPicker
+
+    view, model = window.view, window.model
+    assert view.isColumnHidden(SPEAKER)  # nobody speaks yet: no column
+    selection = view.selectionModel()
+    for row in (0, 1):
+        selection.select(model.index(row, CLEAN), QItemSelectionModel.SelectionFlag.Select)
+    window.act_speaker.trigger()
+    window.speaker_dialog.setTextValue("张三")
+    window.speaker_dialog.accept()
+    lib = open_library(db_path)
+    try:
+        assert [s.speaker for s in transcript_segments(lib, window.transcript_id)[1]][:3] == ["张三", "张三", None]
+    finally:
+        lib.close()
+    assert not view.isColumnHidden(SPEAKER)
+    assert model.index(0, SPEAKER).data() == "张三"
+
+    view.setCurrentIndex(model.index(0, CLEAN))
+    window.act_topic.trigger()
+    window.topic_dialog.findChild(TopicPicker).chosen.emit("开场")
+    lib = open_library(db_path)
+    try:
+        assert [label.name for label in list_labels(lib, "topic")] == ["开场"]
+    finally:
+        lib.close()
+
+    window.act_undo.trigger()  # the topic
+    window.act_undo.trigger()  # the speaker
+    assert model.index(0, SPEAKER).data() == ""
