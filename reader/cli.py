@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from reader import APP_NAME, __version__
@@ -20,6 +21,20 @@ def _open(args: argparse.Namespace):
     from reader.core.library import open_library
 
     return open_library(args.db)
+
+
+def _set_author(name: str) -> None:
+    from reader.core.library.models import set_author
+
+    if not name.strip():
+        raise UserError("--author", "give a name (revisions record who made them)")
+    set_author(name)
+
+
+def _reset_author() -> None:
+    from reader.core.library.models import set_author
+
+    set_author(None)
 
 
 def _tsv(*fields: object) -> str:
@@ -63,7 +78,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         rules = text_rules(lib, args.id) if args.clean else []
     texts = _effective_texts(segments, rules) if args.clean else [s.raw for s in segments]
     for segment, text in zip(segments, texts):
-        print(_tsv(segment.position, segment.speaker, text))
+        print(_tsv(segment.position, segment.speaker, text, *([segment.version] if args.versions else [])))
     return 0
 
 
@@ -244,18 +259,31 @@ def _segment_id(lib, args: argparse.Namespace) -> int:
 def _cmd_correct(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
-    with _open(args) as lib:
-        change = edits.set_correction(lib, _segment_id(lib, args), args.text)
+    with _open(args) as lib, _conflict_hint():
+        change = edits.set_correction(
+            lib, _segment_id(lib, args), args.text, expected_version=args.expect_version, replace_others=False
+        )
     if change.new is None and not change.changed:
         _warn(f"segment {args.pos} of transcript {args.id}: a blank correction; nothing to store")
     return 0
 
 
+@contextlib.contextmanager
+def _conflict_hint():
+    """Someone else's correction is replaced only on purpose: say how."""
+    from reader.core.library.edits import ConflictError
+
+    try:
+        yield
+    except ConflictError as exc:
+        raise UserError(exc.what, f"{exc.why}. To replace it, run again with --expect-version {exc.version}") from None
+
+
 def _cmd_revert(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
-    with _open(args) as lib:
-        change = edits.revert_correction(lib, _segment_id(lib, args))
+    with _open(args) as lib, _conflict_hint():
+        change = edits.revert_correction(lib, _segment_id(lib, args), expected_version=args.expect_version, replace_others=False)
     if not change.changed:
         _warn(f"segment {args.pos} of transcript {args.id} has no correction; nothing to revert")
     return 0
@@ -336,13 +364,21 @@ def _add_edit_commands(sub) -> None:
         p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
         p.add_argument("pos", type=int, metavar="POS", help="segment position, from 1 (see `show`)")
 
+    expect = {
+        "type": int,
+        "metavar": "N",
+        "help": "only if the segment is still at version N (see `show --versions`); without it, "
+        "another author's correction is never replaced",
+    }
     p = sub.add_parser("correct", help="set a person's correction of one segment")
     segment(p)
     p.add_argument("text", metavar="TEXT")
+    p.add_argument("--expect-version", **expect)
     p.set_defaults(func=_cmd_correct)
 
     p = sub.add_parser("revert", help="drop the correction of one segment")
     segment(p)
+    p.add_argument("--expect-version", **expect)
     p.set_defaults(func=_cmd_revert)
 
     p = sub.add_parser("split", help="split a segment at a character offset of its raw text")
@@ -500,6 +536,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Read and correct Chinese ASR transcripts.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", metavar="PATH|URL", help="library: SQLite file or SQLAlchemy URL")
+    parser.add_argument("--author", metavar="NAME", help="who the revisions name (default: $TRANSCRIPT_READER_AUTHOR, else your login)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", help="open the desktop app, importing FILEs")
@@ -516,6 +553,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="print a transcript, one segment a line")
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("--clean", action="store_true", help="effective text: correction, else cleaned")
+    p.add_argument("--versions", action="store_true", help="a fourth column: the version a correction expects (--expect-version)")
     p.set_defaults(func=_cmd_show)
 
     p = sub.add_parser("delete", help="remove a transcript and its annotations")
@@ -550,6 +588,8 @@ def main(argv: list[str] | None = None) -> int:
     if func is None:
         func = _cmd_gui
     try:
+        if args.author is not None:
+            _set_author(args.author)
         return func(args) or 0
     except UserError as exc:
         print(f"{APP_NAME}: error: {exc}", file=sys.stderr)
@@ -558,6 +598,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    finally:
+        # main() is called in-process by tests and scripts: the next call starts afresh.
+        if args.author is not None:
+            _reset_author()
 
 
 if __name__ == "__main__":

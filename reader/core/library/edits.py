@@ -5,6 +5,11 @@ Every function takes the library first, runs in its own `lib.write()` (or
 its undo needs; the `undo_*`/`redo_*`/`apply_batch` functions are exact
 inverses, so an undo stack can go back and forth any number of times.
 Every change writes `Revision` rows: who, when, old, new and why (`origin`).
+A segment's `version` counts changes of its correction; saving with an
+expected version refuses (`ConflictError`) when someone else saved first. It
+does not count speaker or topic changes, so a colleague's labelling never
+makes a text save conflict. The library's write lock (see `db.py`) makes
+the check and the write one step, on PostgreSQL too.
 
 The raw text of a segment row is written once, when the row is inserted, and
 never updated. Split and merge therefore do not edit rows: they replace them
@@ -28,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
 from reader.core.library.db import Library
-from reader.core.library.models import Revision, Segment, SegmentTopic, Transcript
+from reader.core.library.models import Revision, Segment, SegmentTopic, Transcript, current_user
 
 # Python's own `re` cannot be interrupted, so a pattern that backtracks without
 # end (`(a|aa)+$`) would hang the app; the `regex` module takes a time limit.
@@ -50,6 +55,8 @@ class Change:
     old: str | None
     new: str | None
     revision_id: int | None
+    # The segment's version after the change: what the next save expects.
+    version: int | None = None
 
     @property
     def changed(self) -> bool:
@@ -175,6 +182,39 @@ def _where(segment: Segment | SegmentState) -> str:
 # ----------------------------------------------------------------- corrections
 
 
+class ConflictError(UserError):
+    """Someone else changed a segment's correction since the version a save was based on.
+
+    Nothing was saved. Carries what the segment holds now, so the person can
+    compare it with their own text and choose: save again expecting `version`,
+    or keep the other text.
+    """
+
+    def __init__(self, segment: Segment, author: str | None, attempted: str | None):
+        self.segment_id = segment.id
+        self.transcript_id = segment.transcript_id
+        self.position = segment.position
+        self.version = segment.version
+        self.text = segment.correction
+        self.author = author
+        self.attempted = attempted
+        now = "has no correction" if segment.correction is None else f"reads: {segment.correction}"
+        super().__init__(_where(segment), f"{author or 'someone'} saved version {segment.version} of it, which {now}; your text was not saved")
+
+
+def _check_conflict(
+    session: Session, segment: Segment, new: str | None, author: str | None, expected_version: int | None, replace_others: bool
+) -> None:
+    if new == segment.correction:
+        return  # Both people want the same text: nothing to choose.
+    last_author = session.scalar(select(Revision.author).where(Revision.segment_id == segment.id).order_by(Revision.id.desc()).limit(1))
+    if expected_version is not None:
+        if segment.version != expected_version:
+            raise ConflictError(segment, last_author, new)
+    elif not replace_others and segment.correction is not None and last_author != (author or current_user()):
+        raise ConflictError(segment, last_author, new)
+
+
 def set_correction(
     lib: Library,
     segment_id: int,
@@ -183,6 +223,8 @@ def set_correction(
     author: str | None = None,
     *,
     automatic: str | None = None,
+    expected_version: int | None = None,
+    replace_others: bool = True,
 ) -> Change:
     """Store a person's correction of one segment, with a revision.
 
@@ -192,24 +234,46 @@ def set_correction(
     showed) drops the correction as `revert_correction` does, and the segment
     keeps following later changes of the cleaning settings and rules. The same
     text as the current correction changes nothing and writes no revision.
-    `author` defaults to the user logged in to the computer.
+    `author` defaults to `models.current_user()`.
+
+    Several people at once: with `expected_version` (the `version` the person's
+    text was based on, e.g. `SegmentRow.version` or the last `Change.version`)
+    a segment changed since by anyone raises `ConflictError`, saving nothing.
+    With `replace_others` False, a correction whose last revision names another
+    author is never replaced unless `expected_version` says it was seen.
+    Corrections of different segments never conflict.
     """
     if text is None or not text.strip() or text == automatic:
-        return revert_correction(lib, segment_id, author, origin="revert" if origin == "typed" else origin)
+        return revert_correction(
+            lib, segment_id, author, origin="revert" if origin == "typed" else origin,
+            expected_version=expected_version, replace_others=replace_others,
+        )
     with lib.write() as session:
         segment = _segment(session, segment_id)
         if segment.kind == "image":
             raise UserError(_where(segment), "an image has no text to correct")
+        _check_conflict(session, segment, text, author, expected_version, replace_others)
         return _write_correction(session, segment, text, origin, author)
 
 
-def revert_correction(lib: Library, segment_id: int, author: str | None = None, origin: str = "revert") -> Change:
+def revert_correction(
+    lib: Library,
+    segment_id: int,
+    author: str | None = None,
+    origin: str = "revert",
+    *,
+    expected_version: int | None = None,
+    replace_others: bool = True,
+) -> Change:
     """Drop a segment's correction (the reader shows the cleaned text again), with a revision.
 
     A segment without a correction is left as it is and no revision is written.
+    `expected_version` and `replace_others` as in `set_correction`.
     """
     with lib.write() as session:
-        return _write_correction(session, _segment(session, segment_id), None, origin, author)
+        segment = _segment(session, segment_id)
+        _check_conflict(session, segment, None, author, expected_version, replace_others)
+        return _write_correction(session, segment, None, origin, author)
 
 
 def _write_correction(session: Session, segment: Segment, new: str | None, origin: str, author: str | None) -> Change:
@@ -219,7 +283,7 @@ def _write_correction(session: Session, segment: Segment, new: str | None, origi
         segment.correction = new
         segment.version += 1
         revision_id = _revise(session, segment.id, old, new, origin, author)
-    return Change(segment.id, segment.transcript_id, segment.position, old, new, revision_id)
+    return Change(segment.id, segment.transcript_id, segment.position, old, new, revision_id, segment.version)
 
 
 def _revise(session: Session, segment_id: int, old: str | None, new: str | None, origin: str, author: str | None) -> int:

@@ -31,6 +31,8 @@ class SegmentRow:
     speaker: str | None
     start_ms: int | None
     end_ms: int | None
+    # What a save of this row's correction expects (see `edits.set_correction`).
+    version: int = 1
 
 
 def list_transcripts(lib: Library) -> list[TranscriptSummary]:
@@ -60,7 +62,10 @@ def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[Seg
         if title is None:
             raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
         rows = session.execute(
-            select(Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Speaker.name, Segment.start_ms, Segment.end_ms)
+            select(
+                Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Speaker.name,
+                Segment.start_ms, Segment.end_ms, Segment.version,
+            )
             .outerjoin(Speaker, Speaker.id == Segment.speaker_id)
             .where(Segment.transcript_id == transcript_id)
             .order_by(Segment.position, Segment.id)
