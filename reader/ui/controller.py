@@ -109,8 +109,10 @@ class Controller(QObject):
                 if task.cancelled():
                     break
                 task.report(i, len(files))
+                # One file: its segments make the progress; several: the files do.
+                progress = task.report if len(files) == 1 else None
                 try:
-                    result = import_file(lib, path, cancel=task.cancelled)
+                    result = import_file(lib, path, progress=progress, cancel=task.cancelled)
                 except UserError as exc:
                     notes.append(str(exc))
                     continue

@@ -48,6 +48,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.transcript_id: int | None = None
         self.transcript_title = ""
+        self._pending_library: str | None = None  # asked for, added to the recent list once open
+        self._infos: dict = {}  # transcript id -> TranscriptSummary
+        self.rules_dialog = None
+        self.speaker_manager = None
         self.setAcceptDrops(True)
 
         self.library_panel = LibraryPanel(self)
@@ -352,7 +356,7 @@ class MainWindow(QMainWindow):
         self.controller.open_library(db, import_seeds=import_seeds)
 
     def _library_opened(self, location: str) -> None:
-        db = getattr(self, "_pending_library", None)
+        db = self._pending_library
         if db:
             self.settings.add_recent_library(db)
         self.transcript_id = None
@@ -430,7 +434,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        info = getattr(self, "_infos", {}).get(self.transcript_id)
+        info = self._infos.get(self.transcript_id)
         if info is None:
             self.counts_label.setText("")
             return
@@ -639,7 +643,7 @@ class MainWindow(QMainWindow):
     def show_speakers(self) -> None:
         from reader.ui.speaker_manager import SpeakerManager
 
-        if getattr(self, "speaker_manager", None) is None:
+        if self.speaker_manager is None:
             self.speaker_manager = SpeakerManager(self.controller, self)
         self.speaker_manager.show()
         self.speaker_manager.raise_()
@@ -683,7 +687,7 @@ class MainWindow(QMainWindow):
     def show_rules(self) -> None:
         from reader.ui.rules_dialog import RulesDialog
 
-        if getattr(self, "rules_dialog", None) is None:
+        if self.rules_dialog is None:
             self.rules_dialog = RulesDialog(self)
         self.rules_dialog.show()
         self.rules_dialog.raise_()
@@ -706,7 +710,7 @@ class MainWindow(QMainWindow):
     def _set_found(self, found) -> None:
         self._found = found
         self._searching = bool(self.find_bar.pattern())
-        titles = {i.id: i.title for i in getattr(self, "_infos", {}).values()}
+        titles = {i.id: i.title for i in self._infos.values()}
         self.find_bar.set_results(found, titles)
         self._show_hits()
 
