@@ -13,14 +13,18 @@ import json
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from collections import defaultdict
 
 from sqlalchemy import func, select
 
 from reader.core.formats import read_file
-from reader.core.library import check_library, import_file, open_library
+from reader.core.library import check_library, import_file, list_transcripts, open_library
 from reader.core.library.models import Revision, Segment, Source, Transcript
 from reader.core.paths import seeds_dir
+from tests.reliability.conftest import ROOT
 
 # 15 keeps the folder near a minute on two cores; RELIABILITY_KILLS=100 for a longer hunt.
 KILLS = int(os.environ.get("RELIABILITY_KILLS", "15"))
@@ -145,3 +149,29 @@ def test_killed_exports_leave_the_old_file_or_the_whole_new_one(tmp_path, crash_
     sound(db)
     leftovers = len(list(tmp_path.glob(".export.json.*.part")))
     figures(kills=kills, exports_acknowledged=acknowledged, exports_cut_short_leaving_the_old_file=cut, temporary_files_left=leftovers)
+
+
+def test_killed_command_line_imports_on_a_fresh_library(tmp_path, rng, figures):
+    """The real entry point, killed anywhere from start-up (the first ones mid-migration) to commit."""
+    db = str(tmp_path / "library.sqlite3")
+    seed = SEED_FILE.read_bytes()
+    finished, kills = [], 0
+    for round_ in range(6):
+        path = tmp_path / f"cli{round_}.txt"
+        path.write_bytes(seed + f"\n\n第{round_}份\n".encode())
+        proc = subprocess.Popen([sys.executable, "-m", "reader", "--db", db, "import", str(path)], cwd=ROOT,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(0.3, 1.6))
+        proc.kill()
+        _, err = proc.communicate()
+        if proc.returncode == 0:
+            finished.append(path.name)
+        else:
+            kills += 1
+            assert proc.returncode == -signal.SIGKILL, err
+    sound(db)
+    with open_library(db) as lib:
+        stored = {os.path.basename(t.source_path): t.segments for t in list_transcripts(lib)}
+    assert set(finished) <= set(stored)
+    assert all(count == len(read_file(SEED_FILE).transcripts[0].segments) + 1 for count in stored.values())
+    figures(kills=kills, imports_finished=len(finished), imports_stored=len(stored), imports_lost=len(set(finished) - set(stored)))
