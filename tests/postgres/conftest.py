@@ -25,7 +25,7 @@ def pytest_collection_modifyitems(config, items):
         return
     skip = pytest.mark.skip(reason="no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb); apt-get install postgresql to run these tests")
     for item in items:
-        if "tests/postgres" in str(item.fspath):
+        if "pg_server" in getattr(item, "fixturenames", ()):
             item.add_marker(skip)
 
 
@@ -88,3 +88,11 @@ def pg_library(pg_url):
     lib = open_library(pg_url)
     yield lib
     lib.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_url(request, tmp_path):
+    """A library two copies of the app share: one SQLite file, or a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "shared.sqlite3")
+    return request.getfixturevalue("pg_url")

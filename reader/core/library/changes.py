@@ -7,8 +7,9 @@ last time and refreshes what it is told. Writers take the library's write lock
 (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL) and keep it until
 they commit, so log ids become visible in order and a token never skips one.
 
-A run of identical entries is written once (each trigger looks at the newest
-entry only): importing 10,000 segments logs one line, not 10,000.
+A run of identical entries is kept once: a trigger about to repeat the newest
+entry deletes it and writes it again, under a new id (a reader may have seen
+the old one). Importing 10,000 segments leaves one line, not 10,000.
 
 Like the search triggers, these live in the database: a later migration that
 copies `segments` (Alembic batch mode on SQLite) must call `install` again.
@@ -60,8 +61,8 @@ def changes_since(lib: Library, token: int | None) -> Changes:
 # ----------------------------------------------------------------- triggers
 
 _SQLITE_LOG = (
-    "INSERT INTO change_log(transcript_id, segment_id) SELECT {t}, {s} WHERE NOT EXISTS ("
-    "SELECT 1 FROM change_log WHERE id = (SELECT max(id) FROM change_log) AND transcript_id IS {t} AND segment_id IS {s});"
+    "DELETE FROM change_log WHERE id = (SELECT max(id) FROM change_log) AND transcript_id IS {t} AND segment_id IS {s}; "
+    "INSERT INTO change_log(transcript_id, segment_id) VALUES ({t}, {s});"
 )
 _TOPIC_TRANSCRIPT = "(SELECT transcript_id FROM segments WHERE id = {row}.segment_id)"
 _RULE_TEXT = "pattern, replacement, is_regex, case_sensitive, enabled, transcript_id"
@@ -102,9 +103,9 @@ TRIGGER_NAMES = tuple(_SQLITE_TRIGGERS)
 
 _PG_FUNCTIONS = """
 CREATE OR REPLACE FUNCTION change_log_add(t integer, s integer) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO change_log(transcript_id, segment_id) SELECT t, s WHERE NOT EXISTS (
-    SELECT 1 FROM change_log WHERE id = (SELECT max(id) FROM change_log)
-    AND transcript_id IS NOT DISTINCT FROM t AND segment_id IS NOT DISTINCT FROM s)
+  DELETE FROM change_log WHERE id = (SELECT max(id) FROM change_log)
+    AND transcript_id IS NOT DISTINCT FROM t AND segment_id IS NOT DISTINCT FROM s;
+  INSERT INTO change_log(transcript_id, segment_id) VALUES (t, s);
 $$;
 CREATE OR REPLACE FUNCTION change_log_segments() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
   IF TG_OP = 'INSERT' THEN PERFORM change_log_add(NEW.transcript_id, NULL);
