@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import getpass
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -24,6 +27,7 @@ BUSY_TIMEOUT_MS = 10_000
 # After busy_timeout ran out this many times in a row, a writer gives up with a
 # message instead of waiting for ever behind another program's long write.
 WRITE_LOCK_ATTEMPTS = 3
+CONNECT_TIMEOUT_S = 10
 # PostgreSQL: the key of the advisory lock every writer holds until it commits
 # (any fixed number; it only has to be the same for every copy of the app).
 PG_WRITE_LOCK = 0x7472_6164  # "trad"
@@ -188,10 +192,92 @@ def _engine(target: str) -> Engine:
             engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _configure_sqlite(engine)
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            if url.password is None and _without_password(url) in _session_passwords:
+                url = url.set(password=_session_passwords[_without_password(url)])
+            # An unreachable server is a message after a while, not a frozen command.
+            connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if url.get_backend_name() == "postgresql" else {}
+            engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except (ArgumentError, ImportError) as exc:
         raise UserError(url.render_as_string(hide_password=True), f"cannot use this database: {exc}") from None
     return engine
+
+
+def _without_password(url) -> str:
+    return url.set(password=None).render_as_string(hide_password=False)
+
+
+_session_passwords: dict[str, str] = {}
+
+
+def use_password(db: str, password: str) -> None:
+    """Let `open_library(db)` log in with `password` for the rest of this run.
+
+    The URL itself, which the app keeps in its list of recent libraries and
+    shows in titles, then never holds the password.
+    """
+    _session_passwords[_without_password(make_url(db))] = password
+
+
+@dataclass(frozen=True)
+class ServerCheck:
+    server: str  # e.g. "PostgreSQL 15.8"
+    # "library": a transcript-reader library; "empty": will become one when opened;
+    # "newer": made by a newer version of the app; "other": holds other tables.
+    state: str
+    transcripts: int | None = None
+
+
+def check_server(db: str) -> ServerCheck:
+    """Connect to a database server and say what opening `db` would find, changing nothing.
+
+    `UserError` (one line, no password) when it cannot be reached or logged in to.
+    """
+    if "://" not in db:
+        raise UserError(db, "not a database URL")
+    engine = _engine(db)
+    shown = engine.url.render_as_string(hide_password=True)
+    try:
+        with engine.connect() as conn:
+            version = ".".join(str(part) for part in engine.dialect.server_version_info[:2])
+            server = f"{engine.dialect.name.replace('postgresql', 'PostgreSQL')} {version}"
+            current = set(MigrationContext.configure(conn).get_current_heads())
+            tables = set(inspect(conn).get_table_names())
+            if current - known_schemas():
+                return ServerCheck(server, "newer")
+            if not current:
+                return ServerCheck(server, "other" if tables else "empty")
+            count = conn.exec_driver_sql("SELECT count(*) FROM transcripts").scalar_one()
+            return ServerCheck(server, "library", count)
+    except DBAPIError as exc:
+        raise UserError(shown, f"cannot connect: {' '.join(str(exc.orig).split())}") from None
+    finally:
+        engine.dispose()
+
+
+def save_password(db: str, password: str, pgpass: Path | None = None) -> Path:
+    """Store a PostgreSQL password where libpq looks for it (~/.pgpass, or $PGPASSFILE), readable only by the user.
+
+    Replaces the line for the same server, port, database and user. Returns the file.
+    """
+    url = make_url(db)
+    path = pgpass or Path(os.environ.get("PGPASSFILE") or Path.home() / ".pgpass")
+    host = url.host or url.query.get("host") or "localhost"
+    fields = [str(host), str(url.port or 5432), url.database or "*", url.username or getpass.getuser()]
+    escaped = [f.replace("\\", "\\\\").replace(":", "\\:") for f in fields]
+    key = ":".join(escaped) + ":"
+    secret = password.replace("\\", "\\\\").replace(":", "\\:")
+    written = path.with_name(path.name + ".new")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        kept = [line for line in lines if not line.startswith(key)]
+        # Created private: libpq ignores a password file others can read.
+        fd = os.open(written, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("\n".join([*kept, key + secret]) + "\n")
+        os.replace(written, path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(str(path), f"cannot store the password: {exc}") from None
+    return path
 
 
 def _configure_sqlite(engine: Engine) -> None:
