@@ -81,9 +81,13 @@ class Controller(QObject):
 
         self.read(list_transcripts, on_done)
 
-    def load_transcript(self, transcript_id: int, first: int, count: int, on_done) -> None:
-        """on_done((transcript_id, title, segment ids, rows from row `first`))"""
-        self.read(lambda lib: (transcript_id, *queries.transcript_window(lib, transcript_id, first, count)), on_done)
+    def load_transcript(self, transcript_id: int, first: int, count: int, on_done, speaker_id=None, topic_id=None) -> None:
+        """on_done((transcript_id, title, segment ids, rows from row `first`)); with a speaker
+        and/or topic, only the segments that have them."""
+        self.read(
+            lambda lib: (transcript_id, *queries.transcript_window(lib, transcript_id, first, count, speaker_id, topic_id)),
+            on_done,
+        )
 
     def load_rows_by_id(self, segment_ids, on_done) -> None:
         ids = list(segment_ids)

@@ -9,7 +9,7 @@ replaced is underlined in the cleaned column, find hits get a background.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,12 +22,21 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
-from reader.ui.segment_model import CLEAN, POS, SPEAKER, KindRole, MarksRole, StateRole
+from reader.ui.segment_model import CLEAN, POS, SPEAKER, TOPICS, KindRole, LabelsRole, MarksRole, StateRole
 
 PADDING = 4
 CORRECTED_BAR = 3
+CHIP_GAP = 4
 
 
 def _colour(name: str, palette: QPalette) -> QColor:
@@ -114,12 +123,15 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.fillRect(
                 opt.rect.x(), opt.rect.y(), CORRECTED_BAR, opt.rect.height(), _colour("corrected", palette)
             )
-        if index.column() in (POS, SPEAKER):
+        if index.column() in (SPEAKER, TOPICS):
+            self._paint_labels(painter, rect, font, index.data(LabelsRole) or [])
+            painter.restore()
+            return
+        if index.column() == POS:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.setFont(font)
-            align = Qt.AlignmentFlag.AlignRight if index.column() == POS else Qt.AlignmentFlag.AlignLeft
             shown = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-            painter.drawText(rect, align | Qt.AlignmentFlag.AlignTop, shown)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, shown)
             painter.restore()
             return
         layout, _height = layout_text(text, font, rect.width())
@@ -129,8 +141,32 @@ class SegmentDelegate(QStyledItemDelegate):
         layout.draw(painter, rect.topLeft(), _formats(marks, palette) if state != "pending" else [])
         painter.restore()
 
+    @staticmethod
+    def _paint_labels(painter: QPainter, rect, font: QFont, labels) -> None:
+        """A speaker or topics as chips in their colours, as many as fit, names elided.
+
+        Names are drawn with drawText on plain strings: never interpreted as markup.
+        """
+        painter.setFont(font)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetricsF(font)
+        x, right = float(rect.left()), float(rect.right())
+        for name, colour in labels:
+            width = min(metrics.horizontalAdvance(name) + 2 * PADDING, right - x)
+            if width < 2 * PADDING + metrics.horizontalAdvance("…"):
+                break
+            chip = QRectF(x, float(rect.top()), width, metrics.height())
+            background = QColor(colour)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(background)
+            painter.drawRoundedRect(chip, 4, 4)
+            painter.setPen(QColor("#000000") if background.lightness() > 140 else QColor("#ffffff"))
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, width - 2 * PADDING)
+            painter.drawText(chip.adjusted(PADDING, 0, -PADDING, 0), Qt.AlignmentFlag.AlignVCenter, shown)
+            x += width + CHIP_GAP
+
     def height_for(self, index: QModelIndex, font: QFont, width: int) -> int:
-        if index.column() in (POS, SPEAKER):
+        if index.column() in (POS, SPEAKER, TOPICS):
             return int(QFontMetricsF(font).height()) + 2 * PADDING
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         _layout, height = layout_text(text, font, width - 2 * PADDING)
@@ -141,7 +177,13 @@ class SegmentDelegate(QStyledItemDelegate):
         return QSize(width, self.height_for(index, option.font, width))
 
     # editing
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.speaker_names: list[str] = []  # offered by the speaker cell's editor
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        if index.column() == SPEAKER:
+            return SpeakerEditor(self.speaker_names, parent)
         editor = CellEditor(parent)
         editor.setFont(option.font)
         editor.commit_requested.connect(lambda: self._commit_and_close(editor))
@@ -155,16 +197,24 @@ class SegmentDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        if isinstance(editor, CellEditor) and not editor.toPlainText():
+        if isinstance(editor, SpeakerEditor):
+            editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+            editor.lineEdit().selectAll()
+        elif isinstance(editor, CellEditor) and not editor.toPlainText():
             editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
             editor.moveCursor(editor.textCursor().MoveOperation.End)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
-        if isinstance(editor, CellEditor):
+        if isinstance(editor, SpeakerEditor):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, CellEditor):
             model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         rect = option.rect
+        if isinstance(editor, SpeakerEditor):
+            editor.setGeometry(rect.x(), rect.y(), max(rect.width(), editor.sizeHint().width()), editor.sizeHint().height())
+            return
         # Grow downwards to fit the text, so nothing being edited is hidden.
         needed = self.height_for(index, option.font, rect.width()) + 2 * PADDING
         rect.setHeight(max(rect.height(), needed))
@@ -175,6 +225,24 @@ class SegmentDelegate(QStyledItemDelegate):
         if isinstance(obj, CellEditor) and event.type() == QEvent.Type.KeyPress:
             return False
         return super().eventFilter(obj, event)
+
+
+class SpeakerEditor(QComboBox):
+    """The speaker cell's editor: the library's speakers to pick from, or a new name to type.
+
+    Completion matches anywhere in a name (typing 李 finds 李博士); an empty
+    name leaves the segments unlabelled.
+    """
+
+    def __init__(self, names: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItems(names)
+        completer = QCompleter(names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
 
 
 class CellEditor(QPlainTextEdit):

@@ -32,6 +32,7 @@ from reader.ui.cleaning import CleanService
 from reader.ui.commands import Changes
 from reader.ui.controller import Controller
 from reader.ui.find_bar import FindBar
+from reader.ui.label_bar import LabelBar
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.search_panel import SearchPanel
 from reader.ui.segment_model import PAGE, SegmentIdRole, SegmentTableModel
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self._infos: dict = {}  # transcript id -> TranscriptSummary
         self.rules_dialog = None
         self.speaker_manager = None
+        self._filter: tuple[int | None, int | None] = (None, None)  # speaker id, topic id shown
         self.setAcceptDrops(True)
 
         self.library_panel = LibraryPanel(self)
@@ -66,6 +68,9 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        self.label_bar = LabelBar(self)
+        right_layout.addWidget(self.label_bar)
         right_layout.addWidget(self.view, 1)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
@@ -127,6 +132,14 @@ class MainWindow(QMainWindow):
         self.act_make_rule = self._action(self.make_rule_from_current, "Ctrl+Shift+E")
         self.act_speaker = self._action(self.choose_speaker, "Ctrl+Shift+P")
         self.act_topic = self._action(self.choose_topic, "Ctrl+T")
+        self.act_untag = self._action(self.remove_topics, "Ctrl+Shift+T")
+        self.act_split_turn = self._action(self.split_turn_at_cursor, "Ctrl+Shift+Return")
+        self.act_next_speaker = self._action(lambda: self.jump("speaker", backwards=False), "Alt+Down")
+        self.act_previous_speaker = self._action(lambda: self.jump("speaker", backwards=True), "Alt+Up")
+        self.act_next_topic = self._action(lambda: self.jump("topic", backwards=False), "Alt+Shift+Down")
+        self.act_previous_topic = self._action(lambda: self.jump("topic", backwards=True), "Alt+Shift+Up")
+        self.act_show_labels = self._action(None, checkable=True)
+        self.act_show_labels.toggled.connect(lambda _on: self._labels_loaded_columns())
         self.act_rules = self._action(self.show_rules, "Ctrl+Shift+L")
         self.act_speakers = self._action(self.show_speakers)
         self.act_overview = self._action(self.show_overview)
@@ -181,13 +194,18 @@ class MainWindow(QMainWindow):
         self.menu_edit.addAction(self.act_merge)
         self.menu_edit.addAction(self.act_make_rule)
         self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.act_speaker)
-        self.menu_edit.addAction(self.act_topic)
-        self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.act_find)
         self.menu_edit.addAction(self.act_replace)
         self.menu_edit.addAction(self.act_find_next)
         self.menu_edit.addAction(self.act_find_previous)
+        self.menu_labels = bar.addMenu("")
+        for act in (self.act_speaker, self.act_split_turn, self.act_topic, self.act_untag):
+            self.menu_labels.addAction(act)
+        self.menu_labels.addSeparator()
+        for act in (self.act_next_speaker, self.act_previous_speaker, self.act_next_topic, self.act_previous_topic):
+            self.menu_labels.addAction(act)
+        self.menu_labels.addSeparator()
+        self.menu_labels.addAction(self.act_show_labels)
         self.menu_view = bar.addMenu("")
         self.menu_stages = self.menu_view.addMenu("")
         for act in self.act_stages.values():
@@ -249,6 +267,9 @@ class MainWindow(QMainWindow):
         self.clean.ready.connect(lambda: self.statusBar().showMessage(self.tr("Segmenter ready"), 3000))
         self.cancel_button.clicked.connect(self._cancel_import)
         self.model.correction_requested.connect(self._correction_requested)
+        self.model.speaker_requested.connect(self._speaker_requested)
+        self.view.speaker_key.connect(self.speaker_key)
+        self.label_bar.filter_changed.connect(self.set_filter)
         self.find_bar.search_requested.connect(self.run_find)
         self.find_bar.replace_one_requested.connect(self.replace_one)
         self.find_bar.replace_all_requested.connect(self.replace_all)
@@ -278,6 +299,15 @@ class MainWindow(QMainWindow):
         self.act_rules.setText(self.tr("Correction &Rules…"))
         self.act_speaker.setText(self.tr("Set S&peaker…"))
         self.act_topic.setText(self.tr("Tag &Topic…"))
+        self.act_untag.setText(self.tr("&Remove Topics"))
+        self.act_split_turn.setText(self.tr("Split Here for the &Next Speaker"))
+        self.act_split_turn.setToolTip(self.tr("Split the segment at the cursor and give the rest to the next speaker"))
+        self.act_next_speaker.setText(self.tr("Next Segment of This Speaker"))
+        self.act_previous_speaker.setText(self.tr("Previous Segment of This Speaker"))
+        self.act_next_topic.setText(self.tr("Next Segment of This Topic"))
+        self.act_previous_topic.setText(self.tr("Previous Segment of This Topic"))
+        self.act_show_labels.setText(self.tr("Always Show Speaker and Topic &Columns"))
+        self.menu_labels.setTitle(self.tr("&Labels"))
         self.act_find.setText(self.tr("&Find…"))
         self.act_replace.setText(self.tr("Find and &Replace…"))
         self.act_find_next.setText(self.tr("Find &Next"))
@@ -325,7 +355,7 @@ class MainWindow(QMainWindow):
         self.script_label.setText(self.tr("Script:") + " ")
         self.cancel_button.setText(self.tr("Cancel"))
         self.library_panel.retranslate()
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_counts()
 
     def changeEvent(self, event) -> None:
@@ -380,7 +410,10 @@ class MainWindow(QMainWindow):
         tid = self.transcript_id
         if tid is None:
             return
-        if changes.structure and (not changes.transcripts or tid in changes.transcripts):
+        self._load_labels()
+        touched = not changes.transcripts or tid in changes.transcripts
+        # A filtered view drops the rows a change took its label from.
+        if touched and (changes.structure or self._filter != (None, None)):
             self._load_transcript(tid, self.view.visible_rows().start)
         elif changes.segments:
             self.controller.load_rows_by_id(changes.segments, self.model.update_rows)
@@ -398,12 +431,17 @@ class MainWindow(QMainWindow):
         if transcript_id == self.transcript_id:
             return
         self.transcript_id = transcript_id
+        self._filter = (None, None)  # a new transcript starts unfiltered
+        self.label_bar.set_filter(None, None)
         # Same lane, in order: the rules are in place before the rows are cleaned.
         self.controller.load_text_rules(transcript_id, self._text_rules_loaded)
         self._load_transcript(transcript_id, 0)
+        self._load_labels()
 
     def _load_transcript(self, transcript_id: int, first_row: int) -> None:
-        self.controller.load_transcript(transcript_id, max(0, first_row - PAGE // 4), PAGE, self._rows_loaded)
+        self.controller.load_transcript(
+            transcript_id, max(0, first_row - PAGE // 4), PAGE, self._rows_loaded, *self._filter
+        )
 
     def _text_rules_loaded(self, result) -> None:
         transcript_id, rules = result
@@ -441,6 +479,10 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(
             self.tr("%1 segments, %2 corrected").replace("%1", str(info.segments)).replace("%2", str(info.corrected))
         )
+        if self._filter != (None, None) and self.model.transcript_id == self.transcript_id:
+            self.counts_label.setText(
+                self.tr("%1 of %2 segments shown").replace("%1", str(self.model.rowCount())).replace("%2", str(info.segments))
+            )
 
     # importing
     def choose_import(self) -> None:
@@ -513,9 +555,7 @@ class MainWindow(QMainWindow):
 
     # editing
     def edit_current(self) -> None:
-        row = self.view.current_row()
-        if row >= 0:
-            self.view.edit_row(row)
+        self.view.edit_current_cell()
 
     def _current_text_row(self):
         """The current row, if there is one and its segment is loaded."""
@@ -541,8 +581,23 @@ class MainWindow(QMainWindow):
         self.controller.revert_correction(self.transcript_id, r.id, r.position, r.correction)
 
     def split_at_cursor(self) -> None:
+        self._split_at_cursor(self.controller.split)
+
+    def split_turn_at_cursor(self) -> None:
+        """Split where the speaker changes mid-segment; the rest goes to the next speaker, one undo step."""
+        from reader.ui import label_steps
+
+        self._split_at_cursor(lambda *where: label_steps.split_turn(self.controller, *where))
+
+    def _split_at_cursor(self, split) -> None:
+        """`split(transcript id, segment id, position, raw offset)` at the open editor's cursor.
+
+        Without an editor, the current segment's opens, for the cursor to be put where the split goes.
+        """
+        from reader.ui.delegates import CellEditor
+
         editor = self.view.current_editor()
-        if editor is None:
+        if not isinstance(editor, CellEditor):
             row = self._current_text_row()
             if row is not None and self.view.edit_row(row):
                 self.statusBar().showMessage(
@@ -553,7 +608,7 @@ class MainWindow(QMainWindow):
         cursor = editor.textCursor().position()
         self.view.commit_editor(editor)  # what was typed is saved first, and split with the rest
         r = self.model.row_at(row)
-        self.controller.split(self.transcript_id, r.id, r.position, self.model.raw_offset(row, cursor))
+        split(self.transcript_id, r.id, r.position, self.model.raw_offset(row, cursor))
 
     def merge_with_next(self) -> None:
         editor = self.view.current_editor()
@@ -582,6 +637,112 @@ class MainWindow(QMainWindow):
         if not rows and self.view.current_row() >= 0:
             rows = [self.view.current_row()]
         return [self.model.index(row, 0).data(SegmentIdRole) for row in rows]
+
+    # speakers and topics
+    def _load_labels(self) -> None:
+        """The transcript's speakers (number-key order) and the library's topics, for the bar and the cells."""
+        from reader.core.library import tagging
+
+        tid = self.transcript_id
+        if tid is None:
+            return
+        self.controller.read(
+            lambda lib: (tid, tagging.transcript_speakers(lib, tid), tagging.list_labels(lib, "topic")),
+            self._labels_loaded,
+        )
+
+    def _labels_loaded(self, result) -> None:
+        transcript_id, speakers, topics = result
+        if transcript_id != self.transcript_id:
+            return
+        self.label_bar.set_labels(speakers, topics)
+        self.view.set_speaker_names([label.name for label in speakers])
+        self._labels_loaded_columns()
+
+    def _labels_loaded_columns(self) -> None:
+        # A library with speakers gets the columns on every transcript, so a fresh one can be labelled there.
+        self.view.set_labels_wanted(self.act_show_labels.isChecked() or bool(self.label_bar.key_speakers()))
+
+    def speaker_key(self, number: int) -> None:
+        """Number key on the table: 1..9 give the selected rows the transcript's n-th speaker, 0 clears them."""
+        from reader.ui import label_steps
+
+        ids = self.selected_segment_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
+            return
+        if number == 0:
+            label_steps.assign_speaker(self.controller, ids, None)
+            return
+        speakers = self.label_bar.key_speakers()
+        if number > len(speakers):
+            self.statusBar().showMessage(
+                self.tr("No speaker on key %1: type a name in a Speaker cell to make one").replace("%1", str(number)),
+                5000,
+            )
+            return
+        label_steps.assign_speaker(self.controller, ids, speakers[number - 1].id, speakers[number - 1].name)
+
+    def _speaker_requested(self, segment_id: int, name: str) -> None:
+        """A name typed or picked in a speaker cell: for every selected row when that row is one of them."""
+        from reader.ui import label_steps
+
+        ids = self.selected_segment_ids()
+        if segment_id not in ids:
+            ids = [segment_id]
+        label_steps.assign_speaker(self.controller, ids, name or None, name)
+
+    def remove_topics(self) -> None:
+        from reader.ui import label_steps
+
+        ids = self.selected_segment_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
+            return
+        label_steps.untag_topic(self.controller, ids)
+
+    def set_filter(self, speaker_id: int | None, topic_id: int | None) -> None:
+        """Show only the segments with that speaker and/or topic (None: any)."""
+        if (speaker_id, topic_id) == self._filter:
+            return
+        self._filter = (speaker_id, topic_id)
+        if self.transcript_id is not None:
+            self._load_transcript(self.transcript_id, 0)
+
+    def jump(self, kind: str, backwards: bool) -> None:
+        """To the next (or previous) segment with the current row's speaker or topic, within the filter."""
+        from reader.core.library import tagging
+
+        row = self._current_text_row()
+        if row is None:
+            return
+        r = self.model.row_at(row)
+        speaker_filter, topic_filter = self._filter
+        if kind == "speaker":
+            label = (r.speaker_id, r.speaker) if r.speaker_id is not None else None
+            speaker_id, topic_id = (label[0] if label else None), topic_filter
+        else:
+            shown = next((t for t in r.topics if t.id == topic_filter), r.topics[0] if r.topics else None)
+            label = (shown.id, shown.name) if shown else None
+            speaker_id, topic_id = speaker_filter, (label[0] if label else None)
+        if label is None:
+            message = self.tr("This segment has no speaker") if kind == "speaker" else self.tr("This segment has no topic")
+            self.statusBar().showMessage(message, 4000)
+            return
+        tid, position, name = self.transcript_id, r.position, label[1]
+        self.controller.read(
+            lambda lib: tagging.next_labelled(lib, tid, position, speaker_id, topic_id, backwards=backwards),
+            lambda found: self._jumped(tid, found, name),
+        )
+
+    def _jumped(self, transcript_id: int, found, name: str) -> None:
+        if transcript_id != self.transcript_id:
+            return
+        row = None if found is None else self.model.row_of(found[0])
+        if row is None:
+            self.statusBar().showMessage(self.tr("No further segment of %1").replace("%1", name), 4000)
+            return
+        self.view.scroll_to_row(row, max(self.view.currentIndex().column(), 0))
 
     def choose_speaker(self) -> None:
         from reader.core.library import tagging

@@ -6,19 +6,31 @@ ORM object bound to a session on another thread.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from sqlalchemy import select
 
 from reader.core.errors import UserError
-from reader.core.library import SegmentRow
+from reader.core.library import SegmentRow, tagging
 from reader.core.library.models import Segment, Speaker, Transcript
+from reader.core.library.tagging import Label
 
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
 
 
-def segment_rows_by_id(lib, segment_ids) -> list[SegmentRow]:
+@dataclass(frozen=True)
+class LabelledRow(SegmentRow):
+    """A segment row with what the speaker and topic columns draw."""
+
+    speaker_id: int | None = None
+    speaker_color: str | None = None
+    topics: tuple[Label, ...] = ()
+
+
+def segment_rows_by_id(lib, segment_ids) -> list[LabelledRow]:
     """Fresh rows for segments an operation touched, so a view refreshes them without reloading everything."""
     ids = list(segment_ids)
-    rows: list[SegmentRow] = []
+    rows: list[LabelledRow] = []
     with lib.read() as session:
         for i in range(0, len(ids), _CHUNK):
             query = (
@@ -31,27 +43,44 @@ def segment_rows_by_id(lib, segment_ids) -> list[SegmentRow]:
                     Speaker.name,
                     Segment.start_ms,
                     Segment.end_ms,
+                    Segment.version,
+                    Segment.speaker_id,
                 )
                 .outerjoin(Speaker, Segment.speaker_id == Speaker.id)
                 .where(Segment.id.in_(ids[i : i + _CHUNK]))
             )
-            rows.extend(SegmentRow(*row) for row in session.execute(query))
-    return rows
+            rows.extend(LabelledRow(*row) for row in session.execute(query))
+    topics = tagging.topics_of(lib, ids)
+    speakers = {label.id: label for label in tagging.list_labels(lib, "speaker")}
+    return [
+        replace(
+            row,
+            speaker_color=speakers[row.speaker_id].color if row.speaker_id in speakers else None,
+            topics=tuple(topics.get(row.id, ())),
+        )
+        for row in rows
+    ]
 
 
-def transcript_window(lib, transcript_id: int, first: int, count: int) -> tuple[str, list[int], list[SegmentRow]]:
+def transcript_window(
+    lib, transcript_id: int, first: int, count: int, speaker_id: int | None = None, topic_id: int | None = None
+) -> tuple[str, list[int], list[LabelledRow]]:
     """(title, every segment id in order, the rows of `count` segments from row `first`).
 
     Ids are cheap to read for any length; rows come a page at a time as the view needs them.
+    With a speaker and/or topic, only the segments that have them (a filtered view).
     """
     with lib.read() as session:
         title = session.scalar(select(Transcript.title).where(Transcript.id == transcript_id))
         if title is None:
             raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
-        ids = list(
-            session.scalars(
-                select(Segment.id).where(Segment.transcript_id == transcript_id).order_by(Segment.position, Segment.id)
+        if speaker_id is None and topic_id is None:
+            ids = list(
+                session.scalars(
+                    select(Segment.id).where(Segment.transcript_id == transcript_id).order_by(Segment.position, Segment.id)
+                )
             )
-        )
+    if speaker_id is not None or topic_id is not None:
+        ids = [segment_id for segment_id, _ in tagging.labelled_segments(lib, transcript_id, speaker_id, topic_id)]
     first = max(0, min(first, len(ids) - count))
     return title, ids, segment_rows_by_id(lib, ids[first : first + count])

@@ -21,8 +21,8 @@ from reader.core.library import SegmentRow
 from reader.ui.cleaning import CleanService
 
 
-# SPEAKER is last in the model and shown second (the view moves it), so RAW and CLEAN stay put.
-POS, RAW, CLEAN, SPEAKER = range(4)
+# SPEAKER and TOPICS come last in the model (the view shows SPEAKER second), so RAW and CLEAN stay put.
+POS, RAW, CLEAN, SPEAKER, TOPICS = range(5)
 PAGE = 256  # rows fetched from the library at a time
 
 # Custom roles
@@ -30,6 +30,7 @@ SegmentIdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
 StateRole = Qt.ItemDataRole.UserRole + 3  # "auto" | "pending" | "corrected"
 MarksRole = Qt.ItemDataRole.UserRole + 4  # [(start, end, what)], what: removed|changed|hit|current
+LabelsRole = Qt.ItemDataRole.UserRole + 5  # [(name, "#rrggbb")]: the speaker, or the topics
 
 
 def plain_tooltip(text: str) -> str:
@@ -39,6 +40,10 @@ def plain_tooltip(text: str) -> str:
     address like `<img src=...>` would be interpreted; escaped, it cannot be.
     """
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def _labelled(r: SegmentRow) -> bool:
+    return bool(r.speaker or getattr(r, "topics", ()))
 
 
 def format_time(ms: int | None) -> str:
@@ -53,6 +58,8 @@ def format_time(ms: int | None) -> str:
 class SegmentTableModel(QAbstractTableModel):
     # segment id, old correction or None, new text, the automatic (cleaned) text if known
     correction_requested = Signal(int, object, str, object)
+    # segment id, the speaker's name typed or chosen in its cell ("" for none)
+    speaker_requested = Signal(int, str)
 
     def __init__(self, clean: CleanService, parent=None):
         super().__init__(parent)
@@ -60,7 +67,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._cache: dict[int, SegmentRow] = {}  # segment id -> row, filled a page at a time
-        self._any_speaker = False
+        self._any_label = False
         self._fetch: Callable[[list[int], Callable[[list[SegmentRow]], None]], None] | None = None
         self._wanted_pages: set[int] = set()
         self._loading_pages: set[int] = set()
@@ -92,7 +99,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._ids = list(ids)
         self._row_of = {segment_id: i for i, segment_id in enumerate(self._ids)}
         self._cache = {r.id: r for r in rows if r.id in self._row_of}
-        self._any_speaker = any(r.speaker for r in self._cache.values())
+        self._any_label = any(_labelled(r) for r in self._cache.values())
         self._wanted_pages.clear()
         self._loading_pages.clear()
         self._loaded_pages: set[int] = set()
@@ -112,10 +119,10 @@ class SegmentTableModel(QAbstractTableModel):
             i = self._row_of.get(fresh.id)
             if i is not None:
                 self._cache[fresh.id] = fresh
-                self._any_speaker = self._any_speaker or fresh.speaker is not None
+                self._any_label = self._any_label or _labelled(fresh)
                 touched.append(i)
         if touched:
-            self.dataChanged.emit(self.index(min(touched), 0), self.index(max(touched), SPEAKER))
+            self.dataChanged.emit(self.index(min(touched), 0), self.index(max(touched), TOPICS))
 
     def _row(self, row: int) -> SegmentRow | None:
         found = self._cache.get(self._ids[row])
@@ -158,9 +165,9 @@ class SegmentTableModel(QAbstractTableModel):
             self._wanted_pages.add(self._next_fill)
             self._fetch_pages()
 
-    def has_speakers(self) -> bool:
-        """Whether any segment read so far has a speaker (a transcript without any needs no column)."""
-        return self._any_speaker
+    def has_labels(self) -> bool:
+        """Whether any segment read so far has a speaker or a topic (a transcript without any needs no columns)."""
+        return self._any_label
 
     def fully_loaded(self) -> bool:
         return len(self._cache) >= len(self._ids)
@@ -212,17 +219,19 @@ class SegmentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("#"), self.tr("Raw"), self.tr("Cleaned"), self.tr("Speaker"))[section]
+            return (self.tr("#"), self.tr("Raw"), self.tr("Cleaned"), self.tr("Speaker"), self.tr("Topics"))[section]
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == SPEAKER and self._row(index.row()) is not None:
+            base |= Qt.ItemFlag.ItemIsEditable
         if index.column() == CLEAN:
             r = self._row(index.row())
             if r is not None and r.kind != "image":
@@ -246,7 +255,9 @@ class SegmentTableModel(QAbstractTableModel):
         if col == POS:
             return self._pos_data(r, role)
         if col == SPEAKER:
-            return (r.speaker or "") if role == Qt.ItemDataRole.DisplayRole else None
+            return self._speaker_data(r, role)
+        if col == TOPICS:
+            return self._topics_data(r, role)
         if r.kind == "image":
             return self._image_data(r, col, role)
         if col == RAW:
@@ -280,6 +291,27 @@ class SegmentTableModel(QAbstractTableModel):
             return plain_tooltip("\n".join(parts))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    @staticmethod
+    def _speaker_data(r: SegmentRow, role):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return r.speaker or ""
+        if role == LabelsRole:
+            return [(r.speaker, getattr(r, "speaker_color", None) or "#808080")] if r.speaker else []
+        if role == Qt.ItemDataRole.ToolTipRole and r.speaker:
+            return plain_tooltip(r.speaker)
+        return None
+
+    @staticmethod
+    def _topics_data(r: SegmentRow, role):
+        topics = getattr(r, "topics", ())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "、".join(topic.name for topic in topics)
+        if role == LabelsRole:
+            return [(topic.name, topic.color) for topic in topics]
+        if role == Qt.ItemDataRole.ToolTipRole and topics:
+            return plain_tooltip("\n".join(topic.name for topic in topics))
         return None
 
     def _image_data(self, r: SegmentRow, col: int, role):
@@ -319,7 +351,11 @@ class SegmentTableModel(QAbstractTableModel):
         return "current" if cur is not None and cur[0] == segment_id and cur[1] == start else "hit"
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != CLEAN or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        if index.column() == SPEAKER:
+            return self._set_speaker(index.row(), str(value))
+        if index.column() != CLEAN:
             return False
         row = index.row()
         r = self._row(row)
@@ -332,6 +368,15 @@ class SegmentTableModel(QAbstractTableModel):
         self._cache[r.id] = replace(r, correction=text)
         self.dataChanged.emit(self.index(row, RAW), self.index(row, CLEAN))
         self.correction_requested.emit(r.id, r.correction, text, self.automatic_text(row))
+        return True
+
+    def _set_speaker(self, row: int, name: str) -> bool:
+        r = self._row(row)
+        name = " ".join(name.split())
+        if r is None or name == (r.speaker or ""):
+            return False
+        # Not shown here: the window decides which rows it applies to, and the saved rows come back.
+        self.speaker_requested.emit(r.id, name)
         return True
 
     def automatic_text(self, row: int) -> str | None:

@@ -15,15 +15,18 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from reader.ui.delegates import PADDING, CellEditor, SegmentDelegate
-from reader.ui.segment_model import CLEAN, POS, RAW, SPEAKER, SegmentTableModel
+from reader.ui.segment_model import CLEAN, POS, RAW, SPEAKER, TOPICS, SegmentTableModel
 
 ESTIMATED_LINES = 2
 SPEAKER_WIDTH = 90
+TOPICS_WIDTH = 130
+SPEAKER_KEYS = {Qt.Key.Key_0 + n: n for n in range(10)}
 PREFETCH_MARGIN = 40  # rows cleaned ahead of the viewport, so scrolling finds them ready
 
 
 class SegmentView(QTableView):
     fitted = Signal()  # the rows on screen have their final heights (tests and benchmarks wait on it)
+    speaker_key = Signal(int)  # 1..9: the transcript's n-th speaker for the selected rows; 0: none
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,6 +44,11 @@ class SegmentView(QTableView):
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        # The table itself takes no text: an input method never composes here, so a
+        # digit typed with the table focused is a speaker key, and typing pinyin
+        # starts only in a cell editor (which has the input method).
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self._labels_wanted = False
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setMinimumSectionSize(8)
@@ -63,7 +71,7 @@ class SegmentView(QTableView):
                 signal.disconnect(self._schedule_fit)
             old.modelReset.disconnect(self._reset_heights)
             for signal in (old.modelReset, old.dataChanged):
-                signal.disconnect(self._show_speakers)
+                signal.disconnect(self._show_labels)
         super().setModel(model)
         for signal in (model.modelReset, model.dataChanged, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._schedule_fit)
@@ -73,10 +81,12 @@ class SegmentView(QTableView):
         header.setSectionResizeMode(RAW, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CLEAN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SPEAKER, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TOPICS, QHeaderView.ResizeMode.Interactive)
         header.moveSection(header.visualIndex(SPEAKER), 1)
         self.setColumnWidth(SPEAKER, SPEAKER_WIDTH)
+        self.setColumnWidth(TOPICS, TOPICS_WIDTH)
         for signal in (model.modelReset, model.dataChanged):
-            signal.connect(self._show_speakers)
+            signal.connect(self._show_labels)
         self._reset_heights()
 
     def segment_model(self) -> SegmentTableModel:
@@ -90,10 +100,20 @@ class SegmentView(QTableView):
         self.verticalHeader().setDefaultSectionSize(int(line * ESTIMATED_LINES) + 2 * PADDING)
         self._schedule_fit()
 
-    def _show_speakers(self, *args) -> None:
-        hidden = not self.model().has_speakers()
-        if self.isColumnHidden(SPEAKER) != hidden:
-            self.setColumnHidden(SPEAKER, hidden)
+    def set_speaker_names(self, names: list[str]) -> None:
+        """The names a speaker cell's editor offers."""
+        self._delegate.speaker_names = list(names)
+
+    def set_labels_wanted(self, wanted: bool) -> None:
+        """Show the speaker and topic columns even on a transcript nobody is labelled in yet."""
+        self._labels_wanted = wanted
+        self._show_labels()
+
+    def _show_labels(self, *args) -> None:
+        hidden = not (self._labels_wanted or self.model().has_labels())
+        for column in (SPEAKER, TOPICS):
+            if self.isColumnHidden(column) != hidden:
+                self.setColumnHidden(column, hidden)
 
     def _schedule_fit(self, *args) -> None:
         if not self._fitting:
@@ -104,12 +124,28 @@ class SegmentView(QTableView):
             self._schedule_fit()
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
-            index = self.currentIndex()
-            if index.isValid() and self.edit(index.siblingAtColumn(CLEAN), QAbstractItemView.EditTrigger.AllEditTriggers, event):
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editing:
+            if self.edit_current_cell():
                 event.accept()
                 return
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if event.key() in SPEAKER_KEYS and plain and not editing:
+            self.speaker_key.emit(SPEAKER_KEYS[event.key()])
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def edit_current_cell(self) -> bool:
+        """Open the current row's speaker cell when the speaker column is current, else its cleaned text.
+
+        The selection stays as it is: a speaker typed there goes to every selected row.
+        """
+        index = self.currentIndex()
+        if not index.isValid():
+            return False
+        column = SPEAKER if index.column() == SPEAKER else CLEAN
+        return self.edit(index.siblingAtColumn(column), QAbstractItemView.EditTrigger.AllEditTriggers, None)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
