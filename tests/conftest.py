@@ -4,6 +4,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+# pg_server, pg_url, pg_library, shared_url: a throwaway PostgreSQL cluster.
+pytest_plugins = ["tests.postgres.cluster"]
+
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):

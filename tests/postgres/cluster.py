@@ -1,5 +1,8 @@
 """A throwaway PostgreSQL cluster for the test session: initdb into a temp folder,
-a Unix socket only (no TCP port to collide with), stopped at the end."""
+a Unix socket only (no TCP port to collide with), stopped at the end.
+
+A pytest plugin (tests/conftest.py loads it), so that any test folder can run
+its tests on PostgreSQL too by asking for `pg_url`."""
 
 from __future__ import annotations
 
