@@ -13,11 +13,15 @@ import shutil
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-BIN_DIRS = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda d: int(Path(d).parent.name), reverse=True)
+BIN_DIRS = sorted(
+    glob.glob("/usr/lib/postgresql/*/bin"), key=lambda d: int(n) if (n := Path(d).parent.name).isdigit() else 0, reverse=True
+)
 SERVER_BIN = next((Path(d) for d in BIN_DIRS if (Path(d) / "initdb").exists()), None)
 # The server refuses to run as root; as root the cluster belongs to this system user.
 SERVER_USER = "postgres"
@@ -38,13 +42,15 @@ def _as_server_user() -> list[str]:
     try:
         pwd.getpwnam(SERVER_USER)
     except KeyError:
-        pytest.fail(f"tests run as root need the system user {SERVER_USER!r} to own the throwaway cluster")
+        raise RuntimeError(f"run as root, the throwaway cluster needs the system user {SERVER_USER!r} to own it") from None
     return ["runuser", "-u", SERVER_USER, "--"]
 
 
-@pytest.fixture(scope="session")
-def pg_server():
-    """(socket folder, database superuser) of a running throwaway cluster."""
+@contextmanager
+def throwaway_cluster() -> Iterator[tuple[Path, str]]:
+    """(socket folder, database superuser) of a new cluster, removed afterwards."""
+    if SERVER_BIN is None:
+        raise RuntimeError("no PostgreSQL server binaries in /usr/lib/postgresql/*/bin")
     # Not under pytest's tmp_path: that folder is private to root, and the server user must reach it.
     home = Path(tempfile.mkdtemp(prefix="reader-pg-"))
     prefix = _as_server_user()
@@ -58,30 +64,41 @@ def pg_server():
         if done.returncode:
             raise RuntimeError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}\n{log.read_text() if log.exists() else ''}")
 
-    run(str(SERVER_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", superuser, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
-    # fsync off: a crash of this cluster loses nothing anyone keeps.
-    options = f"-k {home} -c listen_addresses='' -c fsync=off -c max_connections=60"
-    run(str(SERVER_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "-t", "60", "start")
     try:
+        run(str(SERVER_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", superuser, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+        # fsync off: a crash of this cluster loses nothing anyone keeps.
+        options = f"-k {home} -c listen_addresses='' -c fsync=off -c max_connections=60"
+        run(str(SERVER_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "-t", "60", "start")
         yield home, superuser
     finally:
-        subprocess.run(prefix + [str(SERVER_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True, timeout=60)
+        if (data / "postmaster.pid").exists():
+            subprocess.run(prefix + [str(SERVER_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True, timeout=60)
         shutil.rmtree(home, ignore_errors=True)
+
+
+def create_database(server: tuple[Path, str]) -> str:
+    """The URL of a new, empty database on a throwaway cluster."""
+    from sqlalchemy import create_engine, text
+
+    home, superuser = server
+    name = f"reader_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(f"postgresql+psycopg://{superuser}@/postgres?host={home}", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"postgresql+psycopg://{superuser}@/{name}?host={home}"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    with throwaway_cluster() as server:
+        yield server
 
 
 @pytest.fixture
 def pg_url(pg_server):
     """The URL of a new, empty database on the throwaway cluster."""
-    from sqlalchemy import create_engine, text
-
-    home, superuser = pg_server
-    name = f"reader_{uuid.uuid4().hex[:10]}"
-    server = f"postgresql+psycopg://{superuser}@/postgres?host={home}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return f"postgresql+psycopg://{superuser}@/{name}?host={home}"
+    return create_database(pg_server)
 
 
 @pytest.fixture
