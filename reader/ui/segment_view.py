@@ -175,7 +175,10 @@ class SegmentView(QTableView):
             at_bottom = scrollbar.value() > 0 and scrollbar.value() == scrollbar.maximum()
             header = self.verticalHeader()
             font = self.font()
-            widths = {col: self.columnWidth(col) for col in (RAW, CLEAN)}
+            # A cell is painted one grid line narrower than its column: measure at that width,
+            # or a line that exactly fills the column wraps when painted and loses its last line.
+            grid = 1 if self.showGrid() else 0
+            widths = {col: self.columnWidth(col) - grid for col in (RAW, CLEAN)}
             for _ in range(4):  # heights change what is visible; settle within a few passes
                 changed = False
                 rows = self.visible_rows()
