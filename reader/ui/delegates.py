@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QLineEdit,
     QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
@@ -183,7 +184,9 @@ class SegmentDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         if index.column() == SPEAKER:
-            return SpeakerEditor(self.speaker_names, parent)
+            speaker = SpeakerEditor(self.speaker_names, parent)
+            speaker.commit_requested.connect(lambda: self._commit_and_close(speaker))
+            return speaker
         editor = CellEditor(parent)
         editor.setFont(option.font)
         editor.commit_requested.connect(lambda: self._commit_and_close(editor))
@@ -192,7 +195,7 @@ class SegmentDelegate(QStyledItemDelegate):
         )
         return editor
 
-    def _commit_and_close(self, editor: "CellEditor") -> None:
+    def _commit_and_close(self, editor: QWidget) -> None:
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
@@ -224,6 +227,13 @@ class SegmentDelegate(QStyledItemDelegate):
         # Enter, Tab and Escape are the editor's own business (see CellEditor).
         if isinstance(obj, CellEditor) and event.type() == QEvent.Type.KeyPress:
             return False
+        # Enter in a speaker cell commits through its line edit, which knows about input methods;
+        # once committed, the focus leaving the closing editor must not save it again.
+        if isinstance(obj, SpeakerEditor) and (
+            obj.committed()
+            or event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            return False
         return super().eventFilter(obj, event)
 
 
@@ -231,18 +241,57 @@ class SpeakerEditor(QComboBox):
     """The speaker cell's editor: the library's speakers to pick from, or a new name to type.
 
     Completion matches anywhere in a name (typing 李 finds 李博士); an empty
-    name leaves the segments unlabelled.
+    name leaves the segments unlabelled. Enter commits, except while an input
+    method composes (see `_NameEdit`).
     """
+
+    commit_requested = Signal()
 
     def __init__(self, names: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setEditable(True)
+        self.setLineEdit(_NameEdit(self))
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItems(names)
         completer = QCompleter(names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompleter(completer)
+        self._committed = False
+        self.lineEdit().returnPressed.connect(self._commit)
+
+    def committed(self) -> bool:
+        return self._committed
+
+    def _commit(self) -> None:
+        # The line edit and its completer can both report one Enter; the cell is saved once.
+        if not self._committed:
+            self._committed = True
+            self.commit_requested.emit()
+
+
+class _NameEdit(QLineEdit):
+    """A line edit that leaves Enter and shortcuts to an input method while it composes."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._preedit = ""
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        self._preedit = event.preeditString()
+        super().inputMethodEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._preedit:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._preedit and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class CellEditor(QPlainTextEdit):

@@ -6,7 +6,7 @@ core off the GUI thread) and views refresh on its `changed` notice.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -455,14 +455,19 @@ class MainWindow(QMainWindow):
         same = self.model.transcript_id == transcript_id
         top = self.view.verticalScrollBar().value() if same else 0
         current = self.view.currentIndex()
+        current_id = current.data(SegmentIdRole) if current.isValid() else None
+        selected = self.view.selected_cells() if same else []
         self.model.set_transcript(transcript_id, ids, rows)
         self.transcript_title = title
         self.setWindowTitle(self._title())
         if same:
             self.view.fit_visible_rows()
             self.view.verticalScrollBar().setValue(top)
-            if current.isValid() and current.row() < len(ids):
-                self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
+            # The same segment stays current, else the same row; what was selected stays selected.
+            row = self.model.row_of(current_id) if current_id is not None else None
+            if row is None and current.isValid() and current.row() < len(ids):
+                row = current.row()
+            self.view.select_cells(selected, self.model.index(row, current.column()) if row is not None else QModelIndex())
         self._show_hits()
         if self._pending_search is not None:
             self._apply_search_hit()
@@ -787,7 +792,7 @@ class MainWindow(QMainWindow):
         picker.chosen.connect(lambda name: label_steps.tag_topic(self.controller, ids, name, name))
         picker.chosen.connect(dialog.accept)
         load_topics(self.controller, picker)
-        load_suggestions(self.controller, picker, self.transcript_id, ids)
+        load_suggestions(self.controller, picker, segment_ids=ids)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         picker.edit.setFocus()

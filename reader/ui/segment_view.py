@@ -10,12 +10,12 @@ transcript before anything is shown, which is what `make bench` compares.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from reader.ui.delegates import PADDING, CellEditor, SegmentDelegate
-from reader.ui.segment_model import CLEAN, POS, RAW, SPEAKER, TOPICS, SegmentTableModel
+from reader.ui.delegates import PADDING, CellEditor, SegmentDelegate, SpeakerEditor
+from reader.ui.segment_model import CLEAN, POS, RAW, SPEAKER, TOPICS, SegmentIdRole, SegmentTableModel
 
 ESTIMATED_LINES = 2
 SPEAKER_WIDTH = 90
@@ -201,10 +201,10 @@ class SegmentView(QTableView):
         self.fitted.emit()
 
     # editing helpers for the controller
-    def current_editor(self) -> CellEditor | None:
+    def current_editor(self) -> CellEditor | SpeakerEditor | None:
         if self.state() != QAbstractItemView.State.EditingState:
             return None
-        editors = [w for w in self.viewport().findChildren(CellEditor) if w.isVisible()]
+        editors = [w for w in self.viewport().findChildren(QWidget) if isinstance(w, (CellEditor, SpeakerEditor)) and w.isVisible()]
         return editors[0] if editors else None
 
     def commit_editor(self, editor: CellEditor) -> None:
@@ -215,6 +215,22 @@ class SegmentView(QTableView):
         index = self.model().index(row, CLEAN)
         self.setCurrentIndex(index)
         return self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)
+
+    def selected_cells(self) -> list[tuple[int, int]]:
+        """(segment id, column) of every selected cell, to select again after a reload."""
+        return [(index.data(SegmentIdRole), index.column()) for index in self.selectionModel().selectedIndexes()]
+
+    def select_cells(self, cells: list[tuple[int, int]], current: QModelIndex) -> None:
+        """Select these cells (of the segments still shown) and make `current` current."""
+        model, selection = self.model(), QItemSelection()
+        for segment_id, column in cells:
+            row = model.row_of(segment_id)
+            if row is not None:
+                selection.select(model.index(row, column), model.index(row, column))
+        selections = self.selectionModel()
+        selections.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if current.isValid():
+            selections.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def current_row(self) -> int:
         index = self.currentIndex()
