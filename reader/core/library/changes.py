@@ -9,7 +9,8 @@ they commit, so log ids become visible in order and a token never skips one.
 
 A run of identical entries is kept once: a trigger about to repeat the newest
 entry deletes it and writes it again, under a new id (a reader may have seen
-the old one). Importing 10,000 segments leaves one line, not 10,000.
+the old one); on PostgreSQL one the same transaction wrote is simply kept.
+Importing 10,000 segments leaves one line, not 10,000.
 
 Like the search triggers, these live in the database: a later migration that
 copies `segments` (Alembic batch mode on SQLite) must call `install` again.
@@ -102,21 +103,42 @@ _SQLITE_TRIGGERS = {
 TRIGGER_NAMES = tuple(_SQLITE_TRIGGERS)
 
 _PG_FUNCTIONS = """
-CREATE OR REPLACE FUNCTION change_log_add(t integer, s integer) RETURNS void LANGUAGE sql AS $$
-  DELETE FROM change_log WHERE id = (SELECT max(id) FROM change_log)
-    AND transcript_id IS NOT DISTINCT FROM t AND segment_id IS NOT DISTINCT FROM s;
-  INSERT INTO change_log(transcript_id, segment_id) VALUES (t, s);
-$$;
-CREATE OR REPLACE FUNCTION change_log_segments() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-  IF TG_OP = 'INSERT' THEN PERFORM change_log_add(NEW.transcript_id, NULL);
-  ELSIF TG_OP = 'DELETE' THEN PERFORM change_log_add(OLD.transcript_id, NULL);
-  ELSIF NEW.position <> OLD.position OR NEW.transcript_id <> OLD.transcript_id THEN
-    PERFORM change_log_add(OLD.transcript_id, NULL);
-    PERFORM change_log_add(NEW.transcript_id, NULL);
-  ELSIF (NEW.raw, NEW.correction, NEW.kind, NEW.speaker_id, NEW.start_ms, NEW.end_ms, NEW.version)
-    IS DISTINCT FROM (OLD.raw, OLD.correction, OLD.kind, OLD.speaker_id, OLD.start_ms, OLD.end_ms, OLD.version) THEN
-    PERFORM change_log_add(NEW.transcript_id, NEW.id);
+CREATE OR REPLACE FUNCTION change_log_add(t integer, s integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE newest change_log;
+BEGIN
+  SELECT * INTO newest FROM change_log ORDER BY id DESC LIMIT 1;
+  IF newest.transcript_id IS NOT DISTINCT FROM t AND newest.segment_id IS NOT DISTINCT FROM s THEN
+    -- Written by this very transaction (xmin is its 32-bit id): nobody has seen it yet.
+    IF (SELECT xmin::text FROM change_log WHERE id = newest.id) = (pg_current_xact_id()::text::bigint & 4294967295)::text THEN
+      RETURN;
+    END IF;
+    DELETE FROM change_log WHERE id = newest.id;
   END IF;
+  INSERT INTO change_log(transcript_id, segment_id) VALUES (t, s);
+END $$;
+CREATE OR REPLACE FUNCTION change_log_segments_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+  PERFORM change_log_add(t, NULL) FROM (SELECT DISTINCT transcript_id AS t FROM new_rows) AS added;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION change_log_segments_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+  PERFORM change_log_add(t, NULL) FROM (SELECT DISTINCT transcript_id AS t FROM old_rows) AS removed;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION change_log_segments_updated() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+  PERFORM change_log_add(t, s) FROM (
+    WITH pairs AS (
+      SELECT o.transcript_id AS old_t, n.transcript_id AS new_t, n.id,
+        n.position <> o.position OR n.transcript_id <> o.transcript_id AS moved,
+        (n.raw, n.correction, n.kind, n.speaker_id, n.start_ms, n.end_ms, n.version)
+          IS DISTINCT FROM (o.raw, o.correction, o.kind, o.speaker_id, o.start_ms, o.end_ms, o.version) AS edited
+      FROM new_rows n JOIN old_rows o ON o.id = n.id
+    )
+    SELECT DISTINCT t, s FROM (
+      SELECT old_t AS t, NULL::integer AS s FROM pairs WHERE moved
+      UNION ALL SELECT new_t, NULL FROM pairs WHERE moved
+      UNION ALL SELECT new_t, id FROM pairs WHERE edited AND NOT moved
+    ) AS entries ORDER BY s NULLS FIRST, t
+  ) AS changed;
   RETURN NULL;
 END $$;
 CREATE OR REPLACE FUNCTION change_log_segment_topics() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -140,8 +162,18 @@ CREATE OR REPLACE FUNCTION change_log_anything() RETURNS trigger LANGUAGE plpgsq
   RETURN NULL;
 END $$;
 """
+# Per statement on segments: an import or a renumbering touches thousands of rows at once.
 _PG_TRIGGERS = {
-    "change_log_segments": "AFTER INSERT OR UPDATE OR DELETE ON segments FOR EACH ROW EXECUTE FUNCTION change_log_segments()",
+    "change_log_segments_added": (
+        "AFTER INSERT ON segments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION change_log_segments_added()"
+    ),
+    "change_log_segments_removed": (
+        "AFTER DELETE ON segments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION change_log_segments_removed()"
+    ),
+    "change_log_segments_updated": (
+        "AFTER UPDATE ON segments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows "
+        "FOR EACH STATEMENT EXECUTE FUNCTION change_log_segments_updated()"
+    ),
     "change_log_segment_topics": "AFTER INSERT OR DELETE ON segment_topics FOR EACH ROW EXECUTE FUNCTION change_log_segment_topics()",
     "change_log_transcripts": "AFTER INSERT OR UPDATE OR DELETE ON transcripts FOR EACH ROW EXECUTE FUNCTION change_log_transcripts()",
     "change_log_rules": f"AFTER INSERT OR DELETE OR UPDATE OF {_RULE_TEXT} ON rules FOR EACH ROW EXECUTE FUNCTION change_log_rules()",

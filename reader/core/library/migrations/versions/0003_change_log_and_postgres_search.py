@@ -39,7 +39,8 @@ def downgrade() -> None:
         op.execute(f"DROP TABLE IF EXISTS {INDEX}, {PENDING}")
         op.execute("DROP FUNCTION IF EXISTS search_queue_segment, search_queue_rule_scope CASCADE")
         op.execute(
-            "DROP FUNCTION IF EXISTS change_log_segments, change_log_segment_topics, change_log_transcripts, "
+            "DROP FUNCTION IF EXISTS change_log_segments_added, change_log_segments_removed, change_log_segments_updated, "
+            "change_log_segment_topics, change_log_transcripts, "
             "change_log_rules, change_log_anything CASCADE"
         )
         op.execute("DROP FUNCTION IF EXISTS change_log_add")
