@@ -1,74 +1,75 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../reader/ui/controller.py" line="120" />
+        <location filename="../../reader/ui/controller.py" line="126"/>
         <source>%1: already in the library</source>
         <translation>%1：已在文库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="159" />
+        <location filename="../../reader/ui/controller.py" line="165"/>
         <source>Correct segment %1</source>
         <translation>修改第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="168" />
+        <location filename="../../reader/ui/controller.py" line="174"/>
         <source>Revert segment %1</source>
         <translation>还原第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="197" />
+        <location filename="../../reader/ui/controller.py" line="203"/>
         <source>Split segment %1</source>
         <translation>拆分第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="213" />
+        <location filename="../../reader/ui/controller.py" line="219"/>
         <source>Merge segments %1 and %2</source>
         <translation>合并第 %1 段和第 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="242" />
+        <location filename="../../reader/ui/controller.py" line="248"/>
         <source>replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="242" />
+        <location filename="../../reader/ui/controller.py" line="248"/>
         <source>the text has changed since it was found; search again</source>
         <translation>找到之后文本已有改动，请重新查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="266" />
+        <location filename="../../reader/ui/controller.py" line="272"/>
         <source>Replace all “%1”</source>
         <translation>全部替换“%1”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="306" />
+        <location filename="../../reader/ui/controller.py" line="312"/>
         <source>Add rule %1 → %2</source>
         <translation>添加规则 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="318" />
+        <location filename="../../reader/ui/controller.py" line="324"/>
         <source>apply everywhere</source>
         <translation>处处应用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="318" />
+        <location filename="../../reader/ui/controller.py" line="324"/>
         <source>the correction changes too little to make a rule of it</source>
         <translation>这处修改太小，不能做成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="322" />
+        <location filename="../../reader/ui/controller.py" line="328"/>
         <source>Make rule from correction</source>
         <translation>由修改生成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="335" />
+        <location filename="../../reader/ui/controller.py" line="341"/>
         <source>Remove rule %1</source>
         <translation>删除规则 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="347" />
+        <location filename="../../reader/ui/controller.py" line="353"/>
         <source>Change rule %1</source>
         <translation>修改规则 %1</translation>
     </message>
@@ -76,134 +77,134 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="102" />
+        <location filename="../../reader/ui/export_dialog.py" line="102"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="105" />
+        <location filename="../../reader/ui/export_dialog.py" line="105"/>
         <source>This transcript, to a file</source>
         <translation>此转写稿，导出为一个文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="105" />
+        <location filename="../../reader/ui/export_dialog.py" line="105"/>
         <source>Whole library, one file each into a folder</source>
         <translation>整个资料库，每篇一个文件，导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="107" />
+        <location filename="../../reader/ui/export_dialog.py" line="107"/>
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="108" />
+        <location filename="../../reader/ui/export_dialog.py" line="108"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="109" />
-        <source>Taiwan (with Taiwan's words)</source>
+        <location filename="../../reader/ui/export_dialog.py" line="109"/>
+        <source>Taiwan (with Taiwan&apos;s words)</source>
         <translation>台湾（含台湾用词）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="110" />
+        <location filename="../../reader/ui/export_dialog.py" line="110"/>
         <source>Hong Kong</source>
         <translation>香港</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="111" />
+        <location filename="../../reader/ui/export_dialog.py" line="111"/>
         <source>As written</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="115" />
+        <location filename="../../reader/ui/export_dialog.py" line="115"/>
         <source>Speaker labels</source>
         <translation>说话人标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="116" />
+        <location filename="../../reader/ui/export_dialog.py" line="116"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="117" />
+        <location filename="../../reader/ui/export_dialog.py" line="117"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <location filename="../../reader/ui/export_dialog.py" line="118"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <location filename="../../reader/ui/export_dialog.py" line="118"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <location filename="../../reader/ui/export_dialog.py" line="118"/>
         <source>Script:</source>
         <translation>简繁：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <location filename="../../reader/ui/export_dialog.py" line="118"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="137" />
+        <location filename="../../reader/ui/export_dialog.py" line="137"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="141" />
+        <location filename="../../reader/ui/export_dialog.py" line="141"/>
         <source>Export to file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="149" />
+        <location filename="../../reader/ui/export_dialog.py" line="149"/>
         <source>Replace files?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="151" />
+        <location filename="../../reader/ui/export_dialog.py" line="151"/>
         <source>These files exist and would be replaced:</source>
         <translation>以下文件已存在，将被替换：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="161" />
+        <location filename="../../reader/ui/export_dialog.py" line="161"/>
         <source>No library is open.</source>
         <translation>没有打开的资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="164" />
+        <location filename="../../reader/ui/export_dialog.py" line="164"/>
         <source>Choose where to save first.</source>
         <translation>请先选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="169" />
+        <location filename="../../reader/ui/export_dialog.py" line="169"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="187" />
+        <location filename="../../reader/ui/export_dialog.py" line="187"/>
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="201" />
+        <location filename="../../reader/ui/export_dialog.py" line="201"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="214" />
+        <location filename="../../reader/ui/export_dialog.py" line="214"/>
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>已写入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="224" />
+        <location filename="../../reader/ui/export_dialog.py" line="224"/>
         <source>Export stopped; the files written so far are whole.</source>
         <translation>导出已停止；已写入的文件都是完整的。</translation>
     </message>
@@ -211,67 +212,67 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="103" />
+        <location filename="../../reader/ui/find_bar.py" line="103"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="104" />
+        <location filename="../../reader/ui/find_bar.py" line="104"/>
         <source>Replace:</source>
         <translation>替换为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="105" />
+        <location filename="../../reader/ui/find_bar.py" line="105"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="106" />
+        <location filename="../../reader/ui/find_bar.py" line="106"/>
         <source>Match case</source>
         <translation>区分大小写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="107" />
+        <location filename="../../reader/ui/find_bar.py" line="107"/>
         <source>This transcript</source>
         <translation>本篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="108" />
+        <location filename="../../reader/ui/find_bar.py" line="108"/>
         <source>Whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="109" />
+        <location filename="../../reader/ui/find_bar.py" line="109"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="110" />
+        <location filename="../../reader/ui/find_bar.py" line="110"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="111" />
+        <location filename="../../reader/ui/find_bar.py" line="111"/>
         <source>Replace All</source>
         <translation>全部替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="112" />
+        <location filename="../../reader/ui/find_bar.py" line="112"/>
         <source>Previous result</source>
         <translation>上一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="113" />
+        <location filename="../../reader/ui/find_bar.py" line="113"/>
         <source>Next result</source>
         <translation>下一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="114" />
+        <location filename="../../reader/ui/find_bar.py" line="114"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/find_bar.py" line="164" />
+        <location filename="../../reader/ui/find_bar.py" line="164"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
@@ -279,19 +280,48 @@
     </message>
 </context>
 <context>
+    <name>LabelBar</name>
+    <message>
+        <location filename="../../reader/ui/label_bar.py" line="56"/>
+        <source>Keys:</source>
+        <translation>按键：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_bar.py" line="57"/>
+        <source>no speakers yet: type a name in a Speaker cell</source>
+        <translation>还没有说话人：在“说话人”格中输入名字即可创建</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_bar.py" line="58"/>
+        <source>Show speaker:</source>
+        <translation>只看说话人：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_bar.py" line="59"/>
+        <source>topic:</source>
+        <translation>话题：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/label_bar.py" line="60"/>
+        <location filename="../../reader/ui/label_bar.py" line="61"/>
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="35" />
+        <location filename="../../reader/ui/library_panel.py" line="35"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="35" />
+        <location filename="../../reader/ui/library_panel.py" line="35"/>
         <source>Segments</source>
         <translation>段数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="35" />
+        <location filename="../../reader/ui/library_panel.py" line="35"/>
         <source>Corrected</source>
         <translation>已修改</translation>
     </message>
@@ -299,7 +329,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="105" />
+        <location filename="../../reader/ui/library_panel.py" line="105"/>
         <source>Filter transcripts</source>
         <translation>筛选转写</translation>
     </message>
@@ -307,369 +337,443 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="245" />
+        <location filename="../../reader/ui/main_window.py" line="267"/>
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258" />
+        <location filename="../../reader/ui/main_window.py" line="283"/>
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/main_window.py" line="284"/>
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="260" />
+        <location filename="../../reader/ui/main_window.py" line="285"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="261" />
+        <location filename="../../reader/ui/main_window.py" line="286"/>
         <source>&amp;Speakers…</source>
         <translation>说话人(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="262" />
+        <location filename="../../reader/ui/main_window.py" line="287"/>
         <source>&amp;Overview…</source>
         <translation>概览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="263" />
+        <location filename="../../reader/ui/main_window.py" line="288"/>
         <source>Library Search</source>
         <translation>文库搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="264" />
+        <location filename="../../reader/ui/main_window.py" line="289"/>
         <source>Library &amp;Search</source>
         <translation>文库搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="265" />
+        <location filename="../../reader/ui/main_window.py" line="290"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="266" />
+        <location filename="../../reader/ui/main_window.py" line="291"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="267" />
+        <location filename="../../reader/ui/main_window.py" line="292"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="268" />
+        <location filename="../../reader/ui/main_window.py" line="293"/>
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="269" />
+        <location filename="../../reader/ui/main_window.py" line="294"/>
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="270" />
+        <location filename="../../reader/ui/main_window.py" line="295"/>
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="271" />
+        <location filename="../../reader/ui/main_window.py" line="296"/>
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="272" />
+        <location filename="../../reader/ui/main_window.py" line="297"/>
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="273" />
-        <source>Make a rule from this segment's correction, for every transcript</source>
+        <location filename="../../reader/ui/main_window.py" line="298"/>
+        <source>Make a rule from this segment&apos;s correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="274" />
+        <location filename="../../reader/ui/main_window.py" line="299"/>
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="275" />
+        <location filename="../../reader/ui/main_window.py" line="300"/>
         <source>Set S&amp;peaker…</source>
         <translation>设定说话人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="276" />
+        <location filename="../../reader/ui/main_window.py" line="301"/>
         <source>Tag &amp;Topic…</source>
         <translation>标注话题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277" />
+        <location filename="../../reader/ui/main_window.py" line="302"/>
+        <source>&amp;Remove Topics</source>
+        <translation>移除话题(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="303"/>
+        <source>Split Here for the &amp;Next Speaker</source>
+        <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="304"/>
+        <source>Split the segment at the cursor and give the rest to the next speaker</source>
+        <translation>在光标处拆分本段，后半段归下一位说话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="305"/>
+        <source>Next Segment of This Speaker</source>
+        <translation>此说话人的下一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="306"/>
+        <source>Previous Segment of This Speaker</source>
+        <translation>此说话人的上一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="307"/>
+        <source>Next Segment of This Topic</source>
+        <translation>此话题的下一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="308"/>
+        <source>Previous Segment of This Topic</source>
+        <translation>此话题的上一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="309"/>
+        <source>Always Show Speaker and Topic &amp;Columns</source>
+        <translation>始终显示说话人和话题列(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="310"/>
+        <source>&amp;Labels</source>
+        <translation>标注(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="311"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="278" />
+        <location filename="../../reader/ui/main_window.py" line="312"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279" />
+        <location filename="../../reader/ui/main_window.py" line="313"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280" />
+        <location filename="../../reader/ui/main_window.py" line="314"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="282" />
+        <location filename="../../reader/ui/main_window.py" line="316"/>
         <source>Fillers</source>
         <translation>语气词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="283" />
+        <location filename="../../reader/ui/main_window.py" line="317"/>
         <source>Stutters</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="284" />
+        <location filename="../../reader/ui/main_window.py" line="318"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="285" />
+        <location filename="../../reader/ui/main_window.py" line="319"/>
         <source>Punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="286" />
+        <location filename="../../reader/ui/main_window.py" line="320"/>
         <source>Spacing</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="289" />
+        <location filename="../../reader/ui/main_window.py" line="323"/>
         <source>Remove hesitation sounds (呃, 嗯)</source>
         <translation>去掉犹豫声（呃、嗯）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="290" />
+        <location filename="../../reader/ui/main_window.py" line="324"/>
         <source>Collapse immediate repetitions (我我我 → 我)</source>
         <translation>合并紧挨着的重复（我我我 → 我）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291" />
+        <location filename="../../reader/ui/main_window.py" line="325"/>
         <source>Apply your correction rules</source>
         <translation>应用你的纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="292" />
+        <location filename="../../reader/ui/main_window.py" line="326"/>
         <source>Tidy punctuation left by removals</source>
         <translation>整理删除后留下的标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="293" />
+        <location filename="../../reader/ui/main_window.py" line="327"/>
         <source>Space between Chinese and Latin letters or digits</source>
         <translation>在中文与拉丁字母或数字之间加空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="299" />
+        <location filename="../../reader/ui/main_window.py" line="333"/>
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="334"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="335"/>
         <source>Keep as is</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="307" />
+        <location filename="../../reader/ui/main_window.py" line="341"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310" />
+        <location filename="../../reader/ui/main_window.py" line="344"/>
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311" />
+        <location filename="../../reader/ui/main_window.py" line="345"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312" />
+        <location filename="../../reader/ui/main_window.py" line="346"/>
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="313" />
+        <location filename="../../reader/ui/main_window.py" line="347"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="314" />
+        <location filename="../../reader/ui/main_window.py" line="348"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315" />
+        <location filename="../../reader/ui/main_window.py" line="349"/>
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="316" />
+        <location filename="../../reader/ui/main_window.py" line="350"/>
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="317" />
+        <location filename="../../reader/ui/main_window.py" line="351"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="318" />
+        <location filename="../../reader/ui/main_window.py" line="352"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="319" />
+        <location filename="../../reader/ui/main_window.py" line="353"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="320" />
+        <location filename="../../reader/ui/main_window.py" line="354"/>
         <source>Cleaning</source>
         <translation>清理</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="321" />
+        <location filename="../../reader/ui/main_window.py" line="355"/>
         <source>Script:</source>
         <translation>字形：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="322" />
+        <location filename="../../reader/ui/main_window.py" line="356"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341" />
+        <location filename="../../reader/ui/main_window.py" line="375"/>
         <source>Open or Create Library</source>
         <translation>打开或新建文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="343" />
+        <location filename="../../reader/ui/main_window.py" line="377"/>
         <source>Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)</source>
         <translation>文库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350" />
+        <location filename="../../reader/ui/main_window.py" line="384"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="360" />
+        <location filename="../../reader/ui/main_window.py" line="394"/>
         <source>Library: %1</source>
         <translation>文库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="368" />
+        <location filename="../../reader/ui/main_window.py" line="402"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="438" />
+        <location filename="../../reader/ui/main_window.py" line="485"/>
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="445" />
+        <location filename="../../reader/ui/main_window.py" line="489"/>
+        <source>%1 of %2 segments shown</source>
+        <translation>显示 %1 / %2 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="496"/>
         <source>Import Transcripts</source>
         <translation>导入转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="447" />
+        <location filename="../../reader/ui/main_window.py" line="498"/>
         <source>Transcripts (*.txt *.md *.srt *.vtt *.json);;All Files (*)</source>
         <translation>转写 (*.txt *.md *.srt *.vtt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="470" />
+        <location filename="../../reader/ui/main_window.py" line="521"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="482" />
+        <location filename="../../reader/ui/main_window.py" line="533"/>
         <source>Imported %1 transcript(s)</source>
         <translation>已导入 %1 篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="487" />
+        <location filename="../../reader/ui/main_window.py" line="538"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="520" />
-        <location filename="../../reader/ui/main_window.py" line="587" />
-        <location filename="../../reader/ui/main_window.py" line="616" />
+        <location filename="../../reader/ui/main_window.py" line="569"/>
+        <location filename="../../reader/ui/main_window.py" line="677"/>
+        <location filename="../../reader/ui/main_window.py" line="705"/>
+        <location filename="../../reader/ui/main_window.py" line="757"/>
+        <location filename="../../reader/ui/main_window.py" line="786"/>
         <source>Select a segment first</source>
         <translation>请先选中一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="535" />
+        <location filename="../../reader/ui/main_window.py" line="584"/>
         <source>Segment %1 has no correction</source>
         <translation>第 %1 段没有修改</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="545" />
+        <location filename="../../reader/ui/main_window.py" line="609"/>
         <source>Put the cursor where the segment should be split, then split again</source>
         <translation>把光标放在要拆分的位置，再拆分一次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="571" />
+        <location filename="../../reader/ui/main_window.py" line="635"/>
         <source>Correct the segment first; its correction becomes the rule</source>
         <translation>请先修改这一段；它的修改会成为规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="598" />
+        <location filename="../../reader/ui/main_window.py" line="685"/>
+        <source>No speaker on key %1: type a name in a Speaker cell to make one</source>
+        <translation>按键 %1 没有对应的说话人：在“说话人”格中输入名字即可创建</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="734"/>
+        <source>This segment has no speaker</source>
+        <translation>此段没有说话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="734"/>
+        <source>This segment has no topic</source>
+        <translation>此段没有话题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="748"/>
+        <source>No further segment of %1</source>
+        <translation>没有更多属于 %1 的段落</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="768"/>
         <source>Set Speaker</source>
         <translation>设定说话人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="599" />
+        <location filename="../../reader/ui/main_window.py" line="769"/>
         <source>Speaker of %n segment(s) (a new name makes a new speaker):</source>
-        <translation><numerusform>%n 段的说话人（输入新名字即新建说话人）：</numerusform></translation>
+        <translation>
+            <numerusform>%n 段的说话人（输入新名字即新建说话人）：</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="619" />
+        <location filename="../../reader/ui/main_window.py" line="789"/>
         <source>Tag Topic</source>
         <translation>标注话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="651" />
+        <location filename="../../reader/ui/main_window.py" line="821"/>
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="769" />
+        <location filename="../../reader/ui/main_window.py" line="939"/>
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="778" />
+        <location filename="../../reader/ui/main_window.py" line="948"/>
         <source>About transcript-reader</source>
         <translation>关于 transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="781" />
+        <location filename="../../reader/ui/main_window.py" line="951"/>
         <source>transcript-reader %1
 Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>transcript-reader %1
@@ -677,41 +781,119 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
     </message>
 </context>
 <context>
+    <name>OpenSharedDialog</name>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="82"/>
+        <source>Open Shared Library</source>
+        <translation>打开共享文库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="84"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="84"/>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="84"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="84"/>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="84"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="87"/>
+        <source>server name, or the folder of its socket</source>
+        <translation>服务器名称，或其套接字所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="88"/>
+        <source>Remember the password (in ~/.pgpass, readable only by you)</source>
+        <translation>记住密码（保存在 ~/.pgpass，仅你本人可读）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="89"/>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="120"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="131"/>
+        <source>Connected to %1: a library with %2 transcripts.</source>
+        <translation>已连接到 %1：文库中有 %2 份转写稿。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="133"/>
+        <source>Connected to %1: the database is empty and becomes a library when opened.</source>
+        <translation>已连接到 %1：数据库为空，打开后即成为文库。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="135"/>
+        <source>Connected to %1, but a newer version of transcript-reader made this library: update the app first.</source>
+        <translation>已连接到 %1，但此文库由更新版本的 transcript-reader 创建：请先更新本应用。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="137"/>
+        <source>Connected to %1, but the database holds other tables: choose an empty database.</source>
+        <translation>已连接到 %1，但数据库中有其他表：请选择一个空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/open_shared_dialog.py" line="165"/>
+        <source>The password could not be saved: %1</source>
+        <translation>无法保存密码：%1</translation>
+    </message>
+</context>
+<context>
     <name>OverviewChart</name>
     <message>
-        <location filename="../../reader/ui/overview.py" line="47" />
+        <location filename="../../reader/ui/overview.py" line="47"/>
         <source>(no speaker)</source>
         <translation>（未标注说话人）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/overview.py" line="48" />
+        <location filename="../../reader/ui/overview.py" line="48"/>
         <source>%1 characters · %2%</source>
         <translation>%1 字 · %2%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/overview.py" line="56" />
+        <location filename="../../reader/ui/overview.py" line="56"/>
         <source>%n segment(s)</source>
         <translation>
             <numerusform>%n 段</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/overview.py" line="59" />
+        <location filename="../../reader/ui/overview.py" line="59"/>
         <source>Speakers: share of the talk</source>
         <translation>说话人：发言占比</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/overview.py" line="59" />
+        <location filename="../../reader/ui/overview.py" line="59"/>
         <source>Topics: segments</source>
         <translation>话题：段数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/overview.py" line="89" />
+        <location filename="../../reader/ui/overview.py" line="89"/>
         <source>No transcript</source>
         <translation>没有转写稿</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/overview.py" line="108" />
+        <location filename="../../reader/ui/overview.py" line="108"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
@@ -719,22 +901,22 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>OverviewDialog</name>
     <message>
-        <location filename="../../reader/ui/overview.py" line="151" />
+        <location filename="../../reader/ui/overview.py" line="151"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/overview.py" line="157" />
+        <location filename="../../reader/ui/overview.py" line="157"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/overview.py" line="177" />
+        <location filename="../../reader/ui/overview.py" line="177"/>
         <source>Export overview</source>
         <translation>导出概览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/overview.py" line="177" />
+        <location filename="../../reader/ui/overview.py" line="177"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -742,91 +924,91 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="135" />
+        <location filename="../../reader/ui/rules_dialog.py" line="135"/>
         <source>Correction Rules</source>
         <translation>纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="137" />
+        <location filename="../../reader/ui/rules_dialog.py" line="137"/>
         <source>Pattern (what ASR wrote)</source>
         <translation>模式（识别写成的）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="138" />
+        <location filename="../../reader/ui/rules_dialog.py" line="138"/>
         <source>Replacement</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="139" />
+        <location filename="../../reader/ui/rules_dialog.py" line="139"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="140" />
+        <location filename="../../reader/ui/rules_dialog.py" line="140"/>
         <source>Only this transcript</source>
         <translation>仅本篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="141" />
+        <location filename="../../reader/ui/rules_dialog.py" line="141"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="142" />
+        <location filename="../../reader/ui/rules_dialog.py" line="142"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="143" />
+        <location filename="../../reader/ui/rules_dialog.py" line="143"/>
         <source>Import TSV…</source>
         <translation>导入 TSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="144" />
+        <location filename="../../reader/ui/rules_dialog.py" line="144"/>
         <source>Export TSV…</source>
         <translation>导出 TSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="145" />
+        <location filename="../../reader/ui/rules_dialog.py" line="145"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="214" />
+        <location filename="../../reader/ui/rules_dialog.py" line="214"/>
         <source>Import Rules</source>
         <translation>导入规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="214" />
+        <location filename="../../reader/ui/rules_dialog.py" line="214"/>
         <source>Tab-separated rules (*.tsv *.txt);;All Files (*)</source>
         <translation>制表符分隔的规则 (*.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/rules_dialog.py" line="220" />
+        <location filename="../../reader/ui/rules_dialog.py" line="220"/>
         <source>%n rule(s) added or changed</source>
         <translation>
             <numerusform>添加或修改了 %n 条规则</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="224" />
+        <location filename="../../reader/ui/rules_dialog.py" line="224"/>
         <source>Export Rules</source>
         <translation>导出规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="224" />
+        <location filename="../../reader/ui/rules_dialog.py" line="224"/>
         <source>Tab-separated rules (*.tsv);;All Files (*)</source>
         <translation>制表符分隔的规则 (*.tsv);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/rules_dialog.py" line="231" />
+        <location filename="../../reader/ui/rules_dialog.py" line="231"/>
         <source>Exported; %n disabled rule(s) left out</source>
         <translation>
             <numerusform>已导出；未包含 %n 条停用的规则</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="231" />
+        <location filename="../../reader/ui/rules_dialog.py" line="231"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
@@ -834,42 +1016,42 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="40" />
+        <location filename="../../reader/ui/rules_dialog.py" line="40"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="40" />
+        <location filename="../../reader/ui/rules_dialog.py" line="40"/>
         <source>Pattern</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="40" />
+        <location filename="../../reader/ui/rules_dialog.py" line="40"/>
         <source>Replacement</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="40" />
+        <location filename="../../reader/ui/rules_dialog.py" line="40"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="40" />
+        <location filename="../../reader/ui/rules_dialog.py" line="40"/>
         <source>Applies to</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="41" />
+        <location filename="../../reader/ui/rules_dialog.py" line="41"/>
         <source>Hits here</source>
         <translation>本篇命中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="66" />
+        <location filename="../../reader/ui/rules_dialog.py" line="66"/>
         <source>all transcripts</source>
         <translation>所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/rules_dialog.py" line="66" />
+        <location filename="../../reader/ui/rules_dialog.py" line="66"/>
         <source>this transcript</source>
         <translation>本篇转写</translation>
     </message>
@@ -877,39 +1059,39 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="64" />
+        <location filename="../../reader/ui/search_panel.py" line="64"/>
         <source>Search the library (simplified or traditional)</source>
         <translation>搜索资料库（简体或繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="85" />
+        <location filename="../../reader/ui/search_panel.py" line="85"/>
         <source>No library is open.</source>
         <translation>没有打开的资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="89" />
+        <location filename="../../reader/ui/search_panel.py" line="89"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="117" />
+        <location filename="../../reader/ui/search_panel.py" line="117"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="119" />
+        <location filename="../../reader/ui/search_panel.py" line="119"/>
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="128" />
+        <location filename="../../reader/ui/search_panel.py" line="128"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="101" />
+        <location filename="../../reader/ui/search_panel.py" line="101"/>
         <source>Indexing the library for search: %1 of %2 segments…</source>
         <translation>正在为搜索建立索引：第 %1 段，共 %2 段…</translation>
     </message>
@@ -917,37 +1099,42 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="219" />
+        <location filename="../../reader/ui/segment_model.py" line="226"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="219" />
+        <location filename="../../reader/ui/segment_model.py" line="226"/>
         <source>Raw</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="219" />
+        <location filename="../../reader/ui/segment_model.py" line="226"/>
         <source>Cleaned</source>
         <translation>清理后</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="219" />
+        <location filename="../../reader/ui/segment_model.py" line="226"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="275" />
+        <location filename="../../reader/ui/segment_model.py" line="226"/>
+        <source>Topics</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/segment_model.py" line="286"/>
         <source>Segment %1</source>
         <translation>第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="288" />
+        <location filename="../../reader/ui/segment_model.py" line="320"/>
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="290" />
+        <location filename="../../reader/ui/segment_model.py" line="322"/>
         <source>Image (not loaded): %1</source>
         <translation>图片（不加载）：%1</translation>
     </message>
@@ -955,57 +1142,57 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SpeakerManager</name>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="45" />
+        <location filename="../../reader/ui/speaker_manager.py" line="45"/>
         <source>Speakers</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="54" />
-        <source>New speaker's name</source>
+        <location filename="../../reader/ui/speaker_manager.py" line="54"/>
+        <source>New speaker&apos;s name</source>
         <translation>新说话人的名字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="56" />
+        <location filename="../../reader/ui/speaker_manager.py" line="56"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="59" />
+        <location filename="../../reader/ui/speaker_manager.py" line="59"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="61" />
+        <location filename="../../reader/ui/speaker_manager.py" line="61"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="63" />
+        <location filename="../../reader/ui/speaker_manager.py" line="63"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="64" />
+        <location filename="../../reader/ui/speaker_manager.py" line="64"/>
         <source>Its segments become unlabelled</source>
         <translation>其段落将变为未标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="67" />
+        <location filename="../../reader/ui/speaker_manager.py" line="67"/>
         <source>Merge into</source>
         <translation>合并到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="68" />
+        <location filename="../../reader/ui/speaker_manager.py" line="68"/>
         <source>Its segments move to the chosen speaker, and it goes</source>
         <translation>其段落归入所选说话人，并删除此说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="83" />
+        <location filename="../../reader/ui/speaker_manager.py" line="83"/>
         <source>Double-click a name to rename it.</source>
         <translation>双击名字可重命名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/speaker_manager.py" line="170" />
+        <location filename="../../reader/ui/speaker_manager.py" line="170"/>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
@@ -1013,12 +1200,12 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>TopicPicker</name>
     <message>
-        <location filename="../../reader/ui/topic_picker.py" line="26" />
+        <location filename="../../reader/ui/topic_picker.py" line="26"/>
         <source>Topic: type, or Enter for the highlighted suggestion</source>
         <translation>话题：输入名称，或按回车采用高亮的建议</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/topic_picker.py" line="42" />
+        <location filename="../../reader/ui/topic_picker.py" line="42"/>
         <source>Suggested (Alt+1…9):</source>
         <translation>建议话题（Alt+1…9）：</translation>
     </message>
@@ -1026,62 +1213,62 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>label_steps</name>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="21" />
+        <location filename="../../reader/ui/label_steps.py" line="21"/>
         <source>speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="21" />
+        <location filename="../../reader/ui/label_steps.py" line="21"/>
         <source>topic</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="50" />
+        <location filename="../../reader/ui/label_steps.py" line="50"/>
         <source>Speaker %1 for %2 segment(s)</source>
         <translation>将 %2 段的说话人设为 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="52" />
+        <location filename="../../reader/ui/label_steps.py" line="52"/>
         <source>Clear the speaker of %1 segment(s)</source>
         <translation>清除 %1 段的说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="58" />
+        <location filename="../../reader/ui/label_steps.py" line="58"/>
         <source>Topic %1 for %2 segment(s)</source>
         <translation>为 %2 段加上话题 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="64" />
+        <location filename="../../reader/ui/label_steps.py" line="64"/>
         <source>Remove topics from %1 segment(s)</source>
         <translation>移除 %1 段的话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="68" />
+        <location filename="../../reader/ui/label_steps.py" line="68"/>
         <source>New %1 %2</source>
         <translation>新建%1 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="72" />
+        <location filename="../../reader/ui/label_steps.py" line="72"/>
         <source>Rename %1 to %2</source>
         <translation>将%1重命名为 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="72" />
+        <location filename="../../reader/ui/label_steps.py" line="72"/>
         <source>Recolour %1</source>
         <translation>更改%1颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="77" />
+        <location filename="../../reader/ui/label_steps.py" line="77"/>
         <source>Merge %1 into another</source>
         <translation>合并%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="81" />
+        <location filename="../../reader/ui/label_steps.py" line="81"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_steps.py" line="98" />
+        <location filename="../../reader/ui/label_steps.py" line="98"/>
         <source>Split segment %1 for the next speaker</source>
         <translation>拆分第 %1 段并交给下一位说话人</translation>
     </message>
