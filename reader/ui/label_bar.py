@@ -66,8 +66,17 @@ class LabelBar(QWidget):
         super().changeEvent(event)
 
     # what is shown
-    def set_labels(self, speakers: list[Label], topics: list[Label]) -> None:
-        """The transcript's speakers in shortcut order and the library's topics; the filter keeps its choice."""
+    def set_labels(self, speakers: list[Label], topics: list[Label], keep_keys: bool = False) -> None:
+        """The transcript's speakers in shortcut order and the library's topics; the filter keeps its choice.
+
+        With `keep_keys` (the same transcript, relabelled) every speaker keeps
+        the key it had, new ones come after: labelling must not move a speaker
+        to another key under the user's fingers.
+        """
+        if keep_keys:
+            fresh = {label.id: label for label in speakers}
+            kept = [fresh.pop(label.id) for label in self._speakers if label.id in fresh]
+            speakers = kept + [label for label in speakers if label.id in fresh]
         if speakers != self._speakers:
             self._speakers = list(speakers)
             self._show_keys()

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.rules_dialog = None
         self.speaker_manager = None
         self._filter: tuple[int | None, int | None] = (None, None)  # speaker id, topic id shown
+        self._keys_transcript: int | None = None  # whose speakers the number keys hold
         self.setAcceptDrops(True)
 
         self.library_panel = LibraryPanel(self)
@@ -660,7 +661,8 @@ class MainWindow(QMainWindow):
         transcript_id, speakers, topics = result
         if transcript_id != self.transcript_id:
             return
-        self.label_bar.set_labels(speakers, topics)
+        self.label_bar.set_labels(speakers, topics, keep_keys=self._keys_transcript == transcript_id)
+        self._keys_transcript = transcript_id
         self.view.set_speaker_names([label.name for label in speakers])
         self._labels_loaded_columns()
 

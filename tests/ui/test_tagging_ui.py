@@ -137,6 +137,14 @@ def test_number_keys_give_the_selected_rows_the_transcripts_nth_speaker_and_zero
     window.act_undo.trigger()  # the 0
     assert speakers_of(db_path, tid)[4] == "李博士"
 
+    # 李博士 now speaks first; the keys stay where the user's fingers learnt them.
+    select_rows(window, [0])
+    press(qtbot, window, Qt.Key.Key_2)
+    assert speakers_of(db_path, tid)[0] == "李博士"
+    assert window.label_bar.key_text() == "1 王老师  2 李博士"
+    press(qtbot, window, Qt.Key.Key_1)
+    assert speakers_of(db_path, tid)[0] == "王老师"
+
 
 def test_a_digit_typed_while_an_input_method_composes_goes_to_the_editor(qtbot, make_window, labelled, db_path):
     tid, _ids = labelled
