@@ -161,6 +161,8 @@ class OverviewDialog(QDialog):
         layout.addWidget(scroll)
         layout.addWidget(buttons)
         controller.changed.connect(self._on_changed)
+        # The scroll area asks for almost nothing: open big enough to read a five-speaker panel at once.
+        self.resize(680, 520)
         self.reload()
 
     def reload(self) -> None:
