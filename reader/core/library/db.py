@@ -197,7 +197,16 @@ def _engine(target: str) -> Engine:
             # An unreachable server is a message after a while, not a frozen command.
             connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if url.get_backend_name() == "postgresql" else {}
             engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
-    except (ArgumentError, ImportError) as exc:
+    except ImportError as exc:
+        hint = ""
+        if url.get_backend_name() == "postgresql":
+            hint = (
+                " (install it: pip install 'transcript-reader[postgres]')"
+                if url.get_driver_name() == "psycopg"
+                else "; write the URL as postgresql+psycopg://..., the driver transcript-reader[postgres] installs"
+            )
+        raise UserError(url.render_as_string(hide_password=True), f"its database driver is missing: {exc}{hint}") from None
+    except ArgumentError as exc:
         raise UserError(url.render_as_string(hide_password=True), f"cannot use this database: {exc}") from None
     return engine
 
