@@ -156,3 +156,12 @@ def test_thinning_keeps_the_newest_and_one_a_day_for_a_week(db):
     assert {d for d in days} == {(now - timedelta(days=k)).date() for k in range(KEEP_DAYS)} | set(days[:KEEP_NEWEST])
     assert min(days) >= (now - timedelta(days=KEEP_DAYS - 1)).date()
     assert thin(backups_dir(db), now) == []  # thinning again changes nothing
+
+
+def test_restore_to_a_library_that_does_not_exist_yet_makes_it(db, tmp_path):
+    with open_library(db) as lib:
+        saved = backup(lib, tmp_path / "saved.sqlite3")
+    fresh = str(tmp_path / "elsewhere" / "new.sqlite3")
+    (tmp_path / "elsewhere").mkdir()
+    assert restore(saved, fresh).set_aside is None
+    assert corrections(fresh) == ["第一处改正", None, None]

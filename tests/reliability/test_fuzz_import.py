@@ -17,7 +17,11 @@ from reader.core.library import check_library, open_library
 from reader.core.library.importer import store
 from reader.core.library.models import Revision, Segment, SegmentTopic, Source, Transcript
 
-NAMES = st.sampled_from(["a.txt", "a.srt", "a.vtt", "a.json", "a.txt", "a.md", "a.srt", "a.vtt", "a.json", "a.SRT", "noext", "a.bin", ".txt", "a.tar.gz", "字幕.srt"])
+SUFFIXES = ["txt", "srt", "vtt", "json", "md", "SRT", "Json", "bin", "tar.gz", ""]
+# File names as Linux allows them: anything but "/" and NUL, line breaks and markup included.
+NAMES = st.sampled_from(["a.txt", "a.srt", "a.vtt", "a.json", "noext", ".txt", "字幕.srt"]) | st.builds(
+    "{}.{}".format, st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), max_size=20), st.sampled_from(SUFFIXES)
+)
 
 # Pieces that steer the parsers into their corners: subtitle timings, JSON keys, markup, BOMs, odd controls.
 PIECES = st.sampled_from([
@@ -106,7 +110,8 @@ def import_or_refuse(lib, data: bytes, name: str) -> None:
         parsed = read_bytes(data, name, name)
         result = store(lib, parsed)
     except UserError as exc:
-        assert str(exc).startswith(f"{name}: ") and "\n" not in str(exc)
+        # One line naming the file (its control characters shown escaped).
+        assert str(exc).startswith(f"{UserError(name)}: ") and "\n" not in str(exc)
         assert snapshot(lib) == before
         event(f"refused: {exc.why.split(':')[0][:40]}")
         return
