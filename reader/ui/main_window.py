@@ -391,6 +391,7 @@ class MainWindow(QMainWindow):
         if db:
             self.settings.add_recent_library(db)
         self.transcript_id = None
+        self._keys_transcript = None  # another library's speakers
         self.model.set_rows(None, [])
         self.statusBar().showMessage(self.tr("Library: %1").replace("%1", location), 5000)
 
