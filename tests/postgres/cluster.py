@@ -25,12 +25,13 @@ BIN_DIRS = sorted(
 SERVER_BIN = next((Path(d) for d in BIN_DIRS if (Path(d) / "initdb").exists()), None)
 # The server refuses to run as root; as root the cluster belongs to this system user.
 SERVER_USER = "postgres"
+NO_SERVER = "no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb); apt-get install postgresql to run these tests"
 
 
 def pytest_collection_modifyitems(config, items):
     if SERVER_BIN is not None:
         return
-    skip = pytest.mark.skip(reason="no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb); apt-get install postgresql to run these tests")
+    skip = pytest.mark.skip(reason=NO_SERVER)
     for item in items:
         if "pg_server" in getattr(item, "fixturenames", ()):
             item.add_marker(skip)
@@ -115,4 +116,6 @@ def shared_url(request, tmp_path):
     """A library two copies of the app share: one SQLite file, or a PostgreSQL database."""
     if request.param == "sqlite":
         return str(tmp_path / "shared.sqlite3")
+    if SERVER_BIN is None:
+        pytest.skip(NO_SERVER)
     return request.getfixturevalue("pg_url")
