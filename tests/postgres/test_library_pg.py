@@ -1,7 +1,13 @@
 """The library's own operations on PostgreSQL: migrations, import, delete, check."""
 
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
 from reader.core.library import check_library, delete_transcript, import_file, list_transcripts, open_library
 from reader.core.library.db import known_schemas, schema_heads
+from reader.core.library.models import Base
+from reader.core.library.search import is_search_table
 from reader.core.paths import seeds_dir
 
 
@@ -16,10 +22,14 @@ def test_migrations_import_delete_and_check_on_postgres(pg_library):
 
 
 def test_a_second_open_finds_the_schema_current(pg_url):
-    from sqlalchemy import text
-
     with open_library(pg_url) as lib:
         pass
     with open_library(pg_url) as lib, lib.read() as session:
         found = session.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     assert set(found) == set(schema_heads()) and set(found) <= known_schemas()
+
+
+def test_models_and_migrations_describe_the_same_schema_on_postgres(pg_library):
+    with pg_library.engine.connect() as conn:
+        opts = {"include_name": lambda name, kind, parents: kind != "table" or not is_search_table(name)}
+        assert compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata) == []
