@@ -33,3 +33,16 @@ def test_models_and_migrations_describe_the_same_schema_on_postgres(pg_library):
     with pg_library.engine.connect() as conn:
         opts = {"include_name": lambda name, kind, parents: kind != "table" or not is_search_table(name)}
         assert compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata) == []
+
+
+def test_two_apps_opening_a_new_database_at_once_both_get_one_library(pg_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_count(_):
+        with open_library(pg_url) as lib:
+            return len(list_transcripts(lib))
+
+    with ThreadPoolExecutor(3) as pool:
+        assert list(pool.map(open_and_count, range(3))) == [0, 0, 0]
+    with open_library(pg_url) as lib, lib.read() as session:
+        assert session.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == len(schema_heads())
