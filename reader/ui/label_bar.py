@@ -6,7 +6,7 @@ Names come from the library, so every one is shown as plain text.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from reader.core.library.tagging import Label
 
@@ -27,6 +27,8 @@ class LabelBar(QWidget):
         super().__init__(parent)
         self._speakers: list[Label] = []
         self._topics: list[Label] = []
+        # On a narrow window the strip is cut off on the right rather than widen the window.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         self.keys_title = _plain()
@@ -50,11 +52,12 @@ class LabelBar(QWidget):
         for box in (self.speaker_filter, self.topic_filter):
             box.addItem("", None)
             box.activated.connect(self._filter_chosen)
+        self._show_keys()
         self.retranslate()
 
     def retranslate(self) -> None:
         self.keys_title.setText(self.tr("Keys:"))
-        self.no_speakers.setText(self.tr("no speakers yet: type a name in a Speaker cell"))
+        self.no_speakers.setText(self.tr("no speakers yet: Labels › Set Speaker… (Ctrl+Shift+P) names one"))
         self.speaker_title.setText(self.tr("Show speaker:"))
         self.topic_title.setText(self.tr("topic:"))
         self.speaker_filter.setItemText(0, self.tr("(all)"))

@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
         self.act_next_topic = self._action(lambda: self.jump("topic", backwards=False), "Alt+Shift+Down")
         self.act_previous_topic = self._action(lambda: self.jump("topic", backwards=True), "Alt+Shift+Up")
         self.act_show_labels = self._action(None, checkable=True)
-        self.act_show_labels.toggled.connect(lambda _on: self._labels_loaded_columns())
+        self.act_show_labels.setChecked(self.settings.labels_shown())
+        self.act_show_labels.toggled.connect(self._show_labels_toggled)
         self.act_rules = self._action(self.show_rules, "Ctrl+Shift+L")
         self.act_speakers = self._action(self.show_speakers)
         self.act_overview = self._action(self.show_overview)
@@ -665,6 +666,10 @@ class MainWindow(QMainWindow):
         self.label_bar.set_labels(speakers, topics, keep_keys=self._keys_transcript == transcript_id)
         self._keys_transcript = transcript_id
         self.view.set_speaker_names([label.name for label in speakers])
+        self._labels_loaded_columns()
+
+    def _show_labels_toggled(self, on: bool) -> None:
+        self.settings.set_labels_shown(on)
         self._labels_loaded_columns()
 
     def _labels_loaded_columns(self) -> None:

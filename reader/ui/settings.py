@@ -63,6 +63,13 @@ class Settings:
         self._s.setValue("window/state", state)
         self._s.setValue("window/splitter", splitter)
 
+    # the speaker and topic columns, also on transcripts nobody is labelled in yet
+    def labels_shown(self) -> bool:
+        return _as_bool(self._s.value("view/labels"), False)
+
+    def set_labels_shown(self, on: bool) -> None:
+        self._s.setValue("view/labels", on)
+
     # the cleaned view
     def script(self) -> str:
         value = self._s.value("clean/script", "simplified")

@@ -278,4 +278,5 @@ def test_labels_made_in_the_window_are_there_after_a_restart(qtbot, make_window,
     assert [model.index(r, SPEAKER).data() for r in range(3)] == ["主持人", "嘉宾甲", "嘉宾甲"]
     assert [model.index(r, TOPICS).data() for r in range(3)] == ["", "评测", "评测"]
     assert not again.view.isColumnHidden(SPEAKER)
+    assert again.act_show_labels.isChecked(), "the columns asked for stay asked for"
     assert again.label_bar.key_text() == "1 主持人  2 嘉宾甲"
