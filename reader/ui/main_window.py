@@ -666,13 +666,13 @@ class MainWindow(QMainWindow):
         self.label_bar.set_labels(speakers, topics, keep_keys=self._keys_transcript == transcript_id)
         self._keys_transcript = transcript_id
         self.view.set_speaker_names([label.name for label in speakers])
-        self._labels_loaded_columns()
+        self._show_label_columns()
 
     def _show_labels_toggled(self, on: bool) -> None:
         self.settings.set_labels_shown(on)
-        self._labels_loaded_columns()
+        self._show_label_columns()
 
-    def _labels_loaded_columns(self) -> None:
+    def _show_label_columns(self) -> None:
         # A library with speakers gets the columns on every transcript, so a fresh one can be labelled there.
         self.view.set_labels_wanted(self.act_show_labels.isChecked() or bool(self.label_bar.key_speakers()))
 
@@ -730,19 +730,19 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         r = self.model.row_at(row)
-        speaker_filter, topic_filter = self._filter
+        speaker_id, topic_id = self._filter
         if kind == "speaker":
-            label = (r.speaker_id, r.speaker) if r.speaker_id is not None else None
-            speaker_id, topic_id = (label[0] if label else None), topic_filter
+            speaker_id, name = r.speaker_id, r.speaker
+            missing = self.tr("This segment has no speaker")
         else:
-            shown = next((t for t in r.topics if t.id == topic_filter), r.topics[0] if r.topics else None)
-            label = (shown.id, shown.name) if shown else None
-            speaker_id, topic_id = speaker_filter, (label[0] if label else None)
-        if label is None:
-            message = self.tr("This segment has no speaker") if kind == "speaker" else self.tr("This segment has no topic")
-            self.statusBar().showMessage(message, 4000)
+            # With a topic filter, that topic; else the row's first.
+            topic = next((t for t in r.topics if t.id == topic_id), r.topics[0] if r.topics else None)
+            topic_id, name = (topic.id, topic.name) if topic else (None, None)
+            missing = self.tr("This segment has no topic")
+        if name is None:
+            self.statusBar().showMessage(missing, 4000)
             return
-        tid, position, name = self.transcript_id, r.position, label[1]
+        tid, position = self.transcript_id, r.position
         self.controller.read(
             lambda lib: tagging.next_labelled(lib, tid, position, speaker_id, topic_id, backwards=backwards),
             lambda found: self._jumped(tid, found, name),
@@ -800,7 +800,7 @@ class MainWindow(QMainWindow):
         picker.chosen.connect(lambda name: label_steps.tag_topic(self.controller, ids, name, name))
         picker.chosen.connect(dialog.accept)
         load_topics(self.controller, picker)
-        load_suggestions(self.controller, picker, segment_ids=ids)
+        load_suggestions(self.controller, picker, self.transcript_id, ids)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         picker.edit.setFocus()

@@ -127,16 +127,24 @@ def load_topics(controller, picker: TopicPicker) -> None:
 
 
 def load_suggestions(controller, picker: TopicPicker, transcript_id: int | None = None, segment_ids: Iterable[int] | None = None) -> None:
-    """Suggested topics for a selection (or a transcript), worked out on the lane that owns jieba."""
+    """Suggested topics for a selection, then for its whole transcript when both are given,
+    worked out on the lane that owns jieba."""
     from reader.core.library.overview import suggest_topics
 
     lib = controller.library
     if lib is None:
         return
     ids = None if segment_ids is None else list(segment_ids)
+
+    def suggest(task):
+        found = [] if ids is None else suggest_topics(lib, segment_ids=ids)
+        if transcript_id is not None:
+            found += [word for word in suggest_topics(lib, transcript_id=transcript_id) if word not in found]
+        return found[: len(SHORTCUT_KEYS)]
+
     controller.runner.submit(
         "clean",
-        lambda task: suggest_topics(lib, transcript_id=transcript_id, segment_ids=ids),
+        suggest,
         on_done=picker.set_suggestions,
         on_error=lambda exc: controller.failed.emit(str(exc)),
     )
