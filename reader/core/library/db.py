@@ -74,7 +74,7 @@ class Library:
         # Take the write lock now, not at the first statement, so waiting for
         # another writer happens here, before anything was done, where giving
         # up or trying again is safe.
-        for attempt in range(1, WRITE_LOCK_ATTEMPTS + 1):
+        for _ in range(WRITE_LOCK_ATTEMPTS):
             try:
                 connection = session.connection()
                 if not self.is_sqlite:
