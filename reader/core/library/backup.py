@@ -18,7 +18,7 @@ import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine
@@ -101,7 +101,7 @@ def rolling_backup(lib: Library, now: datetime | None = None) -> Path | None:
         temp.unlink()
         made = None
     else:
-        made = folder / f"{_sqlite_file(lib.url).stem}-{now.strftime(_STAMP)}{_SUFFIX}"
+        made = folder / _dated_name(_sqlite_file(lib.url), now)
         os.replace(temp, made)
         sync_folder(folder)
     thin(folder, now)
