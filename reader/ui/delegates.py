@@ -95,7 +95,12 @@ def layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, floa
 
 
 class SegmentDelegate(QStyledItemDelegate):
-    """Paints segment text as plain text with marks; edits the cleaned column in a CellEditor."""
+    """Paints segment text as plain text with marks, speakers and topics as chips; edits the
+    cleaned column in a CellEditor and the speaker column in a SpeakerEditor."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.speaker_names: list[str] = []  # offered by the speaker cell's editor
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -178,10 +183,6 @@ class SegmentDelegate(QStyledItemDelegate):
         return QSize(width, self.height_for(index, option.font, width))
 
     # editing
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.speaker_names: list[str] = []  # offered by the speaker cell's editor
-
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         if index.column() == SPEAKER:
             speaker = SpeakerEditor(self.speaker_names, parent)
@@ -227,11 +228,15 @@ class SegmentDelegate(QStyledItemDelegate):
         # Enter, Tab and Escape are the editor's own business (see CellEditor).
         if isinstance(obj, CellEditor) and event.type() == QEvent.Type.KeyPress:
             return False
-        # Enter in a speaker cell commits through its line edit, which knows about input methods;
-        # once committed, the focus leaving the closing editor must not save it again.
-        if isinstance(obj, SpeakerEditor) and (
-            obj.committed()
-            or event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        # A speaker editor being destroyed after its commit loses the focus last, and arrives
+        # here as a bare QWidget: that focus-out must not save it a second time.
+        if event.type() == QEvent.Type.FocusOut and not isinstance(obj, (CellEditor, SpeakerEditor)):
+            return False
+        # Enter in a speaker cell is the editor's own business too: it knows about input methods.
+        if (
+            isinstance(obj, SpeakerEditor)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
             return False
         return super().eventFilter(obj, event)
@@ -242,7 +247,8 @@ class SpeakerEditor(QComboBox):
 
     Completion matches anywhere in a name (typing 李 finds 李博士); an empty
     name leaves the segments unlabelled. Enter commits, except while an input
-    method composes (see `_NameEdit`).
+    method composes: then Enter and every shortcut belong to the input method.
+    The combo box has the focus and hands keys and compositions to its line edit.
     """
 
     commit_requested = Signal()
@@ -260,8 +266,8 @@ class SpeakerEditor(QComboBox):
         self._committed = False
         self.lineEdit().returnPressed.connect(self._commit)
 
-    def committed(self) -> bool:
-        return self._committed
+    def composing(self) -> bool:
+        return self.lineEdit().composing()
 
     def _commit(self) -> None:
         # The line edit and its completer can both report one Enter; the cell is saved once.
@@ -269,26 +275,37 @@ class SpeakerEditor(QComboBox):
             self._committed = True
             self.commit_requested.emit()
 
-
-class _NameEdit(QLineEdit):
-    """A line edit that leaves Enter and shortcuts to an input method while it composes."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._preedit = ""
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        self._preedit = event.preeditString()
-        super().inputMethodEvent(event)
-
     def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self._preedit:
+        if event.type() == QEvent.Type.ShortcutOverride and self.composing():
             event.accept()
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._preedit and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.completer().popup().isVisible():
+            if not self.composing():
+                self._commit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class _NameEdit(QLineEdit):
+    """The speaker editor's line edit; it knows whether an input method is composing in it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._preedit = ""
+
+    def composing(self) -> bool:
+        return bool(self._preedit)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        self._preedit = event.preeditString()
+        super().inputMethodEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.composing() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             return
         super().keyPressEvent(event)

@@ -120,6 +120,25 @@ def test_a_name_typed_in_a_speaker_cell_labels_every_selected_row_in_one_undo_st
     assert window.model.index(0, SPEAKER).data() == ""
 
 
+def test_enter_while_composing_a_speaker_name_belongs_to_the_input_method(qtbot, make_window, labelled, db_path):
+    tid, _ids = labelled
+    window = shown(make_window, db_path)
+    qtbot.waitActive(window)
+    select_rows(window, [2], SPEAKER)
+    press(qtbot, window, Qt.Key.Key_Return)
+    editor = window.view.current_editor()
+    assert isinstance(editor, SpeakerEditor)
+    line = editor.lineEdit()
+    line.inputMethodEvent(QInputMethodEvent("zhang", []))
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.view.current_editor() is editor, "Enter chose a candidate, it did not save"
+    assert speakers_of(db_path, tid)[2] is None
+    type_committed(line, "张老师")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.view.current_editor() is None
+    assert speakers_of(db_path, tid)[2] == "张老师"
+
+
 def test_number_keys_give_the_selected_rows_the_transcripts_nth_speaker_and_zero_clears(qtbot, make_window, labelled, db_path):
     tid, _ids = labelled
     window = shown(make_window, db_path)
