@@ -207,7 +207,7 @@ class SegmentView(QTableView):
         editors = [w for w in self.viewport().findChildren(QWidget) if isinstance(w, (CellEditor, SpeakerEditor)) and w.isVisible()]
         return editors[0] if editors else None
 
-    def commit_editor(self, editor: CellEditor) -> None:
+    def commit_editor(self, editor: CellEditor | SpeakerEditor) -> None:
         """Save what the open editor holds and close it, as Enter would."""
         editor.commit_requested.emit()
 
