@@ -33,6 +33,7 @@ NOT_AFTER_DOUBLED_VERB = frozenset(
 )
 # Doubling that describes (`饱饱的`, `笔直笔直的`, `一步一步地`) ends in 的/地.
 ADVERBIAL = "的地"
+ATTRIBUTIVE = "的"
 MANNER = "地"
 DESCRIPTIVE_TAGS = ("a", "z")
 # A single character doubled before 的/地 describes (`甜甜的`, `滑滑的`, `乖乖地`) when it is
@@ -153,6 +154,9 @@ class _Reading:
         if t >= len(self.tokens) or (t == len(self.tokens) - 1 and self.tokens[t] == "了"):
             return True
         word = self.tokens[t]
+        if word == ATTRIBUTIVE and t < len(self.tokens) - 1:
+            # `只是说说的。` ends a sentence; a doubled verb never describes a noun (`训练训练的成本`).
+            return False
         return word not in NOT_AFTER_DOUBLED_VERB and segmenter.tag(word) != SUFFIX_TAG
 
     @staticmethod

@@ -107,6 +107,8 @@ def test_fillers_off(cleaner):
         ("因为因为", "因为"),
         ("评估一个一个系统", "评估一个系统"),
         ("叫叫叫叫，叫做", "叫，叫做"),
+        # A doubled verb never describes a noun: before 的 + noun it is a stutter.
+        ("训练训练的成本很高", "训练的成本很高"),
     ],
 )
 def test_stutters_collapse(raw, expected):
@@ -139,6 +141,7 @@ def test_stutters_collapse(raw, expected):
         "客客气气地说",
         "中国国家博物馆",
         "我们会发现现在的问题",
+        "我只是随便说说的",
     ],
 )
 def test_words_and_deliberate_doubling_stay(text):
