@@ -25,6 +25,9 @@ class Changes:
     structure: bool = False  # segments added or removed: reload whole transcripts
     rules: bool = False
     library: bool = False  # transcripts added or removed
+    # Reported by the change watcher (another app, the CLI, or this app's own saves
+    # coming back): a view keeps its rows when the transcript's segments are the same.
+    remote: bool = False
 
     def __or__(self, other: "Changes") -> "Changes":
         return Changes(
@@ -33,6 +36,7 @@ class Changes:
             self.structure or other.structure,
             self.rules or other.rules,
             self.library or other.library,
+            self.remote and other.remote,
         )
 
 

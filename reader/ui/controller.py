@@ -24,6 +24,8 @@ class Controller(QObject):
     library_opened = Signal(str)  # the library's location
     changed = Signal(object)  # Changes
     failed = Signal(str)  # a message for the user
+    # edits.ConflictError: someone else saved a segment first; nothing of this app's text was saved
+    conflict = Signal(object)
     import_started = Signal(object)  # the Task, for progress and cancel
     import_finished = Signal(int)  # transcripts made
 
@@ -33,6 +35,9 @@ class Controller(QObject):
         self.library = None
         self.location = ""
         self.undo_stack = QUndoStack(self)
+        # Segment id -> versions this app's own saves made. Read and written on the
+        # "write" lane only, where saves run one at a time.
+        self._own_versions: dict[int, set[int]] = {}
 
     # opening
     def open_library(self, db: str | None, import_seeds: bool = False) -> None:
@@ -61,6 +66,7 @@ class Controller(QObject):
             self.runner.submit("write", lambda task: old.close())
         self.location = lib.url
         self.undo_stack.clear()
+        self.runner.submit("write", lambda task: self._own_versions.clear())
         self.library_opened.emit(self.location)
         self.changed.emit(Changes(library=True))
 
@@ -154,37 +160,74 @@ class Controller(QObject):
         self.undo_stack.push(command)  # runs do() at once
         return command
 
-    def set_correction(self, transcript_id: int, segment_id: int, position: int, old, new: str, automatic) -> None:
-        """The text a person typed into a cleaned cell becomes the segment's correction."""
+    def set_author(self, name: str | None) -> None:
+        """Who this app's revisions name from now on (None: the OS user); set on the write lane, before later saves."""
+        from reader.core.library import models
+
+        self.runner.submit("write", lambda task: models.set_author(name), on_error=self._report, description="set author")
+
+    def set_correction(
+        self, transcript_id: int, segment_id: int, position: int, old, new: str, automatic, version: int | None = None
+    ) -> None:
+        """The text a person typed into a cleaned cell becomes the segment's correction.
+
+        `version` is the segment's version the text is based on: if anyone else
+        saved the segment since, nothing is saved and `conflict` is emitted.
+        """
         from reader.core.library import edits
 
         def do(lib, state):
-            edits.set_correction(lib, segment_id, new, automatic=automatic)
+            based_on = version if state.value is None else state.extra["undone"]
+            change = edits.set_correction(lib, segment_id, new, automatic=automatic, **self._expecting(segment_id, based_on))
+            state.value = self._saved(change)
             return Changes(frozenset({transcript_id}), frozenset({segment_id}))
 
         self.push(self.tr("Correct segment %1").replace("%1", str(position)), do, self._restore(transcript_id, segment_id, old))
 
-    def revert_correction(self, transcript_id: int, segment_id: int, position: int, old: str) -> None:
+    def revert_correction(self, transcript_id: int, segment_id: int, position: int, old: str, version: int | None = None) -> None:
         from reader.core.library import edits
 
         def do(lib, state):
-            edits.revert_correction(lib, segment_id)
+            based_on = version if state.value is None else state.extra["undone"]
+            state.value = self._saved(edits.revert_correction(lib, segment_id, **self._expecting(segment_id, based_on)))
             return Changes(frozenset({transcript_id}), frozenset({segment_id}))
 
         self.push(self.tr("Revert segment %1").replace("%1", str(position)), do, self._restore(transcript_id, segment_id, old))
 
-    @staticmethod
-    def _restore(transcript_id: int, segment_id: int, old) -> Work:
+    def _restore(self, transcript_id: int, segment_id: int, old) -> Work:
+        """Undo of a correction step: puts `old` back, unless someone else saved the segment after the step."""
         from reader.core.library import edits
 
         def undo(lib, state):
+            expecting = self._expecting(segment_id, state.value)
             if old is None:
-                edits.revert_correction(lib, segment_id, origin="undo")
+                change = edits.revert_correction(lib, segment_id, origin="undo", **expecting)
             else:
-                edits.set_correction(lib, segment_id, old, origin="undo")
+                change = edits.set_correction(lib, segment_id, old, origin="undo", **expecting)
+            state.extra["undone"] = self._saved(change)
             return Changes(frozenset({transcript_id}), frozenset({segment_id}))
 
         return undo
+
+    def _expecting(self, segment_id: int, version: int | None) -> dict:
+        """How a save checks for others' saves (on the write lane).
+
+        A version this app's own saves moved past still counts as seen: a row on
+        screen may not have caught up with the save just made, and that save
+        was this person's own text. Without a version, a correction whose last
+        revision names another author is not replaced.
+        """
+        if version is None:
+            return {"replace_others": False}
+        own = self._own_versions.get(segment_id, ())
+        while version + 1 in own:
+            version += 1
+        return {"expected_version": version}
+
+    def _saved(self, change) -> int | None:
+        if change.changed:
+            self._own_versions.setdefault(change.segment_id, set()).add(change.version)
+        return change.version
 
     def split(self, transcript_id: int, segment_id: int, position: int, raw_offset: int) -> None:
         from reader.core.library import edits
@@ -386,10 +429,17 @@ class Controller(QObject):
         )
 
     def _change_failed(self, command: OperationCommand, exc: BaseException) -> None:
+        from reader.core.library.edits import ConflictError
+
         try:
             command.refused()
         except RuntimeError:
             pass  # the stack has deleted the step meanwhile (cleared, or a new change replaced its branch)
+        if isinstance(exc, ConflictError):
+            self.conflict.emit(exc)
+            # Only that segment is behind: show the other person's text.
+            self.changed.emit(Changes(frozenset({exc.transcript_id}), frozenset({exc.segment_id})))
+            return
         self._report(exc)
         # What is on screen may be ahead of the database now: show the truth again.
         self.changed.emit(Changes(structure=True, rules=True, library=True))

@@ -33,7 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.segment_model import CLEAN, POS, SPEAKER, TOPICS, KindRole, LabelsRole, MarksRole, StateRole
+from reader.ui.segment_model import (
+    CLEAN,
+    POS,
+    SPEAKER,
+    TOPICS,
+    EditedText,
+    KindRole,
+    LabelsRole,
+    MarksRole,
+    StateRole,
+    VersionRole,
+)
 
 PADDING = 4
 CORRECTED_BAR = 3
@@ -206,13 +217,14 @@ class SegmentDelegate(QStyledItemDelegate):
             editor.lineEdit().selectAll()
         elif isinstance(editor, CellEditor) and not editor.toPlainText():
             editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
+            editor.based_on = index.data(VersionRole)
             editor.moveCursor(editor.textCursor().MoveOperation.End)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, SpeakerEditor):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, CellEditor):
-            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+            model.setData(index, EditedText(editor.toPlainText(), editor.based_on), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         rect = option.rect
@@ -296,6 +308,8 @@ class _NameEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._preedit = ""
+        # The segment's version when the editor took its text (see segment_model.EditedText).
+        self.based_on: int | None = None
 
     def composing(self) -> bool:
         return bool(self._preedit)
@@ -325,6 +339,8 @@ class CellEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._preedit = ""
+        # The segment's version when the editor took its text (see segment_model.EditedText).
+        self.based_on: int | None = None
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)

@@ -6,10 +6,11 @@ core off the GUI thread) and views refresh on its `changed` notice.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDockWidget,
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import UserError
 from reader.ui import i18n
+from reader.ui.change_watcher import ChangeWatcher
 from reader.ui.cleaning import CleanService
 from reader.ui.commands import Changes
 from reader.ui.controller import Controller
+from reader.ui.delegates import CellEditor
 from reader.ui.find_bar import FindBar
 from reader.ui.label_bar import LabelBar
 from reader.ui.library_panel import LibraryPanel
@@ -55,6 +58,8 @@ class MainWindow(QMainWindow):
         self.speaker_manager = None
         self._filter: tuple[int | None, int | None] = (None, None)  # speaker id, topic id shown
         self._keys_transcript: int | None = None  # whose speakers the number keys hold
+        # Others' changes that arrived while a cell editor was open: (segment ids, transcript ids).
+        self._held_changes: tuple[frozenset, frozenset] = (frozenset(), frozenset())
         self.setAcceptDrops(True)
 
         self.library_panel = LibraryPanel(self)
@@ -96,6 +101,9 @@ class MainWindow(QMainWindow):
         self.search_dock.hide()
         self._pending_search = None
 
+        self.watcher = ChangeWatcher(controller.runner, lambda: controller.library, self)
+        controller.set_author(settings.author() or None)
+
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -118,6 +126,8 @@ class MainWindow(QMainWindow):
         S = QKeySequence.StandardKey
         self.act_import = self._action(self.choose_import, S.Open)
         self.act_open_library = self._action(self.choose_library, "Ctrl+Shift+O")
+        self.act_open_shared = self._action(self.open_shared_library)
+        self.act_author = self._action(self.choose_author)
         self.act_export = self._action(self.show_export, "Ctrl+E")
         self.act_quit = self._action(self.close, S.Quit)
         stack = self.controller.undo_stack
@@ -182,6 +192,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_export)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_open_library)
+        self.menu_file.addAction(self.act_open_shared)
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.menu_file.addSeparator()
@@ -221,6 +232,7 @@ class MainWindow(QMainWindow):
         self.menu_tools.addAction(self.act_speakers)
         self.menu_tools.addAction(self.act_overview)
         self.menu_tools.addSeparator()
+        self.menu_tools.addAction(self.act_author)
         self.menu_language = self.menu_tools.addMenu("")
         for act in self.act_languages.values():
             self.menu_language.addAction(act)
@@ -263,6 +275,11 @@ class MainWindow(QMainWindow):
         c.changed.connect(self.on_changed)
         c.failed.connect(self.show_error)
         c.library_opened.connect(self._library_opened)
+        c.conflict.connect(self.show_conflict)
+        self.watcher.changed.connect(self._others_changed)
+        self.watcher.failed.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        # After the view has closed the editor (it handles closeEditor first), catch up with what was held.
+        self.view.itemDelegate().closeEditor.connect(lambda *_: QTimer.singleShot(0, self._release_held_changes))
         c.import_started.connect(self._import_started)
         c.import_finished.connect(self._import_finished)
         self.library_panel.transcript_selected.connect(self.open_transcript)
@@ -284,6 +301,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         self.act_import.setText(self.tr("&Import Files…"))
         self.act_open_library.setText(self.tr("&Open Library…"))
+        self.act_open_shared.setText(self.tr("Open &Shared Library…"))
+        self.act_author.setText(self.tr("Your &Name in Revisions…"))
         self.act_export.setText(self.tr("&Export…"))
         self.act_speakers.setText(self.tr("&Speakers…"))
         self.act_overview.setText(self.tr("&Overview…"))
@@ -394,7 +413,57 @@ class MainWindow(QMainWindow):
         self.transcript_id = None
         self._keys_transcript = None  # another library's speakers
         self.model.set_rows(None, [])
+        self._held_changes = (frozenset(), frozenset())
+        self.watcher.start()
         self.statusBar().showMessage(self.tr("Library: %1").replace("%1", location), 5000)
+
+    def open_shared_library(self) -> None:
+        from reader.ui.open_shared_dialog import OpenSharedDialog
+
+        dialog = OpenSharedDialog(self.controller.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.open_library)
+        dialog.open()
+        self.open_shared_dialog = dialog
+
+    # others' changes
+    def _others_changed(self, segments: frozenset, transcripts: frozenset) -> None:
+        held_segments, held_transcripts = self._held_changes
+        segments, transcripts = segments | held_segments, transcripts | held_transcripts
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            # A reload would close or rewrite the editor under the person's fingers; their save
+            # is checked against the version they started from, so nothing is lost by waiting.
+            self._held_changes = (segments, transcripts)
+            return
+        self._held_changes = (frozenset(), frozenset())
+        if segments or transcripts:
+            whole = bool(transcripts)
+            self.controller.changed.emit(
+                Changes(transcripts, segments, structure=whole, rules=whole, library=whole, remote=True)
+            )
+
+    def _release_held_changes(self) -> None:
+        if self.view.state() != QAbstractItemView.State.EditingState:
+            self._others_changed(frozenset(), frozenset())
+
+    # who revisions name
+    def choose_author(self) -> None:
+        from reader.core.library.models import current_user
+
+        dialog = QInputDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(self.tr("Your Name in Revisions"))
+        dialog.setLabelText(self.tr("Your corrections are saved under this name (empty: your login name):"))
+        dialog.setTextValue(self.settings.author() or current_user())
+        dialog.textValueSelected.connect(self.set_author)
+        dialog.open()
+        self.author_dialog = dialog
+
+    def set_author(self, name: str) -> None:
+        self.settings.set_author(name)
+        self.controller.set_author(self.settings.author() or None)
+        shown = self.settings.author() or self.tr("your login name")
+        self.statusBar().showMessage(self.tr("Revisions now name %1").replace("%1", shown), 5000)
 
     def _fill_recent(self) -> None:
         self.menu_recent.clear()
@@ -417,7 +486,7 @@ class MainWindow(QMainWindow):
         touched = not changes.transcripts or tid in changes.transcripts
         # A filtered view drops the rows a change took its label from.
         if touched and (changes.structure or self._filter != (None, None)):
-            self._load_transcript(tid, self.view.visible_rows().start)
+            self._load_transcript(tid, self.view.visible_rows().start, keep_same_rows=changes.remote)
         elif changes.segments:
             self.controller.load_rows_by_id(changes.segments, self.model.update_rows)
 
@@ -441,9 +510,14 @@ class MainWindow(QMainWindow):
         self._load_transcript(transcript_id, 0)
         self._load_labels()
 
-    def _load_transcript(self, transcript_id: int, first_row: int) -> None:
+    def _load_transcript(self, transcript_id: int, first_row: int, keep_same_rows: bool = False) -> None:
+        """With `keep_same_rows`, a transcript still made of the same segments only refreshes their rows."""
         self.controller.load_transcript(
-            transcript_id, max(0, first_row - PAGE // 4), PAGE, self._rows_loaded, *self._filter
+            transcript_id,
+            max(0, first_row - PAGE // 4),
+            PAGE,
+            lambda result: self._rows_loaded(result, keep_same_rows),
+            *self._filter,
         )
 
     def _text_rules_loaded(self, result) -> None:
@@ -451,10 +525,16 @@ class MainWindow(QMainWindow):
         if transcript_id == self.transcript_id:
             self.clean.set_rules(rules)
 
-    def _rows_loaded(self, result) -> None:
+    def _rows_loaded(self, result, keep_same_rows: bool = False) -> None:
         transcript_id, title, ids, rows = result
         if transcript_id != self.transcript_id:
             return  # the user has moved on to another transcript meanwhile
+        if keep_same_rows and self.model.shows(transcript_id, ids):
+            self.model.update_rows(rows)
+            self.transcript_title = title
+            self.setWindowTitle(self._title())
+            self._update_counts()
+            return
         same = self.model.transcript_id == transcript_id
         top = self.view.verticalScrollBar().value() if same else 0
         current = self.view.currentIndex()
@@ -573,10 +653,10 @@ class MainWindow(QMainWindow):
             return None
         return row
 
-    def _correction_requested(self, segment_id: int, old, new: str, automatic) -> None:
+    def _correction_requested(self, segment_id: int, old, new: str, automatic, based_on) -> None:
         row = self.model.row_of(segment_id)
         position = self.model.row_at(row).position if row is not None else 0
-        self.controller.set_correction(self.transcript_id, segment_id, position, old, new, automatic)
+        self.controller.set_correction(self.transcript_id, segment_id, position, old, new, automatic, based_on)
 
     def revert_current(self) -> None:
         row = self._current_text_row()
@@ -586,7 +666,7 @@ class MainWindow(QMainWindow):
         if r.correction is None:
             self.statusBar().showMessage(self.tr("Segment %1 has no correction").replace("%1", str(r.position)), 4000)
             return
-        self.controller.revert_correction(self.transcript_id, r.id, r.position, r.correction)
+        self.controller.revert_correction(self.transcript_id, r.id, r.position, r.correction, r.version)
 
     def split_at_cursor(self) -> None:
         self._split_at_cursor(self.controller.split)
@@ -950,6 +1030,37 @@ class MainWindow(QMainWindow):
         box.show()
         self._last_error_box = box
 
+    def show_conflict(self, conflict) -> None:
+        """Someone else saved the segment first: both texts side by side, and the person chooses."""
+        from reader.ui.conflict_dialog import ConflictDialog
+
+        dialog = ConflictDialog(conflict, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.chosen.connect(lambda choice: self._resolve_conflict(conflict, choice))
+        dialog.open()
+        self.conflict_dialog = dialog
+
+    def _resolve_conflict(self, conflict, choice: str) -> None:
+        from reader.ui.conflict_dialog import EDIT_MINE, USE_MINE
+
+        c = conflict
+        row = self.model.row_of(c.segment_id) if self.model.transcript_id == c.transcript_id else None
+        if choice == USE_MINE:
+            if c.attempted is None:
+                self.controller.revert_correction(c.transcript_id, c.segment_id, c.position, c.text, c.version)
+            else:
+                automatic = self.model.automatic_text(row) if row is not None else None
+                self.controller.set_correction(c.transcript_id, c.segment_id, c.position, c.text, c.attempted, automatic, c.version)
+        elif choice == EDIT_MINE:
+            if row is None or not self.view.edit_row(row):
+                self.statusBar().showMessage(self.tr("Segment %1 is not shown here").replace("%1", str(c.position)), 5000)
+                return
+            editor = self.view.current_editor()
+            if isinstance(editor, CellEditor):
+                editor.setPlainText(c.attempted if c.attempted is not None else self.model.automatic_text(row) or "")
+                editor.based_on = c.version  # their text is seen now: saving replaces it knowingly
+
     def about(self) -> None:
         from reader import __version__
 
@@ -975,6 +1086,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:
+        self.watcher.stop()
         self.settings.set_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)

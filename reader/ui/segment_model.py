@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
@@ -31,6 +31,19 @@ KindRole = Qt.ItemDataRole.UserRole + 2
 StateRole = Qt.ItemDataRole.UserRole + 3  # "auto" | "pending" | "corrected"
 MarksRole = Qt.ItemDataRole.UserRole + 4  # [(start, end, what)], what: removed|changed|hit|current
 LabelsRole = Qt.ItemDataRole.UserRole + 5  # [(name, "#rrggbb")]: the speaker, or the topics
+VersionRole = Qt.ItemDataRole.UserRole + 6  # the segment's version: what a save of text read now expects
+
+
+@dataclass(frozen=True)
+class EditedText:
+    """Text typed in an editor, with the version of the segment the editor opened on.
+
+    Someone may save the segment while the editor is open; saving against the
+    version the person started from makes that a conflict, not an overwrite.
+    """
+
+    text: str
+    based_on: int | None
 
 
 def plain_tooltip(text: str) -> str:
@@ -56,8 +69,9 @@ def format_time(ms: int | None) -> str:
 
 
 class SegmentTableModel(QAbstractTableModel):
-    # segment id, old correction or None, new text, the automatic (cleaned) text if known
-    correction_requested = Signal(int, object, str, object)
+    # segment id, old correction or None, new text, the automatic (cleaned) text if known,
+    # the segment's version the new text is based on
+    correction_requested = Signal(int, object, str, object, object)
     # segment id, the speaker's name typed or chosen in its cell ("" for none)
     speaker_requested = Signal(int, str)
 
@@ -117,7 +131,8 @@ class SegmentTableModel(QAbstractTableModel):
         touched = []
         for fresh in rows:
             i = self._row_of.get(fresh.id)
-            if i is not None:
+            # A row read again unchanged (e.g. this app's own save reported back) repaints nothing.
+            if i is not None and self._cache.get(fresh.id) != fresh:
                 self._cache[fresh.id] = fresh
                 self._any_label = self._any_label or _labelled(fresh)
                 touched.append(i)
@@ -178,6 +193,10 @@ class SegmentTableModel(QAbstractTableModel):
 
     def row_of(self, segment_id: int) -> int | None:
         return self._row_of.get(segment_id)
+
+    def shows(self, transcript_id: int, ids: list[int]) -> bool:
+        """Whether the model shows exactly these segments of this transcript, in this order."""
+        return self.transcript_id == transcript_id and self._ids == ids
 
     # the cleaned text
     def cleaned(self, row: int):
@@ -252,6 +271,8 @@ class SegmentTableModel(QAbstractTableModel):
             return "" if role == Qt.ItemDataRole.DisplayRole else None
         if role == KindRole:
             return r.kind
+        if role == VersionRole:
+            return r.version
         if col == POS:
             return self._pos_data(r, role)
         if col == SPEAKER:
@@ -361,13 +382,13 @@ class SegmentTableModel(QAbstractTableModel):
         r = self._row(row)
         if r is None or r.kind == "image":
             return False
-        text = str(value)
+        text, based_on = (value.text, value.based_on) if isinstance(value, EditedText) else (str(value), r.version)
         if text == self.effective_text(row):
             return False
         # Shown at once; the controller saves it and a fresh row replaces this one.
         self._cache[r.id] = replace(r, correction=text)
         self.dataChanged.emit(self.index(row, RAW), self.index(row, CLEAN))
-        self.correction_requested.emit(r.id, r.correction, text, self.automatic_text(row))
+        self.correction_requested.emit(r.id, r.correction, text, self.automatic_text(row), based_on)
         return True
 
     def _set_speaker(self, row: int, name: str) -> bool:

@@ -50,6 +50,17 @@ class Settings:
         recent = [db] + [r for r in self.recent_libraries() if r != db]
         self._s.setValue("library/recent", recent[:MAX_RECENT])
 
+    # the name revisions give as their author ("" for the default, the OS user)
+    def author(self) -> str:
+        value = self._s.value("revisions/author", "")
+        return value.strip() if isinstance(value, str) else ""
+
+    def set_author(self, name: str) -> None:
+        if name.strip():
+            self._s.setValue("revisions/author", name.strip())
+        else:
+            self._s.remove("revisions/author")
+
     # window layout
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None, QByteArray | None]:
         return (

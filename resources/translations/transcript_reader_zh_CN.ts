@@ -2,74 +2,122 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../reader/ui/conflict_dialog.py" line="68"/>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/conflict_dialog.py" line="69"/>
+        <source>Segment %1 Was Changed</source>
+        <translation>第 %1 段已被修改</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/conflict_dialog.py" line="71"/>
+        <source>%1 saved segment %2 while you were editing it. Your text was not saved: choose which text to keep.</source>
+        <translation>你编辑期间，%1 保存了第 %2 段。你的文字尚未保存：请选择保留哪一份。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/conflict_dialog.py" line="75"/>
+        <source>Their text (%1, version %2):</source>
+        <translation>对方的文字（%1，第 %2 版）：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/conflict_dialog.py" line="76"/>
+        <source>Your text:</source>
+        <translation>你的文字：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/conflict_dialog.py" line="77"/>
+        <source>(no correction: the automatic text)</source>
+        <translation>（无更正：显示自动清理的文字）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/conflict_dialog.py" line="80"/>
+        <source>&amp;Keep Theirs</source>
+        <translation>保留对方的(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/conflict_dialog.py" line="81"/>
+        <source>&amp;Use Mine</source>
+        <translation>使用我的(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/conflict_dialog.py" line="82"/>
+        <source>&amp;Edit Mine…</source>
+        <translation>编辑我的(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../reader/ui/controller.py" line="126"/>
+        <location filename="../../reader/ui/controller.py" line="132"/>
         <source>%1: already in the library</source>
         <translation>%1：已在文库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="165"/>
+        <location filename="../../reader/ui/controller.py" line="185"/>
         <source>Correct segment %1</source>
         <translation>修改第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="174"/>
+        <location filename="../../reader/ui/controller.py" line="195"/>
         <source>Revert segment %1</source>
         <translation>还原第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="203"/>
+        <location filename="../../reader/ui/controller.py" line="246"/>
         <source>Split segment %1</source>
         <translation>拆分第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="219"/>
+        <location filename="../../reader/ui/controller.py" line="262"/>
         <source>Merge segments %1 and %2</source>
         <translation>合并第 %1 段和第 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="248"/>
+        <location filename="../../reader/ui/controller.py" line="291"/>
         <source>replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="248"/>
+        <location filename="../../reader/ui/controller.py" line="291"/>
         <source>the text has changed since it was found; search again</source>
         <translation>找到之后文本已有改动，请重新查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="272"/>
+        <location filename="../../reader/ui/controller.py" line="315"/>
         <source>Replace all “%1”</source>
         <translation>全部替换“%1”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="312"/>
+        <location filename="../../reader/ui/controller.py" line="355"/>
         <source>Add rule %1 → %2</source>
         <translation>添加规则 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="324"/>
+        <location filename="../../reader/ui/controller.py" line="367"/>
         <source>apply everywhere</source>
         <translation>处处应用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="324"/>
+        <location filename="../../reader/ui/controller.py" line="367"/>
         <source>the correction changes too little to make a rule of it</source>
         <translation>这处修改太小，不能做成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="328"/>
+        <location filename="../../reader/ui/controller.py" line="371"/>
         <source>Make rule from correction</source>
         <translation>由修改生成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="341"/>
+        <location filename="../../reader/ui/controller.py" line="384"/>
         <source>Remove rule %1</source>
         <translation>删除规则 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controller.py" line="353"/>
+        <location filename="../../reader/ui/controller.py" line="396"/>
         <source>Change rule %1</source>
         <translation>修改规则 %1</translation>
     </message>
@@ -282,28 +330,28 @@
 <context>
     <name>LabelBar</name>
     <message>
-        <location filename="../../reader/ui/label_bar.py" line="57"/>
+        <location filename="../../reader/ui/label_bar.py" line="59"/>
         <source>Keys:</source>
         <translation>按键：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_bar.py" line="58"/>
+        <location filename="../../reader/ui/label_bar.py" line="60"/>
         <source>no speakers yet: Labels › Set Speaker… (Ctrl+Shift+P) names one</source>
         <translation>还没有说话人：用 标注 › 设定说话人…（Ctrl+Shift+P）命名一位</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_bar.py" line="59"/>
+        <location filename="../../reader/ui/label_bar.py" line="61"/>
         <source>Show speaker:</source>
         <translation>只看说话人：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_bar.py" line="60"/>
+        <location filename="../../reader/ui/label_bar.py" line="62"/>
         <source>topic:</source>
         <translation>话题：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/label_bar.py" line="61"/>
-        <location filename="../../reader/ui/label_bar.py" line="62"/>
+        <location filename="../../reader/ui/label_bar.py" line="63"/>
+        <location filename="../../reader/ui/label_bar.py" line="64"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
@@ -337,443 +385,478 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="269"/>
+        <location filename="../../reader/ui/main_window.py" line="286"/>
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="285"/>
+        <location filename="../../reader/ui/main_window.py" line="302"/>
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="286"/>
+        <location filename="../../reader/ui/main_window.py" line="303"/>
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="287"/>
+        <location filename="../../reader/ui/main_window.py" line="304"/>
+        <source>Open &amp;Shared Library…</source>
+        <translation>打开共享文库(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="305"/>
+        <source>Your &amp;Name in Revisions…</source>
+        <translation>修订记录中的名字(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="306"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="288"/>
+        <location filename="../../reader/ui/main_window.py" line="307"/>
         <source>&amp;Speakers…</source>
         <translation>说话人(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="289"/>
+        <location filename="../../reader/ui/main_window.py" line="308"/>
         <source>&amp;Overview…</source>
         <translation>概览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="290"/>
+        <location filename="../../reader/ui/main_window.py" line="309"/>
         <source>Library Search</source>
         <translation>文库搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291"/>
+        <location filename="../../reader/ui/main_window.py" line="310"/>
         <source>Library &amp;Search</source>
         <translation>文库搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="292"/>
+        <location filename="../../reader/ui/main_window.py" line="311"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="293"/>
+        <location filename="../../reader/ui/main_window.py" line="312"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="294"/>
+        <location filename="../../reader/ui/main_window.py" line="313"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="295"/>
+        <location filename="../../reader/ui/main_window.py" line="314"/>
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="296"/>
+        <location filename="../../reader/ui/main_window.py" line="315"/>
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="297"/>
+        <location filename="../../reader/ui/main_window.py" line="316"/>
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298"/>
+        <location filename="../../reader/ui/main_window.py" line="317"/>
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="299"/>
+        <location filename="../../reader/ui/main_window.py" line="318"/>
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300"/>
+        <location filename="../../reader/ui/main_window.py" line="319"/>
         <source>Make a rule from this segment&apos;s correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301"/>
+        <location filename="../../reader/ui/main_window.py" line="320"/>
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302"/>
+        <location filename="../../reader/ui/main_window.py" line="321"/>
         <source>Set S&amp;peaker…</source>
         <translation>设定说话人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303"/>
+        <location filename="../../reader/ui/main_window.py" line="322"/>
         <source>Tag &amp;Topic…</source>
         <translation>标注话题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304"/>
+        <location filename="../../reader/ui/main_window.py" line="323"/>
         <source>&amp;Remove Topics</source>
         <translation>移除话题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305"/>
+        <location filename="../../reader/ui/main_window.py" line="324"/>
         <source>Split Here for the &amp;Next Speaker</source>
         <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306"/>
+        <location filename="../../reader/ui/main_window.py" line="325"/>
         <source>Split the segment at the cursor and give the rest to the next speaker</source>
         <translation>在光标处拆分本段，后半段归下一位说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="307"/>
+        <location filename="../../reader/ui/main_window.py" line="326"/>
         <source>Next Segment of This Speaker</source>
         <translation>此说话人的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="308"/>
+        <location filename="../../reader/ui/main_window.py" line="327"/>
         <source>Previous Segment of This Speaker</source>
         <translation>此说话人的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="309"/>
+        <location filename="../../reader/ui/main_window.py" line="328"/>
         <source>Next Segment of This Topic</source>
         <translation>此话题的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310"/>
+        <location filename="../../reader/ui/main_window.py" line="329"/>
         <source>Previous Segment of This Topic</source>
         <translation>此话题的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311"/>
+        <location filename="../../reader/ui/main_window.py" line="330"/>
         <source>Always Show Speaker and Topic &amp;Columns</source>
         <translation>始终显示说话人和话题列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312"/>
+        <location filename="../../reader/ui/main_window.py" line="331"/>
         <source>&amp;Labels</source>
         <translation>标注(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="313"/>
+        <location filename="../../reader/ui/main_window.py" line="332"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="314"/>
+        <location filename="../../reader/ui/main_window.py" line="333"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315"/>
+        <location filename="../../reader/ui/main_window.py" line="334"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="316"/>
+        <location filename="../../reader/ui/main_window.py" line="335"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="318"/>
+        <location filename="../../reader/ui/main_window.py" line="337"/>
         <source>Fillers</source>
         <translation>语气词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="319"/>
+        <location filename="../../reader/ui/main_window.py" line="338"/>
         <source>Stutters</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="320"/>
+        <location filename="../../reader/ui/main_window.py" line="339"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="321"/>
+        <location filename="../../reader/ui/main_window.py" line="340"/>
         <source>Punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="322"/>
+        <location filename="../../reader/ui/main_window.py" line="341"/>
         <source>Spacing</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="325"/>
+        <location filename="../../reader/ui/main_window.py" line="344"/>
         <source>Remove hesitation sounds (呃, 嗯)</source>
         <translation>去掉犹豫声（呃、嗯）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="326"/>
+        <location filename="../../reader/ui/main_window.py" line="345"/>
         <source>Collapse immediate repetitions (我我我 → 我)</source>
         <translation>合并紧挨着的重复（我我我 → 我）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="327"/>
+        <location filename="../../reader/ui/main_window.py" line="346"/>
         <source>Apply your correction rules</source>
         <translation>应用你的纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="328"/>
+        <location filename="../../reader/ui/main_window.py" line="347"/>
         <source>Tidy punctuation left by removals</source>
         <translation>整理删除后留下的标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="329"/>
+        <location filename="../../reader/ui/main_window.py" line="348"/>
         <source>Space between Chinese and Latin letters or digits</source>
         <translation>在中文与拉丁字母或数字之间加空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="335"/>
+        <location filename="../../reader/ui/main_window.py" line="354"/>
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336"/>
+        <location filename="../../reader/ui/main_window.py" line="355"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="337"/>
+        <location filename="../../reader/ui/main_window.py" line="356"/>
         <source>Keep as is</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="343"/>
+        <location filename="../../reader/ui/main_window.py" line="362"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="346"/>
+        <location filename="../../reader/ui/main_window.py" line="365"/>
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="347"/>
+        <location filename="../../reader/ui/main_window.py" line="366"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="348"/>
+        <location filename="../../reader/ui/main_window.py" line="367"/>
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="349"/>
+        <location filename="../../reader/ui/main_window.py" line="368"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350"/>
+        <location filename="../../reader/ui/main_window.py" line="369"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="351"/>
+        <location filename="../../reader/ui/main_window.py" line="370"/>
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="352"/>
+        <location filename="../../reader/ui/main_window.py" line="371"/>
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="353"/>
+        <location filename="../../reader/ui/main_window.py" line="372"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="354"/>
+        <location filename="../../reader/ui/main_window.py" line="373"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="355"/>
+        <location filename="../../reader/ui/main_window.py" line="374"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="356"/>
+        <location filename="../../reader/ui/main_window.py" line="375"/>
         <source>Cleaning</source>
         <translation>清理</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="357"/>
+        <location filename="../../reader/ui/main_window.py" line="376"/>
         <source>Script:</source>
         <translation>字形：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="358"/>
+        <location filename="../../reader/ui/main_window.py" line="377"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="377"/>
+        <location filename="../../reader/ui/main_window.py" line="396"/>
         <source>Open or Create Library</source>
         <translation>打开或新建文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="379"/>
+        <location filename="../../reader/ui/main_window.py" line="398"/>
         <source>Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)</source>
         <translation>文库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="386"/>
+        <location filename="../../reader/ui/main_window.py" line="405"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="397"/>
+        <location filename="../../reader/ui/main_window.py" line="418"/>
         <source>Library: %1</source>
         <translation>文库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="405"/>
+        <location filename="../../reader/ui/main_window.py" line="455"/>
+        <source>Your Name in Revisions</source>
+        <translation>修订记录中的名字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="456"/>
+        <source>Your corrections are saved under this name (empty: your login name):</source>
+        <translation>你的更正以此名字保存（留空则用登录名）：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="465"/>
+        <source>your login name</source>
+        <translation>你的登录名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="466"/>
+        <source>Revisions now name %1</source>
+        <translation>修订记录现署名为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="474"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="488"/>
+        <location filename="../../reader/ui/main_window.py" line="568"/>
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="492"/>
+        <location filename="../../reader/ui/main_window.py" line="572"/>
         <source>%1 of %2 segments shown</source>
         <translation>显示 %1 / %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="499"/>
+        <location filename="../../reader/ui/main_window.py" line="579"/>
         <source>Import Transcripts</source>
         <translation>导入转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="501"/>
+        <location filename="../../reader/ui/main_window.py" line="581"/>
         <source>Transcripts (*.txt *.md *.srt *.vtt *.json);;All Files (*)</source>
         <translation>转写 (*.txt *.md *.srt *.vtt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="524"/>
+        <location filename="../../reader/ui/main_window.py" line="604"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="536"/>
+        <location filename="../../reader/ui/main_window.py" line="616"/>
         <source>Imported %1 transcript(s)</source>
         <translation>已导入 %1 篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="541"/>
+        <location filename="../../reader/ui/main_window.py" line="621"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="572"/>
-        <location filename="../../reader/ui/main_window.py" line="685"/>
-        <location filename="../../reader/ui/main_window.py" line="713"/>
+        <location filename="../../reader/ui/main_window.py" line="652"/>
         <location filename="../../reader/ui/main_window.py" line="765"/>
-        <location filename="../../reader/ui/main_window.py" line="794"/>
+        <location filename="../../reader/ui/main_window.py" line="793"/>
+        <location filename="../../reader/ui/main_window.py" line="845"/>
+        <location filename="../../reader/ui/main_window.py" line="874"/>
         <source>Select a segment first</source>
         <translation>请先选中一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="587"/>
+        <location filename="../../reader/ui/main_window.py" line="667"/>
         <source>Segment %1 has no correction</source>
         <translation>第 %1 段没有修改</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="612"/>
+        <location filename="../../reader/ui/main_window.py" line="692"/>
         <source>Put the cursor where the segment should be split, then split again</source>
         <translation>把光标放在要拆分的位置，再拆分一次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="638"/>
+        <location filename="../../reader/ui/main_window.py" line="718"/>
         <source>Correct the segment first; its correction becomes the rule</source>
         <translation>请先修改这一段；它的修改会成为规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="693"/>
+        <location filename="../../reader/ui/main_window.py" line="773"/>
         <source>No speaker on key %1: type a name in a Speaker cell to make one</source>
         <translation>按键 %1 没有对应的说话人：在“说话人”格中输入名字即可创建</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="742"/>
+        <location filename="../../reader/ui/main_window.py" line="816"/>
         <source>This segment has no speaker</source>
         <translation>此段没有说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="742"/>
+        <location filename="../../reader/ui/main_window.py" line="821"/>
         <source>This segment has no topic</source>
         <translation>此段没有话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="756"/>
+        <location filename="../../reader/ui/main_window.py" line="836"/>
         <source>No further segment of %1</source>
         <translation>没有更多属于 %1 的段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="776"/>
+        <location filename="../../reader/ui/main_window.py" line="856"/>
         <source>Set Speaker</source>
         <translation>设定说话人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="777"/>
+        <location filename="../../reader/ui/main_window.py" line="857"/>
         <source>Speaker of %n segment(s) (a new name makes a new speaker):</source>
         <translation>
             <numerusform>%n 段的说话人（输入新名字即新建说话人）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="797"/>
+        <location filename="../../reader/ui/main_window.py" line="877"/>
         <source>Tag Topic</source>
         <translation>标注话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="829"/>
+        <location filename="../../reader/ui/main_window.py" line="909"/>
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="947"/>
+        <location filename="../../reader/ui/main_window.py" line="1027"/>
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="956"/>
+        <location filename="../../reader/ui/main_window.py" line="1057"/>
+        <source>Segment %1 is not shown here</source>
+        <translation>第 %1 段不在当前视图中</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1067"/>
         <source>About transcript-reader</source>
         <translation>关于 transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="959"/>
+        <location filename="../../reader/ui/main_window.py" line="1070"/>
         <source>transcript-reader %1
 Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>transcript-reader %1
@@ -1099,42 +1182,42 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="226"/>
+        <location filename="../../reader/ui/segment_model.py" line="245"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="226"/>
+        <location filename="../../reader/ui/segment_model.py" line="245"/>
         <source>Raw</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="226"/>
+        <location filename="../../reader/ui/segment_model.py" line="245"/>
         <source>Cleaned</source>
         <translation>清理后</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="226"/>
+        <location filename="../../reader/ui/segment_model.py" line="245"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="226"/>
+        <location filename="../../reader/ui/segment_model.py" line="245"/>
         <source>Topics</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="286"/>
+        <location filename="../../reader/ui/segment_model.py" line="307"/>
         <source>Segment %1</source>
         <translation>第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="320"/>
+        <location filename="../../reader/ui/segment_model.py" line="341"/>
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/segment_model.py" line="322"/>
+        <location filename="../../reader/ui/segment_model.py" line="343"/>
         <source>Image (not loaded): %1</source>
         <translation>图片（不加载）：%1</translation>
     </message>
