@@ -1,0 +1,238 @@
+"""The app on a library several people use: others' changes appear, the same segment saved twice is a choice, never a loss.
+
+Every test runs on one SQLite file and again on PostgreSQL (skipped, with the
+reason, where no server binaries exist). "Someone else" is a second window
+on the same library, or a plain connection as the CLI would make.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from reader.core.library import edits, open_library
+from reader.core.library.models import Revision, current_user, set_author
+from reader.ui.segment_model import CLEAN, StateRole
+from tests.ui.test_editing import open_editor, stored, type_committed
+from tests.ui.test_window import wait_cleaned
+
+POLL_MS = 50
+WAIT_MS = 5_000
+
+
+@pytest.fixture
+def db_path(shared_url):
+    return shared_url
+
+
+@pytest.fixture(autouse=True)
+def _default_author():
+    """The author is one setting for the whole process: every test starts and ends with the default."""
+    set_author(None)
+    yield
+    set_author(None)
+
+
+@pytest.fixture
+def someone(db_path):
+    """Another person's connection to the library."""
+    lib = open_library(db_path)
+    yield lib
+    lib.close()
+
+
+def polling(window):
+    window.watcher.timer.setInterval(POLL_MS)
+    return window
+
+
+@pytest.fixture
+def second(make_window, window, db_path):
+    """A second window on the same library, showing the same transcript as `window`."""
+    other = make_window()
+    other.show()
+    other.open_library(db_path)
+    assert other.transcript_id == window.transcript_id
+    return other
+
+
+def save_in_cell(qtbot, window, row: int, text: str) -> None:
+    editor = open_editor(qtbot, window, row)
+    editor.selectAll()
+    type_committed(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.view.current_editor() is None
+
+
+def segment_id(window, row: int) -> int:
+    return window.model.row_at(row).id
+
+
+def authors(db_path, segment: int) -> list[tuple[str, str | None]]:
+    lib = open_library(db_path)
+    try:
+        with lib.read() as session:
+            return list(session.execute(select(Revision.author, Revision.new).where(Revision.segment_id == segment).order_by(Revision.id)))
+    finally:
+        lib.close()
+
+
+def conflict_dialog(qtbot, window):
+    qtbot.waitUntil(lambda: getattr(window, "conflict_dialog", None) is not None and window.conflict_dialog.isVisible(), timeout=WAIT_MS)
+    return window.conflict_dialog
+
+
+def test_a_correction_saved_elsewhere_appears_in_the_open_window_with_the_counts(qtbot, window, someone):
+    polling(window)
+    wait_cleaned(qtbot, window)
+    assert "0 corrected" in window.counts_label.text()
+    edits.set_correction(someone, segment_id(window, 1), "我们今天讨论大语言模型的发展。", author="bob")
+
+    qtbot.waitUntil(lambda: window.model.index(1, CLEAN).data() == "我们今天讨论大语言模型的发展。", timeout=WAIT_MS)
+    assert window.model.index(1, CLEAN).data(StateRole) == "corrected"
+    qtbot.waitUntil(lambda: "1 corrected" in window.counts_label.text(), timeout=WAIT_MS)
+
+
+def test_this_windows_own_changes_coming_back_from_the_library_repaint_and_reload_nothing(qtbot, window):
+    wait_cleaned(qtbot, window)
+    save_in_cell(qtbot, window, 1, "我们今天讨论大语言模型的发展。")
+    window.view.setCurrentIndex(window.model.index(2, CLEAN))
+    window.controller.split(window.transcript_id, segment_id(window, 3), 4, 5)
+    wait_cleaned(qtbot, window)  # the new rows' cleaned text is painted once, as it arrives
+    polling(window)
+    with qtbot.assertNotEmitted(window.model.modelReset), qtbot.assertNotEmitted(window.model.dataChanged):
+        with qtbot.waitSignal(window.watcher.changed, timeout=WAIT_MS) as reported:
+            pass
+    assert reported.args[1] == frozenset({window.transcript_id})  # the split did come back
+
+
+def test_a_split_made_elsewhere_reloads_the_transcript(qtbot, window, someone):
+    polling(window)
+    rows = window.model.rowCount()
+    edits.split_segment(someone, segment_id(window, 1), 4)
+    qtbot.waitUntil(lambda: window.model.rowCount() == rows + 1, timeout=WAIT_MS)
+    assert window.model.row_at(1).raw == "我们今天"
+
+
+def test_an_open_editor_is_left_alone_by_others_changes_and_its_save_becomes_a_choice(qtbot, window, someone, db_path):
+    polling(window)
+    wait_cleaned(qtbot, window)
+    editor = open_editor(qtbot, window, 1)
+    editor.selectAll()
+    type_committed(editor, "我们今天讨论大元模型。")
+    edits.set_correction(someone, segment_id(window, 1), "我们今天讨论大语言模型的发展。", author="bob")
+    edits.set_correction(someone, segment_id(window, 0), "大家好，我是今天的讲者。", author="bob")
+    rows = window.model.rowCount()
+    edits.split_segment(someone, segment_id(window, rows - 1), 4)
+    qtbot.wait(POLL_MS * 6)  # several polls have seen these changes
+
+    assert window.view.current_editor() is editor
+    assert editor.toPlainText() == "我们今天讨论大元模型。"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    dialog = conflict_dialog(qtbot, window)
+    assert dialog.theirs.toPlainText() == "我们今天讨论大语言模型的发展。"
+    assert "bob" in dialog.theirs_label.text()
+    assert dialog.mine.toPlainText() == "我们今天讨论大元模型。"
+    assert stored(window, db_path)[1].correction == "我们今天讨论大语言模型的发展。"  # nothing overwritten
+    dialog.keep_button.click()
+    # The held change to the other row arrives once the editor is closed.
+    qtbot.waitUntil(lambda: window.model.index(0, CLEAN).data() == "大家好，我是今天的讲者。", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.model.rowCount() == rows + 1, timeout=WAIT_MS)
+    assert window.model.index(1, CLEAN).data() == "我们今天讨论大语言模型的发展。"
+    assert stored(window, db_path)[1].correction == "我们今天讨论大语言模型的发展。"
+
+
+def test_the_same_segment_saved_in_two_windows_asks_the_second_and_use_mine_keeps_both_in_history(qtbot, window, second, db_path):
+    wait_cleaned(qtbot, window)
+    wait_cleaned(qtbot, second)
+    second.watcher.stop()  # the second person has not seen the first one's save yet
+    save_in_cell(qtbot, window, 1, "我们今天讨论大语言模型。")
+    save_in_cell(qtbot, second, 1, "我们今天讨论大型语言模型。")
+
+    dialog = conflict_dialog(qtbot, second)
+    assert dialog.theirs.toPlainText() == "我们今天讨论大语言模型。"
+    assert stored(window, db_path)[1].correction == "我们今天讨论大语言模型。"
+    dialog.mine_button.click()
+
+    assert stored(window, db_path)[1].correction == "我们今天讨论大型语言模型。"
+    history = [new for _author, new in authors(db_path, segment_id(window, 1))]
+    assert history == ["我们今天讨论大语言模型。", "我们今天讨论大型语言模型。"]
+    polling(window)  # its watcher has run all along, at the default pace
+    qtbot.waitUntil(lambda: window.model.index(1, CLEAN).data() == "我们今天讨论大型语言模型。", timeout=WAIT_MS)
+
+
+def test_edit_mine_reopens_the_editor_with_my_text_and_saves_over_theirs_knowingly(qtbot, window, second, db_path):
+    wait_cleaned(qtbot, window)
+    wait_cleaned(qtbot, second)
+    second.watcher.stop()
+    save_in_cell(qtbot, window, 1, "我们今天讨论大语言模型。")
+    save_in_cell(qtbot, second, 1, "我们今天讨论大型语言模型。")
+
+    conflict_dialog(qtbot, second).edit_button.click()
+    editor = second.view.current_editor()
+    assert editor is not None and editor.toPlainText() == "我们今天讨论大型语言模型。"
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_committed(editor, "（合并）")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert stored(window, db_path)[1].correction == "我们今天讨论大型语言模型。（合并）"
+
+
+def test_undo_after_someone_else_saved_the_segment_asks_instead_of_overwriting(qtbot, window, second, db_path):
+    wait_cleaned(qtbot, window)
+    wait_cleaned(qtbot, second)
+    save_in_cell(qtbot, window, 1, "我们今天讨论大语言模型。")
+    polling(second)
+    qtbot.waitUntil(lambda: second.model.index(1, CLEAN).data() == "我们今天讨论大语言模型。", timeout=WAIT_MS)
+    save_in_cell(qtbot, second, 1, "我们今天讨论大型语言模型。")  # based on the first save: no conflict
+    assert stored(window, db_path)[1].correction == "我们今天讨论大型语言模型。"
+
+    window.act_undo.trigger()
+    dialog = conflict_dialog(qtbot, window)
+    assert dialog.theirs.toPlainText() == "我们今天讨论大型语言模型。"
+    dialog.keep_button.click()
+    assert stored(window, db_path)[1].correction == "我们今天讨论大型语言模型。"
+
+
+def test_undo_and_redo_of_my_own_quick_edits_never_conflict_with_myself(qtbot, window, db_path):
+    wait_cleaned(qtbot, window)
+    save_in_cell(qtbot, window, 1, "第一次。")
+    save_in_cell(qtbot, window, 1, "第二次。")
+    window.act_undo.trigger()
+    window.act_undo.trigger()
+    assert stored(window, db_path)[1].correction is None
+    window.act_redo.trigger()
+    window.act_redo.trigger()
+    assert stored(window, db_path)[1].correction == "第二次。"
+    assert getattr(window, "conflict_dialog", None) is None
+
+
+def test_the_name_chosen_for_revisions_is_recorded_remembered_and_applied_at_start(qtbot, window, make_window, settings, db_path):
+    wait_cleaned(qtbot, window)
+    window.act_author.trigger()
+    dialog = window.author_dialog
+    assert dialog.textValue() == current_user()  # the login name until one is chosen
+    dialog.setTextValue("  王校对 ")
+    dialog.accept()
+    save_in_cell(qtbot, window, 1, "我们今天讨论大语言模型的发展。")
+    assert authors(db_path, segment_id(window, 1)) == [("王校对", "我们今天讨论大语言模型的发展。")]
+    assert settings.author() == "王校对"
+
+    set_author(None)  # as a new run of the app starts
+    make_window()
+    assert current_user() == "王校对"
+
+
+def test_open_shared_library_asks_for_the_server_and_opens_its_url_without_the_password(qtbot, window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(window.controller, "open_library", lambda db, import_seeds=False: opened.append(db))
+    window.act_open_shared.trigger()
+    dialog = window.open_shared_dialog
+    assert dialog.isVisible()
+    dialog.host.setText("db.example.org")
+    dialog.database.setText("team")
+    dialog.user.setText("ann")
+    dialog.password.setText("s3cret")
+    dialog.buttons.button(dialog.buttons.StandardButton.Open).click()
+    assert opened == ["postgresql+psycopg://ann@db.example.org/team"]
