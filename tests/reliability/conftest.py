@@ -32,10 +32,10 @@ class Round:
 class CrashWorker:
     """Drives `tests.reliability.crash_worker`: start a writing child, kill it, collect what it acknowledged."""
 
-    def __init__(self, mode: str, db: str, workdir: Path):
+    def __init__(self, mode: str, db: str, workdir: Path, pause_s: float = 0.0):
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.reliability.crash_worker", mode, db, str(workdir)],
+            [sys.executable, "-m", "tests.reliability.crash_worker", mode, db, str(workdir), str(pause_s)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env, text=True,
         )
         self.lines: queue.Queue[str] = queue.Queue()
@@ -88,8 +88,8 @@ class CrashWorker:
 def crash_worker(tmp_path):
     made = []
 
-    def start(mode: str, db: str) -> CrashWorker:
-        worker = CrashWorker(mode, db, tmp_path)
+    def start(mode: str, db: str, pause_s: float = 0.0) -> CrashWorker:
+        worker = CrashWorker(mode, db, tmp_path, pause_s)
         made.append(worker)
         return worker
 

@@ -1,6 +1,6 @@
 """A process that writes to a library in a loop, to be killed at random moments by the crash tests.
 
-    python -m tests.reliability.crash_worker MODE DB WORKDIR
+    python -m tests.reliability.crash_worker MODE DB WORKDIR [PAUSE_S]
 
 It imports everything once and then, for each `run ROUND` line on standard
 input, forks a child that opens the library and works until it is killed,
@@ -12,7 +12,8 @@ can afford many kills; the killed process is still a real process that
 SQLite sees die mid-write. MODE is one of:
 
 - import:  imports new transcript files, `ack import NAME` after each commit
-- correct: sets corrections of transcript 1's segments in turn, `ack SEGMENT VALUE`
+- correct: sets corrections of transcript 1's segments in turn, `ack SEGMENT VALUE`, pausing
+           PAUSE_S (default 0) after each: a person, however fast, leaves gaps between edits
 - export:  changes a correction, then exports transcript 1 as JSON to WORKDIR/export.json,
            `writing SHA256` before the file is written and `ack SHA256` after
 """
@@ -23,6 +24,7 @@ import hashlib
 import itertools
 import os
 import sys
+import time
 from pathlib import Path
 
 from reader.core.errors import UserError
@@ -51,13 +53,14 @@ def import_loop(db: str, workdir: Path, round_: int) -> None:
             say(f"ack import {name}")
 
 
-def correct_loop(db: str, round_: int) -> None:
+def correct_loop(db: str, round_: int, pause_s: float) -> None:
     with open_library(db) as lib:
         segment_ids = [s.id for s in transcript_segments(lib, 1)[1] if s.kind == "text"]
         for k, segment_id in zip(range(LIMIT), itertools.cycle(segment_ids)):
             value = f"r{round_}k{k}"
             edits.set_correction(lib, segment_id, f"改正 {value}")
             say(f"ack {segment_id} {value}")
+            time.sleep(pause_s)
 
 
 def export_loop(db: str, workdir: Path, round_: int) -> None:
@@ -72,12 +75,12 @@ def export_loop(db: str, workdir: Path, round_: int) -> None:
             say(f"ack {digest}")
 
 
-def child(mode: str, db: str, workdir: Path, round_: int) -> None:
+def child(mode: str, db: str, workdir: Path, round_: int, pause_s: float) -> None:
     try:
         if mode == "import":
             import_loop(db, workdir, round_)
         elif mode == "correct":
-            correct_loop(db, round_)
+            correct_loop(db, round_, pause_s)
         else:
             export_loop(db, workdir, round_)
     except UserError as exc:
@@ -90,6 +93,7 @@ def child(mode: str, db: str, workdir: Path, round_: int) -> None:
 
 def main() -> None:
     mode, db, workdir = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    pause_s = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
     if mode == "export":
         # The app has its segmenter loaded long before anyone exports; so do the children.
         Cleaner().clean("预热")
@@ -98,7 +102,7 @@ def main() -> None:
         assert command == "run"
         pid = os.fork()
         if pid == 0:
-            child(mode, db, workdir, int(round_))
+            child(mode, db, workdir, int(round_), pause_s)
         say(f"pid {pid}")
         _, status = os.waitpid(pid, 0)
         say(f"exit {pid} {status}")

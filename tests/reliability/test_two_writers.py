@@ -26,7 +26,9 @@ def test_two_apps_correcting_the_same_segments_and_one_importing_lose_nothing(tm
     db = str(tmp_path / "library.sqlite3")
     with open_library(db) as lib:
         import_file(lib, SEEDS[0])
-    correctors = [crash_worker("correct", db), crash_worker("correct", db)]
+    # Writers that never pause would starve the importer (SQLite's lock is not fair), and no
+    # person edits like that; 5 ms between edits is still a hundred times faster than anyone types.
+    correctors = [crash_worker("correct", db, pause_s=0.005), crash_worker("correct", db, pause_s=0.005)]
     importer = crash_worker("import", db)
     # Distinct round numbers keep every value written unique across the writers.
     running = [(w, w.start(round_)) for w, round_ in ((correctors[0], 0), (correctors[1], 1000), (importer, 2000))]
