@@ -236,3 +236,27 @@ def test_open_shared_library_asks_for_the_server_and_opens_its_url_without_the_p
     dialog.password.setText("s3cret")
     dialog.buttons.button(dialog.buttons.StandardButton.Open).click()
     assert opened == ["postgresql+psycopg://ann@db.example.org/team"]
+
+
+@pytest.mark.parametrize("shared_url", ["postgresql"], indirect=True)
+def test_a_server_library_chosen_in_the_dialog_opens_and_is_remembered_without_its_password(qtbot, make_window, settings, shared_url, tmp_path):
+    from sqlalchemy.engine import make_url
+
+    server = make_url(shared_url)
+    window = make_window()
+    window.show()
+    window.act_open_shared.trigger()
+    dialog = window.open_shared_dialog
+    dialog.host.setText(server.query["host"])  # the folder of the throwaway server's socket
+    dialog.database.setText(server.database)
+    dialog.user.setText(server.username)
+    dialog.password.setText("pw-never-stored")
+    dialog.buttons.button(dialog.buttons.StandardButton.Open).click()
+
+    qtbot.waitUntil(lambda: window.controller.library is not None, timeout=WAIT_MS)
+    assert window.controller.location.startswith("postgresql+psycopg://")
+    recent = settings.recent_libraries()
+    assert len(recent) == 1 and make_url(recent[0]).database == server.database
+    settings.sync()
+    assert "pw-never-stored" not in (tmp_path / "settings.ini").read_text(encoding="utf-8")
+    assert window.watcher.timer.isActive()  # others' changes are watched on the server too
