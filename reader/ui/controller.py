@@ -9,6 +9,9 @@ decides what a correction, split or rule means: that is reader.core's job.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -20,8 +23,21 @@ from reader.ui.commands import Changes, OperationCommand, Work
 from reader.ui.tasks import Task, TaskRunner
 
 
+@dataclass(frozen=True)
+class DamagedLibrary:
+    """A library file that failed SQLite's quick_check: it was not opened and nothing was written into it."""
+
+    location: str
+    report: str  # what SQLite found
+    backup: Path | None  # the newest rolling backup that passes integrity_check
+    backup_made: datetime | None  # when that backup was written (local time)
+
+
 class Controller(QObject):
     library_opened = Signal(str)  # the library's location
+    damaged = Signal(object)  # DamagedLibrary: asked to open, found damaged, left closed
+    restored = Signal(object)  # backup.Restored, before the restored library is opened
+    backed_up = Signal(str)  # the backup file written
     changed = Signal(object)  # Changes
     failed = Signal(str)  # a message for the user
     # edits.ConflictError: someone else saved a segment first; nothing of this app's text was saved
@@ -41,15 +57,40 @@ class Controller(QObject):
 
     # opening
     def open_library(self, db: str | None, import_seeds: bool = False) -> None:
-        from reader.core.library import open_library
+        """Open the library at `db`, unless it is damaged: then `damaged` is emitted and the open library stays."""
+        self.runner.submit(
+            "write",
+            lambda task: self._open_unless_damaged(db, import_seeds, task),
+            on_done=self._open_finished,
+            on_error=self._report,
+            description="open library",
+        )
 
-        def work(task: Task):
-            lib = open_library(db)
-            if import_seeds:
-                self._import_seeds(lib, task)
-            return lib
+    def _open_unless_damaged(self, db: str | None, import_seeds: bool, task: Task):
+        from reader.core.library import backup, open_library
 
-        self.runner.submit("write", work, on_done=self._opened, on_error=self._report, description="open library")
+        report = backup.damage_report(db)
+        if report is not None:
+            newest = backup.newest_good_backup(db)
+            made = datetime.fromtimestamp(newest.stat().st_mtime) if newest is not None else None
+            return DamagedLibrary(str(db), report, newest, made)
+        lib = open_library(db)
+        if import_seeds:
+            self._import_seeds(lib, task)
+        return lib
+
+    def _open_finished(self, result) -> None:
+        if isinstance(result, DamagedLibrary):
+            self.damaged.emit(result)
+            return
+        self._opened(result)
+        self._rolling_backup(result)
+
+    def _rolling_backup(self, lib) -> None:
+        """Add the library to its rolling backups if it changed since the newest (a no-op on a server)."""
+        from reader.core.library import backup
+
+        self.runner.submit("write", lambda task: backup.rolling_backup(lib), on_error=self._report, description="rolling backup")
 
     @staticmethod
     def _import_seeds(lib, task: Task) -> None:
@@ -70,10 +111,61 @@ class Controller(QObject):
         self.library_opened.emit(self.location)
         self.changed.emit(Changes(library=True))
 
-    def close(self) -> None:
-        if self.library is not None:
-            lib, self.library = self.library, None
-            self.runner.submit("write", lambda task: lib.close())
+    def close(self, backup: bool = False) -> None:
+        """Let go of the library after the work queued before; with `backup`, add it to its rolling backups first."""
+        from reader.core.library.backup import rolling_backup
+
+        if self.library is None:
+            return
+        lib, self.library = self.library, None
+
+        def work(task):
+            try:
+                if backup:
+                    rolling_backup(lib)
+            finally:
+                lib.close()
+
+        self.runner.submit("write", work, on_error=self._report, description="close library")
+
+    # backups
+    def back_up(self, path: str) -> None:
+        """Copy the open library to `path` (after the changes queued before); `backed_up` tells the file."""
+        from reader.core.library import backup
+
+        if self.library is None:
+            return
+        lib = self.library
+        self.runner.submit(
+            "write",
+            lambda task: str(backup.backup(lib, path)),
+            on_done=self.backed_up.emit,
+            on_error=self._report,
+            description="back up library",
+        )
+
+    def restore_backup(self, backup_file: str, db: str) -> None:
+        """Make the library at `db` what `backup_file` holds, then open it afresh.
+
+        The open library is closed first: a restore rewrites the change log
+        the change watcher reads, so it starts again on the reopened library.
+        A refused backup changes nothing and the library is opened as it was.
+        """
+        from reader.core.library import backup
+
+        self.close()
+
+        def restored(result) -> None:
+            self.restored.emit(result)
+            self.open_library(db)
+
+        def refused(exc: BaseException) -> None:
+            self._report(exc)
+            self.open_library(db)
+
+        self.runner.submit(
+            "write", lambda task: backup.restore(backup_file, db), on_done=restored, on_error=refused, description="restore"
+        )
 
     # reading
     def read(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None]) -> Task | None:

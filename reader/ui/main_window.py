@@ -6,7 +6,9 @@ core off the GUI thread) and views refresh on its `changed` notice.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -129,6 +131,10 @@ class MainWindow(QMainWindow):
         self.act_open_shared = self._action(self.open_shared_library)
         self.act_author = self._action(self.choose_author)
         self.act_export = self._action(self.show_export, "Ctrl+E")
+        self.act_backup = self._action(self.choose_backup_file)
+        self.act_restore = self._action(self.choose_restore_file)
+        for act in (self.act_backup, self.act_restore):
+            act.setEnabled(False)  # until an SQLite library is open
         self.act_quit = self._action(self.close, S.Quit)
         stack = self.controller.undo_stack
         self.act_undo = stack.createUndoAction(self)
@@ -195,6 +201,9 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_open_shared)
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_backup)
+        self.menu_file.addAction(self.act_restore)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -276,6 +285,11 @@ class MainWindow(QMainWindow):
         c.failed.connect(self.show_error)
         c.library_opened.connect(self._library_opened)
         c.conflict.connect(self.show_conflict)
+        c.damaged.connect(self.offer_backup)
+        c.restored.connect(self._restored)
+        c.backed_up.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Library backed up to %1").replace("%1", path), 8000)
+        )
         self.watcher.changed.connect(self._others_changed)
         self.watcher.failed.connect(lambda message: self.statusBar().showMessage(message, 5000))
         # After the view has closed the editor (it handles closeEditor first), catch up with what was held.
@@ -304,6 +318,8 @@ class MainWindow(QMainWindow):
         self.act_open_shared.setText(self.tr("Open &Shared Library…"))
         self.act_author.setText(self.tr("Your &Name in Revisions…"))
         self.act_export.setText(self.tr("&Export…"))
+        self.act_backup.setText(self.tr("&Back Up Library…"))
+        self.act_restore.setText(self.tr("Restore from Bac&kup…"))
         self.act_speakers.setText(self.tr("&Speakers…"))
         self.act_overview.setText(self.tr("&Overview…"))
         self.search_dock.setWindowTitle(self.tr("Library Search"))
@@ -415,7 +431,107 @@ class MainWindow(QMainWindow):
         self.model.set_rows(None, [])
         self._held_changes = (frozenset(), frozenset())
         self.watcher.start()
+        for act in (self.act_backup, self.act_restore):
+            act.setEnabled(self.controller.library.is_sqlite)  # a server's database is backed up by its own tools
         self.statusBar().showMessage(self.tr("Library: %1").replace("%1", location), 5000)
+
+    def _library_db(self) -> str:
+        """The open library as the person named it (the path, not the engine's URL)."""
+        return self._pending_library or self.controller.location
+
+    # backups
+    def offer_backup(self, damaged) -> None:
+        """A library that failed its check stays closed; offer its newest good backup."""
+        self.statusBar().showMessage(self.tr("%1 is damaged and was not opened").replace("%1", damaged.location))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Library Damaged"), "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # SQLite's report and file names
+        text = self.tr("The library %1 is damaged; nothing will be written into it.\n\nSQLite found: %2").replace(
+            "%1", damaged.location
+        ).replace("%2", damaged.report)
+        if damaged.backup is None:
+            text += "\n\n" + self.tr("There is no good backup of it. Open or create another library from the File menu.")
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            self.damage_restore_button = None
+        else:
+            text += "\n\n" + self.tr(
+                "Its newest good backup was made %1:\n%2\n\n"
+                "Restore it? The damaged file is kept aside, renamed %3.damaged-<time>, for anyone who wants to rescue more."
+            ).replace("%1", QLocale().toString(damaged.backup_made, QLocale.FormatType.ShortFormat)).replace(
+                "%2", str(damaged.backup)
+            ).replace("%3", Path(damaged.location).name)
+            self.damage_restore_button = box.addButton(self.tr("Restore Backup"), QMessageBox.ButtonRole.AcceptRole)
+            keep_closed = box.addButton(self.tr("Leave It Closed"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(self.damage_restore_button)
+            box.setEscapeButton(keep_closed)
+            self.damage_restore_button.clicked.connect(lambda: self.restore_from(str(damaged.backup), damaged.location))
+        box.setText(text)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.show()
+        self.damage_box = box
+
+    def choose_backup_file(self) -> None:
+        from datetime import date
+
+        name = f"{Path(self._library_db()).stem}-backup-{date.today().isoformat()}.sqlite3"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back Up Library"), str(Path.home() / name), self.tr("Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)")
+        )
+        if path:
+            self.back_up_to(path)
+
+    def back_up_to(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Backing up to %1…").replace("%1", path))
+        self.controller.back_up(path)
+
+    def choose_restore_file(self) -> None:
+        from reader.core.library.backup import backups_dir
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from Backup"),
+            str(backups_dir(self._library_db())),
+            self.tr("Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)"),
+        )
+        if path:
+            self.confirm_restore(path)
+
+    def confirm_restore(self, path: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore from Backup"), "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "Replace the library %1 with the backup %2?\n\n"
+                "The library as it is now is first added to its automatic backups, so you can go back to it."
+            ).replace("%1", self._library_db()).replace("%2", path)
+        )
+        self.confirm_restore_button = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.confirm_restore_button.clicked.connect(lambda: self.restore_from(path))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.show()
+        self.restore_box = box
+
+    def restore_from(self, path: str, db: str | None = None) -> None:
+        """Restore `path` into the library `db` (default: the open one), which then opens afresh."""
+        db = db or self._library_db()
+        self.watcher.stop()  # the restore rewrites the change log it reads; it starts again on the reopened library
+        self.statusBar().showMessage(self.tr("Restoring %1…").replace("%1", path))
+        self._pending_library = db
+        self.controller.restore_backup(path, db)
+
+    def _restored(self, restored) -> None:
+        self.statusBar().showMessage(self.tr("Library restored: %1").replace("%1", str(restored.library)), 8000)
+        if restored.set_aside is not None:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Library Restored"), "", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(
+                self.tr("The library was restored from its backup. The damaged file was kept as:\n%1").replace(
+                    "%1", str(restored.set_aside)
+                )
+            )
+            box.show()
+            self.restored_box = box
 
     def open_shared_library(self) -> None:
         from reader.ui.open_shared_dialog import OpenSharedDialog
@@ -1087,6 +1203,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.watcher.stop()
+        self.controller.close(backup=True)  # on the write lane: the window hides while it runs
         self.settings.set_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
