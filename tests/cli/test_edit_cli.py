@@ -2,21 +2,8 @@
 
 import pytest
 
-from reader.cli import main
 
 TALK = "# 讲座\n\n大家好，我们用CHRGBT做实验。\n\n大圆模型很好。\n\n谢谢大家。\n"
-
-
-@pytest.fixture
-def run(tmp_path, capsys):
-    db = str(tmp_path / "cli.sqlite3")
-
-    def run(*args):
-        code = main(["--db", db, *map(str, args)])
-        out, err = capsys.readouterr()
-        return code, out.splitlines(), err.splitlines()
-
-    return run
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from reader.cli import main
+from tests.cli.conftest import cli_runner
 from reader.core.library import open_library
 from reader.core.library.models import Rule
 from reader.core.paths import seeds_dir
@@ -18,12 +18,7 @@ SEEDS = sorted(seeds_dir().glob("*.txt"))
 @pytest.fixture
 def run(tmp_path, capsys):
     db = str(tmp_path / "cli.sqlite3")
-
-    def run(*args):
-        code = main(["--db", db, *map(str, args)])
-        out, err = capsys.readouterr()
-        return code, out.splitlines(), err.splitlines()
-
+    run = cli_runner(db, capsys)
     run.db = db
     return run
 

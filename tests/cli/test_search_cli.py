@@ -2,18 +2,12 @@
 
 import pytest
 
-from reader.cli import main
+from tests.cli.conftest import cli_runner
 
 
 @pytest.fixture
 def run(tmp_path, capsys):
-    db = str(tmp_path / "cli.sqlite3")
-
-    def run(*args):
-        code = main(["--db", db, *map(str, args)])
-        out, err = capsys.readouterr()
-        return code, out.splitlines(), err.splitlines()
-
+    run = cli_runner(str(tmp_path / "cli.sqlite3"), capsys)
     path = tmp_path / "talk.txt"
     path.write_text("# 讲座\n\n我們發佈了深度學習的文章。\n\n今天讲模型\t和数据。\n\n深度模型很大。\n", encoding="utf-8")
     run("import", path)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from reader.cli import main
 from reader.core import paths
 
 ROUNDTABLE = paths.seeds_dir() / "002_31e3d2a98f80fa1d.txt"
@@ -11,18 +10,6 @@ ROUNDTABLE = paths.seeds_dir() / "002_31e3d2a98f80fa1d.txt"
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
-
-
-@pytest.fixture
-def run(tmp_path, capsys):
-    db = str(tmp_path / "cli.sqlite3")
-
-    def run(*args):
-        code = main(["--db", db, *map(str, args)])
-        out, err = capsys.readouterr()
-        return code, out.splitlines(), err.splitlines()
-
-    return run
 
 
 @pytest.fixture

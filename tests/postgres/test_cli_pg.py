@@ -13,18 +13,14 @@ import pytest
 
 from reader.cli import main
 from reader.core.paths import seeds_dir
+from tests.cli.conftest import cli_runner
 
 TALK = "# 讲座\n\n大家好，我们用CHRGBT做实验。\n\n大圆模型很好。\n\n谢谢大家。\n\n下次再见。\n\n再见。\n"
 
 
 @pytest.fixture
 def run(pg_url, capsys):
-    def run(*args):
-        code = main(["--db", pg_url, *map(str, args)])
-        out, err = capsys.readouterr()
-        return code, out.splitlines(), err.splitlines()
-
-    return run
+    return cli_runner(pg_url, capsys)
 
 
 @pytest.fixture
