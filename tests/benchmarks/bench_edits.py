@@ -11,15 +11,7 @@ from sqlalchemy import func, select
 from reader.core.library import edits, import_path, open_library
 from reader.core.library.models import Segment
 from reader.core.paths import seeds_dir
-
-
-def _best_of(runs: int, action) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
+from tests.benchmarks.timing import best_of
 
 
 def _seeded(path: Path):
@@ -49,15 +41,15 @@ def main() -> None:
         def merge_and_undo():
             edits.undo_merge(lib, edits.merge_segments(lib, edits.segment_at(lib, longest, 1)))
 
-        t_correct = _best_of(5, correct_and_revert) / 2
-        t_split = _best_of(5, split_and_undo) / 2
-        t_merge = _best_of(5, merge_and_undo) / 2
+        t_correct = best_of(5, correct_and_revert) / 2
+        t_split = best_of(5, split_and_undo) / 2
+        t_merge = best_of(5, merge_and_undo) / 2
         print(f"correction (one transaction, synchronous=FULL): {t_correct * 1000:.1f} ms")
         print(f"split at position 1 of {count} segments (renumbers {count - 1} with one UPDATE): {t_split * 1000:.1f} ms ({t_split / t_correct:.1f}x a correction)")
         print(f"merge at position 1 of {count} segments: {t_merge * 1000:.1f} ms ({t_merge / t_correct:.1f}x a correction)")
 
-        t_literal = _best_of(3, lambda: edits.find(lib, "模型"))
-        t_regex = _best_of(3, lambda: edits.find(lib, r"(大|小)?模型", regex=True))
+        t_literal = best_of(3, lambda: edits.find(lib, "模型"))
+        t_regex = best_of(3, lambda: edits.find(lib, r"(大|小)?模型", regex=True))
         hits = len(edits.find(lib, "模型"))
         print(f"find '模型' in {total} segments: {t_literal * 1000:.1f} ms, {hits} matches; as a regular expression (大|小)?模型: {t_regex * 1000:.1f} ms ({t_regex / t_literal:.1f}x)")
 

@@ -14,15 +14,7 @@ from reader.core.formats.encoding import decode
 from reader.core.library import import_file, import_path, open_library
 from reader.core.library.models import Segment, Source, Transcript
 from reader.core.paths import seeds_dir
-
-
-def _best_of(runs: int, action) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
+from tests.benchmarks.timing import best_of
 
 
 def main() -> None:
@@ -30,9 +22,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
 
-        fresh = _best_of(3, lambda: open_library(str(tmp / f"fresh{time.perf_counter_ns()}.db")).close())
+        fresh = best_of(3, lambda: open_library(str(tmp / f"fresh{time.perf_counter_ns()}.db")).close())
         open_library(str(tmp / "existing.db")).close()
-        existing = _best_of(5, lambda: open_library(str(tmp / "existing.db")).close())
+        existing = best_of(5, lambda: open_library(str(tmp / "existing.db")).close())
         print(f"open a new library (runs migrations): {fresh * 1000:.1f} ms")
         print(f"open an existing library:             {existing * 1000:.1f} ms  ({fresh / existing:.1f}x faster)")
 
@@ -47,9 +39,9 @@ def main() -> None:
         series = seeds[3].read_text(encoding="utf-8")
         legacy = series.encode("gb18030")
         utf8 = series.encode("utf-8")
-        t_utf8 = _best_of(5, lambda: decode(utf8, "x"))
-        t_gb = _best_of(5, lambda: decode(legacy, "x"))
-        t_cn = _best_of(3, lambda: from_bytes(legacy).best())
+        t_utf8 = best_of(5, lambda: decode(utf8, "x"))
+        t_gb = best_of(5, lambda: decode(legacy, "x"))
+        t_cn = best_of(3, lambda: from_bytes(legacy).best())
         print(f"decode {len(utf8) // 1024} KB UTF-8:    {t_utf8 * 1000:.1f} ms")
         print(f"decode the same as GB18030: {t_gb * 1000:.1f} ms  (charset-normalizer alone: {t_cn * 1000:.1f} ms, ours takes {t_gb / t_cn:.1f}x as long)")
 
@@ -91,7 +83,7 @@ def main() -> None:
                 else:
                     session.add_all(Segment(transcript_id=transcript.id, position=n, kind="text", raw=s.raw, version=1) for n, s in enumerate(rows, 1))
 
-        t_bulk = _best_of(2, lambda: store(True))
-        t_orm = _best_of(2, lambda: store(False))
+        t_bulk = best_of(2, lambda: store(True))
+        t_orm = best_of(2, lambda: store(False))
         print(f"store {len(rows)} segments: bulk insert {t_bulk * 1000:.0f} ms, ORM objects {t_orm * 1000:.0f} ms ({t_orm / t_bulk:.1f}x slower)")
         lib.close()

@@ -16,17 +16,9 @@ from reader.core.library.backup import backup, rolling_backup
 from reader.core.library.importer import store
 from reader.core.library.models import Segment
 from reader.core.paths import seeds_dir
+from tests.benchmarks.timing import best_of
 
 SIZE = 10 * 1024 * 1024
-
-
-def _best_of(runs: int, action) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def _ten_megabytes(path: Path) -> None:
@@ -44,18 +36,18 @@ def main() -> None:
         db = Path(tmp) / "big.sqlite3"
         _ten_megabytes(db)
         size = db.stat().st_size / 1024 / 1024
-        checked = _best_of(5, lambda: open_library(str(db)).close())
+        checked = best_of(5, lambda: open_library(str(db)).close())
         with mock.patch.object(db_module, "quick_check", lambda engine: None):
-            unchecked = _best_of(5, lambda: open_library(str(db)).close())
+            unchecked = best_of(5, lambda: open_library(str(db)).close())
         print(f"open the {size:.1f} MB library: {checked * 1000:.1f} ms with the quick_check for damage, "
               f"{unchecked * 1000:.1f} ms without ({checked / unchecked:.2f}x)")
 
         with open_library(str(db)) as lib:
-            copy = _best_of(3, lambda: backup(lib, Path(tmp) / "copy.sqlite3"))
+            copy = best_of(3, lambda: backup(lib, Path(tmp) / "copy.sqlite3"))
             first = time.perf_counter()
             rolling_backup(lib)
             first = time.perf_counter() - first
-            unchanged = _best_of(3, lambda: rolling_backup(lib))
+            unchanged = best_of(3, lambda: rolling_backup(lib))
             print(f"backup (online API, checked, synced): {copy * 1000:.0f} ms")
             print(f"rolling backup at start or close: {first * 1000:.0f} ms when something changed, "
                   f"{unchanged * 1000:.0f} ms to find nothing changed and keep no copy")
