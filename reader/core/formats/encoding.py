@@ -2,8 +2,9 @@
 
 Order of trust: a byte-order mark, then strict UTF-8 (most files, and the only
 encoding where a wrong guess is practically impossible), then
-charset-normalizer for the legacy Chinese encodings (GB18030, Big5) and
-UTF-16/32 without a BOM.
+our own choice between the legacy Chinese encodings (GB18030, Big5) and
+UTF-16/32 without a BOM, Windows-1252 for Western text with a few accented
+letters, and charset-normalizer for the rest.
 """
 
 from __future__ import annotations
@@ -82,10 +83,32 @@ def _decode(data: bytes, what: str) -> tuple[str, str]:
     decoded = _most_ordinary(data, ("gb18030", "big5"), minimum=0.9)
     if decoded is not None:
         return decoded
+    if _looks_western(data):
+        return data.decode("cp1252"), "cp1252"
     best = from_bytes(data).best()
     if best is None:
         raise UserError(what, "cannot decode it: not UTF-8, GB18030, Big5 or UTF-16 text")
     return str(best), codecs.lookup(best.encoding).name
+
+
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _looks_western(data: bytes) -> bool:
+    """Latin-1 / Windows-1252 text: accented letters one or two at a time inside ASCII words.
+
+    charset-normalizer reads short text like `café, résumé` as cp775 (`cafķ`). Chinese
+    in a legacy encoding has runs of high bytes instead (two bytes a character,
+    characters side by side), and Western text is mostly ASCII.
+    """
+    runs = _HIGH_RUN.findall(data)
+    if not runs or any(len(run) > 2 for run in runs) or sum(map(len, runs)) * 3 > len(data):
+        return False
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return all(unicodedata.category(ch).startswith(("L", "P", "S", "Z")) for ch in text if ord(ch) > 0x7F)
 
 
 def _wide_encodings(size: int) -> list[str]:
