@@ -68,6 +68,9 @@ def run_gui(db: str | None = None, files: list[str] | None = None) -> int:
     window.show()
     QTimer.singleShot(0, lambda: start(window, db, list(files or [])))
     code = app.exec()
+    # Closing the window has queued the closing backup; a quit that closed no window
+    # (the session ending) queues it here. Either way it is waited for, the window already gone.
+    window.controller.close(backup=True)
     window.controller.runner.shutdown()
     return code
 

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.transcript_id: int | None = None
         self.transcript_title = ""
         self._pending_library: str | None = None  # asked for, added to the recent list once open
+        self.library_db = ""  # the open library as the person named it (a path, not the engine's URL)
         self._infos: dict = {}  # transcript id -> TranscriptSummary
         self.rules_dialog = None
         self.speaker_manager = None
@@ -426,6 +427,7 @@ class MainWindow(QMainWindow):
         db = self._pending_library
         if db:
             self.settings.add_recent_library(db)
+        self.library_db = db or location
         self.transcript_id = None
         self._keys_transcript = None  # another library's speakers
         self.model.set_rows(None, [])
@@ -435,14 +437,12 @@ class MainWindow(QMainWindow):
             act.setEnabled(self.controller.library.is_sqlite)  # a server's database is backed up by its own tools
         self.statusBar().showMessage(self.tr("Library: %1").replace("%1", location), 5000)
 
-    def _library_db(self) -> str:
-        """The open library as the person named it (the path, not the engine's URL)."""
-        return self._pending_library or self.controller.location
-
     # backups
     def offer_backup(self, damaged) -> None:
         """A library that failed its check stays closed; offer its newest good backup."""
-        self.statusBar().showMessage(self.tr("%1 is damaged and was not opened").replace("%1", damaged.location))
+        def left_closed():
+            self.statusBar().showMessage(self.tr("%1 is damaged and was not opened").replace("%1", damaged.location))
+
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Library Damaged"), "", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # SQLite's report and file names
         text = self.tr("The library %1 is damaged; nothing will be written into it.\n\nSQLite found: %2").replace(
@@ -451,6 +451,7 @@ class MainWindow(QMainWindow):
         if damaged.backup is None:
             text += "\n\n" + self.tr("There is no good backup of it. Open or create another library from the File menu.")
             box.setStandardButtons(QMessageBox.StandardButton.Close)
+            box.finished.connect(left_closed)
             self.damage_restore_button = None
         else:
             text += "\n\n" + self.tr(
@@ -463,6 +464,7 @@ class MainWindow(QMainWindow):
             keep_closed = box.addButton(self.tr("Leave It Closed"), QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(self.damage_restore_button)
             box.setEscapeButton(keep_closed)
+            keep_closed.clicked.connect(left_closed)
             self.damage_restore_button.clicked.connect(lambda: self.restore_from(str(damaged.backup), damaged.location))
         box.setText(text)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -472,7 +474,7 @@ class MainWindow(QMainWindow):
     def choose_backup_file(self) -> None:
         from datetime import date
 
-        name = f"{Path(self._library_db()).stem}-backup-{date.today().isoformat()}.sqlite3"
+        name = f"{Path(self.library_db).stem}-backup-{date.today().isoformat()}.sqlite3"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Back Up Library"), str(Path.home() / name), self.tr("Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)")
         )
@@ -489,7 +491,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Restore from Backup"),
-            str(backups_dir(self._library_db())),
+            str(backups_dir(self.library_db)),
             self.tr("Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)"),
         )
         if path:
@@ -502,7 +504,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Replace the library %1 with the backup %2?\n\n"
                 "The library as it is now is first added to its automatic backups, so you can go back to it."
-            ).replace("%1", self._library_db()).replace("%2", path)
+            ).replace("%1", self.library_db).replace("%2", path)
         )
         self.confirm_restore_button = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -514,7 +516,7 @@ class MainWindow(QMainWindow):
 
     def restore_from(self, path: str, db: str | None = None) -> None:
         """Restore `path` into the library `db` (default: the open one), which then opens afresh."""
-        db = db or self._library_db()
+        db = db or self.library_db
         self.watcher.stop()  # the restore rewrites the change log it reads; it starts again on the reopened library
         self.statusBar().showMessage(self.tr("Restoring %1…").replace("%1", path))
         self._pending_library = db

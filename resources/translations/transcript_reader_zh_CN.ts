@@ -385,354 +385,354 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291"/>
+        <location filename="../../reader/ui/main_window.py" line="292"/>
         <source>Library backed up to %1</source>
         <translation>资料库已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300"/>
+        <location filename="../../reader/ui/main_window.py" line="301"/>
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="316"/>
+        <location filename="../../reader/ui/main_window.py" line="317"/>
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="317"/>
+        <location filename="../../reader/ui/main_window.py" line="318"/>
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="318"/>
+        <location filename="../../reader/ui/main_window.py" line="319"/>
         <source>Open &amp;Shared Library…</source>
         <translation>打开共享文库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="319"/>
+        <location filename="../../reader/ui/main_window.py" line="320"/>
         <source>Your &amp;Name in Revisions…</source>
         <translation>修订记录中的名字(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="320"/>
+        <location filename="../../reader/ui/main_window.py" line="321"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="321"/>
+        <location filename="../../reader/ui/main_window.py" line="322"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="322"/>
+        <location filename="../../reader/ui/main_window.py" line="323"/>
         <source>Restore from Bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="323"/>
+        <location filename="../../reader/ui/main_window.py" line="324"/>
         <source>&amp;Speakers…</source>
         <translation>说话人(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="324"/>
+        <location filename="../../reader/ui/main_window.py" line="325"/>
         <source>&amp;Overview…</source>
         <translation>概览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="325"/>
+        <location filename="../../reader/ui/main_window.py" line="326"/>
         <source>Library Search</source>
         <translation>文库搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="326"/>
+        <location filename="../../reader/ui/main_window.py" line="327"/>
         <source>Library &amp;Search</source>
         <translation>文库搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="327"/>
+        <location filename="../../reader/ui/main_window.py" line="328"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="328"/>
+        <location filename="../../reader/ui/main_window.py" line="329"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="329"/>
+        <location filename="../../reader/ui/main_window.py" line="330"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="330"/>
+        <location filename="../../reader/ui/main_window.py" line="331"/>
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="331"/>
+        <location filename="../../reader/ui/main_window.py" line="332"/>
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="332"/>
+        <location filename="../../reader/ui/main_window.py" line="333"/>
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="333"/>
+        <location filename="../../reader/ui/main_window.py" line="334"/>
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="334"/>
+        <location filename="../../reader/ui/main_window.py" line="335"/>
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="335"/>
+        <location filename="../../reader/ui/main_window.py" line="336"/>
         <source>Make a rule from this segment&apos;s correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336"/>
+        <location filename="../../reader/ui/main_window.py" line="337"/>
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="337"/>
+        <location filename="../../reader/ui/main_window.py" line="338"/>
         <source>Set S&amp;peaker…</source>
         <translation>设定说话人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="338"/>
+        <location filename="../../reader/ui/main_window.py" line="339"/>
         <source>Tag &amp;Topic…</source>
         <translation>标注话题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="339"/>
+        <location filename="../../reader/ui/main_window.py" line="340"/>
         <source>&amp;Remove Topics</source>
         <translation>移除话题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="340"/>
+        <location filename="../../reader/ui/main_window.py" line="341"/>
         <source>Split Here for the &amp;Next Speaker</source>
         <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341"/>
+        <location filename="../../reader/ui/main_window.py" line="342"/>
         <source>Split the segment at the cursor and give the rest to the next speaker</source>
         <translation>在光标处拆分本段，后半段归下一位说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342"/>
+        <location filename="../../reader/ui/main_window.py" line="343"/>
         <source>Next Segment of This Speaker</source>
         <translation>此说话人的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="343"/>
+        <location filename="../../reader/ui/main_window.py" line="344"/>
         <source>Previous Segment of This Speaker</source>
         <translation>此说话人的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="344"/>
+        <location filename="../../reader/ui/main_window.py" line="345"/>
         <source>Next Segment of This Topic</source>
         <translation>此话题的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="345"/>
+        <location filename="../../reader/ui/main_window.py" line="346"/>
         <source>Previous Segment of This Topic</source>
         <translation>此话题的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="346"/>
+        <location filename="../../reader/ui/main_window.py" line="347"/>
         <source>Always Show Speaker and Topic &amp;Columns</source>
         <translation>始终显示说话人和话题列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="347"/>
+        <location filename="../../reader/ui/main_window.py" line="348"/>
         <source>&amp;Labels</source>
         <translation>标注(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="348"/>
+        <location filename="../../reader/ui/main_window.py" line="349"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="349"/>
+        <location filename="../../reader/ui/main_window.py" line="350"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350"/>
+        <location filename="../../reader/ui/main_window.py" line="351"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="351"/>
+        <location filename="../../reader/ui/main_window.py" line="352"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="353"/>
+        <location filename="../../reader/ui/main_window.py" line="354"/>
         <source>Fillers</source>
         <translation>语气词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="354"/>
+        <location filename="../../reader/ui/main_window.py" line="355"/>
         <source>Stutters</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="355"/>
+        <location filename="../../reader/ui/main_window.py" line="356"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="356"/>
+        <location filename="../../reader/ui/main_window.py" line="357"/>
         <source>Punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="357"/>
+        <location filename="../../reader/ui/main_window.py" line="358"/>
         <source>Spacing</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="360"/>
+        <location filename="../../reader/ui/main_window.py" line="361"/>
         <source>Remove hesitation sounds (呃, 嗯)</source>
         <translation>去掉犹豫声（呃、嗯）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="361"/>
+        <location filename="../../reader/ui/main_window.py" line="362"/>
         <source>Collapse immediate repetitions (我我我 → 我)</source>
         <translation>合并紧挨着的重复（我我我 → 我）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="362"/>
+        <location filename="../../reader/ui/main_window.py" line="363"/>
         <source>Apply your correction rules</source>
         <translation>应用你的纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="363"/>
+        <location filename="../../reader/ui/main_window.py" line="364"/>
         <source>Tidy punctuation left by removals</source>
         <translation>整理删除后留下的标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="364"/>
+        <location filename="../../reader/ui/main_window.py" line="365"/>
         <source>Space between Chinese and Latin letters or digits</source>
         <translation>在中文与拉丁字母或数字之间加空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="370"/>
+        <location filename="../../reader/ui/main_window.py" line="371"/>
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="371"/>
+        <location filename="../../reader/ui/main_window.py" line="372"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="372"/>
+        <location filename="../../reader/ui/main_window.py" line="373"/>
         <source>Keep as is</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378"/>
+        <location filename="../../reader/ui/main_window.py" line="379"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381"/>
+        <location filename="../../reader/ui/main_window.py" line="382"/>
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="382"/>
+        <location filename="../../reader/ui/main_window.py" line="383"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="383"/>
+        <location filename="../../reader/ui/main_window.py" line="384"/>
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="384"/>
+        <location filename="../../reader/ui/main_window.py" line="385"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="385"/>
+        <location filename="../../reader/ui/main_window.py" line="386"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="386"/>
+        <location filename="../../reader/ui/main_window.py" line="387"/>
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="387"/>
+        <location filename="../../reader/ui/main_window.py" line="388"/>
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="388"/>
+        <location filename="../../reader/ui/main_window.py" line="389"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="389"/>
+        <location filename="../../reader/ui/main_window.py" line="390"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="390"/>
+        <location filename="../../reader/ui/main_window.py" line="391"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="391"/>
+        <location filename="../../reader/ui/main_window.py" line="392"/>
         <source>Cleaning</source>
         <translation>清理</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="392"/>
+        <location filename="../../reader/ui/main_window.py" line="393"/>
         <source>Script:</source>
         <translation>字形：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="393"/>
+        <location filename="../../reader/ui/main_window.py" line="394"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="412"/>
+        <location filename="../../reader/ui/main_window.py" line="413"/>
         <source>Open or Create Library</source>
         <translation>打开或新建文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="414"/>
-        <location filename="../../reader/ui/main_window.py" line="477"/>
-        <location filename="../../reader/ui/main_window.py" line="493"/>
+        <location filename="../../reader/ui/main_window.py" line="415"/>
+        <location filename="../../reader/ui/main_window.py" line="479"/>
+        <location filename="../../reader/ui/main_window.py" line="495"/>
         <source>Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)</source>
         <translation>文库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="421"/>
+        <location filename="../../reader/ui/main_window.py" line="422"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="436"/>
+        <location filename="../../reader/ui/main_window.py" line="438"/>
         <source>Library: %1</source>
         <translation>文库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="445"/>
+        <location filename="../../reader/ui/main_window.py" line="444"/>
         <source>%1 is damaged and was not opened</source>
         <translation>%1 已损坏，没有打开</translation>
     </message>
@@ -756,7 +756,7 @@ SQLite 发现：%2</translation>
         <translation>它没有完好的备份。请从“文件”菜单打开或新建另一个资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="457"/>
+        <location filename="../../reader/ui/main_window.py" line="458"/>
         <source>Its newest good backup was made %1:
 %2
 
@@ -767,33 +767,33 @@ Restore it? The damaged file is kept aside, renamed %3.damaged-&lt;time&gt;, for
 要恢复它吗？损坏的文件会被移到一旁，改名为 %3.damaged-&lt;时间&gt;，以便需要时从中抢救更多内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="462"/>
+        <location filename="../../reader/ui/main_window.py" line="463"/>
         <source>Restore Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="463"/>
+        <location filename="../../reader/ui/main_window.py" line="464"/>
         <source>Leave It Closed</source>
         <translation>保持关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="477"/>
+        <location filename="../../reader/ui/main_window.py" line="479"/>
         <source>Back Up Library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="483"/>
+        <location filename="../../reader/ui/main_window.py" line="485"/>
         <source>Backing up to %1…</source>
         <translation>正在备份到 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="491"/>
-        <location filename="../../reader/ui/main_window.py" line="499"/>
+        <location filename="../../reader/ui/main_window.py" line="493"/>
+        <location filename="../../reader/ui/main_window.py" line="501"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="503"/>
+        <location filename="../../reader/ui/main_window.py" line="505"/>
         <source>Replace the library %1 with the backup %2?
 
 The library as it is now is first added to its automatic backups, so you can go back to it.</source>
@@ -802,175 +802,175 @@ The library as it is now is first added to its automatic backups, so you can go 
 资料库的当前状态会先存入它的自动备份，之后仍可恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="507"/>
+        <location filename="../../reader/ui/main_window.py" line="509"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="519"/>
+        <location filename="../../reader/ui/main_window.py" line="521"/>
         <source>Restoring %1…</source>
         <translation>正在恢复 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="524"/>
+        <location filename="../../reader/ui/main_window.py" line="526"/>
         <source>Library restored: %1</source>
         <translation>资料库已恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="526"/>
+        <location filename="../../reader/ui/main_window.py" line="528"/>
         <source>Library Restored</source>
         <translation>资料库已恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="529"/>
+        <location filename="../../reader/ui/main_window.py" line="531"/>
         <source>The library was restored from its backup. The damaged file was kept as:
 %1</source>
         <translation>资料库已从备份恢复。损坏的文件保留为：
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="571"/>
+        <location filename="../../reader/ui/main_window.py" line="573"/>
         <source>Your Name in Revisions</source>
         <translation>修订记录中的名字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="572"/>
+        <location filename="../../reader/ui/main_window.py" line="574"/>
         <source>Your corrections are saved under this name (empty: your login name):</source>
         <translation>你的更正以此名字保存（留空则用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="581"/>
+        <location filename="../../reader/ui/main_window.py" line="583"/>
         <source>your login name</source>
         <translation>你的登录名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="582"/>
+        <location filename="../../reader/ui/main_window.py" line="584"/>
         <source>Revisions now name %1</source>
         <translation>修订记录现署名为 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="590"/>
+        <location filename="../../reader/ui/main_window.py" line="592"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="684"/>
+        <location filename="../../reader/ui/main_window.py" line="686"/>
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="688"/>
+        <location filename="../../reader/ui/main_window.py" line="690"/>
         <source>%1 of %2 segments shown</source>
         <translation>显示 %1 / %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="695"/>
+        <location filename="../../reader/ui/main_window.py" line="697"/>
         <source>Import Transcripts</source>
         <translation>导入转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="697"/>
+        <location filename="../../reader/ui/main_window.py" line="699"/>
         <source>Transcripts (*.txt *.md *.srt *.vtt *.json);;All Files (*)</source>
         <translation>转写 (*.txt *.md *.srt *.vtt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="720"/>
+        <location filename="../../reader/ui/main_window.py" line="722"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="732"/>
+        <location filename="../../reader/ui/main_window.py" line="734"/>
         <source>Imported %1 transcript(s)</source>
         <translation>已导入 %1 篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="737"/>
+        <location filename="../../reader/ui/main_window.py" line="739"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="768"/>
-        <location filename="../../reader/ui/main_window.py" line="881"/>
-        <location filename="../../reader/ui/main_window.py" line="909"/>
-        <location filename="../../reader/ui/main_window.py" line="961"/>
-        <location filename="../../reader/ui/main_window.py" line="990"/>
+        <location filename="../../reader/ui/main_window.py" line="770"/>
+        <location filename="../../reader/ui/main_window.py" line="883"/>
+        <location filename="../../reader/ui/main_window.py" line="911"/>
+        <location filename="../../reader/ui/main_window.py" line="963"/>
+        <location filename="../../reader/ui/main_window.py" line="992"/>
         <source>Select a segment first</source>
         <translation>请先选中一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="783"/>
+        <location filename="../../reader/ui/main_window.py" line="785"/>
         <source>Segment %1 has no correction</source>
         <translation>第 %1 段没有修改</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="808"/>
+        <location filename="../../reader/ui/main_window.py" line="810"/>
         <source>Put the cursor where the segment should be split, then split again</source>
         <translation>把光标放在要拆分的位置，再拆分一次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="834"/>
+        <location filename="../../reader/ui/main_window.py" line="836"/>
         <source>Correct the segment first; its correction becomes the rule</source>
         <translation>请先修改这一段；它的修改会成为规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="889"/>
+        <location filename="../../reader/ui/main_window.py" line="891"/>
         <source>No speaker on key %1: type a name in a Speaker cell to make one</source>
         <translation>按键 %1 没有对应的说话人：在“说话人”格中输入名字即可创建</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="932"/>
+        <location filename="../../reader/ui/main_window.py" line="934"/>
         <source>This segment has no speaker</source>
         <translation>此段没有说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="937"/>
+        <location filename="../../reader/ui/main_window.py" line="939"/>
         <source>This segment has no topic</source>
         <translation>此段没有话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="952"/>
+        <location filename="../../reader/ui/main_window.py" line="954"/>
         <source>No further segment of %1</source>
         <translation>没有更多属于 %1 的段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="972"/>
+        <location filename="../../reader/ui/main_window.py" line="974"/>
         <source>Set Speaker</source>
         <translation>设定说话人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="973"/>
+        <location filename="../../reader/ui/main_window.py" line="975"/>
         <source>Speaker of %n segment(s) (a new name makes a new speaker):</source>
         <translation>
             <numerusform>%n 段的说话人（输入新名字即新建说话人）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="993"/>
+        <location filename="../../reader/ui/main_window.py" line="995"/>
         <source>Tag Topic</source>
         <translation>标注话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1025"/>
+        <location filename="../../reader/ui/main_window.py" line="1027"/>
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1143"/>
+        <location filename="../../reader/ui/main_window.py" line="1145"/>
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1173"/>
+        <location filename="../../reader/ui/main_window.py" line="1175"/>
         <source>Segment %1 is not shown here</source>
         <translation>第 %1 段不在当前视图中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1183"/>
+        <location filename="../../reader/ui/main_window.py" line="1185"/>
         <source>About transcript-reader</source>
         <translation>关于 transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1186"/>
+        <location filename="../../reader/ui/main_window.py" line="1188"/>
         <source>transcript-reader %1
 Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>transcript-reader %1

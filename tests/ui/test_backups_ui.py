@@ -117,6 +117,24 @@ def test_declining_the_offer_leaves_the_damaged_file_untouched_and_the_window_us
     assert not list(Path(damaged_db).parent.glob("library.sqlite3.damaged-*"))
 
 
+def test_a_damaged_library_chosen_while_another_is_open_leaves_that_one_open_and_backed_up(
+    make_window, damaged_db, tmp_path
+):
+    other = str(tmp_path / "other.sqlite3")
+    with open_library(other) as lib:
+        import_file(lib, write_sample(tmp_path, name="other.txt"))
+    window = make_window()
+    window.show()
+    window.open_library(other)
+    window.open_library(damaged_db)
+    assert window.damage_box.isVisible()
+    window.damage_box.escapeButton().click()
+    assert damaged_db in window.statusBar().currentMessage()
+    assert window.controller.library is not None and window.library_db == other
+    window.back_up_to(str(tmp_path / "copy.sqlite3"))
+    assert (tmp_path / "copy.sqlite3").is_file()
+
+
 def test_a_damaged_library_without_a_good_backup_says_so_and_offers_nothing(make_window, damaged_db):
     for backup in list_backups(damaged_db):
         backup.unlink()
