@@ -611,9 +611,11 @@ class MainWindow(QMainWindow):
     def _transcripts_loaded(self, infos) -> None:
         self.library_panel.set_transcripts(infos, self.transcript_id)
         if self.transcript_id is None:
-            first = self.library_panel.first_transcript()
-            if first is not None:
-                self.library_panel.select(first)
+            # Back where the person left this library, unless that transcript is gone.
+            last = self.settings.last_transcript(self.library_db)
+            wanted = last if any(info.id == last for info in infos) else self.library_panel.first_transcript()
+            if wanted is not None:
+                self.library_panel.select(wanted)
         self._infos = {info.id: info for info in infos}
         self._update_counts()
 
@@ -621,6 +623,7 @@ class MainWindow(QMainWindow):
         if transcript_id == self.transcript_id:
             return
         self.transcript_id = transcript_id
+        self.settings.set_last_transcript(self.library_db, transcript_id)
         self._filter = (None, None)  # a new transcript starts unfiltered
         self.label_bar.set_filter(None, None)
         # Same lane, in order: the rules are in place before the rows are cleaned.

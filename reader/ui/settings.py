@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader import APP_NAME
@@ -49,6 +51,22 @@ class Settings:
     def add_recent_library(self, db: str) -> None:
         recent = [db] + [r for r in self.recent_libraries() if r != db]
         self._s.setValue("library/recent", recent[:MAX_RECENT])
+
+    # the transcript that was open in each library, reopened at the next start
+    @staticmethod
+    def _library_key(library: str) -> str:
+        # A path or URL has slashes and colons, which QSettings reads as groups.
+        return "library/last-transcript/" + hashlib.sha1(library.encode("utf-8")).hexdigest()[:16]
+
+    def last_transcript(self, library: str) -> int | None:
+        value = self._s.value(self._library_key(library))
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_transcript(self, library: str, transcript_id: int) -> None:
+        self._s.setValue(self._library_key(library), transcript_id)
 
     # the name revisions give as their author ("" for the default, the OS user)
     def author(self) -> str:

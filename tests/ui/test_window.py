@@ -138,6 +138,27 @@ def test_window_layout_and_recent_libraries_are_remembered(qtbot, make_window, s
     assert settings.recent_libraries()[0] == db_path
 
 
+def test_the_transcript_last_read_reopens_at_the_next_start(qtbot, make_window, tmp_path, db_path):
+    from reader.core.library import import_file, open_library
+
+    lib = open_library(db_path)
+    for name in ("a.txt", "b.txt"):
+        import_file(lib, write_sample(tmp_path, f"# {name}\n\n第一段。\n\n第二段。\n", name))
+    lib.close()
+    first = make_window()
+    first.show()
+    first.open_library(db_path)
+    opened = first.transcript_id
+    other = next(info for info in first._infos.values() if info.id != opened)
+    first.library_panel.select(other.id)
+    assert first.transcript_id == other.id
+    first.close()
+    second = make_window()
+    second.show()
+    second.open_library(db_path)
+    assert second.transcript_id == other.id
+
+
 def test_export_speakers_and_overview_open_from_the_menus_on_the_open_transcript(qtbot, window):
     window.act_export.trigger()
     assert window.export_dialog.isVisible()
