@@ -93,3 +93,24 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)"))
+
+
+@pytest.fixture
+def roundtable_controller(qtbot, db_path):
+    """A controller (work done inline) on a library holding the seed roundtable, which is
+    `controller.transcript`; `controller.failures` collects the messages a person would see."""
+    from reader.core import paths
+    from reader.core.library import import_file, open_library
+    from reader.ui.controller import Controller
+    from reader.ui.tasks import SyncTaskRunner
+
+    lib = open_library(db_path)
+    transcript = import_file(lib, paths.seeds_dir() / "002_31e3d2a98f80fa1d.txt").transcripts[0].id
+    lib.close()
+    made = Controller(SyncTaskRunner())
+    made.open_library(db_path)
+    made.transcript = transcript
+    made.failures = []
+    made.failed.connect(made.failures.append)
+    yield made
+    made.close()

@@ -6,28 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from reader.core import paths
-from reader.core.library import import_file, open_library, tagging, transcript_segments
+from reader.core.library import tagging, transcript_segments
 from reader.ui import label_steps
 from reader.ui.speaker_manager import LabelRole, SpeakerManager
 
 
 @pytest.fixture
-def controller(qtbot, db_path):
-    from reader.ui.controller import Controller
-    from reader.ui.tasks import SyncTaskRunner
-
-    lib = open_library(db_path)
-    transcript = import_file(lib, paths.seeds_dir() / "002_31e3d2a98f80fa1d.txt").transcripts[0].id
-    lib.close()
-    made = Controller(SyncTaskRunner())
-    made.open_library(db_path)
-    made.transcript = transcript
-    failures = []
-    made.failed.connect(failures.append)
-    made.failures = failures
-    yield made
-    made.close()
+def controller(roundtable_controller):
+    return roundtable_controller
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 
-from reader.core import paths
-from reader.core.library import import_file, open_library, tagging
+from reader.core.library import tagging
 from reader.ui import label_steps
 from reader.ui.topic_picker import TopicPicker, load_suggestions, load_topics
 
@@ -76,18 +75,8 @@ def test_no_suggestions_hides_the_list(picker):
 
 
 @pytest.fixture
-def controller(qtbot, db_path):
-    from reader.ui.controller import Controller
-    from reader.ui.tasks import SyncTaskRunner
-
-    lib = open_library(db_path)
-    transcript = import_file(lib, paths.seeds_dir() / "002_31e3d2a98f80fa1d.txt").transcripts[0].id
-    lib.close()
-    made = Controller(SyncTaskRunner())
-    made.open_library(db_path)
-    made.transcript = transcript
-    yield made
-    made.close()
+def controller(roundtable_controller):
+    return roundtable_controller
 
 
 def test_picker_over_the_library_tags_a_selection_and_undo_takes_it_off(qtbot, controller):
