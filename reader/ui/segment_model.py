@@ -410,11 +410,11 @@ class SegmentTableModel(QAbstractTableModel):
 
     def raw_offset(self, row: int, pos: int) -> int:
         """Where offset `pos` of the text the reader sees falls in the row's raw text."""
-        from reader.core.library.edits import _map_offset
+        from reader.core.library.edits import map_offset
 
         r = self._row(row)
         if r.correction is not None:
-            return _map_offset(r.correction, r.raw, pos)
+            return map_offset(r.correction, r.raw, pos)
         known = self._clean.cached(r.id, r.raw)
         # Until the cleaner answers, the cell (and its editor) shows the raw text itself.
         return pos if known is None else known.to_raw(pos)

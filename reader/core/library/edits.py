@@ -332,7 +332,7 @@ def _split_state(state: SegmentState, offset: int) -> tuple[SegmentState, Segmen
     cut_ms = start + round((end - start) * offset / len(raw)) if start is not None and end is not None else None
     first_correction = second_correction = None
     if state.correction is not None:
-        cut = _map_offset(raw, state.correction, offset)
+        cut = map_offset(raw, state.correction, offset)
         first_correction = state.correction[:cut] if state.correction[:cut].strip() else None
         second_correction = state.correction[cut:] if state.correction[cut:].strip() else None
     base = dataclasses.replace(state, id=None, version=1)
@@ -341,7 +341,7 @@ def _split_state(state: SegmentState, offset: int) -> tuple[SegmentState, Segmen
     return first, second
 
 
-def _map_offset(source: str, target: str, offset: int) -> int:
+def map_offset(source: str, target: str, offset: int) -> int:
     """Where `offset` of `source` falls in `target`, following difflib's alignment of the two."""
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, source, target, autojunk=False).get_opcodes():
         if i1 <= offset < i2:
