@@ -309,6 +309,7 @@ def _cmd_rules_list(args: argparse.Namespace) -> int:
     from reader.core.library import rules
 
     with _open(args) as lib:
+        rules.count_hits(lib)
         found = rules.list_rules(lib, args.transcript)
     for r in found:
         scope = "global" if r.transcript_id is None else f"transcript {r.transcript_id}"
@@ -391,7 +392,12 @@ def _add_edit_commands(sub) -> None:
     p.set_defaults(func=_cmd_merge)
 
     rules = sub.add_parser("rules", help="the correction rules").add_subparsers(dest="rules_command", metavar="ACTION", required=True)
-    p = rules.add_parser("list", help="ID PATTERN REPLACEMENT KIND SCOPE STATE HITS, one rule a line")
+    p = rules.add_parser(
+        "list",
+        help="ID PATTERN REPLACEMENT KIND SCOPE STATE HITS, one rule a line",
+        description="HITS: how many places the rule changes in the library's automatic text now "
+        "(corrected segments left out), counted afresh each time.",
+    )
     p.add_argument("--transcript", type=int, metavar="ID", help="only the rules that apply to this transcript")
     p.set_defaults(func=_cmd_rules_list)
     p = rules.add_parser("add", help="add a rule; prints its id")

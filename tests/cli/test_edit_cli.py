@@ -76,8 +76,8 @@ def test_rules_add_list_apply_remove(run, talk):
     own_id = out[0]
     code, out, _ = run("rules", "list")
     assert [line.split("\t") for line in out] == [
-        [rule_id, "CHRGBT", "ChatGPT", "literal", "global", "on", "0"],
-        [own_id, "大圆模型", "大语言模型", "literal", f"transcript {talk}", "on", "0"],
+        [rule_id, "CHRGBT", "ChatGPT", "literal", "global", "on", "1"],
+        [own_id, "大圆模型", "大语言模型", "literal", f"transcript {talk}", "on", "1"],
     ]
     assert shown(run, talk, "--clean")[:2] == ["大家好，我们用ChatGPT做实验。", "大语言模型很好。"]
     assert run("rules", "remove", rule_id) == (0, [], [])

@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session
 from reader.core.errors import UserError
 from reader.core.formats.atomic import write_atomic
 from reader.core.library.db import Library
-from reader.core.library.models import Rule, Transcript
+from reader.core.library.models import Rule, Segment, Transcript
 from reader.core.text import rules as text_rules_tsv
 from reader.core.text import segmenter
+from reader.core.text import Cleaner, CleanSettings
 from reader.core.text.rules import Rule as TextRule
 
 _FIELDS = ("pattern", "replacement", "is_regex", "case_sensitive", "transcript_id", "enabled")
@@ -155,14 +156,6 @@ def restore_rule(lib: Library, rule: LibraryRule) -> None:
         session.add(Rule(**values))
 
 
-def record_hits(lib: Library, hits: Mapping[int, int]) -> None:
-    """Add to the hit counts of rules by id; rules removed meanwhile are skipped."""
-    with lib.write() as session:
-        for rule_id, count in hits.items():
-            if count:
-                session.execute(update(Rule).where(Rule.id == rule_id).values(hits=Rule.hits + count))
-
-
 def _scoped(session: Session, transcript_id: int | None) -> dict[TextRule, int]:
     """Enabled rules for a transcript, its own before global ones, one per pattern."""
     query = select(Rule).where(Rule.enabled, Rule.transcript_id.is_(None))
@@ -185,11 +178,37 @@ def text_rules(lib: Library, transcript_id: int | None = None) -> list[TextRule]
         return list(_scoped(session, transcript_id))
 
 
-def record_rule_hits(lib: Library, transcript_id: int | None, rule_hits: Mapping[TextRule, int]) -> None:
-    """Add a cleaning pass's `Cleaned.rule_hits` of a transcript to the rules' hit counts."""
+def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int, int]:
+    """How many places each rule changes in the library's automatic text now, stored as its `hits`.
+
+    A derived figure, so it is counted afresh rather than added up as text is viewed:
+    every uncorrected text segment is cleaned with its transcript's rules (a person's
+    correction replaces the automatic text, so rules do not reach it). A disabled rule,
+    or one shadowed by a transcript's own rule of the same pattern, counts 0.
+    """
+    settings = settings or CleanSettings()
     with lib.read() as session:
-        ids = _scoped(session, transcript_id)
-    record_hits(lib, {ids[rule]: count for rule, count in rule_hits.items() if rule in ids})
+        rule_ids = list(session.scalars(select(Rule.id)))
+        if not rule_ids:
+            return {}
+        transcripts = list(session.scalars(select(Transcript.id)))
+        scopes = {tid: _scoped(session, tid) for tid in transcripts}
+    hits = dict.fromkeys(rule_ids, 0)
+    for tid, scoped in scopes.items():
+        if not scoped:
+            continue
+        cleaner = Cleaner(settings, list(scoped))
+        with lib.read() as session:
+            raws = session.scalars(
+                select(Segment.raw).where(Segment.transcript_id == tid, Segment.kind == "text", Segment.correction.is_(None))
+            ).all()
+        for raw in raws:
+            for rule, n in cleaner.clean(raw).rule_hits.items():
+                hits[scoped[rule]] += n
+    with lib.write() as session:
+        for rule_id, n in hits.items():
+            session.execute(update(Rule).where(Rule.id == rule_id).values(hits=n))
+    return hits
 
 
 # ----------------------------------------------------------------- TSV

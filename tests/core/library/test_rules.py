@@ -81,8 +81,9 @@ def test_update_checks_like_add(library, transcript):
 
 def test_remove_and_restore(library, transcript):
     rule_id = rules.add_rule(library, "CHRGBT", "ChatGPT")
-    rules.record_hits(library, {rule_id: 3})
+    rules.count_hits(library)
     removed = rules.remove_rule(library, rule_id)
+    assert removed.hits == 1
     assert rules.list_rules(library) == []
     rules.restore_rule(library, removed)
     assert rules.list_rules(library) == [removed]
@@ -90,14 +91,24 @@ def test_remove_and_restore(library, transcript):
         rules.remove_rule(library, 99)
 
 
-def test_hits_of_a_cleaning_pass_are_counted_per_rule(library, transcript):
+def test_hits_count_where_each_rule_changes_the_automatic_text(library, transcript, tmp_path):
     own = rules.add_rule(library, "大圆模型", "大语言模型", transcript_id=transcript)
     shadowed = rules.add_rule(library, "大圆模型", "大模型")
     other = rules.add_rule(library, "CHRGBT", "ChatGPT")
-    for raw in ("我们用CHRGBT和大圆模型做实验。", "大圆模型很好，大圆模型。"):
-        rules.record_rule_hits(library, transcript, cleaned(library, transcript, raw).rule_hits)
-    hits = {r.id: r.hits for r in rules.list_rules(library)}
-    assert hits == {own: 3, shadowed: 0, other: 1}
+    off = rules.add_rule(library, "实验", "试验")
+    rules.set_enabled(library, off, False)
+    elsewhere = tmp_path / "other.txt"
+    elsewhere.write_text("# 另一场\n\n大圆模型和大圆模型。\n", encoding="utf-8")
+    import_file(library, elsewhere)
+    # The transcript's own rule hits it twice; the global one hits the other talk twice.
+    assert rules.count_hits(library) == {own: 2, shadowed: 2, other: 1, off: 0}
+    assert {r.id: r.hits for r in rules.list_rules(library)} == {own: 2, shadowed: 2, other: 1, off: 0}
+    # A correction replaces the automatic text: rules no longer reach that segment.
+    from reader.core.library import edits, transcript_segments
+
+    first = transcript_segments(library, transcript)[1][0]
+    edits.set_correction(library, first.id, "我们用ChatGPT和大语言模型做实验。")
+    assert rules.count_hits(library) == {own: 1, shadowed: 2, other: 0, off: 0}
 
 
 def test_tsv_round_trip_into_another_library(library, transcript, tmp_path):
