@@ -32,7 +32,8 @@ def test_two_apps_correcting_the_same_segments_and_one_importing_lose_nothing(tm
     importer = crash_worker("import", db)
     # Distinct round numbers keep every value written unique across the writers.
     running = [(w, w.start(round_)) for w, round_ in ((correctors[0], 0), (correctors[1], 1000), (importer, 2000))]
-    time.sleep(2)
+    # Long enough that even the importer, whose transactions are the longest, gets turns on a loaded machine.
+    time.sleep(3)
     results = [w.kill(r) for w, r in running]
     lines = [line for r in results for line in r.lines]
 
