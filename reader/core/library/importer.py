@@ -150,16 +150,19 @@ def _ids_by_name(session: Session, model: type[Speaker] | type[Topic], names: se
 
 
 def import_seeds_if_new(lib: Library, folder: str | Path | None = None, progress: Progress | None = None, cancel: Cancel | None = None) -> list[ImportResult]:
-    """On a library's first start, import the sample transcripts; afterwards never again.
+    """On a new library's first start, import the sample transcripts; afterwards never again.
 
     The library remembers that it was seeded, so deleting every transcript
-    does not bring the samples back. Returns what was imported ([] if nothing).
+    does not bring the samples back. A library that already holds transcripts
+    (filled from the command line, or a team's shared one) is nobody's first
+    start: it gets no samples. Returns what was imported ([] if nothing).
     """
     with lib.read() as session:
         if session.get(Setting, SEEDED_KEY) is not None:
             return []
+        in_use = session.scalar(select(Transcript.id).limit(1)) is not None
     folder = Path(folder) if folder is not None else paths.seeds_dir()
-    results = import_path(lib, [folder], progress, cancel) if folder.is_dir() else []
+    results = import_path(lib, [folder], progress, cancel) if folder.is_dir() and not in_use else []
     with lib.write() as session:
         session.merge(Setting(key=SEEDED_KEY, value=utcnow().isoformat()))
     return results

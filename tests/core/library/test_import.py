@@ -267,6 +267,18 @@ def test_seeds_are_imported_once_and_never_come_back(library):
     assert list_transcripts(library) == []
 
 
+def test_a_library_already_in_use_gets_no_samples(library, tmp_path):
+    own = tmp_path / "mine.txt"
+    own.write_text("我自己的转写，第一段。\n\n第二段。\n", encoding="utf-8")
+    import_file(library, own)
+    assert import_seeds_if_new(library) == []
+    assert [t.title for t in list_transcripts(library)] == ["mine"]
+    # Nor later, once it is emptied.
+    for t in list_transcripts(library):
+        delete_transcript(library, t.id)
+    assert import_seeds_if_new(library) == []
+
+
 def test_check_finds_position_gaps_and_duplicates(library):
     (made,) = import_file(library, SEEDS[0]).transcripts
     assert check_library(library) == []
