@@ -29,7 +29,7 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 # A doubled verb takes no aspect marker, `一下` or result complement (`看了看`, never
 # `看看了`, `做做出来`, `想想清楚`): before one of these, the doubling is a stutter.
 NOT_AFTER_DOUBLED_VERB = frozenset(
-    {"了", "过", "着", "一下", "出", "出来", "出去", "起来", "下来", "下去", "到", "完", "成", "清楚", "明白", "懂", "掉", "住"}
+    {"了", "过", "着", "一下", "出", "出来", "出去", "起来", "下来", "下去", "到", "完", "成", "清楚", "明白", "懂", "掉", "住", "得"}
 )
 # Doubling that describes (`饱饱的`, `笔直笔直的`, `一步一步地`) ends in 的/地.
 ADVERBIAL = "的地"
@@ -175,9 +175,17 @@ class _Reading:
 
     def _shares_character(self, i: int, size: int) -> bool:
         """`发现现在`, `中国国家`, `今年年初`: the first copy ends a common word that began
-        before it, so the two copies belong to two words."""
+        before it, so the two copies belong to two words. Not when the second copy is a verb
+        standing alone where no doubling can: ending the clause (`就是说说，`), or a verb never
+        doubled (`就是是`, `只有有一些`) unless 的 makes a word of it (`但是是的`, `只有有的人`);
+        before an object a verb may be doubled after all (`再说说你的看法`)."""
         start = self.token_start[self.token_at[i]]
         word = self.text[start : i + size]
+        second, after = i + size, i + 2 * size
+        unit = self.text[second:after]
+        if second in self.cuts and len(self.tokens[self.token_at[second]]) == size and segmenter.tag(unit).startswith("v"):
+            if after == len(self.text) or (unit in NEVER_DOUBLED and self.text[after:after + 1] != ATTRIBUTIVE):
+                return False
         # `刚刚刚` is no such pair: the word before is the unit doubled already.
         return start < i and not _is_reduplication(word) and segmenter.freq(word) >= segmenter.WORD_FREQ
 

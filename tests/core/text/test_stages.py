@@ -109,6 +109,11 @@ def test_fillers_off(cleaner):
         ("叫叫叫叫，叫做", "叫，叫做"),
         # A doubled verb never describes a noun: before 的 + noun it is a stutter.
         ("训练训练的成本很高", "训练的成本很高"),
+        # A verb after a word ending in it: a stutter where no doubling can stand.
+        ("他说说得很好", "他说得很好"),
+        ("我们就是说说，", "我们就是说，"),
+        ("两者还是是有区别", "两者还是有区别"),
+        ("只有有一些人来了", "只有一些人来了"),
     ],
 )
 def test_stutters_collapse(raw, expected):
@@ -142,6 +147,10 @@ def test_stutters_collapse(raw, expected):
         "中国国家博物馆",
         "我们会发现现在的问题",
         "我只是随便说说的",
+        "再说说你的看法",
+        "但是是的，我同意",
+        "只有有的人才能做到",
+        "然后打不了了，",
     ],
 )
 def test_words_and_deliberate_doubling_stay(text):
