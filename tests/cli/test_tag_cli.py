@@ -7,11 +7,6 @@ from reader.core import paths
 ROUNDTABLE = paths.seeds_dir() / "002_31e3d2a98f80fa1d.txt"
 
 
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
-
-
 @pytest.fixture
 def talk(run):
     code, out, _ = run("import", ROUNDTABLE)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -21,16 +20,9 @@ SAMPLE = """# 测试转写
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _private_cache(tmp_path_factory):
-    """jieba's dictionary cache goes to one temp folder for the whole run (built once, not per test)."""
-    old = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+def _qt_test_paths():
+    """Qt's own settings and data paths go to test folders (the cache is private already: tests/conftest.py)."""
     QStandardPaths.setTestModeEnabled(True)
-    yield
-    if old is None:
-        os.environ.pop("XDG_CACHE_HOME", None)
-    else:
-        os.environ["XDG_CACHE_HOME"] = old
 
 
 @pytest.fixture

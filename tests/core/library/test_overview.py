@@ -22,12 +22,6 @@ TALK = """# 小会
 """
 
 
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory, monkeypatch):
-    """jieba's dictionary cache goes to a temp folder, not the user's cache."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
-
-
 @pytest.fixture
 def talk(library, tmp_path):
     path = tmp_path / "talk.txt"
