@@ -29,16 +29,6 @@ class Changes:
     # coming back): a view keeps its rows when the transcript's segments are the same.
     remote: bool = False
 
-    def __or__(self, other: "Changes") -> "Changes":
-        return Changes(
-            self.transcripts | other.transcripts,
-            self.segments | other.segments,
-            self.structure or other.structure,
-            self.rules or other.rules,
-            self.library or other.library,
-            self.remote and other.remote,
-        )
-
 
 @dataclass
 class StepState:
