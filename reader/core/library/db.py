@@ -337,8 +337,7 @@ def _migrate(engine: Engine, shown: str) -> None:
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
         tables = set(inspect(conn).get_table_names())
-    known = {script.revision for script in scripts.walk_revisions()}
-    unknown = current - known
+    unknown = current - known_schemas()
     if unknown:
         raise UserError(
             shown,

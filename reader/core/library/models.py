@@ -2,7 +2,7 @@
 
 Schema changes go through a new Alembic migration in `migrations/versions`;
 these classes describe the newest schema and must match it
-(tests/core/library/test_migrations.py compares the two).
+(tests/core/library/test_open.py compares the two).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
