@@ -252,6 +252,30 @@ class Controller(QObject):
         self.undo_stack.push(command)  # runs do() at once
         return command
 
+    def push_recorded(
+        self,
+        text: str,
+        make: Callable[[Any], Any],
+        redo: Callable[[Any, Any], Any],
+        undo: Callable[[Any, Any], Any],
+        changes: Callable[[Any], Changes],
+    ) -> OperationCommand:
+        """An undo step whose first run keeps the record `make(lib)` returns; `redo(lib, record)` and
+        `undo(lib, record)` replay it, and `changes(record)` says what each run touched."""
+
+        def do(lib, state):
+            if state.value is None:
+                state.value = make(lib)
+            else:
+                redo(lib, state.value)
+            return changes(state.value)
+
+        def take_back(lib, state):
+            undo(lib, state.value)
+            return changes(state.value)
+
+        return self.push(text, do, take_back)
+
     def set_author(self, name: str | None) -> None:
         """Who this app's revisions name from now on (None: the OS user); set on the write lane, before later saves."""
         from reader.core.library import models
@@ -324,34 +348,24 @@ class Controller(QObject):
     def split(self, transcript_id: int, segment_id: int, position: int, raw_offset: int) -> None:
         from reader.core.library import edits
 
-        def do(lib, state):
-            if state.value is None:
-                state.value = edits.split_segment(lib, segment_id, raw_offset)
-            else:
-                edits.redo_split(lib, state.value)
-            return Changes(frozenset({transcript_id}), structure=True)
-
-        def undo(lib, state):
-            edits.undo_split(lib, state.value)
-            return Changes(frozenset({transcript_id}), structure=True)
-
-        self.push(self.tr("Split segment %1").replace("%1", str(position)), do, undo)
+        self.push_recorded(
+            self.tr("Split segment %1").replace("%1", str(position)),
+            lambda lib: edits.split_segment(lib, segment_id, raw_offset),
+            edits.redo_split,
+            edits.undo_split,
+            lambda _record: Changes(frozenset({transcript_id}), structure=True),
+        )
 
     def merge(self, transcript_id: int, segment_id: int, position: int, text_of) -> None:
         from reader.core.library import edits
 
-        def do(lib, state):
-            if state.value is None:
-                state.value = edits.merge_segments(lib, segment_id, text_of=text_of)
-            else:
-                edits.redo_merge(lib, state.value)
-            return Changes(frozenset({transcript_id}), structure=True)
-
-        def undo(lib, state):
-            edits.undo_merge(lib, state.value)
-            return Changes(frozenset({transcript_id}), structure=True)
-
-        self.push(self.tr("Merge segments %1 and %2").replace("%1", str(position)).replace("%2", str(position + 1)), do, undo)
+        self.push_recorded(
+            self.tr("Merge segments %1 and %2").replace("%1", str(position)).replace("%2", str(position + 1)),
+            lambda lib: edits.merge_segments(lib, segment_id, text_of=text_of),
+            edits.redo_merge,
+            edits.undo_merge,
+            lambda _record: Changes(frozenset({transcript_id}), structure=True),
+        )
 
     # find and replace
     def find(self, pattern: str, regex: bool, case_sensitive: bool, transcript_id: int | None, text_of, on_done) -> None:
@@ -387,24 +401,16 @@ class Controller(QObject):
     def replace_all(self, pattern: str, replacement: str, regex: bool, case_sensitive: bool, transcript_id, text_of) -> None:
         from reader.core.library import edits
 
-        def changes(batch) -> Changes:
-            return Changes(batch.transcript_ids, batch.segment_ids)
-
-        def do(lib, state):
-            if state.value is None:
-                state.value = edits.replace_all(
-                    lib, pattern, replacement, regex=regex, case_sensitive=case_sensitive,
-                    transcript_id=transcript_id, text_of=text_of,
-                )
-            else:
-                edits.apply_batch(lib, state.value)
-            return changes(state.value)
-
-        def undo(lib, state):
-            edits.apply_batch(lib, state.value, reverse=True)
-            return changes(state.value)
-
-        self.push(self.tr("Replace all “%1”").replace("%1", pattern), do, undo)
+        self.push_recorded(
+            self.tr("Replace all “%1”").replace("%1", pattern),
+            lambda lib: edits.replace_all(
+                lib, pattern, replacement, regex=regex, case_sensitive=case_sensitive,
+                transcript_id=transcript_id, text_of=text_of,
+            ),
+            edits.apply_batch,
+            lambda lib, batch: edits.apply_batch(lib, batch, reverse=True),
+            lambda batch: Changes(batch.transcript_ids, batch.segment_ids),
+        )
 
     # rules
     def load_rules(self, transcript_id: int | None, on_done) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from reader.core.library import tagging
 from reader.core.library.tagging import TagChange
-from reader.ui.commands import Changes, OperationCommand, StepState
+from reader.ui.commands import Changes, OperationCommand
 
 
 def _kind(kind: str) -> str:
@@ -29,19 +29,7 @@ def label_changes(change: TagChange) -> Changes:
 
 def push(controller, text: str, operation: Callable[[object], TagChange]) -> OperationCommand:
     """One undo step around `operation(lib) -> TagChange`."""
-
-    def do(lib, state: StepState) -> Changes:
-        if state.value is None:
-            state.value = operation(lib)
-        else:
-            tagging.redo(lib, state.value)
-        return label_changes(state.value)
-
-    def undo(lib, state: StepState) -> Changes:
-        tagging.undo(lib, state.value)
-        return label_changes(state.value)
-
-    return controller.push(text, do, undo)
+    return controller.push_recorded(text, operation, tagging.redo, tagging.undo, label_changes)
 
 
 def assign_speaker(controller, segment_ids: Iterable[int], speaker: int | str | None, shown_name: str = "") -> OperationCommand:
@@ -84,15 +72,10 @@ def delete_label(controller, kind: str, label_id: int) -> OperationCommand:
 def split_turn(controller, transcript_id: int, segment_id: int, position: int, raw_offset: int) -> OperationCommand:
     """Split a segment where the speaker changes and give the rest to the next speaker: one step."""
 
-    def do(lib, state: StepState) -> Changes:
-        if state.value is None:
-            state.value = tagging.split_to_next_speaker(lib, segment_id, raw_offset)
-        else:
-            tagging.redo_split_turn(lib, state.value)
-        return Changes(frozenset({transcript_id}), structure=True)
-
-    def undo(lib, state: StepState) -> Changes:
-        tagging.undo_split_turn(lib, state.value)
-        return Changes(frozenset({transcript_id}), structure=True)
-
-    return controller.push(QCoreApplication.translate("label_steps", "Split segment %1 for the next speaker").replace("%1", str(position)), do, undo)
+    return controller.push_recorded(
+        QCoreApplication.translate("label_steps", "Split segment %1 for the next speaker").replace("%1", str(position)),
+        lambda lib: tagging.split_to_next_speaker(lib, segment_id, raw_offset),
+        tagging.redo_split_turn,
+        tagging.undo_split_turn,
+        lambda _record: Changes(frozenset({transcript_id}), structure=True),
+    )
