@@ -360,11 +360,16 @@ def _cmd_rules_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_edit_commands(sub) -> None:
-    def segment(p):
-        p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
+def _add_segment_args(p, *, ranged: bool = False) -> None:
+    """ID POS (args.pos), or with `ranged` ID POS[-POS] (args.range): segments as `show` numbers them."""
+    p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
+    if ranged:
+        p.add_argument("range", type=_positions, metavar="POS[-POS]", help="segment positions, from 1 (see `show`)")
+    else:
         p.add_argument("pos", type=int, metavar="POS", help="segment position, from 1 (see `show`)")
 
+
+def _add_edit_commands(sub) -> None:
     expect = {
         "type": int,
         "metavar": "N",
@@ -372,23 +377,23 @@ def _add_edit_commands(sub) -> None:
         "another author's correction is never replaced",
     }
     p = sub.add_parser("correct", help="set a person's correction of one segment")
-    segment(p)
+    _add_segment_args(p)
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--expect-version", **expect)
     p.set_defaults(func=_cmd_correct)
 
     p = sub.add_parser("revert", help="drop the correction of one segment")
-    segment(p)
+    _add_segment_args(p)
     p.add_argument("--expect-version", **expect)
     p.set_defaults(func=_cmd_revert)
 
     p = sub.add_parser("split", help="split a segment at a character offset of its raw text")
-    segment(p)
+    _add_segment_args(p)
     p.add_argument("offset", type=int, metavar="OFFSET")
     p.set_defaults(func=_cmd_split)
 
     p = sub.add_parser("merge", help="merge a segment with the next one")
-    segment(p)
+    _add_segment_args(p)
     p.set_defaults(func=_cmd_merge)
 
     rules = sub.add_parser("rules", help="the correction rules").add_subparsers(dest="rules_command", metavar="ACTION", required=True)
@@ -504,10 +509,6 @@ def _cmd_untag(args: argparse.Namespace) -> int:
 
 
 def _add_tag_commands(sub) -> None:
-    def target(p):
-        p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
-        p.add_argument("range", type=_positions, metavar="POS[-POS]", help="segment positions, from 1 (see `show`)")
-
     p = sub.add_parser(
         "speakers",
         help="who talks how much: NAME SEGMENTS CHARS PERCENT, one speaker a line",
@@ -524,14 +525,14 @@ def _add_tag_commands(sub) -> None:
     p.set_defaults(func=_cmd_topics)
 
     p = sub.add_parser("tag", help="give segments a speaker or a topic (a new NAME makes it)")
-    target(p)
+    _add_segment_args(p, ranged=True)
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--speaker", metavar="NAME", help="the segments' speaker (replaces the one they had)")
     which.add_argument("--topic", metavar="NAME", help="a topic added to the segments' topics")
     p.set_defaults(func=_cmd_tag)
 
     p = sub.add_parser("untag", help="take the speaker and topics (or only the speaker, or one topic) off segments")
-    target(p)
+    _add_segment_args(p, ranged=True)
     which = p.add_mutually_exclusive_group()
     which.add_argument("--speaker", action="store_true", help="only the speaker")
     which.add_argument("--topic", metavar="NAME", help="only this topic")
