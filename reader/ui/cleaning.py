@@ -169,20 +169,10 @@ class CleanService(QObject):
         another lane; it reuses cleaned results already made for the view. The
         core's Cleaner is thread-safe once warmed up.
         """
-        settings, rules, version = self._settings, self._rules, self._rules_version
-        cache = self._cache
-        cleaner = None
+        cleaned_of = self._cleaned_of()
 
         def text_of(segment) -> str:
-            nonlocal cleaner
-            if segment.correction is not None:
-                return segment.correction
-            known = cache.get((segment.id, segment.raw, settings, version))
-            if known is not None:
-                return known.text
-            if cleaner is None:
-                cleaner = self._factory(settings, rules)
-            return cleaner.clean(segment.raw).text
+            return segment.correction if segment.correction is not None else cleaned_of(segment).text
 
         return text_of
 
@@ -190,27 +180,36 @@ class CleanService(QObject):
         """A function giving {rule: hits} over segments (corrected ones left out), as the view applies the rules.
 
         For another lane, like `text_of`."""
-        settings, rules, version = self._settings, self._rules, self._rules_version
-        cache = self._cache
+        cleaned_of = self._cleaned_of()
 
         def count(segments) -> dict:
-            cleaner = None
             hits: dict = {}
             for segment in segments:
                 if segment.correction is not None or segment.kind == "image":
                     continue
-                known = cache.get((segment.id, segment.raw, settings, version))
-                if known is None:
-                    if cleaner is None:
-                        cleaner = self._factory(settings, rules)
-                    cleaned = cleaner.clean(segment.raw)
-                else:
-                    cleaned = known.cleaned
-                for rule, n in cleaned.rule_hits.items():
+                for rule, n in cleaned_of(segment).rule_hits.items():
                     hits[rule] = hits.get(rule, 0) + n
             return hits
 
         return count
+
+    def _cleaned_of(self):
+        """A function giving a segment's Cleaned under the settings and rules of now, from any lane:
+        the view's result when there is one, else cleaned by a Cleaner of its own, made on first need."""
+        settings, rules, version = self._settings, self._rules, self._rules_version
+        cache = self._cache
+        cleaner = None
+
+        def cleaned_of(segment):
+            nonlocal cleaner
+            known = cache.get((segment.id, segment.raw, settings, version))
+            if known is not None:
+                return known.cleaned
+            if cleaner is None:
+                cleaner = self._factory(settings, rules)
+            return cleaner.clean(segment.raw)
+
+        return cleaned_of
 
     def _cleaner_for(self, settings, rules, version):
         cleaner = self._cleaners.get((settings, version))
