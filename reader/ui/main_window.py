@@ -685,13 +685,11 @@ class MainWindow(QMainWindow):
         if info is None:
             self.counts_label.setText("")
             return
-        self.counts_label.setText(
-            self.tr("%1 segments, %2 corrected").replace("%1", str(info.segments)).replace("%2", str(info.corrected))
-        )
         if self._filter != (None, None) and self.model.transcript_id == self.transcript_id:
-            self.counts_label.setText(
-                self.tr("%1 of %2 segments shown").replace("%1", str(self.model.rowCount())).replace("%2", str(info.segments))
-            )
+            text = self.tr("%1 of %2 segments shown").replace("%1", str(self.model.rowCount())).replace("%2", str(info.segments))
+        else:
+            text = self.tr("%1 segments, %2 corrected").replace("%1", str(info.segments)).replace("%2", str(info.corrected))
+        self.counts_label.setText(text)
 
     # importing
     def choose_import(self) -> None:
@@ -803,8 +801,6 @@ class MainWindow(QMainWindow):
 
         Without an editor, the current segment's opens, for the cursor to be put where the split goes.
         """
-        from reader.ui.delegates import CellEditor
-
         editor = self.view.current_editor()
         if not isinstance(editor, CellEditor):
             row = self._current_text_row()
@@ -847,6 +843,13 @@ class MainWindow(QMainWindow):
             rows = [self.view.current_row()]
         return [self.model.index(row, 0).data(SegmentIdRole) for row in rows]
 
+    def _segment_ids_to_label(self) -> list[int]:
+        """`selected_segment_ids()`; when there are none, the status bar says to select one."""
+        ids = self.selected_segment_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
+        return ids
+
     # speakers and topics
     def _load_labels(self) -> None:
         """The transcript's speakers (number-key order) and the library's topics, for the bar and the cells."""
@@ -881,9 +884,8 @@ class MainWindow(QMainWindow):
         """Number key on the table: 1..9 give the selected rows the transcript's n-th speaker, 0 clears them."""
         from reader.ui import label_steps
 
-        ids = self.selected_segment_ids()
+        ids = self._segment_ids_to_label()
         if not ids:
-            self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
             return
         if number == 0:
             label_steps.assign_speaker(self.controller, ids, None)
@@ -909,9 +911,8 @@ class MainWindow(QMainWindow):
     def remove_topics(self) -> None:
         from reader.ui import label_steps
 
-        ids = self.selected_segment_ids()
+        ids = self._segment_ids_to_label()
         if not ids:
-            self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
             return
         label_steps.untag_topic(self.controller, ids)
 
@@ -961,9 +962,8 @@ class MainWindow(QMainWindow):
     def choose_speaker(self) -> None:
         from reader.core.library import tagging
 
-        ids = self.selected_segment_ids()
+        ids = self._segment_ids_to_label()
         if not ids:
-            self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
             return
         self.controller.read(
             lambda lib: [label.name for label in tagging.list_labels(lib, "speaker")],
@@ -990,9 +990,8 @@ class MainWindow(QMainWindow):
         from reader.ui import label_steps
         from reader.ui.topic_picker import TopicPicker, load_suggestions, load_topics
 
-        ids = self.selected_segment_ids()
+        ids = self._segment_ids_to_label()
         if not ids:
-            self.statusBar().showMessage(self.tr("Select a segment first"), 4000)
             return
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Tag Topic"))
