@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from difflib import SequenceMatcher
+from functools import cache
 
 import opencc
 
@@ -19,23 +19,18 @@ SCRIPTS = (*CONFIGS, KEEP)
 # An exported file is read on its own, so Taiwan output may use Taiwan's words too.
 EXPORT_CONFIGS = {**CONFIGS, "taiwan": "s2twp"}
 
-_converters: dict[str, opencc.OpenCC] = {}
-_lock = threading.Lock()
-
 
 def converter(script: str, configs: dict[str, str] = CONFIGS) -> opencc.OpenCC:
-    """The converter for a target script, built once (tofu-risk glyphs left out: most fonts lack them).
+    """The converter for a target script, built once per config (tofu-risk glyphs left out: most fonts lack them).
 
     Pass `configs=EXPORT_CONFIGS` for the export's phrase-level conversions."""
-    config = configs[script]
-    found = _converters.get(config)
-    if found is None:
-        with _lock:
-            found = _converters.get(config)
-            if found is None:
-                found = opencc.OpenCC(config, include_tofu_risk_dictionaries=False)
-                _converters[config] = found
-    return found
+    return _opencc(configs[script])
+
+
+# Two threads asking first at once may each build one (a few ms); one of them is kept.
+@cache
+def _opencc(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config, include_tofu_risk_dictionaries=False)
 
 
 def convert(text: str, script: str) -> tuple[str, list[Edit]]:
