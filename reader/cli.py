@@ -71,26 +71,23 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from reader.core.library import transcript_segments
-    from reader.core.library.rules import text_rules
 
     with _open(args) as lib:
         _title, segments = transcript_segments(lib, args.id)
-        rules = text_rules(lib, args.id) if args.clean else []
-    texts = _effective_texts(segments, rules) if args.clean else [s.raw for s in segments]
-    for segment, text in zip(segments, texts):
-        print(_tsv(segment.position, segment.speaker, text, *([segment.version] if args.versions else [])))
+        text_of = _effective_text_of(lib, args.id) if args.clean else (lambda s: s.raw)
+    for segment in segments:
+        print(_tsv(segment.position, segment.speaker, text_of(segment), *([segment.version] if args.versions else [])))
     return 0
 
 
-def _effective_texts(segments, rules) -> list[str]:
-    """A person's correction, else the cleaned raw text; images and marks as they are."""
+def _effective_text_of(lib, transcript_id: int):
+    """A segment's text as `show --clean` prints it: the correction, else cleaned with the transcript's rules."""
+    from reader.core.library.queries import effective_text
+    from reader.core.library.rules import text_rules
     from reader.core.text import Cleaner
 
-    cleaner = Cleaner(rules=rules)
-    return [
-        s.correction if s.correction is not None else cleaner.clean(s.raw).text if s.kind == "text" else s.raw
-        for s in segments
-    ]
+    cleaner = Cleaner(rules=text_rules(lib, transcript_id))
+    return lambda s: effective_text(s.kind, s.raw, s.correction, cleaner)
 
 
 def _cmd_delete(args: argparse.Namespace) -> int:
@@ -301,7 +298,9 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
     with _open(args) as lib:
-        edits.merge_segments(lib, _segment_id(lib, args))
+        segment_id = _segment_id(lib, args)
+        # An uncorrected part joins the merged correction as `show --clean` printed it, not raw (fillers and all).
+        edits.merge_segments(lib, segment_id, text_of=_effective_text_of(lib, args.id))
     return 0
 
 

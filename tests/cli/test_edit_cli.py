@@ -102,3 +102,14 @@ def test_rules_export_import_round_trip(run, talk, tmp_path):
         ["skating\\s+low", "scaling law", "regex"],
         ["(?i)dali", "DALL-E", "regex"],
     ]
+
+
+def test_merge_joins_an_uncorrected_part_as_show_clean_prints_it(run, tmp_path):
+    path = tmp_path / "fillers.txt"
+    path.write_text("# 讲座\n\n大圆模型很好。\n\n呃，那个，我们开始吧。\n", encoding="utf-8")
+    talk = run("import", path)[1][0].split("\t")[0]
+    assert run("correct", talk, 1, "大语言模型很好。") == (0, [], [])
+    second = shown(run, talk, "--clean")[1]
+    assert "呃" not in second
+    assert run("merge", talk, 1) == (0, [], [])
+    assert shown(run, talk, "--clean") == ["大语言模型很好。" + second]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import DBAPIError
@@ -10,6 +11,9 @@ from sqlalchemy.exc import DBAPIError
 from reader.core.errors import UserError
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, Source, Speaker, Transcript
+
+if TYPE_CHECKING:
+    from reader.core.text import Cleaner
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,14 @@ class SegmentRow:
     end_ms: int | None
     # What a save of this row's correction expects (see `edits.set_correction`).
     version: int = 1
+
+
+def effective_text(kind: str, raw: str, correction: str | None, cleaner: Cleaner) -> str:
+    """What the reader shows for a segment: a person's correction, else its raw text cleaned
+    by `cleaner` (give it the transcript's rules, `rules.text_rules`); marks and images as they are."""
+    if correction is not None:
+        return correction
+    return cleaner.clean(raw).text if kind == "text" else raw
 
 
 def list_transcripts(lib: Library) -> list[TranscriptSummary]:
