@@ -41,9 +41,6 @@ class CleanResult:
     def to_raw(self, pos: int) -> int:
         return self.cleaned.to_raw(pos)
 
-    def to_clean(self, pos: int) -> int:
-        return self.cleaned.to_clean(pos)
-
 
 def default_cleaner_factory(settings, rules):
     from reader.core.text import Cleaner
@@ -83,14 +80,11 @@ class CleanService(QObject):
         self.is_ready = False
 
     # settings and rules
-    def settings(self):
-        return self._settings
-
     def set_settings(self, settings) -> None:
         if settings == self._settings:
             return
         self._settings = settings
-        self._drop_wanted()
+        self._wanted.clear()
         self.settings_changed.emit()
 
     def set_rules(self, rules) -> None:
@@ -100,11 +94,8 @@ class CleanService(QObject):
         self._rules = rules
         # The same rules get the same number back, so a transcript opened again finds its cache.
         self._rules_version = self._rules_numbers.setdefault(rules, len(self._rules_numbers))
-        self._drop_wanted()
-        self.settings_changed.emit()
-
-    def _drop_wanted(self) -> None:
         self._wanted.clear()
+        self.settings_changed.emit()
 
     def warm_up(self) -> None:
         settings, rules, version = self._settings, self._rules, self._rules_version
