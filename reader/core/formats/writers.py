@@ -66,9 +66,7 @@ class ExportTranscript:
 
     def show(self, name: str) -> str:
         """A title, speaker or topic name in the export's script."""
-        if self.script == scripts.KEEP:
-            return name
-        return scripts.converter(self.script, scripts.EXPORT_CONFIGS).convert(name)
+        return scripts.export_converter(self.script)(name)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -31,6 +32,17 @@ def converter(script: str, configs: dict[str, str] = CONFIGS) -> opencc.OpenCC:
 @cache
 def _opencc(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config, include_tofu_risk_dictionaries=False)
+
+
+def export_converter(script: str) -> Callable[[str], str]:
+    """How an export writes text in `script`: Taiwan with its own words, keep as it is."""
+    if script == KEEP:
+        return _unchanged
+    return converter(script, EXPORT_CONFIGS).convert
+
+
+def _unchanged(text: str) -> str:
+    return text
 
 
 def convert(text: str, script: str) -> tuple[str, list[Edit]]:
