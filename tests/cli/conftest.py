@@ -6,14 +6,24 @@ from reader.cli import main
 
 
 def cli_runner(db: str, capsys):
-    """`run(*args) -> (exit code, stdout lines, stderr lines)` against the library `db`."""
+    """`run(*args) -> (exit code, stdout lines, stderr lines)` against the library `run.db`."""
 
     def run(*args):
         code = main(["--db", db, *map(str, args)])
         out, err = capsys.readouterr()
         return code, out.splitlines(), err.splitlines()
 
+    run.db = db
     return run
+
+
+def import_text(run, folder, text: str, name: str = "talk.txt") -> str:
+    """Import `text` as the file `folder/name`; the id of the one transcript made."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run("import", path)
+    assert code == 0, err
+    return out[0].split("\t")[0]
 
 
 @pytest.fixture

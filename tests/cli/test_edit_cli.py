@@ -2,17 +2,14 @@
 
 import pytest
 
+from tests.cli.conftest import import_text
 
 TALK = "# 讲座\n\n大家好，我们用CHRGBT做实验。\n\n大圆模型很好。\n\n谢谢大家。\n"
 
 
 @pytest.fixture
 def talk(run, tmp_path):
-    path = tmp_path / "talk.txt"
-    path.write_text(TALK, encoding="utf-8")
-    code, out, _ = run("import", path)
-    assert code == 0
-    return out[0].split("\t")[0]
+    return import_text(run, tmp_path, TALK)
 
 
 def shown(run, transcript, *options):

@@ -7,20 +7,11 @@ import sys
 
 import pytest
 
-from tests.cli.conftest import cli_runner
 from reader.core.library import open_library
 from reader.core.library.models import Rule
 from reader.core.paths import seeds_dir
 
 SEEDS = sorted(seeds_dir().glob("*.txt"))
-
-
-@pytest.fixture
-def run(tmp_path, capsys):
-    db = str(tmp_path / "cli.sqlite3")
-    run = cli_runner(db, capsys)
-    run.db = db
-    return run
 
 
 def test_import_prints_one_record_per_transcript(run):

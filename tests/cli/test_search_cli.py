@@ -2,15 +2,13 @@
 
 import pytest
 
-from tests.cli.conftest import cli_runner
+from tests.cli.conftest import import_text
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
-    run = cli_runner(str(tmp_path / "cli.sqlite3"), capsys)
-    path = tmp_path / "talk.txt"
-    path.write_text("# 讲座\n\n我們發佈了深度學習的文章。\n\n今天讲模型\t和数据。\n\n深度模型很大。\n", encoding="utf-8")
-    run("import", path)
+def run(run, tmp_path):
+    """The runner, on a library holding one talk (transcript 1)."""
+    import_text(run, tmp_path, "# 讲座\n\n我們發佈了深度學習的文章。\n\n今天讲模型\t和数据。\n\n深度模型很大。\n")
     return run
 
 

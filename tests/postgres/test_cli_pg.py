@@ -13,7 +13,7 @@ import pytest
 
 from reader.cli import main
 from reader.core.paths import seeds_dir
-from tests.cli.conftest import cli_runner
+from tests.cli.conftest import cli_runner, import_text
 
 TALK = "# 讲座\n\n大家好，我们用CHRGBT做实验。\n\n大圆模型很好。\n\n谢谢大家。\n\n下次再见。\n\n再见。\n"
 
@@ -25,11 +25,7 @@ def run(pg_url, capsys):
 
 @pytest.fixture
 def talk(run, tmp_path):
-    path = tmp_path / "talk.txt"
-    path.write_text(TALK, encoding="utf-8")
-    code, out, _ = run("import", path)
-    assert code == 0
-    return out[0].split("\t")[0]
+    return import_text(run, tmp_path, TALK)
 
 
 def cli(pg_url: str, *args, author: str | None = None) -> subprocess.CompletedProcess:
