@@ -78,15 +78,10 @@ class Step:
 
     def replaced_at(self, pos: int) -> bool:
         """Whether output character `pos` was written by this stage."""
+        # Output spans follow one another without overlap, so only the last to start
+        # at or before `pos` can hold it.
         j = bisect_right(self._out_starts, pos) - 1
-        while j >= 0:
-            out_start, out_end = self.out_span(j)
-            if out_end <= pos:
-                return False
-            if out_start <= pos:
-                return True
-            j -= 1
-        return False
+        return j >= 0 and pos < self.out_span(j)[1]
 
 
 def runs(labels: Sequence[str | None]) -> list[tuple[int, int, str]]:
