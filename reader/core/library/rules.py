@@ -133,10 +133,6 @@ def update_rule(lib: Library, rule_id: int, **fields) -> LibraryRule:
         return _record(rule)
 
 
-def set_enabled(lib: Library, rule_id: int, enabled: bool) -> LibraryRule:
-    return update_rule(lib, rule_id, enabled=enabled)
-
-
 def remove_rule(lib: Library, rule_id: int) -> LibraryRule:
     """Delete a rule; the returned record lets `restore_rule` put it back (undo)."""
     with lib.write() as session:

@@ -39,9 +39,9 @@ def test_a_transcripts_own_rule_wins_over_a_global_one(library, transcript):
 
 def test_disabled_rules_are_not_applied(library, transcript):
     rule_id = rules.add_rule(library, "CHRGBT", "ChatGPT")
-    rules.set_enabled(library, rule_id, False)
+    rules.update_rule(library, rule_id, enabled=False)
     assert cleaned(library, transcript, "CHRGBT").text == "CHRGBT"
-    rules.set_enabled(library, rule_id, True)
+    rules.update_rule(library, rule_id, enabled=True)
     assert cleaned(library, transcript, "CHRGBT").text == "ChatGPT"
 
 
@@ -96,7 +96,7 @@ def test_hits_count_where_each_rule_changes_the_automatic_text(library, transcri
     shadowed = rules.add_rule(library, "大圆模型", "大模型")
     other = rules.add_rule(library, "CHRGBT", "ChatGPT")
     off = rules.add_rule(library, "实验", "试验")
-    rules.set_enabled(library, off, False)
+    rules.update_rule(library, off, enabled=False)
     elsewhere = tmp_path / "other.txt"
     elsewhere.write_text("# 另一场\n\n大圆模型和大圆模型。\n", encoding="utf-8")
     import_file(library, elsewhere)
@@ -117,7 +117,7 @@ def test_tsv_round_trip_into_another_library(library, transcript, tmp_path):
     rules.add_rule(library, "CHRGBT", "ChatGPT")
     rules.add_rule(library, r"skating\s+low", "scaling law", regex=True)
     rules.add_rule(library, "dali", r"DALL\E", case_sensitive=False)
-    rules.set_enabled(library, rules.add_rule(library, "关掉的", "规则"), False)
+    rules.update_rule(library, rules.add_rule(library, "关掉的", "规则"), enabled=False)
     rules.add_rule(library, "大圆模型", "大语言模型", transcript_id=transcript)
     path = tmp_path / "rules.tsv"
     assert rules.export_tsv(library, path) == 1  # the disabled rule is left out
