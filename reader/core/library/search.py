@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Row, text
 
 from reader.core.errors import UserError
 from reader.core.library.db import Library
@@ -53,10 +53,15 @@ PENDING = "search_pending"
 MAX_QUERY_CHARS = 200
 DEFAULT_LIMIT = 50
 SNIPPET_CONTEXT = 24
-_CHUNK = 400
+# Segments indexed per transaction.
+CHUNK = 400
+SEGMENT_COLUMNS = "id, transcript_id, kind, raw, correction"
+# What the index stores for one segment: its id, the tokens of its raw and of its effective text, and that text.
+Entry = tuple[int, list[str], list[str], str]
 
-_SCOPE = "correction IS NULL AND kind = 'text' AND ({row}.transcript_id IS NULL OR transcript_id = {row}.transcript_id)"
-_QUEUE_SCOPE = "INSERT OR IGNORE INTO search_pending(segment_id) SELECT id FROM segments WHERE " + _SCOPE + ";"
+# The segments a rule's text reaches ({row}: the rule's row in a trigger).
+RULE_SCOPE = "correction IS NULL AND kind = 'text' AND ({row}.transcript_id IS NULL OR transcript_id = {row}.transcript_id)"
+_QUEUE_SCOPE = "INSERT OR IGNORE INTO search_pending(segment_id) SELECT id FROM segments WHERE " + RULE_SCOPE + ";"
 _TRIGGERS = {
     "search_segment_added": "AFTER INSERT ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
     "search_segment_changed": "AFTER UPDATE OF raw, correction, kind ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
@@ -73,6 +78,7 @@ _TRIGGERS = {
     "search_rule_removed": "AFTER DELETE ON rules BEGIN " + _QUEUE_SCOPE.format(row="OLD") + " END",
 }
 TRIGGER_NAMES = tuple(_TRIGGERS)
+_QUEUE_ALL = f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments"
 
 
 def is_search_table(name: str) -> bool:
@@ -91,7 +97,7 @@ def install_sqlite(conn: Connection) -> None:
     conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {PENDING} (segment_id INTEGER PRIMARY KEY)")
     for name, body in _TRIGGERS.items():
         conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
-    conn.exec_driver_sql(f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments")
+    conn.exec_driver_sql(_QUEUE_ALL)
 
 
 # ----------------------------------------------------------------- folding and tokens
@@ -127,21 +133,17 @@ def _words(folded: str) -> list[str]:
     return [w for w in jieba.dt.cut_for_search(folded, HMM=False) if _has_word(w)]
 
 
-def tokens(folded: str) -> str:
+def tokens(folded: str) -> list[str]:
     """What the index stores for a folded text: its search-mode words, then each Chinese character."""
-    return " ".join(_words(folded) + [c for c in folded if _is_han(c)])
+    return _words(folded) + [c for c in folded if _is_han(c)]
 
 
 # ----------------------------------------------------------------- keeping the index
 
 
 def pending_count(lib: Library) -> int:
-    if not lib.is_sqlite:
-        from reader.core.library import search_pg
-
-        return search_pg.pending_count(lib)
     with lib.read() as session:
-        return session.connection().exec_driver_sql(f"SELECT count(*) FROM {PENDING}").scalar_one()
+        return session.execute(text(f"SELECT count(*) FROM {PENDING}")).scalar_one()
 
 
 def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
@@ -150,11 +152,13 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     Cancelling stops between transactions; what is left stays queued.
     Uses jieba: in the GUI, run it on the lane that owns the segmenter.
     """
-    if not lib.is_sqlite:
+    if lib.is_sqlite:
+        _repair_triggers(lib)
+        index_queued = _index_queued
+    else:
         from reader.core.library import search_pg
 
-        return search_pg.update_index(lib, progress, cancel)
-    _repair_triggers(lib)
+        index_queued = search_pg.index_queued
     total = pending_count(lib)
     done = 0
     cleaners: dict[int, Cleaner] = {}
@@ -162,27 +166,38 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
         if cancel is not None and cancel():
             break
         with lib.write() as session:
-            conn = session.connection()
-            ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} LIMIT {_CHUNK}").scalars().all()
-            if not ids:
-                break
-            marks = ",".join("?" * len(ids))
-            rows = conn.exec_driver_sql(
-                f"SELECT id, transcript_id, kind, raw, correction FROM segments WHERE id IN ({marks})", tuple(ids)
-            ).all()
-            conn.exec_driver_sql(f"DELETE FROM {INDEX} WHERE rowid IN ({marks})", tuple(ids))
-            entries = []
-            for segment_id, transcript_id, kind, raw, correction in rows:
-                effective = effective_text(lib, cleaners, transcript_id, kind, raw, correction)
-                if effective is not None:
-                    entries.append((segment_id, tokens(fold(raw)), tokens(fold(effective)), effective))
-            if entries:
-                conn.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, raw, effective, effective_text) VALUES (?, ?, ?, ?)", entries)
-            conn.exec_driver_sql(f"DELETE FROM {PENDING} WHERE segment_id IN ({marks})", tuple(ids))
-        done += len(ids)
+            indexed = index_queued(session.connection(), lambda rows: _entries(lib, cleaners, rows))
+        if not indexed:
+            break
+        done += indexed
         if progress is not None:
             progress(min(done, total), total)
     return done
+
+
+def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Row]], list[Entry]]) -> int:
+    """Index up to CHUNK queued segments and take them off the queue; returns how many."""
+    ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} LIMIT {CHUNK}").scalars().all()
+    if not ids:
+        return 0
+    marks = ",".join("?" * len(ids))
+    rows = conn.exec_driver_sql(f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE id IN ({marks})", tuple(ids)).all()
+    conn.exec_driver_sql(f"DELETE FROM {INDEX} WHERE rowid IN ({marks})", tuple(ids))
+    entries = [(segment_id, " ".join(raw), " ".join(effective), shown) for segment_id, raw, effective, shown in entries_of(rows)]
+    if entries:
+        conn.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, raw, effective, effective_text) VALUES (?, ?, ?, ?)", entries)
+    conn.exec_driver_sql(f"DELETE FROM {PENDING} WHERE segment_id IN ({marks})", tuple(ids))
+    return len(ids)
+
+
+def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Row]) -> list[Entry]:
+    """The index entries of segment rows (`SEGMENT_COLUMNS`); images have no text and get none."""
+    entries = []
+    for segment_id, transcript_id, kind, raw, correction in rows:
+        effective = effective_text(lib, cleaners, transcript_id, kind, raw, correction)
+        if effective is not None:
+            entries.append((segment_id, tokens(fold(raw)), tokens(fold(effective)), effective))
+    return entries
 
 
 def effective_text(
@@ -217,12 +232,12 @@ def _repair_triggers(lib: Library) -> None:
 
 def rebuild_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
     """Queue every segment again and index them all (e.g. after the default cleaning changed)."""
-    if not lib.is_sqlite:
-        from reader.core.library import search_pg
-
-        return search_pg.rebuild_index(lib, progress, cancel)
+    if lib.is_sqlite:
+        queue_all = _QUEUE_ALL
+    else:
+        from reader.core.library.search_pg import QUEUE_ALL as queue_all
     with lib.write() as session:
-        session.connection().exec_driver_sql(f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments")
+        session.connection().exec_driver_sql(queue_all)
     return update_index(lib, progress, cancel)
 
 

@@ -9,21 +9,18 @@ databases find the same segments. `search.py` dispatches here; its queue
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy import Connection, Row, TextClause, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.types import Integer, Text
 
-from reader.core.library.db import Library
-from reader.core.library.search import INDEX, PENDING, Cancel, Progress, effective_text, fold, tokens
+from reader.core.library.search import CHUNK, INDEX, PENDING, RULE_SCOPE, SEGMENT_COLUMNS, Entry
 
-_CHUNK = 400
 _RULE_TEXT = "pattern, replacement, is_regex, case_sensitive, enabled, transcript_id"
-_QUEUE_SCOPE = (
-    "INSERT INTO search_pending(segment_id) SELECT id FROM segments WHERE correction IS NULL AND kind = 'text' "
-    "AND ({row}.transcript_id IS NULL OR transcript_id = {row}.transcript_id) ON CONFLICT DO NOTHING;"
-)
+_QUEUE_SCOPE = f"INSERT INTO {PENDING}(segment_id) SELECT id FROM segments WHERE {RULE_SCOPE} ON CONFLICT DO NOTHING;"
+
+QUEUE_ALL = f"INSERT INTO {PENDING}(segment_id) SELECT id FROM segments ON CONFLICT DO NOTHING"
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS {INDEX} (
@@ -49,7 +46,7 @@ CREATE OR REPLACE TRIGGER search_segment_changed AFTER UPDATE OF raw, correction
 -- Not on `hits`: counting a rule's hits changes no text.
 CREATE OR REPLACE TRIGGER search_rule_changed AFTER INSERT OR DELETE OR UPDATE OF {_RULE_TEXT} ON rules
   FOR EACH ROW EXECUTE FUNCTION search_queue_rule_scope();
-INSERT INTO {PENDING}(segment_id) SELECT id FROM segments ON CONFLICT DO NOTHING;
+{QUEUE_ALL};
 """
 
 # The effective text weighs more than the raw text in the ranking.
@@ -65,48 +62,22 @@ def install(conn: Connection) -> None:
     conn.exec_driver_sql(_SCHEMA)
 
 
-def pending_count(lib: Library) -> int:
-    with lib.read() as session:
-        return session.execute(text(f"SELECT count(*) FROM {PENDING}")).scalar_one()
-
-
-def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
-    """As `search.update_index`: the queued segments, a few hundred per transaction."""
-    total = pending_count(lib)
-    done = 0
-    cleaners: dict = {}
-    while total:
-        if cancel is not None and cancel():
-            break
-        with lib.write() as session:
-            ids = session.execute(text(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT {_CHUNK}")).scalars().all()
-            if not ids:
-                break
-            chosen = bindparam("ids", ids, type_=ARRAY(Integer))
-            rows = session.execute(
-                text("SELECT id, transcript_id, kind, raw, correction FROM segments WHERE id = ANY(:ids)").bindparams(chosen)
-            ).all()
-            session.execute(text(f"DELETE FROM {INDEX} WHERE segment_id = ANY(:ids)").bindparams(chosen))
-            entries = []
-            for segment_id, transcript_id, kind, raw, correction in rows:
-                effective = effective_text(lib, cleaners, transcript_id, kind, raw, correction)
-                if effective is not None:
-                    entries.append(
-                        {"segment_id": segment_id, "effective": tokens(fold(effective)).split(), "raw": tokens(fold(raw)).split(), "text": effective}
-                    )
-            if entries:
-                session.execute(_WRITE, entries)
-            session.execute(text(f"DELETE FROM {PENDING} WHERE segment_id = ANY(:ids)").bindparams(chosen))
-        done += len(ids)
-        if progress is not None:
-            progress(min(done, total), total)
-    return done
-
-
-def rebuild_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
-    with lib.write() as session:
-        session.execute(text(f"INSERT INTO {PENDING}(segment_id) SELECT id FROM segments ON CONFLICT DO NOTHING"))
-    return update_index(lib, progress, cancel)
+def index_queued(conn: Connection, entries_of: Callable[[Iterable[Row]], list[Entry]]) -> int:
+    """As `search._index_queued`: index up to CHUNK queued segments and take them off the queue."""
+    ids = conn.execute(text(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT {CHUNK}")).scalars().all()
+    if not ids:
+        return 0
+    chosen = bindparam("ids", ids, type_=ARRAY(Integer))
+    rows = conn.execute(text(f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE id = ANY(:ids)").bindparams(chosen)).all()
+    conn.execute(text(f"DELETE FROM {INDEX} WHERE segment_id = ANY(:ids)").bindparams(chosen))
+    entries = [
+        {"segment_id": segment_id, "raw": raw, "effective": effective, "text": shown}
+        for segment_id, raw, effective, shown in entries_of(rows)
+    ]
+    if entries:
+        conn.execute(_WRITE, entries)
+    conn.execute(text(f"DELETE FROM {PENDING} WHERE segment_id = ANY(:ids)").bindparams(chosen))
+    return len(ids)
 
 
 def tsquery(tokens_: Iterable[str]) -> str:
