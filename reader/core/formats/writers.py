@@ -112,7 +112,7 @@ def _blocks(doc: ExportTranscript, options: ExportOptions) -> Iterator[_Block]:
 
 def _paragraph(text: str) -> str:
     """A segment's text on one line: a line break inside it would start a new paragraph."""
-    return " ".join(text.split("\n"))
+    return text.replace("\n", " ")
 
 
 def _txt(doc: ExportTranscript, options: ExportOptions) -> bytes:
@@ -224,10 +224,10 @@ def _vtt(doc: ExportTranscript, options: ExportOptions) -> bytes:
 # ----------------------------------------------------------------- data formats
 
 
-def json_transcript(doc: ExportTranscript) -> dict:
-    """One transcript in the layout `reader.core.formats.jsonfile` reads, plus what it ignores
-    (the cleaned text, the edit history, the id)."""
-    return {
+def _json(doc: ExportTranscript, options: ExportOptions) -> bytes:
+    """The layout `reader.core.formats.jsonfile` reads, plus what it ignores (the cleaned
+    text, the edit history, the id)."""
+    transcript = {
         "id": doc.id,
         "title": doc.title,
         "segments": [
@@ -245,15 +245,8 @@ def json_transcript(doc: ExportTranscript) -> dict:
             for s in doc.segments
         ],
     }
-
-
-def json_document(transcripts: list[dict]) -> bytes:
-    data = {"format": jsonfile.FORMAT_NAME, "version": jsonfile.VERSION, "transcripts": transcripts}
+    data = {"format": jsonfile.FORMAT_NAME, "version": jsonfile.VERSION, "transcripts": [transcript]}
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
-
-
-def _json(doc: ExportTranscript, options: ExportOptions) -> bytes:
-    return json_document([json_transcript(doc)])
 
 
 CSV_COLUMNS = ("position", "kind", "start_ms", "end_ms", "speaker", "topics", "raw", "cleaned", "correction", "text")
