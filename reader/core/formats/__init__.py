@@ -1,4 +1,4 @@
-"""Readers (and, later, writers) of transcript files; encoding detection.
+"""Readers of transcript files (the writers are in `writers`); encoding detection.
 
 `read_file(path)` is the one entry point: it picks the reader from the file
 name, or from the content when the name says nothing, and returns a
