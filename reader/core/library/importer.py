@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from reader.core import paths
@@ -81,10 +81,15 @@ def store(lib: Library, parsed: ParsedFile, progress: Progress | None = None, ca
     with lib.write() as session:
         existing = session.scalar(select(Source).where(Source.content_hash == parsed.content_hash))
         if existing is not None:
+            counted = session.execute(
+                select(Transcript.id, Transcript.title, select(func.count()).where(Segment.transcript_id == Transcript.id).scalar_subquery())
+                .where(Transcript.source_id == existing.id)
+                .order_by(Transcript.order)
+            )
             return ImportResult(
                 path=parsed.path,
                 source_id=existing.id,
-                transcripts=[ImportedTranscript(t.id, t.title, len(t.segments)) for t in existing.transcripts],
+                transcripts=[ImportedTranscript(*row) for row in counted],
                 already_imported=True,
             )
         source = Source(path=parsed.path, content_hash=parsed.content_hash, encoding=parsed.encoding, format=parsed.format)

@@ -72,6 +72,7 @@ def test_the_same_content_in_another_encoding_is_recognised_as_already_imported(
     again = import_file(library, legacy)
     assert again.already_imported
     assert [t.id for t in again.transcripts] == [t.id for t in first.transcripts]
+    assert again.transcripts == first.transcripts  # titles and segment counts too
     assert snapshot(library) == before
 
 
