@@ -14,16 +14,13 @@ from reader.core.library.backup import damage_report, list_backups
 from reader.ui.segment_model import CLEAN
 from tests.reliability.test_backup import damage_a_page
 from tests.ui.conftest import write_sample
-from tests.ui.test_editing import open_editor, type_committed
+from tests.ui.test_editing import save_in_cell
 from tests.ui.test_window import wait_cleaned
 
 
 def correct_in_cell(qtbot, window, row: int, text: str) -> None:
     wait_cleaned(qtbot, window)
-    editor = open_editor(qtbot, window, row)
-    editor.selectAll()
-    type_committed(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    save_in_cell(qtbot, window, row, text)
 
 
 def corrections(db: str) -> list[str | None]:

@@ -41,13 +41,18 @@ def type_committed(editor: CellEditor, text: str) -> None:
     editor.inputMethodEvent(event)
 
 
-def test_typed_correction_is_saved_shown_as_corrected_and_undone(qtbot, window, db_path):
-    wait_cleaned(qtbot, window)
-    editor = open_editor(qtbot, window, 1)
+def save_in_cell(qtbot, window, row: int, text: str) -> None:
+    """The cell's text replaced by `text` as an input method commits it, then Enter saves it."""
+    editor = open_editor(qtbot, window, row)
     editor.selectAll()
-    type_committed(editor, "我们今天讨论大语言模型的发展。")
+    type_committed(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.view.current_editor() is None
+
+
+def test_typed_correction_is_saved_shown_as_corrected_and_undone(qtbot, window, db_path):
+    wait_cleaned(qtbot, window)
+    save_in_cell(qtbot, window, 1, "我们今天讨论大语言模型的发展。")
     assert stored(window, db_path)[1].correction == "我们今天讨论大语言模型的发展。"
     assert window.model.index(1, CLEAN).data(StateRole) == "corrected"
     assert window.model.index(1, CLEAN).data() == "我们今天讨论大语言模型的发展。"

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from reader.core.library import edits, open_library
 from reader.core.library.models import Revision, current_user, set_author
 from reader.ui.segment_model import CLEAN, StateRole
-from tests.ui.test_editing import open_editor, stored, type_committed
+from tests.ui.test_editing import open_editor, save_in_cell, stored, type_committed
 from tests.ui.test_window import wait_cleaned
 
 POLL_MS = 50
@@ -55,14 +55,6 @@ def second(make_window, window, db_path):
     other.open_library(db_path)
     assert other.transcript_id == window.transcript_id
     return other
-
-
-def save_in_cell(qtbot, window, row: int, text: str) -> None:
-    editor = open_editor(qtbot, window, row)
-    editor.selectAll()
-    type_committed(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert window.view.current_editor() is None
 
 
 def segment_id(window, row: int) -> int:
