@@ -49,18 +49,22 @@ from reader.ui.segment_model import (
 PADDING = 4
 CORRECTED_BAR = 3
 CHIP_GAP = 4
+LAYOUTS_KEPT = 512  # laid-out cells remembered: the rows on a few screens, both text columns
+
+
+# Built once, not per mark per paint: (light palette, dark palette).
+_COLOURS = {
+    "removed": (QColor("#a0a0a0"), QColor("#8a8a8a")),
+    "changed": (QColor("#c05a00"), QColor("#e8a13a")),
+    "hit": (QColor("#fff3a0"), QColor("#6b5d00")),
+    "current": (QColor("#ffc44d"), QColor("#b36b00")),
+    "corrected": (QColor("#3fa34d"), QColor("#3fa34d")),
+}
 
 
 def _colour(name: str, palette: QPalette) -> QColor:
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    table = {
-        "removed": QColor("#8a8a8a") if dark else QColor("#a0a0a0"),
-        "changed": QColor("#e8a13a") if dark else QColor("#c05a00"),
-        "hit": QColor("#6b5d00") if dark else QColor("#fff3a0"),
-        "current": QColor("#b36b00") if dark else QColor("#ffc44d"),
-        "corrected": QColor("#3fa34d"),
-    }
-    return table[name]
+    return _COLOURS[name][dark]
 
 
 def _formats(marks, palette: QPalette) -> list[QTextLayout.FormatRange]:
@@ -112,6 +116,22 @@ class SegmentDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.speaker_names: list[str] = []  # offered by the speaker cell's editor
+        self._layouts: dict[tuple[str, str, int], tuple[QTextLayout, float]] = {}
+
+    def _layout(self, text: str, font: QFont, width: int) -> tuple[QTextLayout, float]:
+        """`layout_text`, remembered (least recently used goes first).
+
+        The view fits a row (several passes) and then paints it, and repaints it on
+        every scroll and hover: the text is laid out once, not each time.
+        """
+        key = (text, font.key(), width)
+        found = self._layouts.pop(key, None)
+        if found is None:
+            found = layout_text(text, font, width)
+            if len(self._layouts) >= LAYOUTS_KEPT:
+                del self._layouts[next(iter(self._layouts))]
+        self._layouts[key] = found
+        return found
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -151,7 +171,7 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, shown)
             painter.restore()
             return
-        layout, _height = layout_text(text, font, rect.width())
+        layout, _height = self._layout(text, font, rect.width())
         marks = index.data(MarksRole) or []
         painter.setPen(colour)
         painter.setClipRect(opt.rect)
@@ -186,7 +206,7 @@ class SegmentDelegate(QStyledItemDelegate):
         if index.column() in (POS, SPEAKER, TOPICS):
             return int(QFontMetricsF(font).height()) + 2 * PADDING
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        _layout, height = layout_text(text, font, width - 2 * PADDING)
+        _layout, height = self._layout(text, font, width - 2 * PADDING)
         return int(height + 0.999) + 2 * PADDING
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
