@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select, text, tuple_, update
+from sqlalchemy import Select, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
@@ -100,14 +100,6 @@ class SplitTurn:
 
     split: edits.SplitResult
     labels: TagChange
-
-    @property
-    def transcript_id(self) -> int:
-        return self.split.transcript_id
-
-    @property
-    def segment_ids(self) -> tuple[int, int]:
-        return self.split.segment_ids
 
 
 # ----------------------------------------------------------------- undo and redo
@@ -566,15 +558,11 @@ def untag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str | Non
 def labelled_segments(lib: Library, transcript_id: int, speaker_id: int | None = None, topic_id: int | None = None) -> list[tuple[int, int]]:
     """(segment id, position) of a transcript's segments with that speaker and/or topic, in order.
 
-    With neither, every segment; for a filtered view and for jumping to the next one.
+    With neither, every segment; for a filtered view.
     """
-    query = select(Segment.id, Segment.position).where(Segment.transcript_id == transcript_id).order_by(Segment.position, Segment.id)
-    if speaker_id is not None:
-        query = query.where(Segment.speaker_id == speaker_id)
-    if topic_id is not None:
-        query = query.join(SegmentTopic, SegmentTopic.segment_id == Segment.id).where(SegmentTopic.topic_id == topic_id)
     with lib.read() as session:
         _transcript(session, transcript_id)
+        query = _labelled(transcript_id, speaker_id, topic_id).order_by(Segment.position, Segment.id)
         return [(segment_id, position) for segment_id, position in session.execute(query)]
 
 
@@ -587,10 +575,24 @@ def next_labelled(
     backwards: bool = False,
 ) -> tuple[int, int] | None:
     """The next (or previous) segment after `position` with that speaker and/or topic, or None."""
-    found = labelled_segments(lib, transcript_id, speaker_id, topic_id)
+    query = _labelled(transcript_id, speaker_id, topic_id)
     if backwards:
-        return next((hit for hit in reversed(found) if hit[1] < position), None)
-    return next((hit for hit in found if hit[1] > position), None)
+        query = query.where(Segment.position < position).order_by(Segment.position.desc(), Segment.id.desc())
+    else:
+        query = query.where(Segment.position > position).order_by(Segment.position, Segment.id)
+    with lib.read() as session:
+        _transcript(session, transcript_id)
+        found = session.execute(query.limit(1)).first()
+        return None if found is None else (found[0], found[1])
+
+
+def _labelled(transcript_id: int, speaker_id: int | None, topic_id: int | None) -> Select:
+    query = select(Segment.id, Segment.position).where(Segment.transcript_id == transcript_id)
+    if speaker_id is not None:
+        query = query.where(Segment.speaker_id == speaker_id)
+    if topic_id is not None:
+        query = query.join(SegmentTopic, SegmentTopic.segment_id == Segment.id).where(SegmentTopic.topic_id == topic_id)
+    return query
 
 
 # ----------------------------------------------------------------- a turn that changes mid-segment
@@ -616,12 +618,10 @@ def next_speaker(lib: Library, segment_id: int) -> Label:
     return order[(ids.index(current) + 1) % len(order)] if current in ids else order[0]
 
 
-def split_to_next_speaker(lib: Library, segment_id: int, raw_offset: int, speaker: int | None = None) -> SplitTurn:
-    """Split a segment at a raw-text offset and give the second part to the next speaker
-    (`speaker`, else `next_speaker`). Undo with `undo_split_turn`: one step."""
-    target = next_speaker(lib, segment_id).id if speaker is None else speaker
-    with lib.read() as session:
-        _get(session, "speaker", target)
+def split_to_next_speaker(lib: Library, segment_id: int, raw_offset: int) -> SplitTurn:
+    """Split a segment at a raw-text offset and give the second part to `next_speaker`.
+    Undo with `undo_split_turn`: one step."""
+    target = next_speaker(lib, segment_id).id
     split = edits.split_segment(lib, segment_id, raw_offset)
     try:
         labels = assign_speaker(lib, [split.parts[1].id], target)
@@ -636,7 +636,6 @@ def undo_split_turn(lib: Library, turn: SplitTurn) -> None:
     edits.undo_split(lib, turn.split)
 
 
-def redo_split_turn(lib: Library, turn: SplitTurn) -> SplitTurn:
+def redo_split_turn(lib: Library, turn: SplitTurn) -> None:
     edits.redo_split(lib, turn.split)
     redo(lib, turn.labels)
-    return turn
