@@ -39,6 +39,7 @@ import jieba
 from sqlalchemy import Connection, Row, text
 
 from reader.core.errors import UserError
+from reader.core.library import queries
 from reader.core.library.db import Library
 from reader.core.library.models import Transcript
 from reader.core.library.rules import text_rules
@@ -209,14 +210,10 @@ def effective_text(
     """
     if kind == "image":
         return None
-    if correction is not None:
-        return correction
-    if kind != "text":
-        return raw
     cleaner = cleaners.get(transcript_id)
     if cleaner is None:
         cleaner = cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
-    return cleaner.clean(raw).text
+    return queries.effective_text(kind, raw, correction, cleaner)
 
 
 def _repair_triggers(lib: Library) -> None:
