@@ -18,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
+from reader.core.errors import UserError
+
 log = logging.getLogger(__name__)
 
 LANES = ("read", "write", "clean")
@@ -51,18 +53,12 @@ class Task(QObject):
         try:
             result = self._fn(self)
         except Exception as exc:  # noqa: BLE001 - every failure must reach the GUI, not kill the thread
-            if not _is_user_error(exc):
+            if not isinstance(exc, UserError):  # a person's mistake is shown to them, not logged as a fault
                 log.error("task %r failed:\n%s", self.description, traceback.format_exc())
             self.failed.emit(exc)
         else:
             self.finished.emit(result)
         self.done.emit()
-
-
-def _is_user_error(exc: BaseException) -> bool:
-    from reader.core.errors import UserError
-
-    return isinstance(exc, UserError)
 
 
 class TaskRunner(QObject):
