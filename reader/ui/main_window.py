@@ -42,7 +42,7 @@ from reader.ui.library_panel import LibraryPanel
 from reader.ui.search_panel import SearchPanel
 from reader.ui.segment_model import PAGE, SegmentIdRole, SegmentTableModel
 from reader.ui.segment_view import SegmentView
-from reader.ui.settings import SCRIPTS, STAGES, Settings
+from reader.ui.settings import LANGUAGES, SCRIPTS, STAGES, Settings
 
 
 class MainWindow(QMainWindow):
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         self.script_group.triggered.connect(lambda act: self.set_script(act.data()))
         self.language_group = QActionGroup(self)
         self.act_languages = {}
-        for language in ("system", "en", "zh_CN"):
+        for language in LANGUAGES:
             act = self._action(None, checkable=True)
             act.setData(language)
             act.setChecked(language == self.settings.language())
