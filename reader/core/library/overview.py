@@ -45,7 +45,6 @@ class SpeakerShare:
 class TopicCount:
     topic: Label
     segments: int
-    chars: int
 
 
 @dataclass(frozen=True)
@@ -76,9 +75,10 @@ def transcript_overview(lib: Library, transcript_id: int) -> Overview:
         segments = list(
             session.scalars(select(Segment).where(Segment.transcript_id == transcript_id, Segment.kind == "text").order_by(Segment.position))
         )
-        links = session.execute(
-            select(SegmentTopic.segment_id, Topic)
-            .join(Topic, Topic.id == SegmentTopic.topic_id)
+        # One row per segment a topic is on, in order of the segments.
+        linked = session.scalars(
+            select(Topic)
+            .join(SegmentTopic, SegmentTopic.topic_id == Topic.id)
             .join(Segment, Segment.id == SegmentTopic.segment_id)
             .where(Segment.transcript_id == transcript_id, Segment.kind == "text")
             .order_by(Segment.position, Topic.name)
@@ -94,11 +94,11 @@ def transcript_overview(lib: Library, transcript_id: int) -> Overview:
         for label, key in [(label, label.id) for label in order] + [(None, None)]
         if key in by_speaker
     ]
-    by_topic: dict[int, tuple[Label, list[int]]] = {}
-    for segment_id, topic in links:
+    by_topic: dict[Label, int] = {}
+    for topic in linked:
         label = as_label(topic)
-        by_topic.setdefault(topic.id, (label, []))[1].append(chars[segment_id])
-    topics = tuple(TopicCount(label, len(counts), sum(counts)) for label, counts in by_topic.values())
+        by_topic[label] = by_topic.get(label, 0) + 1
+    topics = tuple(TopicCount(label, count) for label, count in by_topic.items())
     return Overview(transcript_id, title, len(segments), total, tuple(shares), topics)
 
 
