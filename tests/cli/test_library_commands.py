@@ -1,5 +1,6 @@
 """import / list / show / delete / check as a script would use them."""
 
+import io
 import json
 import sqlite3
 import subprocess
@@ -7,6 +8,7 @@ import sys
 
 import pytest
 
+from reader.cli import main
 from reader.core.library import open_library
 from reader.core.library.models import Rule
 from reader.core.paths import seeds_dir
@@ -152,3 +154,15 @@ def test_the_installed_command_runs_end_to_end(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == 1
+
+
+def test_records_are_utf8_whatever_the_locale_encoding(run, tmp_path, monkeypatch):
+    """A pipe on Windows gets the ANSI code page (GBK on a Chinese system); the contract says UTF-8."""
+    path = tmp_path / "t.txt"
+    path.write_text("# 讲座\n\n正文。\n", encoding="utf-8")
+    run("import", path)
+    sink = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(sink, encoding="gbk"))
+    assert main(["--db", run.db, "list"]) == 0
+    sys.stdout.flush()
+    assert sink.getvalue().decode("utf-8").split("\t")[1] == "讲座"
