@@ -2,7 +2,6 @@
 
 import pytest
 
-from reader.core import paths
 from reader.core.errors import UserError
 from reader.core.library import edits, import_file, tagging, transcript_segments
 from reader.core.library.overview import CONVERSATION_NOUNS, spoken_chars, suggest_topics, transcript_overview
@@ -27,11 +26,6 @@ def talk(library, tmp_path):
     path = tmp_path / "talk.txt"
     path.write_text(TALK, encoding="utf-8")
     return import_file(library, path).transcripts[0].id
-
-
-@pytest.fixture
-def roundtable(library):
-    return import_file(library, paths.seeds_dir() / "002_31e3d2a98f80fa1d.txt").transcripts[0].id
 
 
 def ids(lib, transcript, first, last=None):
