@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.library import edits, import_file, open_library, transcript_segments
+from reader.core.library import edits, open_library, transcript_segments
 from reader.ui.change_watcher import ChangeWatcher
 from reader.ui.tasks import TaskRunner
-
-TALK = "# 讲座\n\n大家好。\n\n大圆模型很好。\n\n谢谢大家。\n"
-
-
-@pytest.fixture
-def two(shared_url, tmp_path):
-    mine, theirs = open_library(shared_url), open_library(shared_url)
-    path = tmp_path / "talk.txt"
-    path.write_text(TALK, encoding="utf-8")
-    transcript = import_file(theirs, path).transcripts[0].id
-    yield mine, theirs, transcript
-    mine.close()
-    theirs.close()
 
 
 @pytest.fixture
@@ -29,8 +16,8 @@ def runner():
     tasks.shutdown()
 
 
-def test_a_correction_and_a_split_by_someone_else_are_reported(qtbot, two, runner):
-    mine, theirs, transcript = two
+def test_a_correction_and_a_split_by_someone_else_are_reported(qtbot, apps, runner):
+    mine, theirs, transcript = apps
     watcher = ChangeWatcher(runner, lambda: mine, interval_ms=30)
     watcher.start()
     qtbot.waitUntil(lambda: watcher.token is not None, timeout=10_000)

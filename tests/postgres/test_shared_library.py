@@ -5,26 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from reader.core.library import import_file, open_library, transcript_segments
+from reader.core.library import import_file, transcript_segments
 from reader.core.library import edits, rules, tagging
 from reader.core.library.changes import changes_since
 from reader.core.library.edits import ConflictError
 from reader.core.library.models import ChangeLogEntry
-
-TALK = "# 讲座\n\n大家好，我们用CHRGBT做实验。\n\n大圆模型很好。\n\n谢谢大家。\n"
-
-
-@pytest.fixture
-def apps(shared_url, tmp_path):
-    """Two open libraries on the same database, as two people's apps, with one transcript."""
-    first, second = open_library(shared_url), open_library(shared_url)
-    path = tmp_path / "talk.txt"
-    path.write_text(TALK, encoding="utf-8")
-    transcript_id = import_file(first, path).transcripts[0].id
-    yield first, second, transcript_id
-    first.close()
-    second.close()
-
 
 def rows(lib, transcript_id):
     return transcript_segments(lib, transcript_id)[1]
@@ -64,7 +49,7 @@ def test_reverting_someone_elses_newer_text_is_a_conflict_too(apps):
     assert rows(mine, transcript)[0].correction == "各位好。"
 
 
-def test_each_app_notices_what_the_other_changed(apps):
+def test_each_app_notices_what_the_other_changed(apps, tmp_path):
     watcher, editor, transcript = apps
     token = changes_since(watcher, None).token
     assert changes_since(watcher, token) == (token, frozenset(), frozenset())
@@ -88,22 +73,15 @@ def test_each_app_notices_what_the_other_changed(apps):
     assert transcripts == {transcript}
 
     # A global rule or a renamed speaker can change what any transcript shows.
-    other = import_file(editor, _write(watcher, "# 二\n\n第二个。\n")).transcripts[0].id
+    second = tmp_path / "second.txt"
+    second.write_text("# 二\n\n第二个。\n", encoding="utf-8")
+    other = import_file(editor, second).transcripts[0].id
     token = changes_since(watcher, token).token
     label = tagging.find_label(editor, "speaker", "主持人")
     tagging.rename_label(editor, "speaker", label.id, "嘉宾")
     token, _, transcripts = changes_since(watcher, token)
     assert transcripts == {transcript, other}
     assert changes_since(watcher, token) == (token, frozenset(), frozenset())
-
-
-def _write(lib, text):
-    import tempfile
-    from pathlib import Path
-
-    path = Path(tempfile.mkdtemp()) / "second.txt"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_an_import_of_many_segments_is_one_notice(apps):
