@@ -328,8 +328,6 @@ class _NameEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._preedit = ""
-        # The segment's version when the editor took its text (see segment_model.EditedText).
-        self.based_on: int | None = None
 
     def composing(self) -> bool:
         return bool(self._preedit)

@@ -68,10 +68,6 @@ class SearchPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def focus_search(self) -> None:
-        self.query_edit.setFocus()
-        self.query_edit.selectAll()
-
     def search(self) -> None:
         self._typing.stop()
         query = self.query_edit.text()
@@ -99,15 +95,6 @@ class SearchPanel(QWidget):
     def _indexing(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:
             self.status.setText(self.tr("Indexing the library for search: %1 of %2 segments…").replace("%1", str(done)).replace("%2", str(total)))
-
-    def index_in_background(self) -> None:
-        """Bring the index up to date now (after an import or a rule change), so the next search is quick."""
-        lib = self._library()
-        if lib is None:
-            return
-        from reader.core.library import search
-
-        self._runner.submit("clean", lambda task: search.update_index(lib, task.report, task.cancelled), description="index")
 
     def _done(self, generation: int, query: str, hits) -> None:
         if generation != self._generation:
