@@ -109,7 +109,7 @@ def test_without_a_library_it_says_so(qtbot):
 def test_indexing_before_the_first_search_shows_progress(qtbot, lib, monkeypatch):
     from reader.core.library import search
 
-    monkeypatch.setattr(search, "_CHUNK", 1)
+    monkeypatch.setattr(search, "CHUNK", 1)
     widget = SearchPanel(SyncTaskRunner(), lambda: lib)
     qtbot.addWidget(widget)
     shown = []
