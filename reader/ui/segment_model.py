@@ -116,7 +116,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._any_label = any(_labelled(r) for r in self._cache.values())
         self._wanted_pages.clear()
         self._loading_pages.clear()
-        self._loaded_pages: set[int] = set()
+        self._loaded_pages.clear()
         self._next_fill = 0
         self._hits = {}
         self._current_hit = None
@@ -198,22 +198,18 @@ class SegmentTableModel(QAbstractTableModel):
         """Whether the model shows exactly these segments of this transcript, in this order."""
         return self.transcript_id == transcript_id and self._ids == ids
 
-    # the cleaned text
-    def cleaned(self, row: int):
+    # the cleaned text (these take the row data() has already looked up: they run for every cell painted)
+    def _cleaned(self, r: SegmentRow):
         """The CleanResult of a text row's raw text, or None while the cleaner is at it."""
-        r = self._row(row)
-        return None if r is None else self._clean.result(r.id, r.raw)
+        return self._clean.result(r.id, r.raw)
 
-    def effective_text(self, row: int) -> str | None:
+    def _effective_text(self, r: SegmentRow) -> str | None:
         """What the reader reads: the person's correction, else the cleaned text; None while pending."""
-        r = self._row(row)
-        if r is None:
-            return None
         if r.kind == "image":
             return ""
         if r.correction is not None:
             return r.correction
-        c = self.cleaned(row)
+        c = self._cleaned(r)
         return None if c is None else c.text
 
     def prefetch(self, first: int, last: int) -> None:
@@ -285,19 +281,19 @@ class SegmentTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return r.raw
             if role == MarksRole:
-                return self._raw_marks(row)
+                return self._raw_marks(r)
             return None
         # CLEAN
         if role == StateRole:
             if r.correction is not None:
                 return "corrected"
-            return "auto" if self.cleaned(row) is not None else "pending"
+            return "auto" if self._cleaned(r) is not None else "pending"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            text = self.effective_text(row)
+            text = self._effective_text(r)
             # Pending: the delegate greys the raw text out until the cleaner answers.
             return r.raw if text is None else text
         if role == MarksRole:
-            return self._clean_marks(row)
+            return self._clean_marks(r)
         return None
 
     def _pos_data(self, r: SegmentRow, role):
@@ -343,8 +339,7 @@ class SegmentTableModel(QAbstractTableModel):
             return plain_tooltip(self.tr("Image (not loaded): %1").replace("%1", r.raw))
         return None
 
-    def _raw_marks(self, row: int) -> list[tuple[int, int, str]]:
-        r = self._row(row)
+    def _raw_marks(self, r: SegmentRow) -> list[tuple[int, int, str]]:
         marks: list[tuple[int, int, str]] = []
         c = None if r.correction is not None else self._clean.cached(r.id, r.raw)
         if c is not None:
@@ -355,8 +350,7 @@ class SegmentTableModel(QAbstractTableModel):
             marks.extend((c.to_raw(s), max(c.to_raw(e), c.to_raw(s) + 1), self._hit_kind(r.id, s)) for s, e in hits)
         return marks
 
-    def _clean_marks(self, row: int) -> list[tuple[int, int, str]]:
-        r = self._row(row)
+    def _clean_marks(self, r: SegmentRow) -> list[tuple[int, int, str]]:
         marks: list[tuple[int, int, str]] = []
         if r.correction is None:
             c = self._clean.cached(r.id, r.raw)
@@ -383,7 +377,7 @@ class SegmentTableModel(QAbstractTableModel):
         if r is None or r.kind == "image":
             return False
         text, based_on = (value.text, value.based_on) if isinstance(value, EditedText) else (str(value), r.version)
-        if text == self.effective_text(row):
+        if text == self._effective_text(r):
             return False
         # Shown at once; the controller saves it and a fresh row replaces this one.
         self._cache[r.id] = replace(r, correction=text)
