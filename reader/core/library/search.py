@@ -192,28 +192,20 @@ def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Row]], list[E
 
 
 def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Row]) -> list[Entry]:
-    """The index entries of segment rows (`SEGMENT_COLUMNS`); images have no text and get none."""
-    entries = []
-    for segment_id, transcript_id, kind, raw, correction in rows:
-        effective = effective_text(lib, cleaners, transcript_id, kind, raw, correction)
-        if effective is not None:
-            entries.append((segment_id, tokens(fold(raw)), tokens(fold(effective)), effective))
-    return entries
-
-
-def effective_text(
-    lib: Library, cleaners: dict[int, Cleaner], transcript_id: int, kind: str, raw: str, correction: str | None
-) -> str | None:
-    """What the reader shows for a segment (None for an image: nothing to index).
+    """The index entries of segment rows (`SEGMENT_COLUMNS`); images have no text and get none.
 
     `cleaners` caches one cleaner per transcript across calls.
     """
-    if kind == "image":
-        return None
-    cleaner = cleaners.get(transcript_id)
-    if cleaner is None:
-        cleaner = cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
-    return queries.effective_text(kind, raw, correction, cleaner)
+    entries = []
+    for segment_id, transcript_id, kind, raw, correction in rows:
+        if kind == "image":
+            continue
+        cleaner = cleaners.get(transcript_id)
+        if cleaner is None:
+            cleaner = cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
+        effective = queries.effective_text(kind, raw, correction, cleaner)
+        entries.append((segment_id, tokens(fold(raw)), tokens(fold(effective)), effective))
+    return entries
 
 
 def _repair_triggers(lib: Library) -> None:
