@@ -48,13 +48,17 @@ class ExportCancelled(Exception):
 def check_choice(fmt: str, script: str) -> None:
     if fmt not in FORMATS:
         raise UserError(f"format {fmt!r}", f"choose one of {', '.join(FORMATS)}")
+    _check_script(script)
+
+
+def _check_script(script: str) -> None:
     if script not in EXPORT_SCRIPTS:
         raise UserError(f"script {script!r}", f"choose one of {', '.join(EXPORT_SCRIPTS)}")
 
 
 def gather(lib: Library, transcript_id: int, script: str = "simplified") -> ExportTranscript:
     """A transcript as the writers take it; `UserError` if there is no such transcript."""
-    check_choice("txt", script)
+    _check_script(script)
     with lib.read() as session:
         transcript = session.get(Transcript, transcript_id)
         if transcript is None:
