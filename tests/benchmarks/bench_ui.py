@@ -16,42 +16,11 @@ Nothing here asserts a time; the numbers are printed for people to judge.
 
 from __future__ import annotations
 
-import os
 import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-SEGMENTS = 20_000
-SIZE = (1400, 900)
-
-
-def _seed_paragraphs() -> list[str]:
-    from reader.core import paths
-
-    paragraphs = []
-    for path in sorted(paths.seeds_dir().glob("*.txt")):
-        for block in path.read_text(encoding="utf-8").split("\n\n"):
-            block = block.strip()
-            if block and not block.startswith(("#", "![")):
-                paragraphs.append(block.replace("\n", ""))
-    return paragraphs
-
-
-def _make_library(folder: Path):
-    from reader.core.library import import_file, open_library
-
-    paragraphs = _seed_paragraphs()
-    source = folder / "long.txt"
-    body = "\n\n".join(f"{paragraphs[i % len(paragraphs)]}（{i}）" for i in range(SEGMENTS))
-    source.write_text("# 两万段的长转写\n\n" + body + "\n", encoding="utf-8")
-    lib = open_library(str(folder / "bench.sqlite3"))
-    result = import_file(lib, source)
-    transcript = result.transcripts[0]
-    assert transcript.segments == SEGMENTS, transcript
-    lib.close()
-    return str(folder / "bench.sqlite3"), transcript.id, body.split("\n\n")
+from tests.benchmarks.window_setup import SEGMENTS, SIZE, ini_settings, make_library, offscreen_app
 
 
 def _wait(app, condition, timeout: float = 60.0) -> None:
@@ -67,17 +36,16 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f} ms"
 
 
-def _reader(app, db: str, transcript_id: int, settings_file: Path) -> dict[str, float]:
-    from PySide6.QtCore import QSettings, Qt
+def _reader(app, db: str, transcript_id: int, folder: Path) -> dict[str, float]:
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QInputMethodEvent
 
     from reader.ui.app import build_window
     from reader.ui.segment_model import CLEAN, StateRole
-    from reader.ui.settings import Settings
 
     figures = {}
     start = time.perf_counter()
-    window = build_window(settings=Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)))
+    window = build_window(settings=ini_settings(folder))
     window.resize(*SIZE)
     window.show()
     window.clean.warm_up()
@@ -183,18 +151,11 @@ def _yardstick(app, texts: list[str]) -> dict[str, float]:
 
 
 def main() -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        os.environ["XDG_DATA_HOME"] = str(folder / "data")
-        os.environ["XDG_CACHE_HOME"] = os.environ.get("XDG_CACHE_HOME", str(folder / "cache"))
+    with offscreen_app() as (app, folder):
         start = time.perf_counter()
-        db, transcript_id, texts = _make_library(folder)
+        db, transcript_id, texts = make_library(folder)
         print(f"library with one transcript of {SEGMENTS} segments made in {_ms(time.perf_counter() - start)}")
-        ours = _reader(app, db, transcript_id, folder / "settings.ini")
+        ours = _reader(app, db, transcript_id, folder)
         plain = _yardstick(app, texts)
     print(f"{'':34}{'reader':>12}{'QTableView+resizeRows':>24}{'ratio':>9}")
     print(f"{'start-up: window painted':34}{_ms(ours['start']):>12}")

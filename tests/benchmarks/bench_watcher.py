@@ -15,44 +15,26 @@ Nothing here asserts a time; the numbers are printed for people to judge.
 
 from __future__ import annotations
 
-import os
 import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
+
+from tests.benchmarks.timing import timings
+from tests.benchmarks.window_setup import SEGMENTS, SIZE, ini_settings, make_library, offscreen_app
 
 ROUNDS = 15
 
 
 def _median_ms(action) -> float:
-    times = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return statistics.median(timings(ROUNDS, action)) * 1000
 
 
 def main() -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
     from reader.ui.app import build_window
     from reader.ui.commands import Changes
-    from reader.ui.settings import Settings
     from reader.ui.tasks import SyncTaskRunner
-    from tests.benchmarks.bench_ui import SEGMENTS, SIZE, _make_library
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        os.environ["XDG_DATA_HOME"] = str(folder / "data")
-        os.environ["XDG_CACHE_HOME"] = os.environ.get("XDG_CACHE_HOME", str(folder / "cache"))
-        db, transcript_id, _paragraphs = _make_library(folder)
-        settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-        window = build_window(runner=SyncTaskRunner(), settings=settings)
+    with offscreen_app() as (app, folder):
+        db, transcript_id, _texts = make_library(folder)
+        window = build_window(runner=SyncTaskRunner(), settings=ini_settings(folder))
         window.resize(*SIZE)
         window.show()
         window.open_library(db)
