@@ -11,7 +11,6 @@ nothing changed; corrections per second by one writer and by two at once
 from __future__ import annotations
 
 import multiprocessing
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from sqlalchemy import text
 
 from reader.core.library import changes, edits, import_path, open_library, search, search_pg, transcript_segments
 from reader.core.paths import seeds_dir
+from tests.benchmarks.timing import latency
 
 COPIES = 12
 RUNS = 15
@@ -41,12 +41,6 @@ def timed(action) -> float:
     started = time.perf_counter()
     action()
     return time.perf_counter() - started
-
-
-def latency(action) -> tuple[float, float]:
-    action()
-    samples = sorted(timed(action) * 1000 for _ in range(RUNS))
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
 
 
 def drop_change_triggers(lib) -> None:
@@ -87,9 +81,9 @@ def bench(name: str, url: str, spare_url: str, folder: Path) -> dict:
     megabytes = sum(f.stat().st_size for f in files) / 1024 / 1024
     figures["import"] = timed(lambda: import_path(lib, files))
     figures["index"] = timed(lambda: search.update_index(lib))
-    figures["search"] = {q: latency(lambda q=q: search.search(lib, q)) for q in QUERIES}
+    figures["search"] = {q: latency(RUNS, lambda q=q: search.search(lib, q)) for q in QUERIES}
     token = changes.changes_since(lib, None).token
-    figures["poll"] = latency(lambda: changes.changes_since(lib, token))[0]
+    figures["poll"] = latency(RUNS, lambda: changes.changes_since(lib, token))[0]
     segments = [r.id for r in transcript_segments(lib, 1)[1] if r.kind == "text"][:CORRECTIONS]
     figures["one writer"] = corrections_per_second(url, segments, 1)
     figures["two writers"] = corrections_per_second(url, segments, 2)

@@ -9,7 +9,6 @@ that every format needs).
 
 from __future__ import annotations
 
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from reader.core.library import import_path, open_library
 from reader.core.library import search
 from reader.core.library.export import export_library, gather
 from reader.core.paths import seeds_dir
+from tests.benchmarks.timing import latency
 
 TARGET_BYTES = 10 * 1024 * 1024
 RUNS = 25
@@ -45,17 +45,6 @@ def build_library(folder: Path) -> tuple[object, int]:
     return lib, copies * seed_bytes
 
 
-def timings(action) -> tuple[float, float]:
-    action()  # warm: the first run reads the pages from disk
-    samples = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - started) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
-
-
 def like_scan(lib, query: str) -> int:
     parts = query.split()
     where = " AND ".join(f"raw LIKE :p{i}" for i in range(len(parts)))
@@ -76,8 +65,8 @@ def main() -> None:
         print(f"{'query':<12} {'hits':>4} {'search median':>14} {'p95':>8} {'LIKE median':>12} {'LIKE hits':>9} {'search/LIKE':>11}")
         for query in QUERIES:
             hits = len(search.search(lib, query))
-            median, p95 = timings(lambda: search.search(lib, query))
-            like_median, _ = timings(lambda: like_scan(lib, query))
+            median, p95 = latency(RUNS, lambda: search.search(lib, query))
+            like_median, _ = latency(RUNS, lambda: like_scan(lib, query))
             print(f"{query:<12} {hits:>4} {median:>11.1f} ms {p95:>5.1f} ms {like_median:>9.1f} ms {like_scan(lib, query):>9} {median / like_median:>10.2f}x")
 
         with lib.read() as session:
