@@ -6,11 +6,16 @@ from reader.cli import main
 
 
 def cli_runner(db: str, capsys):
-    """`run(*args) -> (exit code, stdout lines, stderr lines)` against the library `run.db`."""
+    """`run(*args) -> (exit code, stdout lines, stderr lines)` against the library `run.db`.
+
+    Given capsysbinary instead, stdout comes back as the bytes written (exports are checked byte for byte).
+    """
 
     def run(*args):
         code = main(["--db", db, *map(str, args)])
         out, err = capsys.readouterr()
+        if isinstance(out, bytes):
+            return code, out, err.decode().splitlines()
         return code, out.splitlines(), err.splitlines()
 
     run.db = db

@@ -8,6 +8,7 @@ import pytest
 import srt
 
 from reader.cli import main
+from tests.cli.conftest import cli_runner
 
 SRT = """1
 00:00:01,250 --> 00:00:03,400
@@ -21,14 +22,7 @@ SRT = """1
 
 @pytest.fixture
 def run(tmp_path, capsysbinary):
-    db = str(tmp_path / "cli.sqlite3")
-
-    def run(*args):
-        code = main(["--db", db, *map(str, args)])
-        out, err = capsysbinary.readouterr()
-        return code, out, err.decode().splitlines()
-
-    return run
+    return cli_runner(str(tmp_path / "cli.sqlite3"), capsysbinary)
 
 
 @pytest.fixture
