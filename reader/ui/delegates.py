@@ -322,12 +322,10 @@ class SpeakerEditor(QComboBox):
         super().keyPressEvent(event)
 
 
-class _NameEdit(QLineEdit):
-    """The speaker editor's line edit; it knows whether an input method is composing in it."""
+class _TracksComposition:
+    """Mixed into an editor: whether an input method is composing in it (pinyin typed, nothing chosen yet)."""
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._preedit = ""
+    _preedit = ""
 
     def composing(self) -> bool:
         return bool(self._preedit)
@@ -336,6 +334,10 @@ class _NameEdit(QLineEdit):
         self._preedit = event.preeditString()
         super().inputMethodEvent(event)
 
+
+class _NameEdit(_TracksComposition, QLineEdit):
+    """The speaker editor's line edit; it knows whether an input method is composing in it."""
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.composing() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
@@ -343,7 +345,7 @@ class _NameEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
-class CellEditor(QPlainTextEdit):
+class CellEditor(_TracksComposition, QPlainTextEdit):
     """Plain-text cell editor that never cuts an input-method composition short.
 
     While a composition is open (pinyin typed, not yet chosen) Enter belongs to
@@ -356,7 +358,6 @@ class CellEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._preedit = ""
         # The segment's version when the editor took its text (see segment_model.EditedText).
         self.based_on: int | None = None
         self.setTabChangesFocus(True)
@@ -364,13 +365,6 @@ class CellEditor(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-
-    def composing(self) -> bool:
-        return bool(self._preedit)
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        self._preedit = event.preeditString()
-        super().inputMethodEvent(event)
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride:
