@@ -152,18 +152,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     options = export.ExportOptions(speakers=not args.no_speakers, images=args.images)
     export.check_choice(args.format, args.script)
+    # What is wrong with the request itself is said before the library is opened (or made).
+    everything = args.id == "all"
+    to_stdout = args.output == "-"
+    if everything and to_stdout:
+        raise UserError("-o -", "export all writes one file per transcript; give a folder")
+    transcript_id = None if everything else _transcript_id(args.id)
+    if transcript_id is not None and to_stdout and args.format not in export.TEXT_FORMATS:
+        raise UserError("-o -", f"{args.format} is not a text format; give a file name")
     with _open(args) as lib:
-        if args.id == "all":
-            if args.output == "-":
-                raise UserError("-o -", "export all writes one file per transcript; give a folder")
+        if everything:
             export.export_library(lib, args.output, args.format, args.script, options)
             return 0
-        transcript_id = _transcript_id(args.id)
-        if args.output != "-":
+        if not to_stdout:
             export.export_transcript(lib, transcript_id, args.format, args.output, args.script, options)
             return 0
-        if args.format not in export.TEXT_FORMATS:
-            raise UserError("-o -", f"{args.format} is not a text format; give a file name")
         data = export.render_transcript(lib, transcript_id, args.format, args.script, options)
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

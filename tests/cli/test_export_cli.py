@@ -101,3 +101,14 @@ def test_unknown_format_is_wrong_usage(run):
     with pytest.raises(SystemExit) as exc:
         run("export", "1", "--format", "pdf", "-o", "-")
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["1", "--format", "docx", "-o", "-"], ["all", "--format", "txt", "-o", "-"], ["one", "--format", "txt", "-o", "-"]],
+)
+def test_a_bad_request_is_refused_before_a_library_is_made(tmp_path, capsys, args):
+    db = tmp_path / "typo.sqlite3"
+    assert main(["--db", str(db), "export", *args]) == 1
+    assert capsys.readouterr().err.startswith("transcript-reader: error: ")
+    assert not db.exists()
