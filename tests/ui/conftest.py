@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QInputMethodEvent
 
 SAMPLE = """# 测试转写
 
@@ -36,6 +37,22 @@ def write_sample(folder: Path, text: str = SAMPLE, name: str = "sample.txt") -> 
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def type_committed(widget, text: str) -> None:
+    """Text as an input method commits it (Chinese is never typed key by key)."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    widget.inputMethodEvent(event)
+
+
+@pytest.fixture
+def sample_library(library, tmp_path):
+    """`library` (tests/conftest.py) holding SAMPLE, imported in this process; `.transcript` is its id."""
+    from reader.core.library import import_file
+
+    library.transcript = import_file(library, write_sample(tmp_path)).transcripts[0].id
+    return library
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from PySide6.QtGui import QInputMethodEvent
 from reader.core.library import open_library, transcript_segments
 from reader.ui.delegates import CellEditor
 from reader.ui.segment_model import CLEAN, RAW, StateRole
+from tests.ui.conftest import type_committed
 from tests.ui.test_window import wait_cleaned
 
 
@@ -33,12 +34,6 @@ def open_editor(qtbot, window, row: int) -> CellEditor:
     editor = window.view.current_editor()
     assert editor is not None
     return editor
-
-
-def type_committed(editor: CellEditor, text: str) -> None:
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    editor.inputMethodEvent(event)
 
 
 def save_in_cell(qtbot, window, row: int, text: str) -> None:

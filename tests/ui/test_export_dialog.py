@@ -4,20 +4,14 @@ import docx
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from reader.core.library import import_file, open_library
+from reader.core.library import import_file
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.tasks import SyncTaskRunner
 
-from .conftest import write_sample
-
 
 @pytest.fixture
-def lib(tmp_path):
-    library = open_library(str(tmp_path / "library.sqlite3"))
-    transcript = import_file(library, write_sample(tmp_path)).transcripts[0].id
-    library.transcript = transcript
-    yield library
-    library.close()
+def lib(sample_library):
+    return sample_library
 
 
 @pytest.fixture

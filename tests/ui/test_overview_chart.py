@@ -5,32 +5,23 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from reader.core import paths
 from reader.core.errors import UserError
-from reader.core.library import import_file, open_library, tagging
+from reader.core.library import tagging
 from reader.core.library.overview import transcript_overview
 from reader.ui.commands import Changes
 from reader.ui.overview import UNLABELLED_COLOR, OverviewChart, OverviewDialog
 
 
 @pytest.fixture
-def roundtable(db_path):
-    lib = open_library(db_path)
-    transcript = import_file(lib, paths.seeds_dir() / "002_31e3d2a98f80fa1d.txt").transcripts[0].id
-    yield lib, transcript
-    lib.close()
+def controller(roundtable_controller):
+    assert roundtable_controller.library is not None
+    return roundtable_controller
 
 
 @pytest.fixture
-def controller(qtbot, db_path, roundtable):
-    from reader.ui.controller import Controller
-    from reader.ui.tasks import SyncTaskRunner
-
-    made = Controller(SyncTaskRunner())
-    made.open_library(db_path)
-    assert made.library is not None
-    yield made
-    made.close()
+def roundtable(controller):
+    """(the controller's library, the roundtable's transcript id)."""
+    return controller.library, controller.transcript
 
 
 def pixels(image: QImage, color: str) -> int:

@@ -2,14 +2,11 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 
-from reader.core.library import import_file, open_library
 from reader.ui.search_panel import SearchPanel
 from reader.ui.tasks import SyncTaskRunner, TaskRunner
 
-from .conftest import write_sample
+from .conftest import type_committed
 
 
 class HeldRunner(TaskRunner):
@@ -24,11 +21,8 @@ class HeldRunner(TaskRunner):
 
 
 @pytest.fixture
-def lib(tmp_path):
-    library = open_library(str(tmp_path / "library.sqlite3"))
-    import_file(library, write_sample(tmp_path))
-    yield library
-    library.close()
+def lib(sample_library):
+    return sample_library
 
 
 @pytest.fixture
@@ -38,16 +32,9 @@ def panel(qtbot, lib):
     return widget
 
 
-def type_in(edit, text):
-    """Chinese arrives from an input method as committed text, not as key presses."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(edit, event)
-
-
 def search_for(panel, qtbot, text):
     panel.query_edit.clear()
-    type_in(panel.query_edit, text)
+    type_committed(panel.query_edit, text)
     qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
 
 
@@ -79,7 +66,7 @@ def test_hostile_queries_show_a_message_or_hits(panel, qtbot, query):
 
 
 def test_typing_searches_after_a_pause(panel, qtbot):
-    type_in(panel.query_edit, "发展")
+    type_committed(panel.query_edit, "发展")
     assert panel.model.rowCount() == 0
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=3000)
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QInputMethodEvent
 from reader.core.library import import_file, open_library, tagging, transcript_segments
 from reader.ui.delegates import SpeakerEditor
 from reader.ui.segment_model import CLEAN, RAW, SPEAKER, TOPICS
-from tests.ui.conftest import write_sample
-from tests.ui.test_editing import open_editor, press, type_committed
+from tests.ui.conftest import type_committed, write_sample
+from tests.ui.test_editing import open_editor, press
 from tests.ui.test_models import check_model
 from tests.ui.test_window import wait_cleaned
 

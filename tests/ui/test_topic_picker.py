@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 
 from reader.core.library import tagging
 from reader.ui import label_steps
 from reader.ui.topic_picker import TopicPicker, load_suggestions, load_topics
-
-def typed(widget, text: str) -> None:
-    """Text as an input method commits it (Chinese is never typed key by key)."""
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    widget.inputMethodEvent(event)
+from tests.ui.conftest import type_committed
 
 
 @pytest.fixture
@@ -35,7 +29,7 @@ def picker(qtbot):
 def test_completion_finds_topics_containing_the_typed_text(qtbot, qtlog, picker):
     # The offscreen platform cannot give the completion popup the keyboard, and says so.
     with qtlog.disabled():
-        typed(picker.edit, "模")
+        type_committed(picker.edit, "模")
         qtbot.waitUntil(picker.completer.popup().isVisible)
         assert picker.completer.completionCount() == 1
         qtbot.keyClick(picker.completer.popup(), Qt.Key.Key_Down)
@@ -45,7 +39,7 @@ def test_completion_finds_topics_containing_the_typed_text(qtbot, qtlog, picker)
 
 
 def test_enter_on_a_new_name_chooses_it(qtbot, picker):
-    typed(picker.edit, "  新 话题 ")
+    type_committed(picker.edit, "  新 话题 ")
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     assert picker.chosen_names == ["新 话题"]
 
