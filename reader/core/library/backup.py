@@ -27,7 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from reader.core import paths
 from reader.core.errors import UserError
 from reader.core.formats.atomic import sync_folder
-from reader.core.library.db import BUSY_TIMEOUT_MS, Library, known_schemas, quick_check
+from reader.core.library.db import BUSY_TIMEOUT_MS, Library, known_schemas, open_library, quick_check
 
 KEEP_NEWEST = 10
 KEEP_DAYS = 7
@@ -292,8 +292,6 @@ def _backup_api_copy(source: sqlite3.Connection, folder: Path, what: str) -> Pat
 
 
 def _restore_into_sound_library(backup_file: Path, target: Path) -> None:
-    from reader.core.library.db import open_library
-
     with open_library(str(target)) as lib:
         rolling_backup(lib)
     source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
