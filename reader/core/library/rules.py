@@ -154,12 +154,12 @@ def restore_rule(lib: Library, rule: LibraryRule) -> None:
 
 def _scoped(session: Session, transcript_id: int | None) -> dict[TextRule, int]:
     """Enabled rules for a transcript, its own before global ones, one per pattern."""
-    query = select(Rule).where(Rule.enabled, Rule.transcript_id.is_(None))
+    scope = Rule.transcript_id.is_(None)
     if transcript_id is not None:
-        query = select(Rule).where(Rule.enabled, or_(Rule.transcript_id.is_(None), Rule.transcript_id == transcript_id))
+        scope = or_(scope, Rule.transcript_id == transcript_id)
     found: dict[TextRule, int] = {}
     seen = set()
-    for rule in session.scalars(query.order_by(Rule.transcript_id.is_(None), Rule.id)):
+    for rule in session.scalars(select(Rule).where(Rule.enabled, scope).order_by(Rule.transcript_id.is_(None), Rule.id)):
         key = (rule.pattern, rule.is_regex, rule.case_sensitive)
         if key not in seen:
             seen.add(key)
