@@ -6,7 +6,7 @@ ORM object bound to a session on another thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -30,6 +30,7 @@ class LabelledRow(SegmentRow):
 def segment_rows_by_id(lib, segment_ids) -> list[LabelledRow]:
     """Fresh rows for segments an operation touched, so a view refreshes them without reloading everything."""
     ids = list(segment_ids)
+    topics = tagging.topics_of(lib, ids)
     rows: list[LabelledRow] = []
     with lib.read() as session:
         for i in range(0, len(ids), _CHUNK):
@@ -40,26 +41,25 @@ def segment_rows_by_id(lib, segment_ids) -> list[LabelledRow]:
                     Segment.kind,
                     Segment.raw,
                     Segment.correction,
-                    Speaker.name,
                     Segment.start_ms,
                     Segment.end_ms,
                     Segment.version,
-                    Segment.speaker_id,
+                    Speaker,
                 )
                 .outerjoin(Speaker, Segment.speaker_id == Speaker.id)
                 .where(Segment.id.in_(ids[i : i + _CHUNK]))
             )
-            rows.extend(LabelledRow(*row) for row in session.execute(query))
-    topics = tagging.topics_of(lib, ids)
-    speakers = {label.id: label for label in tagging.list_labels(lib, "speaker")}
-    return [
-        replace(
-            row,
-            speaker_color=speakers[row.speaker_id].color if row.speaker_id in speakers else None,
-            topics=tuple(topics.get(row.id, ())),
-        )
-        for row in rows
-    ]
+            for segment_id, position, kind, raw, correction, start_ms, end_ms, version, speaker in session.execute(query):
+                # The joined speaker gives its colour (tagging's default for one without): no second read of them all.
+                label = tagging.as_label(speaker) if speaker is not None else None
+                name, speaker_id, color = (label.name, label.id, label.color) if label else (None, None, None)
+                rows.append(
+                    LabelledRow(
+                        segment_id, position, kind, raw, correction, name, start_ms, end_ms, version,
+                        speaker_id=speaker_id, speaker_color=color, topics=tuple(topics.get(segment_id, ())),
+                    )
+                )
+    return rows
 
 
 def transcript_window(
