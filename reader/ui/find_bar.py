@@ -163,9 +163,6 @@ class FindBar(QWidget):
             self.results_model.appendRow(item)
         self.count_label.setText(self.tr("%n result(s)", "", len(found)))
 
-    def matches(self) -> list:
-        return [self.results_model.item(i).data(MatchRole) for i in range(self.results_model.rowCount())]
-
     def current_match(self):
         index = self.results.currentIndex()
         return index.data(MatchRole) if index.isValid() else None
