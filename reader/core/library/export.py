@@ -87,7 +87,7 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
                 ExportRevision(revision.old, revision.new, revision.origin, revision.author, revision.at.isoformat())
             )
     cleaner = Cleaner(CleanSettings(script=scripts.KEEP if script == scripts.KEEP else "simplified"), text_rules(lib, transcript_id))
-    convert = _converter(script)
+    convert = scripts.export_converter(script)
     segments = []
     for segment_id, position, kind, raw, correction, start_ms, end_ms, speaker in rows:
         cleaned = convert(cleaner.clean(raw).text) if kind == "text" else convert(raw) if kind == "mark" else raw
@@ -107,12 +107,6 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
             )
         )
     return ExportTranscript(id=transcript_id, title=title, segments=segments, script=script)
-
-
-def _converter(script: str) -> Callable[[str], str]:
-    if script == scripts.KEEP:
-        return lambda text: text
-    return scripts.converter(script, scripts.EXPORT_CONFIGS).convert
 
 
 def render_transcript(
