@@ -26,6 +26,7 @@ from reader.core.library.models import Rule, Segment, Transcript
 from reader.core.text import rules as text_rules_tsv
 from reader.core.text import segmenter
 from reader.core.text import Cleaner, CleanSettings
+from reader.core.text import script as scripts
 from reader.core.text.rules import Rule as TextRule
 
 _FIELDS = ("pattern", "replacement", "is_regex", "case_sensitive", "transcript_id", "enabled")
@@ -180,7 +181,8 @@ def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int,
     A derived figure, so it is counted afresh rather than added up as text is viewed:
     every uncorrected text segment is cleaned with its transcript's rules (a person's
     correction replaces the automatic text, so rules do not reach it). A disabled rule,
-    or one shadowed by a transcript's own rule of the same pattern, counts 0.
+    or one shadowed by a transcript's own rule of the same pattern, counts 0. Only
+    segments a rule may hit are cleaned (see `_may_hit`), so a listing stays quick.
     """
     settings = settings or CleanSettings()
     with lib.read() as session:
@@ -199,12 +201,28 @@ def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int,
                 select(Segment.raw).where(Segment.transcript_id == tid, Segment.kind == "text", Segment.correction.is_(None))
             ).all()
         for raw in raws:
+            shown = scripts.convert(raw, settings.script)[0]
+            if not any(_may_hit(rule, shown) for rule in scoped):
+                continue
             for rule, n in cleaner.clean(raw).rule_hits.items():
                 hits[scoped[rule]] += n
     with lib.write() as session:
         for rule_id, n in hits.items():
             session.execute(update(Rule).where(Rule.id == rule_id).values(hits=n))
     return hits
+
+
+def _may_hit(rule: TextRule, text: str) -> bool:
+    """Whether `rule` can match anywhere in the cleaning of `text` (already in the target script).
+
+    The stages before the rules only delete characters (fillers, stutters), so a literal
+    pattern can match only where all of its characters are present; a regex may match anything.
+    """
+    if rule.is_regex:
+        return True
+    if rule.case_sensitive:
+        return set(rule.pattern) <= set(text)
+    return set(rule.pattern.lower()) <= set(text.lower())
 
 
 # ----------------------------------------------------------------- TSV
