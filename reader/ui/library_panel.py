@@ -29,9 +29,9 @@ class LibraryModel(QStandardItemModel):
 
     def __init__(self, parent=None):
         super().__init__(0, 3, parent)
-        self._set_headers()
+        self.retranslate()
 
-    def _set_headers(self) -> None:
+    def retranslate(self) -> None:
         self.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Segments"), self.tr("Corrected")])
 
     def set_transcripts(self, infos: list[TranscriptSummary]) -> None:
@@ -103,7 +103,7 @@ class LibraryPanel(QWidget):
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter transcripts"))
-        self.model._set_headers()
+        self.model.retranslate()
 
     def set_transcripts(self, infos: list[TranscriptSummary], current: int | None) -> None:
         self.tree.selectionModel().blockSignals(True)
