@@ -176,8 +176,8 @@ class CleanService(QObject):
         def count(segments) -> dict:
             hits: dict = {}
             for segment in segments:
-                if segment.correction is not None or segment.kind == "image":
-                    continue
+                if segment.correction is not None or segment.kind != "text":
+                    continue  # rules apply to speech only, as in rules.count_hits
                 for rule, n in cleaned_of(segment).rule_hits.items():
                     hits[rule] = hits.get(rule, 0) + n
             return hits

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from reader.ui.segment_model import CLEAN, StateRole
+from reader.ui.segment_model import CLEAN, KindRole, StateRole
 from reader.ui.tasks import TaskRunner
 from tests.ui.conftest import write_sample
 
@@ -237,3 +237,20 @@ def test_speaker_and_topic_tagging_of_selected_rows_show_and_undo(qtbot, window,
     window.act_undo.trigger()  # the topic
     window.act_undo.trigger()  # the speaker
     assert model.index(0, SPEAKER).data() == ""
+
+
+def test_a_mark_segment_reads_the_same_in_the_app_as_in_show(qtbot, make_window, tmp_path, db_path, capsys):
+    from reader.cli import main
+
+    path = write_sample(tmp_path, "# 掌声\n\n大家好。\n\n(掌聲)\n\n謝謝。\n", "marks.txt")
+    assert main(["--db", db_path, "import", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db_path, "show", "1", "--clean"]) == 0
+    shown = [line.split("\t")[2] for line in capsys.readouterr().out.splitlines()]
+    window = make_window()
+    window.show()
+    window.open_library(db_path)
+    wait_cleaned(qtbot, window)
+    assert window.model.index(1, 0).data(KindRole) == "mark"
+    # A mark is in the reader's script like the speech around it, everywhere.
+    assert cleaned_texts(window) == shown == ["大家好。", "(掌声)", "谢谢。"]

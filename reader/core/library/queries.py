@@ -41,9 +41,12 @@ class SegmentRow:
 
 def effective_text(kind: str, raw: str, correction: str | None, cleaner: Cleaner) -> str:
     """What the reader shows for a segment: a person's correction, else its raw text cleaned
-    by `cleaner` (give it the transcript's rules, `rules.text_rules`); marks and images as they are."""
+    by `cleaner` (give it the transcript's rules, `rules.text_rules`); a mark in the reader's
+    script, an image as it is."""
     if correction is not None:
         return correction
+    if kind == "mark":
+        return cleaner.clean_mark(raw)
     return cleaner.clean(raw).text if kind == "text" else raw
 
 

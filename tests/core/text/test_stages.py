@@ -292,3 +292,11 @@ def test_rules_tsv_refuses_what_it_cannot_hold():
 def test_traditional_target_is_a_fixed_point():
     once = convert("为了解释这个问题", "traditional")[0]
     assert convert(once, "traditional") == (once, [])
+
+
+def test_a_mark_takes_the_readers_script_and_nothing_else():
+    assert Cleaner().clean_mark("(掌聲)") == "(掌声)"
+    assert Cleaner(CleanSettings(script="traditional")).clean_mark("(掌声)") == "(掌聲)"
+    assert Cleaner(CleanSettings(script="keep")).clean_mark("(掌聲)") == "(掌聲)"
+    # No speech in it: fillers, stutters and rules leave it alone.
+    assert Cleaner(rules=[Rule("英文", "English")]).clean_mark("(嗯嗯，英文)") == "(嗯嗯，英文)"
