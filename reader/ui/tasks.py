@@ -2,7 +2,9 @@
 
 Work goes into lanes, each a queue served by one thread in order: "write" keeps
 database changes in the order the user made them, "read" loads rows, "clean"
-owns the segmenter (jieba is not meant to be driven from two threads at once).
+cleans what the view shows, so a long find or replace-all (which may clean text
+on its own lane too) never holds up painting. Cutting text is safe from any lane:
+reader.core.text.segmenter loads jieba and adds words under a lock.
 Results, errors and progress come back as queued signals, so callbacks always
 run on the GUI thread. Tests swap in `SyncTaskRunner`, which does the same work
 inline (the idea comes from Picard's fake thread pool).
