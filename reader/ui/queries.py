@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from reader.core.errors import UserError
 from reader.core.library import SegmentRow, tagging
-from reader.core.library.models import Segment, Speaker, Transcript
+from reader.core.library.models import Segment, Speaker
 from reader.core.library.tagging import Label
+from reader.core.library.queries import transcript_in
 
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
 
@@ -71,9 +71,7 @@ def transcript_window(
     With a speaker and/or topic, only the segments that have them (a filtered view).
     """
     with lib.read() as session:
-        title = session.scalar(select(Transcript.title).where(Transcript.id == transcript_id))
-        if title is None:
-            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        title = transcript_in(session, transcript_id).title
         if speaker_id is None and topic_id is None:
             ids = list(
                 session.scalars(

@@ -33,7 +33,8 @@ from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
 from reader.core.library.db import Library
-from reader.core.library.models import Revision, Segment, SegmentTopic, Transcript, current_user
+from reader.core.library.models import Revision, Segment, SegmentTopic, current_user
+from reader.core.library.queries import transcript_in
 
 # Python's own `re` cannot be interrupted, so a pattern that backtracks without
 # end (`(a|aa)+$`) would hang the app; the `regex` module takes a time limit.
@@ -163,8 +164,7 @@ def segment_at(lib: Library, transcript_id: int, position: int) -> int:
 
 
 def _segment_count(session: Session, transcript_id: int) -> int:
-    if session.get(Transcript, transcript_id) is None:
-        raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+    transcript_in(session, transcript_id)
     return session.scalar(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id))
 
 
@@ -545,8 +545,7 @@ def _timed(pattern: str, call: Callable, *args):
 def _searched(session: Session, transcript_id: int | None) -> list[Segment]:
     query = select(Segment).where(Segment.kind != "image").order_by(Segment.transcript_id, Segment.position)
     if transcript_id is not None:
-        if session.get(Transcript, transcript_id) is None:
-            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        transcript_in(session, transcript_id)
         query = query.where(Segment.transcript_id == transcript_id)
     return list(session.scalars(query))
 

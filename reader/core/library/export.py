@@ -30,6 +30,7 @@ from reader.core.formats.writers import (
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, Speaker, Topic, Transcript
 from reader.core.library.rules import text_rules
+from reader.core.library.queries import transcript_in
 from reader.core.text import CleanSettings, Cleaner
 from reader.core.text import script as scripts
 
@@ -60,9 +61,7 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
     """A transcript as the writers take it; `UserError` if there is no such transcript."""
     _check_script(script)
     with lib.read() as session:
-        transcript = session.get(Transcript, transcript_id)
-        if transcript is None:
-            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        transcript = transcript_in(session, transcript_id)
         title = transcript.title
         rows = session.execute(
             select(Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Segment.start_ms, Segment.end_ms, Speaker.name)

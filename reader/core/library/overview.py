@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from reader.core.errors import UserError
 from reader.core.library.db import Library
-from reader.core.library.models import Segment, SegmentTopic, Topic, Transcript
+from reader.core.library.models import Segment, SegmentTopic, Topic
 from reader.core.library.tagging import Label, as_label, transcript_speakers
+from reader.core.library.queries import transcript_in
 from reader.core.text import fillers, script, segmenter
 
 # Parts of speech a topic can be: nouns of all kinds, verbal nouns, idioms, Latin words.
@@ -69,9 +69,7 @@ def transcript_overview(lib: Library, transcript_id: int) -> Overview:
     """Each speaker's share of a transcript's talk and the segments per topic."""
     order = transcript_speakers(lib, transcript_id)
     with lib.read() as session:
-        title = session.scalar(select(Transcript.title).where(Transcript.id == transcript_id))
-        if title is None:
-            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        title = transcript_in(session, transcript_id).title
         segments = list(
             session.scalars(select(Segment).where(Segment.transcript_id == transcript_id, Segment.kind == "text").order_by(Segment.position))
         )
@@ -121,8 +119,7 @@ def suggest_topics(
     with lib.read() as session:
         query = select(Segment).where(Segment.kind == "text").order_by(Segment.transcript_id, Segment.position)
         if transcript_id is not None:
-            if session.get(Transcript, transcript_id) is None:
-                raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+            transcript_in(session, transcript_id)
             query = query.where(Segment.transcript_id == transcript_id)
         else:
             query = query.where(Segment.id.in_(list(segment_ids)))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
 from reader.core.library.db import Library
@@ -37,6 +38,14 @@ class SegmentRow:
     end_ms: int | None
     # What a save of this row's correction expects (see `edits.set_correction`).
     version: int = 1
+
+
+def transcript_in(session: Session, transcript_id: int) -> Transcript:
+    """The transcript, or the one error every command gives for an id that is not there."""
+    transcript = session.get(Transcript, transcript_id)
+    if transcript is None:
+        raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+    return transcript
 
 
 def effective_text(kind: str, raw: str, correction: str | None, cleaner: Cleaner) -> str:
@@ -73,9 +82,7 @@ def list_transcripts(lib: Library) -> list[TranscriptSummary]:
 def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[SegmentRow]]:
     """(title, segments in order) of a transcript; `UserError` if there is none with that id."""
     with lib.read() as session:
-        title = session.scalar(select(Transcript.title).where(Transcript.id == transcript_id))
-        if title is None:
-            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        title = transcript_in(session, transcript_id).title
         rows = session.execute(
             select(
                 Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Speaker.name,
@@ -94,9 +101,7 @@ def delete_transcript(lib: Library, transcript_id: int) -> None:
     A source left without transcripts goes too, so the same file can be imported again.
     """
     with lib.write() as session:
-        transcript = session.get(Transcript, transcript_id)
-        if transcript is None:
-            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        transcript = transcript_in(session, transcript_id)
         source_id = transcript.source_id
         session.delete(transcript)
         session.flush()

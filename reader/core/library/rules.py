@@ -23,6 +23,7 @@ from reader.core.errors import UserError
 from reader.core.formats.atomic import write_atomic
 from reader.core.library.db import Library
 from reader.core.library.models import Rule, Segment, Transcript
+from reader.core.library.queries import transcript_in
 from reader.core.text import rules as text_rules_tsv
 from reader.core.text import segmenter
 from reader.core.text import Cleaner, CleanSettings
@@ -63,8 +64,8 @@ def _rule(session: Session, rule_id: int) -> Rule:
 
 
 def _check_transcript(session: Session, transcript_id: int | None) -> None:
-    if transcript_id is not None and session.get(Transcript, transcript_id) is None:
-        raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+    if transcript_id is not None:
+        transcript_in(session, transcript_id)
 
 
 def _check(session: Session, values: Mapping, rule_id: int | None = None) -> None:

@@ -41,8 +41,8 @@ from sqlalchemy import Connection, Row, text
 from reader.core.errors import UserError
 from reader.core.library import queries
 from reader.core.library.db import Library
-from reader.core.library.models import Transcript
 from reader.core.library.rules import text_rules
+from reader.core.library.queries import transcript_in
 from reader.core.text import Cleaner, segmenter
 from reader.core.text import script as scripts
 
@@ -302,8 +302,8 @@ def search(
         raise UserError(f"limit {limit}", "must be at least 1")
     parsed = parse_query(query)
     with lib.read() as session:
-        if transcript_id is not None and session.get(Transcript, transcript_id) is None:
-            raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        if transcript_id is not None:
+            transcript_in(session, transcript_id)
     update_index(lib, progress)
     scope = "" if transcript_id is None else "AND s.transcript_id = :transcript"
     if lib.is_sqlite:

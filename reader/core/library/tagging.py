@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 from reader.core.errors import UserError
 from reader.core.library import edits
 from reader.core.library.db import Library
-from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic, Transcript
+from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic
+from reader.core.library.queries import transcript_in
 
 # Tableau 10: distinct at a glance and readable behind dark text.
 PALETTE = (
@@ -392,7 +393,7 @@ def transcript_speakers(lib: Library, transcript_id: int) -> list[Label]:
     first; last the speakers of other transcripts.
     """
     with lib.read() as session:
-        _transcript(session, transcript_id)
+        transcript_in(session, transcript_id)
         first = (
             select(Segment.speaker_id, func.min(Segment.position).label("first"))
             .where(Segment.transcript_id == transcript_id, Segment.speaker_id.is_not(None))
@@ -427,7 +428,7 @@ def topics_of(lib: Library, segment_ids: Iterable[int]) -> dict[int, list[Label]
 def topic_positions(lib: Library, transcript_id: int) -> list[tuple[Label, list[int]]]:
     """Each topic of a transcript with the positions of its segments, in order of first appearance."""
     with lib.read() as session:
-        _transcript(session, transcript_id)
+        transcript_in(session, transcript_id)
         rows = session.execute(
             select(Topic, Segment.position)
             .join(SegmentTopic, SegmentTopic.topic_id == Topic.id)
@@ -450,16 +451,12 @@ def find_label(lib: Library, kind: str, name: str) -> Label | None:
 # ----------------------------------------------------------------- labelling segments
 
 
-def _transcript(session: Session, transcript_id: int) -> None:
-    if session.get(Transcript, transcript_id) is None:
-        raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
-
 
 def segment_ids_between(lib: Library, transcript_id: int, first: int, last: int | None = None) -> list[int]:
     """The ids of the segments at positions `first`..`last` (1-based, inclusive); `UserError` for a bad range."""
     last = first if last is None else last
     with lib.read() as session:
-        _transcript(session, transcript_id)
+        transcript_in(session, transcript_id)
         count = session.scalar(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id))
         if first > last:
             raise UserError(f"positions {first}-{last}", "the range runs backwards; give the smaller position first")
@@ -561,7 +558,7 @@ def labelled_segments(lib: Library, transcript_id: int, speaker_id: int | None =
     With neither, every segment; for a filtered view.
     """
     with lib.read() as session:
-        _transcript(session, transcript_id)
+        transcript_in(session, transcript_id)
         query = _labelled(transcript_id, speaker_id, topic_id).order_by(Segment.position, Segment.id)
         return [(segment_id, position) for segment_id, position in session.execute(query)]
 
@@ -581,7 +578,7 @@ def next_labelled(
     else:
         query = query.where(Segment.position > position).order_by(Segment.position, Segment.id)
     with lib.read() as session:
-        _transcript(session, transcript_id)
+        transcript_in(session, transcript_id)
         found = session.execute(query.limit(1)).first()
         return None if found is None else (found[0], found[1])
 
