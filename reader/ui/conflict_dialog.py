@@ -8,7 +8,7 @@ Both texts are shown as plain text, never interpreted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.i18n import Retranslating
+
 KEEP_THEIRS, USE_MINE, EDIT_MINE = "theirs", "mine", "edit"
 
 
-class ConflictDialog(QDialog):
+class ConflictDialog(Retranslating, QDialog):
     chosen = Signal(str)  # KEEP_THEIRS, USE_MINE or EDIT_MINE
 
     def __init__(self, conflict, parent: QWidget | None = None):
@@ -80,11 +82,6 @@ class ConflictDialog(QDialog):
         self.keep_button.setText(self.tr("&Keep Theirs"))
         self.mine_button.setText(self.tr("&Use Mine"))
         self.edit_button.setText(self.tr("&Edit Mine…"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _choose(self, choice: str) -> None:
         self.chosen.emit(choice)

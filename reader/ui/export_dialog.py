@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 from reader.core.errors import UserError
 from reader.core.formats.writers import EXPORT_SCRIPTS, FORMATS
 from reader.ui.tasks import Task, TaskRunner
+from reader.ui.i18n import Retranslating
 
 ONE, ALL = "one", "all"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslating, QDialog):
     exported = Signal(list)  # the paths written
 
     def __init__(
@@ -117,11 +118,6 @@ class ExportDialog(QDialog):
         self.browse.setText(self.tr("Choose…"))
         for label, text in zip(self.labels, (self.tr("Export:"), self.tr("Format:"), self.tr("Script:"), self.tr("Save to:"))):
             label.setText(text)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # choices
     def whole_library(self) -> bool:

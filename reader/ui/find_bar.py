@@ -6,7 +6,7 @@ Results show as plain text (they quote the transcript).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.i18n import Retranslating
+
 MatchRole = Qt.ItemDataRole.UserRole + 1
 SNIPPET = 18  # characters of context each side of a hit
 
@@ -32,7 +34,7 @@ def snippet(text: str, start: int, end: int) -> str:
     return ("…" if left else "") + text[left:start] + "【" + text[start:end] + "】" + text[end:right] + ("…" if right < len(text) else "")
 
 
-class FindBar(QWidget):
+class FindBar(Retranslating, QWidget):
     search_requested = Signal()
     replace_one_requested = Signal()
     replace_all_requested = Signal()
@@ -112,11 +114,6 @@ class FindBar(QWidget):
         self.prev_button.setToolTip(self.tr("Previous result"))
         self.next_button.setToolTip(self.tr("Next result"))
         self.close_button.setToolTip(self.tr("Close"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def open_bar(self, replace: bool) -> None:
         for widget in (self.replace_label, self.replace_edit, self.replace_button, self.replace_all_button):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 CATALOGUE = "transcript_reader"
@@ -48,3 +48,13 @@ def install(app: QCoreApplication, language: str) -> str:
         app.installTranslator(qt)
         _installed.append(qt)
     return chosen
+
+
+class Retranslating:
+    """For a widget whose texts follow the UI language: it defines `retranslate()`, which
+    runs whenever a translator is installed (see `install`). List it before the Qt class."""
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -5,10 +5,11 @@ Names come from the library, so every one is shown as plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from reader.core.library.tagging import Label
+from reader.ui.i18n import Retranslating
 
 SHORTCUT_SPEAKERS = 9  # keys 1..9
 SWATCH = 10
@@ -20,7 +21,7 @@ def _plain(text: str = "") -> QLabel:
     return label
 
 
-class LabelBar(QWidget):
+class LabelBar(Retranslating, QWidget):
     filter_changed = Signal(object, object)  # speaker id or None, topic id or None
 
     def __init__(self, parent: QWidget | None = None):
@@ -62,11 +63,6 @@ class LabelBar(QWidget):
         self.topic_title.setText(self.tr("topic:"))
         self.speaker_filter.setItemText(0, self.tr("(all)"))
         self.topic_filter.setItemText(0, self.tr("(all)"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # what is shown
     def set_labels(self, speakers: list[Label], topics: list[Label], keep_keys: bool = False) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,9 +43,10 @@ from reader.ui.search_panel import SearchPanel
 from reader.ui.segment_model import PAGE, SegmentIdRole, SegmentTableModel
 from reader.ui.segment_view import SegmentView
 from reader.ui.settings import LANGUAGES, SCRIPTS, STAGES, Settings
+from reader.ui.i18n import Retranslating
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, controller: Controller, clean: CleanService, settings: Settings, parent=None):
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -395,11 +396,6 @@ class MainWindow(QMainWindow):
         self.library_panel.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_counts()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _title(self) -> str:
         if self.transcript_title:

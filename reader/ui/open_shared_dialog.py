@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import getpass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from reader.ui.tasks import TaskRunner
+from reader.ui.i18n import Retranslating
 
 DRIVER = "postgresql+psycopg"
 DEFAULT_PORT = 5432
 
 
-class OpenSharedDialog(QDialog):
+class OpenSharedDialog(Retranslating, QDialog):
     chosen = Signal(str)  # the library's URL, without the password
     tested = Signal(bool)  # a connection test finished: could it connect?
 
@@ -87,11 +88,6 @@ class OpenSharedDialog(QDialog):
         self.host.setPlaceholderText(self.tr("server name, or the folder of its socket"))
         self.remember.setText(self.tr("Remember the password (in ~/.pgpass, readable only by you)"))
         self.test_button.setText(self.tr("&Test Connection"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _update_buttons(self) -> None:
         ready = all(f.text().strip() for f in (self.host, self.database, self.user))

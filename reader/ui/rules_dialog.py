@@ -8,7 +8,7 @@ cleaned view applies the rules.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.commands import Changes
+from reader.ui.i18n import Retranslating
 
 RuleRole = Qt.ItemDataRole.UserRole + 1
 ENABLED, PATTERN, REPLACEMENT, REGEX, SCOPE, HITS = range(6)
@@ -75,7 +76,7 @@ class RulesModel(QStandardItemModel):
         return row
 
 
-class RulesDialog(QDialog):
+class RulesDialog(Retranslating, QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("RulesDialog")
@@ -143,11 +144,6 @@ class RulesDialog(QDialog):
         self.import_button.setText(self.tr("Import TSV…"))
         self.export_button.setText(self.tr("Export TSV…"))
         self.close_button.setText(self.tr("Close"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # loading
     def refresh(self) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from reader.core.errors import UserError
 from reader.ui.tasks import TaskRunner
+from reader.ui.i18n import Retranslating
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 # Typing pauses this long before the search starts, so each keystroke does not start one.
@@ -23,7 +24,7 @@ TYPING_PAUSE_MS = 350
 LIMIT = 200
 
 
-class SearchPanel(QWidget):
+class SearchPanel(Retranslating, QWidget):
     segment_requested = Signal(int, int, str)  # transcript id, segment id, query
 
     def __init__(self, runner: TaskRunner, library: Callable[[], object | None], parent: QWidget | None = None):
@@ -62,11 +63,6 @@ class SearchPanel(QWidget):
 
     def retranslate(self) -> None:
         self.query_edit.setPlaceholderText(self.tr("Search the library (simplified or traditional)"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def search(self) -> None:
         self._typing.stop()
