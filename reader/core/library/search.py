@@ -41,9 +41,10 @@ from sqlalchemy import Connection, Row, text
 from reader.core.errors import UserError
 from reader.core.library import queries
 from reader.core.library.db import Library
-from reader.core.library.rules import text_rules
+from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
-from reader.core.text import Cleaner, segmenter
+from reader.core.library.rules import text_rules
+from reader.core.text import Cleaner, cleaning_fingerprint, segmenter
 from reader.core.text import script as scripts
 
 Progress = Callable[[int, int], None]
@@ -79,6 +80,8 @@ _TRIGGERS = {
     "search_rule_removed": "AFTER DELETE ON rules BEGIN " + _QUEUE_SCOPE.format(row="OLD") + " END",
 }
 TRIGGER_NAMES = tuple(_TRIGGERS)
+# The cleaning the index was last built with (`cleaning_fingerprint`).
+CLEANING_KEY = "search_cleaning"
 _QUEUE_ALL = f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments"
 
 
@@ -160,6 +163,7 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
         from reader.core.library import search_pg
 
         index_queued = search_pg.index_queued
+    _requeue_if_cleaning_changed(lib)
     total = pending_count(lib)
     done = 0
     cleaners: dict[int, Cleaner] = {}
@@ -219,14 +223,31 @@ def _repair_triggers(lib: Library) -> None:
         install_sqlite(session.connection())
 
 
-def rebuild_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
-    """Queue every segment again and index them all (e.g. after the default cleaning changed)."""
+def _queue_all(lib: Library) -> str:
     if lib.is_sqlite:
-        queue_all = _QUEUE_ALL
-    else:
-        from reader.core.library.search_pg import QUEUE_ALL as queue_all
+        return _QUEUE_ALL
+    from reader.core.library.search_pg import QUEUE_ALL
+
+    return QUEUE_ALL
+
+
+def _requeue_if_cleaning_changed(lib: Library) -> None:
+    """The index holds effective text as it was cleaned; a new version of the cleaning
+    (an upgrade) would leave it stale, so then every segment is indexed again."""
+    now = cleaning_fingerprint()
+    with lib.read() as session:
+        stored = session.get(Setting, CLEANING_KEY)
+        if stored is not None and stored.value == now:
+            return
     with lib.write() as session:
-        session.connection().exec_driver_sql(queue_all)
+        session.connection().exec_driver_sql(_queue_all(lib))
+        session.merge(Setting(key=CLEANING_KEY, value=now))
+
+
+def rebuild_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+    """Queue every segment again and index them all."""
+    with lib.write() as session:
+        session.connection().exec_driver_sql(_queue_all(lib))
     return update_index(lib, progress, cancel)
 
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import jieba
+import opencc
 
 from reader.core.errors import UserError
 from reader.core.text import fillers, punctuation, rules, script, segmenter, spacing, stutters
@@ -145,3 +151,18 @@ class Cleaner:
         """A non-speech mark (`(掌聲)`, `(英文)`) as the reader shows it: in the reader's
         script, otherwise as written; it is no speech, so the other stages do not apply."""
         return script.convert(raw, self.settings.script)[0]
+
+
+@cache
+def cleaning_fingerprint() -> str:
+    """Names this version of the cleaning: its code, word lists, jieba and OpenCC.
+
+    Text cleaned and stored elsewhere (the search index) is cleaned again when it
+    changes, so an upgrade that cleans better never leaves old results behind.
+    """
+    digest = hashlib.sha256(f"jieba {jieba.__version__} opencc {opencc.__version__}".encode())
+    package = Path(__file__).parent
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -177,3 +177,16 @@ def test_fold_keeps_offsets():
 def test_find_spans_marks_the_query_in_either_script():
     assert find_spans("我們發佈了，我們", "我们") == [(0, 2), (6, 8)]
     assert find_spans("无关", "(") == []
+
+
+def test_a_new_version_of_the_cleaning_reindexes_what_it_cleans_differently(library, talk, monkeypatch):
+    assert positions(find(library, "深度")) == [2]
+    assert search.pending_count(library) == 0
+    # An upgrade: the cleaning now reads the text differently, and says so by its fingerprint.
+    from reader.core.library import queries
+
+    cleaned_before = queries.effective_text
+    monkeypatch.setattr(queries, "effective_text", lambda *args: cleaned_before(*args) + "升级后")
+    assert find(library, "升级后") == []  # same fingerprint: the index is trusted as it is
+    monkeypatch.setattr(search, "cleaning_fingerprint", lambda: "next version")
+    assert sorted(positions(find(library, "升级后"))) == [1, 2, 3, 4, 5]
