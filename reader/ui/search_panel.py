@@ -44,7 +44,6 @@ class SearchPanel(Retranslating, QWidget):
         self.results.setModel(self.model)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setWordWrap(True)
-        self.results.setUniformItemSizes(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

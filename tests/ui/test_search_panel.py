@@ -105,3 +105,19 @@ def test_indexing_before_the_first_search_shows_progress(qtbot, lib, monkeypatch
     widget.search()
     assert any("1 of 4" in text for text in shown) and any("4 of 4" in text for text in shown)
     assert [h.position for h in widget.hits()] == [2]
+
+
+def test_a_long_hit_is_not_cut_to_the_height_of_a_short_one(qtbot, lib, tmp_path):
+    from reader.core.library import import_file
+
+    path = tmp_path / "long.txt"
+    path.write_text("# 长短\n\n模型。\n\n" + "模型" + "，我们继续讨论视觉语言的发展" * 8 + "。\n", encoding="utf-8")
+    import_file(lib, path)
+    panel = SearchPanel(SyncTaskRunner(), lambda: lib)
+    qtbot.addWidget(panel)
+    panel.resize(220, 600)
+    panel.show()
+    search_for(panel, qtbot, "模型")
+    heights = sorted(panel.results.visualRect(panel.model.index(row, 0)).height() for row in range(panel.model.rowCount()))
+    # Each hit gets the lines its snippet wraps to in a narrow dock.
+    assert heights[-1] > heights[0]
