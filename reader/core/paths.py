@@ -51,7 +51,12 @@ def translations_dir() -> Path:
 def _package_folder(package: str) -> Path:
     # Qt and the importer take file names, so the data must be real files: it is
     # in every pip install (wheels are unpacked), never in a zip import.
-    folder = files(package)
+    try:
+        folder = files(package)
+    except ModuleNotFoundError as error:
+        # Run from a checkout that is not installed, or whose editable install predates
+        # the data mapping in pyproject.toml: the data packages do not exist.
+        raise RuntimeError(f"{package} is not installed: run `pip install -e .` (or `make run`) in the checkout") from error
     if not isinstance(folder, Path):
         raise RuntimeError(f"{package} is not installed as files on disk ({folder!r})")
     return folder
