@@ -106,7 +106,8 @@ def installed(wheel, tmp_path_factory):
     run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=here)
     python = venv / BIN / ("python.exe" if os.name == "nt" else "python")
     purelib = run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=here).stdout.strip()
-    Path(purelib, "_borrowed_dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
+    borrowed = [*site.getsitepackages(), *([site.getusersitepackages()] if site.ENABLE_USER_SITE else [])]
+    Path(purelib, "_borrowed_dependencies.pth").write_text("\n".join(borrowed) + "\n", encoding="utf-8")
     run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", "-q", wheel], cwd=here)
 
     home = here / "home"
