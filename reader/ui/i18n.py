@@ -8,11 +8,11 @@ English is the source language, so it needs no file.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+from reader.core import paths
+
+TRANSLATIONS = paths.translations_dir()
 CATALOGUE = "transcript_reader"
 
 _installed: list[QTranslator] = []
