@@ -125,15 +125,12 @@ def missing_libraries(files: list[Path]) -> dict[str, list[str]] | None:
     if ldd is None:
         return None
     try:
-        done = subprocess.run(
-            [ldd, *map(str, files)], capture_output=True, text=True, timeout=LDD_TIMEOUT, check=False
-        )
+        done = subprocess.run([ldd, *map(str, files)], capture_output=True, text=True, timeout=LDD_TIMEOUT, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    missing = parse_ldd(done.stdout)
-    if len(files) == 1 and "" in missing:
-        missing = {str(files[0]): missing.pop("")}
-    return missing
+    parsed = parse_ldd(done.stdout)
+    unheaded = parsed.get("", []) if len(files) == 1 else []
+    return {str(f): parsed.get(str(f), unheaded) for f in files}
 
 
 def message(sonames: list[str]) -> str:
@@ -144,8 +141,10 @@ def message(sonames: list[str]) -> str:
     line = f"transcript-reader: Qt's X11 (xcb) platform plugin cannot load: this system lacks {', '.join(sonames)}."
     if packages:
         line += f" On Debian/Ubuntu: sudo apt-get install {' '.join(packages)}"
-    if unknown:
-        line += f"{';' if packages else ''} install the package that provides {', '.join(unknown)}"
+    if unknown and packages:
+        line += f"; install the package that provides {', '.join(unknown)}"
+    elif unknown:
+        line += f" Install the package that provides {', '.join(unknown)}"
     return line
 
 
@@ -155,7 +154,7 @@ def xcb_problem(env: Mapping[str, str] | None = None, platforms: Path | None = N
     if not sys.platform.startswith("linux"):
         return None
     first = qt_tries_first(env)
-    if not (first.startswith("xcb") or first.startswith("wayland")):
+    if not first.startswith(("xcb", "wayland")):
         return None  # offscreen, vnc, eglfs...: no X11 library is needed
     platforms = platforms or platforms_dir()
     if platforms is None:
@@ -163,21 +162,20 @@ def xcb_problem(env: Mapping[str, str] | None = None, platforms: Path | None = N
     xcb = platforms / "libqxcb.so"
     if not xcb.exists():
         return None
-    # The plugin links libQt6XcbQpa, whose own needs ldd lists under the plugin too;
-    # naming it as well costs nothing and keeps the check honest if that ever changes.
-    files = [xcb, *sorted((platforms.parent.parent / "lib").glob("libQt6XcbQpa.so.6"))]
+    # ldd already follows the plugin into libQt6XcbQpa; naming that library too keeps the
+    # check right should a later Qt load it some other way.
+    qpa = platforms.parent.parent / "lib" / "libQt6XcbQpa.so.6"
+    files = [xcb, qpa] if qpa.exists() else [xcb]
     wayland = platforms / "libqwayland.so"
-    if first.startswith("wayland"):
-        if not wayland.exists():
-            return None
-        # Qt falls back to xcb only if wayland cannot load; then xcb's needs matter.
-        files.insert(0, wayland)
+    try_wayland = first.startswith("wayland") and wayland.exists()
+    if try_wayland:
+        files.append(wayland)
     missing = missing_libraries(files)
     if missing is None:
         return None
-    if first.startswith("wayland") and not missing.get(str(wayland)):
-        return None
-    lacking = list(dict.fromkeys(name for f in files if f != wayland for name in missing.get(str(f), [])))
+    if try_wayland and not missing.get(str(wayland)):
+        return None  # Qt falls back to xcb only if wayland cannot load
+    lacking = [name for f in files if f != wayland for name in missing.get(str(f), [])]
     return message(lacking) if lacking else None
 
 
