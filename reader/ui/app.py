@@ -52,6 +52,10 @@ def start(window, db: str | None, files: list[str]) -> None:
 
 
 def run_gui(db: str | None = None, files: list[str] | None = None) -> int:
+    from reader.ui.platform_check import report_unusable_xcb
+
+    if report_unusable_xcb():  # before Qt aborts with a message naming no package
+        return 1
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
