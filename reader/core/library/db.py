@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import getpass
 import os
 from collections.abc import Iterator
@@ -13,7 +12,6 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -21,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from reader.core import paths
 from reader.core.errors import UserError
+from reader.core.library import schema
+from reader.core.library.backup_files import rescue_hint
 
-MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
 # After busy_timeout ran out this many times in a row, a writer gives up with a
 # message instead of waiting for ever behind another program's long write.
@@ -135,12 +134,12 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
         damage = quick_check(engine)
         if damage is not None:
             if not damaged_ok:
-                raise UserError(shown, f"the library is damaged ({damage}); nothing will be written to it.{_rescue_hint(target)}")
+                raise UserError(shown, f"the library is damaged ({damage}); nothing will be written to it.{rescue_hint(target)}")
             return Library(engine, damage)
         _migrate(engine, shown)
     except DBAPIError as exc:
         engine.dispose()
-        raise UserError(shown, f"cannot open the library: {' '.join(str(exc.orig).split())}.{_rescue_hint(target)}") from None
+        raise UserError(shown, f"cannot open the library: {' '.join(str(exc.orig).split())}.{rescue_hint(target)}") from None
     except BaseException:
         engine.dispose()
         raise
@@ -166,12 +165,6 @@ def quick_check(engine: Engine) -> str | None:
                 raise
             return " ".join(str(exc.orig).split())
     return None if found == ["ok"] else "; ".join(found)
-
-
-def _rescue_hint(target: str) -> str:
-    from reader.core.library.backup import rescue_hint
-
-    return rescue_hint(target)
 
 
 def _engine(target: str) -> Engine:
@@ -310,34 +303,19 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-@functools.cache
-def _scripts() -> ScriptDirectory:
-    return ScriptDirectory(str(MIGRATIONS))
-
-
 def _alembic_config(connection) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(schema.MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
-def schema_heads() -> tuple[str, ...]:
-    """The schema revision(s) this version of the app writes."""
-    return tuple(_scripts().get_heads())
-
-
-def known_schemas() -> frozenset[str]:
-    """Every schema revision this version of the app can open (and migrate)."""
-    return frozenset(script.revision for script in _scripts().walk_revisions())
-
-
 def _migrate(engine: Engine, shown: str) -> None:
-    scripts = _scripts()
+    scripts = schema.scripts()
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
         tables = set(inspect(conn).get_table_names())
-    unknown = current - known_schemas()
+    unknown = current - schema.known_schemas()
     if unknown:
         raise UserError(
             shown,
