@@ -39,30 +39,21 @@ import jieba
 from sqlalchemy import Connection, Row, text
 
 from reader.core.errors import UserError
-from reader.core.library import queries
+from reader.core.library import queries, search_pg
 from reader.core.library.db import Library
 from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
+from reader.core.library.search_tables import CHUNK, INDEX, PENDING, RULE_SCOPE, SEGMENT_COLUMNS, Entry, is_search_table
 from reader.core.text import Cleaner, cleaning_fingerprint, segmenter
 from reader.core.text import script as scripts
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-INDEX = "segment_search"
-PENDING = "search_pending"
 MAX_QUERY_CHARS = 200
 DEFAULT_LIMIT = 50
 SNIPPET_CONTEXT = 24
-# Segments indexed per transaction.
-CHUNK = 400
-SEGMENT_COLUMNS = "id, transcript_id, kind, raw, correction"
-# What the index stores for one segment: its id, the tokens of its raw and of its effective text, and that text.
-Entry = tuple[int, list[str], list[str], str]
-
-# The segments a rule's text reaches ({row}: the rule's row in a trigger).
-RULE_SCOPE = "correction IS NULL AND kind = 'text' AND ({row}.transcript_id IS NULL OR transcript_id = {row}.transcript_id)"
 _QUEUE_SCOPE = "INSERT OR IGNORE INTO search_pending(segment_id) SELECT id FROM segments WHERE " + RULE_SCOPE + ";"
 _TRIGGERS = {
     "search_segment_added": "AFTER INSERT ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
@@ -83,11 +74,6 @@ TRIGGER_NAMES = tuple(_TRIGGERS)
 # The cleaning the index was last built with (`cleaning_fingerprint`).
 CLEANING_KEY = "search_cleaning"
 _QUEUE_ALL = f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments"
-
-
-def is_search_table(name: str) -> bool:
-    """Tables the search index keeps beside the models (FTS5 makes shadow tables `segment_search_*`)."""
-    return name == PENDING or name == INDEX or name.startswith(INDEX + "_")
 
 
 def install_sqlite(conn: Connection) -> None:
@@ -160,8 +146,6 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
         _repair_triggers(lib)
         index_queued = _index_queued
     else:
-        from reader.core.library import search_pg
-
         index_queued = search_pg.index_queued
     _requeue_if_cleaning_changed(lib)
     total = pending_count(lib)
@@ -224,11 +208,7 @@ def _repair_triggers(lib: Library) -> None:
 
 
 def _queue_all(lib: Library) -> str:
-    if lib.is_sqlite:
-        return _QUEUE_ALL
-    from reader.core.library.search_pg import QUEUE_ALL
-
-    return QUEUE_ALL
+    return _QUEUE_ALL if lib.is_sqlite else search_pg.QUEUE_ALL
 
 
 def _requeue_if_cleaning_changed(lib: Library) -> None:
@@ -335,8 +315,6 @@ def search(
         )
         expression = _quoted
     else:
-        from reader.core.library import search_pg
-
         sql = search_pg.search_sql(scope)
         expression = search_pg.tsquery
     hits: list[SearchHit] = []

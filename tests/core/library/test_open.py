@@ -10,7 +10,7 @@ from sqlalchemy import select
 from reader.core.errors import UserError
 from reader.core.library import open_library
 from reader.core.library.models import Base, Setting
-from reader.core.library.search import is_search_table
+from reader.core.library.search_tables import is_search_table
 
 
 def test_sqlite_is_set_up_for_safe_concurrent_use(library):

@@ -3,7 +3,7 @@
 from alembic import context
 
 from reader.core.library.models import Base
-from reader.core.library.search import is_search_table
+from reader.core.library.search_tables import is_search_table
 
 
 def run_migrations(connection) -> None:
