@@ -18,10 +18,10 @@ from typing import Any
 
 from reader.core.errors import UserError
 from reader.core.formats.document import ParsedSegment, ParsedTranscript
+from reader.core.kinds import SegmentKind
 
 FORMAT_NAME = "transcript-reader"
 VERSION = 1
-KINDS = ("text", "image", "mark")
 
 
 def read_json(text: str, what: str) -> list[ParsedTranscript]:
@@ -75,9 +75,11 @@ def _transcript(obj: Any, what: str, number: int) -> ParsedTranscript:
 
 
 def _segment(obj: Any, what: str, where: str) -> ParsedSegment:
-    kind = _field(obj, "kind", str, what, where, required=False) or "text"
-    if kind not in KINDS:
-        raise UserError(what, f'{where}: unknown kind "{kind}"')
+    name = _field(obj, "kind", str, what, where, required=False) or SegmentKind.TEXT
+    try:
+        kind = SegmentKind(name)
+    except ValueError:
+        raise UserError(what, f'{where}: unknown kind "{name}"') from None
     start_ms = _field(obj, "start_ms", int, what, where, required=False)
     end_ms = _field(obj, "end_ms", int, what, where, required=False)
     if start_ms is not None and end_ms is not None and end_ms < start_ms:

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import re
 
+from reader.core.kinds import SegmentKind
+
 LONG_PARAGRAPH = 600
 PIECE = 300
 
 _SENTENCE = re.compile(r".*?(?:[。！？!?…]+[”’」』）)\"']*|$)", re.S)
 _CLAUSE = re.compile(r".*?(?:[，、；：,;:]+|$)", re.S)
+# A paragraph made only of parenthesised marks: (掌声), （笑）, (英文)(掌聲).
+_MARKS = re.compile(r"^(?:[(（][^()（）]{1,12}[)）]\s*)+[。.，,！!？?]?$")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
@@ -77,3 +81,8 @@ def _pack(units: list[str]) -> list[str]:
     if current:
         pieces.append(current)
     return pieces
+
+
+def paragraph_kind(text: str) -> SegmentKind:
+    """A paragraph or cue made only of non-speech marks is a mark; marks inside a sentence stay text."""
+    return SegmentKind.MARK if _MARKS.match(text) else SegmentKind.TEXT

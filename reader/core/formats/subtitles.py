@@ -13,7 +13,7 @@ from webvtt.vtt import WebVTTCueBlock
 
 from reader.core.errors import UserError
 from reader.core.formats.document import ParsedSegment, ParsedTranscript
-from reader.core.formats.paragraphs import join_lines
+from reader.core.formats.paragraphs import join_lines, paragraph_kind
 
 # SRT players honour a handful of HTML-like and ASS styling tags; they are
 # formatting, not words. Anything else in a cue stays as written.
@@ -57,7 +57,7 @@ def read_srt(text: str, what: str, title: str) -> ParsedTranscript:
     for cue in cues:
         raw = join_lines(_SRT_STYLING.sub("", cue.content).split("\n"))
         if raw:
-            segments.append(ParsedSegment(raw=raw, start_ms=_ms(cue.start), end_ms=_ms(cue.end)))
+            segments.append(ParsedSegment(raw=raw, kind=paragraph_kind(raw), start_ms=_ms(cue.start), end_ms=_ms(cue.end)))
     return ParsedTranscript(title=title, segments=segments)
 
 
@@ -94,6 +94,7 @@ def read_vtt(text: str, what: str, title: str) -> ParsedTranscript:
             segments.append(
                 ParsedSegment(
                     raw=raw,
+                    kind=paragraph_kind(raw),
                     start_ms=caption.start_time.in_milliseconds(),
                     end_ms=caption.end_time.in_milliseconds(),
                     speaker=caption.voice,

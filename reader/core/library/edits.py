@@ -35,6 +35,8 @@ from reader.core.errors import UserError
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, current_user
 from reader.core.library.queries import transcript_in
+from reader.core.library.rules import text_rules_in
+from reader.core.text import Cleaner, shown_text
 
 # Python's own `re` cannot be interrupted, so a pattern that backtracks without
 # end (`(a|aa)+$`) would hang the app; the `regex` module takes a time limit.
@@ -359,8 +361,9 @@ def merge_segments(lib: Library, segment_id: int, author: str | None = None, tex
     otherwise run into each other. The merged segment takes the first part's
     speaker (else the second's), both parts' topics, the first start and the
     last end. If either part was corrected, the merged correction joins the
-    parts' texts as the reader showed them: `text_of(segment)` (the UI passes
-    correction-else-cleaned; the default is correction-else-raw).
+    parts' texts as the reader showed them: `text_of(segment)`, by default
+    `shown_text` under the default cleaning and the transcript's rules (the UI
+    passes the same under its own settings).
     """
     with lib.write() as session:
         segment = _segment(session, segment_id)
@@ -373,9 +376,9 @@ def merge_segments(lib: Library, segment_id: int, author: str | None = None, tex
             if part.kind == "image":
                 raise UserError(_where(part), "is an image; only text can be merged")
         parts = (_state(session, segment), _state(session, following))
-        text = text_of or _correction_else_raw
         correction = None
         if segment.correction is not None or following.correction is not None:
+            text = text_of or _shown_in(session, segment.transcript_id)
             correction = _join(text(segment), text(following))
         a, b = parts
         merged = SegmentState(
@@ -401,7 +404,14 @@ def _join(left: str, right: str) -> str:
     return left + (" " if latin else "") + right
 
 
-def _correction_else_raw(segment: Segment) -> str:
+def _shown_in(session: Session, transcript_id: int) -> TextOf:
+    """What the reader shows for a segment, under the default cleaning and the transcript's rules."""
+    cleaner = Cleaner(rules=text_rules_in(session, transcript_id))
+    return lambda segment: shown_text(segment.kind, segment.raw, segment.correction, cleaner)
+
+
+def _stored_text(segment: Segment) -> str:
+    """The text as stored, not as shown: the correction, else the raw text."""
     return segment.correction if segment.correction is not None else segment.raw
 
 
@@ -567,7 +577,7 @@ def find(
     not searched. `UserError` for an empty, broken or runaway pattern.
     """
     compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
-    text = text_of or _correction_else_raw
+    text = text_of or _stored_text
     found = []
     with lib.read() as session:
         for segment in _searched(session, transcript_id):
@@ -597,7 +607,7 @@ def replace_all(
     """
     compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
     template = replacement if regex else (lambda _match: replacement)
-    text = text_of or _correction_else_raw
+    text = text_of or _stored_text
     items = []
     with lib.write() as session:
         for segment in _searched(session, transcript_id):

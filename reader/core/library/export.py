@@ -1,10 +1,12 @@
 """Export: gather a transcript from the library (effective text, speakers, topics,
 times, history) and write it through `reader.core.formats.writers`.
 
-The effective text of a segment is the person's correction where there is one,
-else the cleaned text (default stages, the transcript's enabled rules). For
-any script but "keep" the text is cleaned to simplified first and then
-converted, so a traditional-script source comes out consistent too.
+The effective text of a segment is what the reader shows for it
+(`reader.core.text.shown`: the person's correction where there is one, else
+the cleaned text under the default stages and the transcript's enabled rules;
+a mark as written). For any script but "keep" it is shown in simplified first
+and then converted, so a traditional-script source comes out consistent too;
+an image's address is never converted.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from reader.core.errors import UserError
+from reader.core.kinds import SegmentKind
 from reader.core.formats.atomic import write_atomic
 from reader.core.formats.writers import (
     EXPORT_SCRIPTS,
@@ -31,7 +34,7 @@ from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, Speaker, Topic, Transcript
 from reader.core.library.rules import text_rules
 from reader.core.library.queries import transcript_in
-from reader.core.text import CleanSettings, Cleaner
+from reader.core.text import CleanSettings, Cleaner, automatic
 from reader.core.text import script as scripts
 
 Progress = Callable[[int, int], None]
@@ -89,7 +92,8 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
     convert = scripts.export_converter(script)
     segments = []
     for segment_id, position, kind, raw, correction, start_ms, end_ms, speaker in rows:
-        cleaned = convert(cleaner.clean(raw).text) if kind == "text" else convert(raw) if kind == "mark" else raw
+        shown = automatic(kind, raw, cleaner).text
+        cleaned = shown if kind == SegmentKind.IMAGE else convert(shown)
         segments.append(
             ExportSegment(
                 position=position,

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     CheckConstraint,
+    Dialect,
     DateTime,
     ForeignKey,
     Index,
@@ -20,10 +21,11 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SEGMENT_KINDS = ("text", "image", "mark")
+from reader.core.kinds import SegmentKind
 
 # Stable constraint names let batch migrations on SQLite alter them later.
 NAMING = {
@@ -33,6 +35,19 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class _SegmentKindColumn(TypeDecorator[SegmentKind]):
+    """The kind stored as its plain string, as it always was, and read back as a SegmentKind."""
+
+    impl = String(10)
+    cache_ok = True
+
+    def process_bind_param(self, value: SegmentKind | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else SegmentKind(value).value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> SegmentKind | None:
+        return None if value is None else SegmentKind(value)
 
 
 def utcnow() -> datetime:
@@ -130,7 +145,7 @@ class Segment(Base):
         # Not unique: split and merge renumber a transcript with one UPDATE,
         # which would collide midway under a unique index.
         Index("ix_segments_transcript_position", "transcript_id", "position"),
-        CheckConstraint("kind IN ('text', 'image', 'mark')", name="kind"),
+        CheckConstraint(f"kind IN ({', '.join(repr(str(kind)) for kind in SegmentKind)})", name="kind"),
         # Undo/redo of split and merge puts rows back under their old ids:
         # an id once used must never be handed to another segment.
         {"sqlite_autoincrement": True},
@@ -138,7 +153,7 @@ class Segment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     transcript_id: Mapped[int] = mapped_column(ForeignKey("transcripts.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(10), default="text")
+    kind: Mapped[SegmentKind] = mapped_column(_SegmentKindColumn, default=SegmentKind.TEXT)
     raw: Mapped[str] = mapped_column(Text)
     correction: Mapped[str | None] = mapped_column(Text)
     start_ms: Mapped[int | None] = mapped_column(Integer)

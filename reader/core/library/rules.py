@@ -173,7 +173,12 @@ def text_rules(lib: Library, transcript_id: int | None = None) -> list[TextRule]
     """The rules the cleaner applies to a transcript (or, with None, to text of no transcript):
     enabled ones, the transcript's own first, a global rule dropped where an own rule has its pattern."""
     with lib.read() as session:
-        return list(_scoped(session, transcript_id))
+        return text_rules_in(session, transcript_id)
+
+
+def text_rules_in(session: Session, transcript_id: int | None = None) -> list[TextRule]:
+    """`text_rules` read in a transaction already open."""
+    return list(_scoped(session, transcript_id))
 
 
 def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int, int]:

@@ -39,13 +39,14 @@ import jieba
 from sqlalchemy import Connection, Row, text
 
 from reader.core.errors import UserError
-from reader.core.library import queries, search_pg
+from reader.core.kinds import SegmentKind
+from reader.core.library import search_pg
 from reader.core.library.db import Library
 from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
 from reader.core.library.search_tables import CHUNK, INDEX, PENDING, RULE_SCOPE, SEGMENT_COLUMNS, Entry, is_search_table
-from reader.core.text import Cleaner, cleaning_fingerprint, segmenter
+from reader.core.text import Cleaner, cleaning_fingerprint, segmenter, shown
 from reader.core.text import script as scripts
 
 Progress = Callable[[int, int], None]
@@ -186,12 +187,12 @@ def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Row]) ->
     """
     entries = []
     for segment_id, transcript_id, kind, raw, correction in rows:
-        if kind == "image":
+        if kind == SegmentKind.IMAGE:
             continue
         cleaner = cleaners.get(transcript_id)
         if cleaner is None:
             cleaner = cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
-        effective = queries.effective_text(kind, raw, correction, cleaner)
+        effective = shown.shown_text(kind, raw, correction, cleaner)
         entries.append((segment_id, tokens(fold(raw)), tokens(fold(effective)), effective))
     return entries
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reader.core.kinds import SegmentKind
+
 INDEX = "segment_search"
 PENDING = "search_pending"
 # Segments indexed per transaction.
@@ -12,7 +14,7 @@ Entry = tuple[int, list[str], list[str], str]
 
 # The segments a rule's text reaches ({row}: the rule's row in a trigger).
 RULE_SCOPE = (
-    "correction IS NULL AND kind = 'text' AND ({row}.transcript_id IS NULL OR transcript_id = {row}.transcript_id)"
+    f"correction IS NULL AND kind = '{SegmentKind.TEXT}' AND ({{row}}.transcript_id IS NULL OR transcript_id = {{row}}.transcript_id)"
 )
 
 
