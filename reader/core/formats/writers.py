@@ -25,6 +25,7 @@ from docx import Document
 
 from reader.core.errors import UserError
 from reader.core.formats import jsonfile
+from reader.core.kinds import SegmentKind
 from reader.core.text import script as scripts
 
 FORMATS = ("txt", "md", "docx", "srt", "vtt", "json", "csv")
@@ -44,7 +45,7 @@ class ExportRevision:
 @dataclass(frozen=True)
 class ExportSegment:
     position: int
-    kind: str
+    kind: SegmentKind
     raw: str
     # Both in the export's script; `text` is the correction where there is one, else `cleaned`.
     cleaned: str
@@ -96,7 +97,7 @@ def render(doc: ExportTranscript, fmt: str, options: ExportOptions = ExportOptio
 
 
 def _shown(doc: ExportTranscript, options: ExportOptions) -> list[ExportSegment]:
-    return [s for s in doc.segments if s.kind != "image" or options.images]
+    return [s for s in doc.segments if s.kind != SegmentKind.IMAGE or options.images]
 
 
 def _blocks(doc: ExportTranscript, options: ExportOptions) -> Iterator[_Block]:
@@ -106,7 +107,7 @@ def _blocks(doc: ExportTranscript, options: ExportOptions) -> Iterator[_Block]:
         if segment.topics and segment.topics != topics:
             yield _Block(heading="、".join(doc.show(t) for t in segment.topics))
         topics = segment.topics
-        speaker = doc.show(segment.speaker) if options.speakers and segment.speaker and segment.kind != "image" else None
+        speaker = doc.show(segment.speaker) if options.speakers and segment.speaker and segment.kind != SegmentKind.IMAGE else None
         yield _Block(speaker=speaker, segment=segment)
 
 
@@ -136,7 +137,7 @@ def _md(doc: ExportTranscript, options: ExportOptions) -> bytes:
             lines.append(f"## {_md_escape(block.heading)}")
             continue
         segment = block.segment
-        if segment.kind == "image":
+        if segment.kind == SegmentKind.IMAGE:
             # Already a Markdown image line as imported; the reader of the file fetches it, not we.
             lines.append(segment.raw)
         elif segment.text:
@@ -162,7 +163,7 @@ def _docx(doc: ExportTranscript, options: ExportOptions) -> bytes:
             document.add_heading(_xml_safe(block.heading), level=2)
             continue
         segment = block.segment
-        if segment.kind == "image":
+        if segment.kind == SegmentKind.IMAGE:
             # The image's address as text: an export never fetches anything.
             document.add_paragraph().add_run(_xml_safe(segment.raw)).italic = True
             continue
@@ -181,7 +182,7 @@ def _docx(doc: ExportTranscript, options: ExportOptions) -> bytes:
 
 
 def _timed(doc: ExportTranscript, fmt: str) -> list[ExportSegment]:
-    spoken = [s for s in doc.segments if s.kind != "image" and s.text]
+    spoken = [s for s in doc.segments if s.kind != SegmentKind.IMAGE and s.text]
     untimed = [s for s in spoken if s.start_ms is None or s.end_ms is None]
     if untimed:
         where = f"transcript {doc.id} ({doc.title})"

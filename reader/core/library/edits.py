@@ -32,6 +32,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
+from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, current_user
 from reader.core.library.queries import transcript_in
@@ -252,7 +253,7 @@ def set_correction(
         )
     with lib.write() as session:
         segment = _segment(session, segment_id)
-        if segment.kind == "image":
+        if segment.kind == SegmentKind.IMAGE:
             raise UserError(_where(segment), "an image has no text to correct")
         _check_conflict(session, segment, text, author, expected_version, replace_others)
         return _write_correction(session, segment, text, origin, author)
@@ -313,7 +314,7 @@ def split_segment(lib: Library, segment_id: int, raw_offset: int, author: str | 
     """
     with lib.write() as session:
         segment = _segment(session, segment_id)
-        if segment.kind == "image":
+        if segment.kind == SegmentKind.IMAGE:
             raise UserError(_where(segment), "an image cannot be split")
         size = len(segment.raw)
         if not 0 < raw_offset < size:
@@ -373,7 +374,7 @@ def merge_segments(lib: Library, segment_id: int, author: str | None = None, tex
         if following is None:
             raise UserError(_where(segment), "is the last segment; there is nothing after it to merge with")
         for part in (segment, following):
-            if part.kind == "image":
+            if part.kind == SegmentKind.IMAGE:
                 raise UserError(_where(part), "is an image; only text can be merged")
         parts = (_state(session, segment), _state(session, following))
         correction = None
@@ -385,7 +386,7 @@ def merge_segments(lib: Library, segment_id: int, author: str | None = None, tex
             id=None,
             transcript_id=a.transcript_id,
             position=a.position,
-            kind="text" if "text" in (a.kind, b.kind) else a.kind,
+            kind=SegmentKind.TEXT if SegmentKind.TEXT in (a.kind, b.kind) else a.kind,
             raw=_join(a.raw, b.raw),
             correction=correction or None,
             start_ms=a.start_ms if a.start_ms is not None else b.start_ms,
@@ -553,7 +554,7 @@ def _timed(pattern: str, call: Callable, *args):
 
 
 def _searched(session: Session, transcript_id: int | None) -> list[Segment]:
-    query = select(Segment).where(Segment.kind != "image").order_by(Segment.transcript_id, Segment.position)
+    query = select(Segment).where(Segment.kind != SegmentKind.IMAGE).order_by(Segment.transcript_id, Segment.position)
     if transcript_id is not None:
         transcript_in(session, transcript_id)
         query = query.where(Segment.transcript_id == transcript_id)

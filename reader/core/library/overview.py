@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, SegmentTopic, Topic
 from reader.core.library.tagging import Label, as_label, transcript_speakers
@@ -71,14 +72,14 @@ def transcript_overview(lib: Library, transcript_id: int) -> Overview:
     with lib.read() as session:
         title = transcript_in(session, transcript_id).title
         segments = list(
-            session.scalars(select(Segment).where(Segment.transcript_id == transcript_id, Segment.kind == "text").order_by(Segment.position))
+            session.scalars(select(Segment).where(Segment.transcript_id == transcript_id, Segment.kind == SegmentKind.TEXT).order_by(Segment.position))
         )
         # One row per segment a topic is on, in order of the segments.
         linked = session.scalars(
             select(Topic)
             .join(SegmentTopic, SegmentTopic.topic_id == Topic.id)
             .join(Segment, Segment.id == SegmentTopic.segment_id)
-            .where(Segment.transcript_id == transcript_id, Segment.kind == "text")
+            .where(Segment.transcript_id == transcript_id, Segment.kind == SegmentKind.TEXT)
             .order_by(Segment.position, Topic.name)
         ).all()
         chars = {s.id: spoken_chars(_text(s)) for s in segments}
@@ -117,7 +118,7 @@ def suggest_topics(
     if (transcript_id is None) == (segment_ids is None):
         raise ValueError("give a transcript or segments, not both")
     with lib.read() as session:
-        query = select(Segment).where(Segment.kind == "text").order_by(Segment.transcript_id, Segment.position)
+        query = select(Segment).where(Segment.kind == SegmentKind.TEXT).order_by(Segment.transcript_id, Segment.position)
         if transcript_id is not None:
             transcript_in(session, transcript_id)
             query = query.where(Segment.transcript_id == transcript_id)

@@ -20,6 +20,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
+from reader.core.kinds import SegmentKind
 from reader.core.formats.atomic import write_atomic
 from reader.core.library.db import Library
 from reader.core.library.models import Rule, Segment, Transcript
@@ -204,7 +205,7 @@ def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int,
         cleaner = Cleaner(settings, list(scoped))
         with lib.read() as session:
             raws = session.scalars(
-                select(Segment.raw).where(Segment.transcript_id == tid, Segment.kind == "text", Segment.correction.is_(None))
+                select(Segment.raw).where(Segment.transcript_id == tid, Segment.kind == SegmentKind.TEXT, Segment.correction.is_(None))
             ).all()
         for raw in raws:
             shown = scripts.convert(raw, settings.script)[0]

@@ -23,6 +23,7 @@ from sqlalchemy import Select, delete, func, insert, select, text, tuple_, updat
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
+from reader.core.kinds import LabelKind
 from reader.core.library import edits
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic
@@ -89,9 +90,9 @@ class TagChange:
             transcript_ids=self.transcript_ids,
         )
 
-    def created(self, kind: str) -> Label | None:
+    def created(self, kind: LabelKind) -> Label | None:
         """The speaker or topic (`kind`) this change created, if any."""
-        pairs = self.speakers if kind == "speaker" else self.topics
+        pairs = self.speakers if kind == LabelKind.SPEAKER else self.topics
         return next((after for before, after in pairs if before is None), None)
 
 
@@ -208,11 +209,11 @@ def _chunks(items: Sequence) -> Iterable[Sequence]:
 # ----------------------------------------------------------------- names and colours
 
 
-def _model(kind: str) -> type[Speaker] | type[Topic]:
-    return Speaker if kind == "speaker" else Topic
+def _model(kind: LabelKind) -> type[Speaker] | type[Topic]:
+    return Speaker if kind == LabelKind.SPEAKER else Topic
 
 
-def _clean_name(kind: str, name: str) -> str:
+def _clean_name(kind: LabelKind, name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise UserError(f"{kind} name", "is empty")
@@ -224,7 +225,7 @@ def _clean_name(kind: str, name: str) -> str:
 def _check_name_free(session: Session, model, name: str, own_id: int | None = None) -> None:
     other = session.scalar(select(model.id).where(model.name == name))
     if other is not None and other != own_id:
-        kind = "speaker" if model is Speaker else "topic"
+        kind = LabelKind.SPEAKER if model is Speaker else LabelKind.TOPIC
         raise UserError(f"{kind} {name!r}", "already exists (merge the two to make them one)")
 
 
@@ -257,7 +258,7 @@ def next_color(used: Iterable[str]) -> str:
     raise AssertionError("unreachable: more steps than colours taken")
 
 
-def _new_label(session: Session, kind: str, name: str, color: str | None) -> Label:
+def _new_label(session: Session, kind: LabelKind, name: str, color: str | None) -> Label:
     """A label row not yet written, with the id it will get."""
     model = _model(kind)
     name = _clean_name(kind, name)
@@ -271,14 +272,14 @@ def _new_label(session: Session, kind: str, name: str, color: str | None) -> Lab
     return Label(new_id, name, color)
 
 
-def _get(session: Session, kind: str, label_id: int) -> Speaker | Topic:
+def _get(session: Session, kind: LabelKind, label_id: int) -> Speaker | Topic:
     row = session.get(_model(kind), label_id)
     if row is None:
         raise UserError(f"{kind} {label_id}", f"no such {kind}")
     return row
 
 
-def _by_name(session: Session, kind: str, name: str) -> Speaker | Topic | None:
+def _by_name(session: Session, kind: LabelKind, name: str) -> Speaker | Topic | None:
     model = _model(kind)
     return session.scalar(select(model).where(model.name == _clean_name(kind, name)))
 
@@ -290,8 +291,8 @@ def _transcripts_of(session: Session, segment_ids: Iterable[int]) -> frozenset[i
     return frozenset(found)
 
 
-def _transcripts_using(session: Session, kind: str, label_id: int) -> frozenset[int]:
-    if kind == "speaker":
+def _transcripts_using(session: Session, kind: LabelKind, label_id: int) -> frozenset[int]:
+    if kind == LabelKind.SPEAKER:
         query = select(Segment.transcript_id).distinct().where(Segment.speaker_id == label_id)
     else:
         query = (
@@ -310,14 +311,14 @@ def _run(lib: Library, make) -> TagChange:
         return change
 
 
-def _pairs(kind: str, pair: LabelPair) -> dict:
-    return {"speakers" if kind == "speaker" else "topics": (pair,)}
+def _pairs(kind: LabelKind, pair: LabelPair) -> dict:
+    return {"speakers" if kind == LabelKind.SPEAKER else "topics": (pair,)}
 
 
 # ----------------------------------------------------------------- speakers and topics themselves
 
 
-def create_label(lib: Library, kind: str, name: str, color: str | None = None) -> TagChange:
+def create_label(lib: Library, kind: LabelKind, name: str, color: str | None = None) -> TagChange:
     """A new speaker or topic (`kind`), with the first colour no other one has unless `color` is given.
 
     `change.created(kind)` is the new label.
@@ -325,7 +326,7 @@ def create_label(lib: Library, kind: str, name: str, color: str | None = None) -
     return _run(lib, lambda session: TagChange(**_pairs(kind, (None, _new_label(session, kind, name, color)))))
 
 
-def rename_label(lib: Library, kind: str, label_id: int, name: str | None = None, color: str | None = None) -> TagChange:
+def rename_label(lib: Library, kind: LabelKind, label_id: int, name: str | None = None, color: str | None = None) -> TagChange:
     """Give a speaker or topic a new name and/or colour. A name another one has is refused: merge instead."""
 
     def make(session: Session) -> TagChange:
@@ -342,23 +343,23 @@ def rename_label(lib: Library, kind: str, label_id: int, name: str | None = None
     return _run(lib, make)
 
 
-def delete_label(lib: Library, kind: str, label_id: int) -> TagChange:
+def delete_label(lib: Library, kind: LabelKind, label_id: int) -> TagChange:
     """Remove a speaker (its segments become unlabelled) or a topic (its segments lose it)."""
     return _run(lib, lambda session: _moved_away(session, kind, label_id, None))
 
 
-def merge_labels(lib: Library, kind: str, source_id: int, target_id: int) -> TagChange:
+def merge_labels(lib: Library, kind: LabelKind, source_id: int, target_id: int) -> TagChange:
     """Make `source` one with `target`: its segments move to `target` and `source` goes."""
     if source_id == target_id:
         raise UserError(f"{kind} {source_id}", "cannot be merged into itself")
     return _run(lib, lambda session: _moved_away(session, kind, source_id, as_label(_get(session, kind, target_id))))
 
 
-def _moved_away(session: Session, kind: str, label_id: int, target: Label | None) -> TagChange:
+def _moved_away(session: Session, kind: LabelKind, label_id: int, target: Label | None) -> TagChange:
     gone = as_label(_get(session, kind, label_id))
     transcripts = _transcripts_using(session, kind, label_id)
     to = None if target is None else target.id
-    if kind == "speaker":
+    if kind == LabelKind.SPEAKER:
         segment_ids = session.scalars(select(Segment.id).where(Segment.speaker_id == label_id).order_by(Segment.id))
         return TagChange(
             speakers=((gone, None),),
@@ -378,7 +379,7 @@ def _moved_away(session: Session, kind: str, label_id: int, target: Label | None
     )
 
 
-def list_labels(lib: Library, kind: str) -> list[Label]:
+def list_labels(lib: Library, kind: LabelKind) -> list[Label]:
     """Every speaker or topic of the library, by name."""
     model = _model(kind)
     with lib.read() as session:
@@ -442,7 +443,7 @@ def topic_positions(lib: Library, transcript_id: int) -> list[tuple[Label, list[
         return list(found.values())
 
 
-def find_label(lib: Library, kind: str, name: str) -> Label | None:
+def find_label(lib: Library, kind: LabelKind, name: str) -> Label | None:
     with lib.read() as session:
         row = _by_name(session, kind, name)
         return None if row is None else as_label(row)
@@ -483,7 +484,7 @@ def _existing_segments(session: Session, segment_ids: Iterable[int]) -> list[tup
     return [(s, found[s]) for s in ids]
 
 
-def _label_for(session: Session, kind: str, label: int | str) -> tuple[Label, tuple[LabelPair, ...]]:
+def _label_for(session: Session, kind: LabelKind, label: int | str) -> tuple[Label, tuple[LabelPair, ...]]:
     """A label by id, or by name, made when new; with the pair that records its making."""
     if isinstance(label, int):
         return as_label(_get(session, kind, label)), ()
@@ -502,7 +503,7 @@ def assign_speaker(lib: Library, segment_ids: Iterable[int], speaker: int | str 
         made: tuple[LabelPair, ...] = ()
         speaker_id = None
         if speaker is not None:
-            label, made = _label_for(session, "speaker", speaker)
+            label, made = _label_for(session, LabelKind.SPEAKER, speaker)
             speaker_id = label.id
         moves = tuple((s, old, speaker_id) for s, old in segments if old != speaker_id)
         return TagChange(speakers=made, segment_speakers=moves, transcript_ids=_transcripts_of(session, [s for s, _, _ in moves]))
@@ -515,7 +516,7 @@ def tag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str) -> Tag
 
     def make(session: Session) -> TagChange:
         ids = [s for s, _ in _existing_segments(session, segment_ids)]
-        label, made = _label_for(session, "topic", topic)
+        label, made = _label_for(session, LabelKind.TOPIC, topic)
         linked = set()
         for chunk in _chunks(ids):
             linked.update(session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label.id, SegmentTopic.segment_id.in_(chunk))))
@@ -533,9 +534,9 @@ def untag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str | Non
         query = select(SegmentTopic.segment_id, SegmentTopic.topic_id)
         if topic is not None:
             if isinstance(topic, int):
-                topic_id = _get(session, "topic", topic).id
+                topic_id = _get(session, LabelKind.TOPIC, topic).id
             else:
-                row = _by_name(session, "topic", topic)
+                row = _by_name(session, LabelKind.TOPIC, topic)
                 if row is None:
                     raise UserError(f"topic {topic!r}", "no such topic")
                 topic_id = row.id
