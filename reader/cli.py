@@ -211,7 +211,7 @@ def _add_export_search_commands(sub) -> None:
 
 def _cmd_clean(args: argparse.Namespace) -> int:
     """Clean text line by line, streaming: one output line per input line, no library."""
-    from reader.core.text import CleanSettings, Cleaner, read_rules_tsv
+    from reader.core.text import Cleaner, CleanSettings, read_rules_tsv
 
     settings = CleanSettings(
         script=args.script,

@@ -68,7 +68,8 @@ def _decode(data: bytes, what: str) -> tuple[str, str]:
             try:
                 return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise UserError(what, f"starts with a {encoding} byte-order mark but byte {exc.start + len(bom)} is not {encoding}") from None
+                bad = exc.start + len(bom)
+                raise UserError(what, f"starts with a {encoding} byte-order mark but byte {bad} is not {encoding}") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -113,7 +114,7 @@ def _looks_western(data: bytes) -> bool:
 
 def _wide_encodings(size: int) -> list[str]:
     encodings = ["utf-32-le", "utf-32-be"] if size % 4 == 0 else []
-    return encodings + ["utf-16-le", "utf-16-be"] if size % 2 == 0 else encodings
+    return [*encodings, "utf-16-le", "utf-16-be"] if size % 2 == 0 else encodings
 
 
 def _most_ordinary(data: bytes, encodings, minimum: float) -> tuple[str, str] | None:

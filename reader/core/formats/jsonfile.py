@@ -53,7 +53,7 @@ def _field(obj: Any, key: str, kind: type | tuple[type, ...], what: str, where: 
     value = obj.get(key)
     if value is None and not required:
         return None
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         raise UserError(what, f'{where}: "{key}" is missing or of the wrong type')
     if isinstance(value, int) and not 0 <= value <= _MAX_MS:
         raise UserError(what, f'{where}: "{key}" is out of range')

@@ -67,7 +67,7 @@ def _split_clause(clause: str) -> list[str]:
         cut = cut + 1 if cut > 0 else PIECE
         pieces.append(clause[:cut])
         clause = clause[cut:]
-    return pieces + [clause] if clause else pieces
+    return [*pieces, clause] if clause else pieces
 
 
 def _pack(units: list[str]) -> list[str]:

@@ -34,7 +34,7 @@ def _arrow_lines(lines: list[str]) -> list[int]:
 
 def _check_order(what: str, times: list[tuple[int, int]], text: str) -> None:
     """Every cue, empty or not, against its timing line (the n-th line with an arrow)."""
-    for (start_ms, end_ms), line in zip(times, _arrow_lines(text.split("\n"))):
+    for (start_ms, end_ms), line in zip(times, _arrow_lines(text.split("\n")), strict=False):
         if end_ms < start_ms:
             raise UserError(what, f"line {line}: the cue ends before it starts")
 
@@ -51,7 +51,11 @@ def read_srt(text: str, what: str, title: str) -> ParsedTranscript:
     try:
         cues = list(srt.parse(text, ignore_errors=False))
     except srt.SRTParseError as exc:
-        raise UserError(what, f"line {_srt_error_line(text, exc)}: malformed subtitle block, expected a number then a timing line like 00:00:01,000 --> 00:00:02,000") from None
+        raise UserError(
+            what,
+            f"line {_srt_error_line(text, exc)}: malformed subtitle block, "
+            "expected a number then a timing line like 00:00:01,000 --> 00:00:02,000",
+        ) from None
     _check_order(what, [(_ms(cue.start), _ms(cue.end)) for cue in cues], text)
     segments = []
     for cue in cues:

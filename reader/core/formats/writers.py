@@ -187,7 +187,9 @@ def _timed(doc: ExportTranscript, fmt: str) -> list[ExportSegment]:
     if untimed:
         where = f"transcript {doc.id} ({doc.title})"
         if len(untimed) == len(spoken):
-            raise UserError(where, f"has no times (it was not imported from subtitles), which {fmt} needs; export txt, md, docx, json or csv instead")
+            raise UserError(
+                where, f"has no times (it was not imported from subtitles), which {fmt} needs; export txt, md, docx, json or csv instead"
+            )
         raise UserError(where, f"segment {untimed[0].position} has no start or end time, which {fmt} needs for every cue")
     return spoken
 

@@ -244,7 +244,7 @@ def check_server(db: str) -> ServerCheck:
             server = f"{engine.dialect.name.replace('postgresql', 'PostgreSQL')} {version}"
             current = set(MigrationContext.configure(conn).get_current_heads())
             tables = set(inspect(conn).get_table_names())
-            if current - known_schemas():
+            if current - schema.known_schemas():
                 return ServerCheck(server, "newer")
             if not current:
                 return ServerCheck(server, "other" if tables else "empty")

@@ -202,7 +202,9 @@ class ConflictError(UserError):
         self.author = author
         self.attempted = attempted
         now = "has no correction" if segment.correction is None else f"reads: {segment.correction}"
-        super().__init__(_where(segment), f"{author or 'someone'} saved version {segment.version} of it, which {now}; your text was not saved")
+        super().__init__(
+            _where(segment), f"{author or 'someone'} saved version {segment.version} of it, which {now}; your text was not saved"
+        )
 
 
 def _check_conflict(
@@ -477,7 +479,8 @@ def _replace(
     Refuses, changing nothing, when the old rows are no longer as recorded
     (someone else edited them) or an id to restore has been taken.
     """
-    current = {s.id: s for s in (_state(session, row) for row in session.scalars(select(Segment).where(Segment.id.in_([s.id for s in old]))))}
+    rows = session.scalars(select(Segment).where(Segment.id.in_([s.id for s in old])))
+    current = {s.id: s for s in (_state(session, row) for row in rows)}
     first = current.get(old[0].id)
     for index, expected in enumerate(old):
         found = current.get(expected.id)
@@ -515,7 +518,7 @@ def _replace(
 
     made_ids = {s.id for s in made}
     owners = owners or {}
-    for revision_id, segment_id in session.execute(select(Revision.id, Revision.segment_id).where(Revision.segment_id.in_(list(current)))):
+    for revision_id, _segment_id in session.execute(select(Revision.id, Revision.segment_id).where(Revision.segment_id.in_(list(current)))):
         owner = owners.get(revision_id)
         session.execute(
             update(Revision)
@@ -550,7 +553,9 @@ def _timed(pattern: str, call: Callable, *args):
     try:
         return call(*args, timeout=MATCH_TIMEOUT_S)
     except TimeoutError:
-        raise UserError(f"pattern {pattern!r}", "takes too long to match (a regular expression like (a|aa)+ backtracks without end)") from None
+        raise UserError(
+            f"pattern {pattern!r}", "takes too long to match (a regular expression like (a|aa)+ backtracks without end)"
+        ) from None
 
 
 def _searched(session: Session, transcript_id: int | None) -> list[Segment]:

@@ -18,7 +18,6 @@ from pathlib import Path
 from sqlalchemy import select
 
 from reader.core.errors import UserError
-from reader.core.kinds import SegmentKind
 from reader.core.formats.atomic import write_atomic
 from reader.core.formats.writers import (
     EXPORT_SCRIPTS,
@@ -30,11 +29,12 @@ from reader.core.formats.writers import (
     ExportTranscript,
     render,
 )
+from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, Speaker, Topic, Transcript
-from reader.core.library.rules import text_rules
 from reader.core.library.queries import transcript_in
-from reader.core.text import CleanSettings, Cleaner, automatic
+from reader.core.library.rules import text_rules
+from reader.core.text import Cleaner, CleanSettings, automatic
 from reader.core.text import script as scripts
 
 Progress = Callable[[int, int], None]
@@ -67,7 +67,9 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
         transcript = transcript_in(session, transcript_id)
         title = transcript.title
         rows = session.execute(
-            select(Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Segment.start_ms, Segment.end_ms, Speaker.name)
+            select(
+                Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Segment.start_ms, Segment.end_ms, Speaker.name
+            )
             .outerjoin(Speaker, Speaker.id == Segment.speaker_id)
             .where(Segment.transcript_id == transcript_id)
             .order_by(Segment.position, Segment.id)
@@ -83,7 +85,10 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
             topics.setdefault(segment_id, []).append(name)
         revisions: dict[int, list[ExportRevision]] = {}
         for revision in session.scalars(
-            select(Revision).join(Segment, Segment.id == Revision.segment_id).where(Segment.transcript_id == transcript_id).order_by(Revision.id)
+            select(Revision)
+            .join(Segment, Segment.id == Revision.segment_id)
+            .where(Segment.transcript_id == transcript_id)
+            .order_by(Revision.id)
         ):
             revisions.setdefault(revision.segment_id, []).append(
                 ExportRevision(revision.old, revision.new, revision.origin, revision.author, revision.at.isoformat())
@@ -179,9 +184,9 @@ def export_library(
 
 
 __all__ = [
+    "TEXT_FORMATS",
     "ExportCancelled",
     "ExportOptions",
-    "TEXT_FORMATS",
     "check_choice",
     "export_library",
     "export_transcript",

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import getpass
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     CheckConstraint,
-    Dialect,
     DateTime,
+    Dialect,
     ForeignKey,
     Index,
     Integer,
@@ -51,7 +51,7 @@ class _SegmentKindColumn(TypeDecorator[SegmentKind]):
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 AUTHOR_ENV = "TRANSCRIPT_READER_AUTHOR"
@@ -123,7 +123,7 @@ class Topic(Base):
 class Transcript(Base):
     __tablename__ = "transcripts"
     # Ids are what scripts hold on to: never hand a deleted one out again.
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = ({"sqlite_autoincrement": True},)
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(Text)
@@ -216,7 +216,7 @@ class ChangeLogEntry(Base):
 
     __tablename__ = "change_log"
     # Readers hold the last id they saw: ids must only grow.
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = ({"sqlite_autoincrement": True},)
     id: Mapped[int] = mapped_column(primary_key=True)
     transcript_id: Mapped[int | None] = mapped_column(Integer)
     segment_id: Mapped[int | None] = mapped_column(Integer)

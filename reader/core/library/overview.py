@@ -20,15 +20,18 @@ from sqlalchemy import select
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, SegmentTopic, Topic
-from reader.core.library.tagging import Label, as_label, transcript_speakers
 from reader.core.library.queries import transcript_in
+from reader.core.library.tagging import Label, as_label, transcript_speakers
 from reader.core.text import fillers, script, segmenter
 
 # Parts of speech a topic can be: nouns of all kinds, verbal nouns, idioms, Latin words.
 TOPIC_POS = ("n", "nz", "vn", "nt", "ns", "nr", "nrt", "eng", "l", "i")
 # Nouns every conversation is full of; TF-IDF ranks them high in talk, yet none names a topic.
 CONVERSATION_NOUNS = frozenset(
-    "问题 大家 老师 同学 谢谢 时候 事情 东西 比如说 角度 人们 基本上 方面 地方 情况 部分 意思 感觉 观点 时间 朋友".split()
+    [
+        "问题", "大家", "老师", "同学", "谢谢", "时候", "事情", "东西", "比如说", "角度", "人们",
+        "基本上", "方面", "地方", "情况", "部分", "意思", "感觉", "观点", "时间", "朋友",
+    ]
 )
 _NUMBER = re.compile(r"[\d０-９零一二三四五六七八九十百千万亿两几第.%％]+")
 _FILLERS = frozenset(word.lower() for word in fillers.DEFAULT_FILLERS)
@@ -72,7 +75,9 @@ def transcript_overview(lib: Library, transcript_id: int) -> Overview:
     with lib.read() as session:
         title = transcript_in(session, transcript_id).title
         segments = list(
-            session.scalars(select(Segment).where(Segment.transcript_id == transcript_id, Segment.kind == SegmentKind.TEXT).order_by(Segment.position))
+            session.scalars(
+                select(Segment).where(Segment.transcript_id == transcript_id, Segment.kind == SegmentKind.TEXT).order_by(Segment.position)
+            )
         )
         # One row per segment a topic is on, in order of the segments.
         linked = session.scalars(
@@ -128,7 +133,9 @@ def suggest_topics(
         text = "\n".join(_text(s) for s in segments)
         carried = set(
             session.scalars(
-                select(Topic.name).join(SegmentTopic, SegmentTopic.topic_id == Topic.id).where(SegmentTopic.segment_id.in_([s.id for s in segments]))
+                select(Topic.name)
+                .join(SegmentTopic, SegmentTopic.topic_id == Topic.id)
+                .where(SegmentTopic.segment_id.in_([s.id for s in segments]))
             )
         )
     if not text.strip():

@@ -62,7 +62,10 @@ def list_transcripts(lib: Library) -> list[TranscriptSummary]:
         .order_by(Transcript.id)
     )
     with lib.read() as session:
-        return [TranscriptSummary(id, title, segments or 0, corrected or 0, path) for id, title, segments, corrected, path in session.execute(query)]
+        return [
+            TranscriptSummary(id, title, segments or 0, corrected or 0, path)
+            for id, title, segments, corrected, path in session.execute(query)
+        ]
 
 
 def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[SegmentRow]]:

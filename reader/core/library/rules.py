@@ -20,14 +20,13 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
-from reader.core.kinds import SegmentKind
 from reader.core.formats.atomic import write_atomic
+from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Rule, Segment, Transcript
 from reader.core.library.queries import transcript_in
+from reader.core.text import Cleaner, CleanSettings, segmenter
 from reader.core.text import rules as text_rules_tsv
-from reader.core.text import segmenter
-from reader.core.text import Cleaner, CleanSettings
 from reader.core.text import script as scripts
 from reader.core.text.rules import Rule as TextRule
 

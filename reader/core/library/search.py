@@ -45,7 +45,7 @@ from reader.core.library.db import Library
 from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
-from reader.core.library.search_tables import CHUNK, INDEX, PENDING, RULE_SCOPE, SEGMENT_COLUMNS, Entry, is_search_table
+from reader.core.library.search_tables import CHUNK, INDEX, PENDING, RULE_SCOPE, SEGMENT_COLUMNS, Entry
 from reader.core.text import Cleaner, cleaning_fingerprint, segmenter, shown
 from reader.core.text import script as scripts
 
@@ -58,7 +58,9 @@ SNIPPET_CONTEXT = 24
 _QUEUE_SCOPE = "INSERT OR IGNORE INTO search_pending(segment_id) SELECT id FROM segments WHERE " + RULE_SCOPE + ";"
 _TRIGGERS = {
     "search_segment_added": "AFTER INSERT ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
-    "search_segment_changed": "AFTER UPDATE OF raw, correction, kind ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
+    "search_segment_changed": (
+        "AFTER UPDATE OF raw, correction, kind ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END"
+    ),
     "search_segment_deleted": (
         "AFTER DELETE ON segments BEGIN DELETE FROM segment_search WHERE rowid = OLD.id; "
         "DELETE FROM search_pending WHERE segment_id = OLD.id; END"
@@ -340,14 +342,16 @@ def search(
 
 def _verified(row, parts: tuple[str, ...]) -> SearchHit | None:
     segment_id, raw, effective, transcript_id, position, title = row
-    for column, shown in (("effective", effective), ("raw", raw)):
-        folded = fold(shown)
+    for column, text_ in (("effective", effective), ("raw", raw)):
+        folded = fold(text_)
         spans = [(i, i + len(p)) for p in parts if (i := folded.find(p)) >= 0]
         if len(spans) < len(parts):
             continue
         start, end = min(spans)
-        snippet, snippet_start = _snippet(shown, start, end)
-        return SearchHit(transcript_id, title, segment_id, position, column, start, end, snippet, snippet_start, snippet_start + end - start)
+        snippet, snippet_start = _snippet(text_, start, end)
+        return SearchHit(
+            transcript_id, title, segment_id, position, column, start, end, snippet, snippet_start, snippet_start + end - start
+        )
     return None
 
 

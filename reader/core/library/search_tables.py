@@ -20,4 +20,4 @@ RULE_SCOPE = (
 
 def is_search_table(name: str) -> bool:
     """Tables the search index keeps beside the models (FTS5 makes shadow tables `segment_search_*`)."""
-    return name == PENDING or name == INDEX or name.startswith(INDEX + "_")
+    return name in (PENDING, INDEX) or name.startswith(INDEX + "_")

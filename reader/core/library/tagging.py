@@ -187,7 +187,9 @@ def _check(session: Session, change: TagChange) -> None:
     for chunk in _chunks(list(links)):
         present.update(
             session.execute(
-                select(SegmentTopic.segment_id, SegmentTopic.topic_id).where(tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(chunk))
+                select(SegmentTopic.segment_id, SegmentTopic.topic_id).where(
+                    tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(chunk)
+                )
             ).all()
         )
     if present & set(change.links_added) or set(change.links_removed) - present:
@@ -263,10 +265,7 @@ def _new_label(session: Session, kind: LabelKind, name: str, color: str | None) 
     model = _model(kind)
     name = _clean_name(kind, name)
     _check_name_free(session, model, name)
-    if color is None:
-        color = next_color(_color(row) for row in session.scalars(select(model)))
-    else:
-        color = _check_color(color)
+    color = next_color(_color(row) for row in session.scalars(select(model))) if color is None else _check_color(color)
     # Chosen here, under the write lock, because the change records it for redo.
     new_id = (session.scalar(select(func.max(model.id))) or 0) + 1
     return Label(new_id, name, color)
@@ -366,7 +365,9 @@ def _moved_away(session: Session, kind: LabelKind, label_id: int, target: Label 
             segment_speakers=tuple((s, label_id, to) for s in segment_ids),
             transcript_ids=transcripts,
         )
-    segment_ids = list(session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label_id).order_by(SegmentTopic.segment_id)))
+    segment_ids = list(
+        session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label_id).order_by(SegmentTopic.segment_id))
+    )
     added: tuple[tuple[int, int], ...] = ()
     if to is not None:
         already = set(session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == to)))
@@ -461,7 +462,7 @@ def segment_ids_between(lib: Library, transcript_id: int, first: int, last: int 
         count = session.scalar(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id))
         if first > last:
             raise UserError(f"positions {first}-{last}", "the range runs backwards; give the smaller position first")
-        if not (1 <= first and last <= count):
+        if not (first >= 1 and last <= count):
             shown = f"position {first}" if first == last else f"positions {first}-{last}"
             raise UserError(shown, f"transcript {transcript_id} has segments 1..{count}")
         return list(
@@ -519,7 +520,11 @@ def tag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str) -> Tag
         label, made = _label_for(session, LabelKind.TOPIC, topic)
         linked = set()
         for chunk in _chunks(ids):
-            linked.update(session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label.id, SegmentTopic.segment_id.in_(chunk))))
+            linked.update(
+                session.scalars(
+                    select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label.id, SegmentTopic.segment_id.in_(chunk))
+                )
+            )
         added = tuple((s, label.id) for s in ids if s not in linked)
         return TagChange(topics=made, links_added=added, transcript_ids=_transcripts_of(session, [s for s, _ in added]))
 
@@ -553,7 +558,9 @@ def untag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str | Non
 # ----------------------------------------------------------------- filter and jump
 
 
-def labelled_segments(lib: Library, transcript_id: int, speaker_id: int | None = None, topic_id: int | None = None) -> list[tuple[int, int]]:
+def labelled_segments(
+    lib: Library, transcript_id: int, speaker_id: int | None = None, topic_id: int | None = None
+) -> list[tuple[int, int]]:
     """(segment id, position) of a transcript's segments with that speaker and/or topic, in order.
 
     With neither, every segment; for a filtered view.

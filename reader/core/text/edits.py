@@ -32,7 +32,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 class Step:
     """One stage's edits, able to carry an offset from its input to its output and back."""
 
-    __slots__ = ("stage", "edits", "_starts", "_out_starts")
+    __slots__ = ("_out_starts", "_starts", "edits", "stage")
 
     def __init__(self, stage: str, edits: Sequence[Edit]):
         self.stage = stage

@@ -183,9 +183,13 @@ class _Reading:
         word = self.text[start : i + size]
         second, after = i + size, i + 2 * size
         unit = self.text[second:after]
-        if second in self.cuts and len(self.tokens[self.token_at[second]]) == size and segmenter.tag(unit).startswith("v"):
-            if after == len(self.text) or (unit in NEVER_DOUBLED and self.text[after:after + 1] != ATTRIBUTIVE):
-                return False
+        if (
+            second in self.cuts
+            and len(self.tokens[self.token_at[second]]) == size
+            and segmenter.tag(unit).startswith("v")
+            and (after == len(self.text) or (unit in NEVER_DOUBLED and self.text[after:after + 1] != ATTRIBUTIVE))
+        ):
+            return False
         # `刚刚刚` is no such pair: the word before is the unit doubled already.
         return start < i and not _is_reduplication(word) and segmenter.freq(word) >= segmenter.WORD_FREQ
 

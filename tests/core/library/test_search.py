@@ -5,10 +5,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import UserError
-from reader.core.library import delete_transcript, edits, import_file
+from reader.core.library import delete_transcript, edits, import_file, search
 from reader.core.library import rules as library_rules
-from reader.core.library import search
-from reader.core.library.search import find_spans, fold, search as find
+from reader.core.library.search import find_spans, fold
+from reader.core.library.search import search as find
 
 TALK = """# 讲座
 

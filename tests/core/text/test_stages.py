@@ -3,7 +3,7 @@
 import pytest
 
 from reader.core.errors import UserError
-from reader.core.text import CleanSettings, Cleaner, Rule, format_rules_tsv, parse_rules_tsv
+from reader.core.text import Cleaner, CleanSettings, Rule, format_rules_tsv, parse_rules_tsv
 from reader.core.text.fillers import remove_fillers
 from reader.core.text.punctuation import tidy
 from reader.core.text.script import convert, converter
