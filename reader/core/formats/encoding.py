@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -117,7 +118,7 @@ def _wide_encodings(size: int) -> list[str]:
     return [*encodings, "utf-16-le", "utf-16-be"] if size % 2 == 0 else encodings
 
 
-def _most_ordinary(data: bytes, encodings, minimum: float) -> tuple[str, str] | None:
+def _most_ordinary(data: bytes, encodings: Iterable[str], minimum: float) -> tuple[str, str] | None:
     """The strict decoding whose text looks most like ordinary Chinese or English.
 
     GB18030 and Big5 share byte ranges, as do the two UTF-16 byte orders, so

@@ -47,7 +47,7 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _MAX_MS = 1000 * 365 * 24 * 3600 * 1000
 
 
-def _field(obj: Any, key: str, kind: type | tuple[type, ...], what: str, where: str, required: bool = True):
+def _field(obj: Any, key: str, kind: type | tuple[type, ...], what: str, where: str, required: bool = True) -> Any:
     if not isinstance(obj, dict):
         raise UserError(what, f"{where} is not a JSON object")
     value = obj.get(key)

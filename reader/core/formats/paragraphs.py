@@ -14,6 +14,7 @@ one segment per paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.core.kinds import SegmentKind
 
@@ -46,8 +47,8 @@ def split_long(text: str) -> list[str]:
     return [piece.strip() for piece in _pack(_units(text, _SENTENCE, _split_sentence)) if piece.strip()]
 
 
-def _units(text: str, pattern: re.Pattern[str], too_long) -> list[str]:
-    units = []
+def _units(text: str, pattern: re.Pattern[str], too_long: Callable[[str], list[str]]) -> list[str]:
+    units: list[str] = []
     for match in pattern.finditer(text):
         unit = match.group(0)
         if not unit:

@@ -37,7 +37,7 @@ def read_text(text: str, fallback_title: str) -> tuple[str, list[ParsedTranscrip
 
 
 def _sections(lines: list[str], fallback_title: str) -> Iterator[tuple[str, list[str], bool]]:
-    title, titled, body = fallback_title, False, []
+    title, titled, body = fallback_title, False, list[str]()
     for line in lines:
         heading = _HEADING.match(line)
         if heading:

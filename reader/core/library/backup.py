@@ -174,6 +174,7 @@ def _copy_to_temp(lib: Library, folder: Path, what: str) -> Path:
     """An online backup of the library in a temporary file of `folder`, checked and synced."""
     raw = lib.engine.raw_connection()
     try:
+        assert isinstance(raw.driver_connection, sqlite3.Connection)  # backups are of SQLite libraries only
         return _backup_api_copy(raw.driver_connection, folder, what)
     finally:
         raw.close()

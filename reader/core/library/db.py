@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -99,12 +100,12 @@ class Library:
 
 
 @event.listens_for(Session, "before_flush")
-def _refuse_writes_in_read_sessions(session: Session, flush_context, instances) -> None:
+def _refuse_writes_in_read_sessions(session: Session, flush_context: object, instances: object) -> None:
     if session.info.get("read_only"):
         raise RuntimeError("Library.read() sessions are read only; use Library.write()")
 
 
-def _take_pg_write_lock(connection) -> None:
+def _take_pg_write_lock(connection: Connection) -> None:
     """One writer at a time, as SQLite's BEGIN IMMEDIATE gives: every operation
     reads, checks and writes as if alone (split renumbering a transcript,
     correction versions), and readers are never blocked. Held until commit."""
@@ -204,8 +205,8 @@ def _engine(target: str) -> Engine:
     return engine
 
 
-def _without_password(url) -> str:
-    return url.set(password=None).render_as_string(hide_password=False)
+def _without_password(url: URL) -> str:
+    return str(url.set(password=None).render_as_string(hide_password=False))
 
 
 _session_passwords: dict[str, str] = {}
@@ -240,7 +241,7 @@ def check_server(db: str) -> ServerCheck:
     shown = engine.url.render_as_string(hide_password=True)
     try:
         with engine.connect() as conn:
-            version = ".".join(str(part) for part in engine.dialect.server_version_info[:2])
+            version = ".".join(str(part) for part in (engine.dialect.server_version_info or ())[:2])
             server = f"{engine.dialect.name.replace('postgresql', 'PostgreSQL')} {version}"
             current = set(MigrationContext.configure(conn).get_current_heads())
             tables = set(inspect(conn).get_table_names())
@@ -284,7 +285,7 @@ def save_password(db: str, password: str, pgpass: Path | None = None) -> Path:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
+    def _on_connect(dbapi_connection: Any, _record: object) -> None:
         # Let SQLAlchemy's "begin" event, not the sqlite3 module, start
         # transactions, so writes can BEGIN IMMEDIATE.
         dbapi_connection.isolation_level = None
@@ -298,12 +299,12 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
+    def _on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def _alembic_config(connection) -> Config:
+def _alembic_config(connection: Connection) -> Config:
     config = Config()
     config.set_main_option("script_location", str(schema.MIGRATIONS))
     config.attributes["connection"] = connection

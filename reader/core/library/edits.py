@@ -26,6 +26,7 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any, TypeVar
 
 import regex as regex_module
 from sqlalchemy import delete, func, insert, select, update
@@ -44,6 +45,7 @@ from reader.core.text import Cleaner, shown_text
 MATCH_TIMEOUT_S = 1.0
 
 TextOf = Callable[[Segment], str]
+_T = TypeVar("_T")
 
 
 # ----------------------------------------------------------------- records
@@ -71,10 +73,10 @@ class Change:
 class SegmentState:
     """Everything a segment row holds, so that undo can put it back exactly."""
 
-    id: int | None
+    id: int | None  # None only for a segment about to be made
     transcript_id: int
     position: int
-    kind: str
+    kind: SegmentKind
     raw: str
     correction: str | None
     start_ms: int | None
@@ -97,7 +99,7 @@ class SplitResult:
 
     @property
     def segment_ids(self) -> tuple[int, int]:
-        return self.parts[0].id, self.parts[1].id
+        return _made(self.parts[0]), _made(self.parts[1])
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,13 @@ class MergeResult:
 
     @property
     def segment_id(self) -> int:
-        return self.merged.id
+        return _made(self.merged)
+
+
+def _made(state: SegmentState) -> int:
+    """The id of a segment that is in the library (every state a result holds)."""
+    assert state.id is not None
+    return state.id
 
 
 @dataclass(frozen=True)
@@ -161,14 +169,17 @@ def segment_at(lib: Library, transcript_id: int, position: int) -> int:
         count = _segment_count(session, transcript_id)
         if not 1 <= position <= count:
             raise UserError(f"position {position}", f"transcript {transcript_id} has segments 1..{count}")
-        return session.scalar(
+        found = session.scalars(
             select(Segment.id).where(Segment.transcript_id == transcript_id, Segment.position == position).order_by(Segment.id)
-        )
+        ).first()
+        if found is None:
+            raise UserError(f"position {position}", f"transcript {transcript_id} has no segment there (run `check`)")
+        return found
 
 
 def _segment_count(session: Session, transcript_id: int) -> int:
     transcript_in(session, transcript_id)
-    return session.scalar(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id))
+    return session.execute(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id)).scalar_one()
 
 
 def _segment(session: Session, segment_id: int) -> Segment:
@@ -491,6 +502,7 @@ def _replace(
             or not _same_content(found, expected)
         ):
             raise UserError(_where(expected), "was changed since; this step can no longer be applied")
+    assert first is not None  # `old` is never empty
     taken = [s.id for s in new if s.id is not None and session.get(Segment, s.id) is not None]
     if taken:
         raise UserError(f"segment {taken[0]}", "its id is in use again; this step can no longer be applied")
@@ -527,7 +539,7 @@ def _replace(
             .execution_options(synchronize_session=False)
         )
     session.execute(delete(Segment).where(Segment.id.in_(list(current))).execution_options(synchronize_session=False))
-    _revise(session, made[0].id, "\n".join(s.raw for s in old), "\n".join(s.raw for s in made), origin, author)
+    _revise(session, _made(made[0]), "\n".join(s.raw for s in old), "\n".join(s.raw for s in made), origin, author)
     session.expire_all()
     return made
 
@@ -549,7 +561,7 @@ def compile_pattern(pattern: str, *, is_regex: bool = False, case_sensitive: boo
     return compiled
 
 
-def _timed(pattern: str, call: Callable, *args):
+def _timed(pattern: str, call: Callable[..., _T], *args: Any) -> _T:
     try:
         return call(*args, timeout=MATCH_TIMEOUT_S)
     except TimeoutError:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from reader.core import paths
 from reader.core.errors import UserError
-from reader.core.formats import TRANSCRIPT_SUFFIXES, ParsedFile, read_file
+from reader.core.formats import TRANSCRIPT_SUFFIXES, ParsedFile, ParsedSegment, read_file
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, Setting, Source, Speaker, Topic, Transcript, utcnow
 
@@ -114,7 +114,7 @@ def store(lib: Library, parsed: ParsedFile, progress: Progress | None = None, ca
                     "correction": s.correction,
                     "start_ms": s.start_ms,
                     "end_ms": s.end_ms,
-                    "speaker_id": speakers.get(s.speaker),
+                    "speaker_id": speakers.get(s.speaker) if s.speaker else None,
                     "version": 1,
                 }
                 for position, s in enumerate(segments, 1)
@@ -132,7 +132,7 @@ def store(lib: Library, parsed: ParsedFile, progress: Progress | None = None, ca
         return ImportResult(path=parsed.path, source_id=source.id, transcripts=made)
 
 
-def _store_annotations(session: Session, transcript_id: int, segments) -> None:
+def _store_annotations(session: Session, transcript_id: int, segments: list[ParsedSegment]) -> None:
     """Corrections and topics, which only the project's own JSON carries."""
     annotated = [(position, s) for position, s in enumerate(segments, 1) if s.correction is not None or s.topics]
     if not annotated:

@@ -128,7 +128,7 @@ def suggest_topics(
             transcript_in(session, transcript_id)
             query = query.where(Segment.transcript_id == transcript_id)
         else:
-            query = query.where(Segment.id.in_(list(segment_ids)))
+            query = query.where(Segment.id.in_(list(segment_ids or ())))
         segments = list(session.scalars(query))
         text = "\n".join(_text(s) for s in segments)
         carried = set(

@@ -31,12 +31,13 @@ copies the `segments` or `rules` table (Alembic batch mode) drops them:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import jieba
-from sqlalchemy import Connection, Row, text
+from sqlalchemy import Connection, text
 
 from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
@@ -136,7 +137,7 @@ def tokens(folded: str) -> list[str]:
 
 def pending_count(lib: Library) -> int:
     with lib.read() as session:
-        return session.execute(text(f"SELECT count(*) FROM {PENDING}")).scalar_one()
+        return int(session.execute(text(f"SELECT count(*) FROM {PENDING}")).scalar_one())
 
 
 def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
@@ -167,7 +168,7 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     return done
 
 
-def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Row]], list[Entry]]) -> int:
+def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
     """Index up to CHUNK queued segments and take them off the queue; returns how many."""
     ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} LIMIT {CHUNK}").scalars().all()
     if not ids:
@@ -182,7 +183,7 @@ def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Row]], list[E
     return len(ids)
 
 
-def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Row]) -> list[Entry]:
+def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Sequence[Any]]) -> list[Entry]:
     """The index entries of segment rows (`SEGMENT_COLUMNS`); images have no text and get none.
 
     `cleaners` caches one cleaner per transcript across calls.
@@ -340,7 +341,7 @@ def search(
     return hits
 
 
-def _verified(row, parts: tuple[str, ...]) -> SearchHit | None:
+def _verified(row: Sequence[Any], parts: tuple[str, ...]) -> SearchHit | None:
     segment_id, raw, effective, transcript_id, position, title = row
     for column, text_ in (("effective", effective), ("raw", raw)):
         folded = fold(text_)

@@ -10,9 +10,10 @@ databases find the same segments. `search.py` dispatches here; its queue
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, Row, TextClause, bindparam, text
+from sqlalchemy import Connection, TextClause, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.types import Integer, Text
 
@@ -63,7 +64,7 @@ def install(conn: Connection) -> None:
     conn.exec_driver_sql(_SCHEMA)
 
 
-def index_queued(conn: Connection, entries_of: Callable[[Iterable[Row]], list[Entry]]) -> int:
+def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
     """As `search._index_queued`: index up to CHUNK queued segments and take them off the queue."""
     ids = conn.execute(text(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT {CHUNK}")).scalars().all()
     if not ids:

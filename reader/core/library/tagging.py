@@ -16,8 +16,9 @@ from __future__ import annotations
 import colorsys
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Select, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
@@ -38,6 +39,7 @@ MAX_NAME = 200
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 # SQLite allows 32766 bound parameters; stay far below for older builds.
 _CHUNK = 900
+_T = TypeVar("_T")
 
 
 # ----------------------------------------------------------------- records
@@ -52,6 +54,7 @@ class Label:
     color: str
 
 
+LabelModel = type[Speaker] | type[Topic]
 LabelPair = tuple[Label | None, Label | None]  # (before, after): None before = created, None after = deleted
 
 
@@ -120,7 +123,7 @@ def redo(lib: Library, change: TagChange) -> None:
 def _apply(session: Session, change: TagChange) -> None:
     """Check that the library is as `change` found it, then make it as `change` left it."""
     _check(session, change)
-    for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
+    for model, pairs in _by_model(change):
         for before, after in pairs:
             if after is None:
                 continue
@@ -131,17 +134,17 @@ def _apply(session: Session, change: TagChange) -> None:
             else:
                 session.execute(update(model).where(model.id == after.id).values(**values))
     by_speaker: dict[int | None, list[int]] = {}
-    for segment_id, _, after in change.segment_speakers:
-        by_speaker.setdefault(after, []).append(segment_id)
+    for segment_id, _, speaker_after in change.segment_speakers:
+        by_speaker.setdefault(speaker_after, []).append(segment_id)
     for speaker_id, segment_ids in by_speaker.items():
         for chunk in _chunks(segment_ids):
             session.execute(update(Segment).where(Segment.id.in_(chunk)).values(speaker_id=speaker_id))
     if change.links_added:
         session.execute(insert(SegmentTopic), [{"segment_id": s, "topic_id": t} for s, t in change.links_added])
-    for chunk in _chunks(change.links_removed):
-        session.execute(delete(SegmentTopic).where(tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(chunk)))
-    for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
-        gone = [before.id for before, after in pairs if after is None]
+    for pairs_chunk in _chunks(change.links_removed):
+        session.execute(delete(SegmentTopic).where(tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(pairs_chunk)))
+    for model, pairs in _by_model(change):
+        gone = [before.id for before, after in pairs if after is None and before is not None]
         if gone:
             # Labelled since by someone else: deleting would quietly unlabel their segments.
             if model is Speaker:
@@ -154,7 +157,7 @@ def _apply(session: Session, change: TagChange) -> None:
     session.expire_all()
 
 
-def _advance_sequence(session: Session, model) -> None:
+def _advance_sequence(session: Session, model: LabelModel) -> None:
     # PostgreSQL's id sequence does not see ids written explicitly; the importer's next speaker would collide.
     if session.get_bind().dialect.name == "postgresql":
         table = model.__tablename__
@@ -167,51 +170,65 @@ def _stale() -> UserError:
 
 def _check(session: Session, change: TagChange) -> None:
     stale = _stale()
-    for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
+    for model, pairs in _by_model(change):
         for before, after in pairs:
-            label_id = (before or after).id
-            row = session.get(model, label_id)
+            label = before or after
+            assert label is not None  # a pair is a creation, a change or a deletion
+            label_id = label.id
+            row = _row(session, model, label_id)
             found = None if row is None else Label(row.id, row.name, _color(row))
             if found != before:
                 raise stale
             if after is not None and (before is None or before.name != after.name):
                 _check_name_free(session, model, after.name, label_id)
     segment_ids = [s for s, _, _ in change.segment_speakers]
-    found = {}
+    speakers: dict[int, int | None] = {}
     for chunk in _chunks(segment_ids):
-        found.update(session.execute(select(Segment.id, Segment.speaker_id).where(Segment.id.in_(chunk))).all())
-    if any(found.get(s, "missing") != before for s, before, _ in change.segment_speakers):
+        speakers.update((row[0], row[1]) for row in session.execute(select(Segment.id, Segment.speaker_id).where(Segment.id.in_(chunk))))
+    if any(speakers.get(s, "missing") != before for s, before, _ in change.segment_speakers):
         raise stale
     links = set(change.links_added) | set(change.links_removed)
-    present = set()
-    for chunk in _chunks(list(links)):
+    present: set[tuple[int, int]] = set()
+    for links_chunk in _chunks(links):
         present.update(
-            session.execute(
+            (row[0], row[1]) for row in session.execute(
                 select(SegmentTopic.segment_id, SegmentTopic.topic_id).where(
-                    tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(chunk)
+                    tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(links_chunk)
                 )
-            ).all()
+            )
         )
     if present & set(change.links_added) or set(change.links_removed) - present:
         raise stale
     linked_segments = {s for s, _ in change.links_added}
-    existing = set()
+    existing: set[int] = set()
     for chunk in _chunks(list(linked_segments)):
         existing.update(session.scalars(select(Segment.id).where(Segment.id.in_(chunk))))
     if linked_segments - existing:
         raise stale
 
 
-def _chunks(items: Sequence) -> Iterable[Sequence]:
-    items = list(items)
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
+def _chunks(items: Iterable[_T]) -> Iterator[list[_T]]:
+    listed = list(items)
+    for start in range(0, len(listed), _CHUNK):
+        yield listed[start : start + _CHUNK]
+
+
+def _by_model(change: TagChange) -> tuple[tuple[LabelModel, tuple[LabelPair, ...]], ...]:
+    return ((Speaker, change.speakers), (Topic, change.topics))
+
+
+def _row(session: Session, model: LabelModel, label_id: int) -> Speaker | Topic | None:
+    return cast("Speaker | Topic | None", session.get(model, label_id))
+
+
+def _rows(session: Session, query: Select[Any]) -> list[Speaker | Topic]:
+    return cast("list[Speaker | Topic]", list(session.scalars(query)))
 
 
 # ----------------------------------------------------------------- names and colours
 
 
-def _model(kind: LabelKind) -> type[Speaker] | type[Topic]:
+def _model(kind: LabelKind) -> LabelModel:
     return Speaker if kind == LabelKind.SPEAKER else Topic
 
 
@@ -224,7 +241,7 @@ def _clean_name(kind: LabelKind, name: str) -> str:
     return cleaned
 
 
-def _check_name_free(session: Session, model, name: str, own_id: int | None = None) -> None:
+def _check_name_free(session: Session, model: LabelModel, name: str, own_id: int | None = None) -> None:
     other = session.scalar(select(model.id).where(model.name == name))
     if other is not None and other != own_id:
         kind = LabelKind.SPEAKER if model is Speaker else LabelKind.TOPIC
@@ -265,14 +282,14 @@ def _new_label(session: Session, kind: LabelKind, name: str, color: str | None) 
     model = _model(kind)
     name = _clean_name(kind, name)
     _check_name_free(session, model, name)
-    color = next_color(_color(row) for row in session.scalars(select(model))) if color is None else _check_color(color)
+    color = next_color(_color(row) for row in _rows(session, select(model))) if color is None else _check_color(color)
     # Chosen here, under the write lock, because the change records it for redo.
     new_id = (session.scalar(select(func.max(model.id))) or 0) + 1
     return Label(new_id, name, color)
 
 
 def _get(session: Session, kind: LabelKind, label_id: int) -> Speaker | Topic:
-    row = session.get(_model(kind), label_id)
+    row = _row(session, _model(kind), label_id)
     if row is None:
         raise UserError(f"{kind} {label_id}", f"no such {kind}")
     return row
@@ -280,7 +297,8 @@ def _get(session: Session, kind: LabelKind, label_id: int) -> Speaker | Topic:
 
 def _by_name(session: Session, kind: LabelKind, name: str) -> Speaker | Topic | None:
     model = _model(kind)
-    return session.scalar(select(model).where(model.name == _clean_name(kind, name)))
+    found = _rows(session, select(model).where(model.name == _clean_name(kind, name)))
+    return found[0] if found else None
 
 
 def _transcripts_of(session: Session, segment_ids: Iterable[int]) -> frozenset[int]:
@@ -302,7 +320,7 @@ def _transcripts_using(session: Session, kind: LabelKind, label_id: int) -> froz
     return frozenset(session.scalars(query))
 
 
-def _run(lib: Library, make) -> TagChange:
+def _run(lib: Library, make: Callable[[Session], TagChange]) -> TagChange:
     """Work out a change from the current library and make it, in one transaction."""
     with lib.write() as session:
         change = make(session)
@@ -310,8 +328,10 @@ def _run(lib: Library, make) -> TagChange:
         return change
 
 
-def _pairs(kind: LabelKind, pair: LabelPair) -> dict:
-    return {"speakers" if kind == LabelKind.SPEAKER else "topics": (pair,)}
+def _label_change(kind: LabelKind, pair: LabelPair, transcript_ids: frozenset[int] = frozenset()) -> TagChange:
+    if kind == LabelKind.SPEAKER:
+        return TagChange(speakers=(pair,), transcript_ids=transcript_ids)
+    return TagChange(topics=(pair,), transcript_ids=transcript_ids)
 
 
 # ----------------------------------------------------------------- speakers and topics themselves
@@ -322,7 +342,7 @@ def create_label(lib: Library, kind: LabelKind, name: str, color: str | None = N
 
     `change.created(kind)` is the new label.
     """
-    return _run(lib, lambda session: TagChange(**_pairs(kind, (None, _new_label(session, kind, name, color)))))
+    return _run(lib, lambda session: _label_change(kind, (None, _new_label(session, kind, name, color))))
 
 
 def rename_label(lib: Library, kind: LabelKind, label_id: int, name: str | None = None, color: str | None = None) -> TagChange:
@@ -337,7 +357,7 @@ def rename_label(lib: Library, kind: LabelKind, label_id: int, name: str | None 
         )
         if after == before:
             return TagChange()
-        return TagChange(**_pairs(kind, (before, after)), transcript_ids=_transcripts_using(session, kind, label_id))
+        return _label_change(kind, (before, after), _transcripts_using(session, kind, label_id))
 
     return _run(lib, make)
 
@@ -359,10 +379,10 @@ def _moved_away(session: Session, kind: LabelKind, label_id: int, target: Label 
     transcripts = _transcripts_using(session, kind, label_id)
     to = None if target is None else target.id
     if kind == LabelKind.SPEAKER:
-        segment_ids = session.scalars(select(Segment.id).where(Segment.speaker_id == label_id).order_by(Segment.id))
+        speaking = session.scalars(select(Segment.id).where(Segment.speaker_id == label_id).order_by(Segment.id))
         return TagChange(
             speakers=((gone, None),),
-            segment_speakers=tuple((s, label_id, to) for s in segment_ids),
+            segment_speakers=tuple((s, label_id, to) for s in speaking),
             transcript_ids=transcripts,
         )
     segment_ids = list(
@@ -384,7 +404,7 @@ def list_labels(lib: Library, kind: LabelKind) -> list[Label]:
     """Every speaker or topic of the library, by name."""
     model = _model(kind)
     with lib.read() as session:
-        return [as_label(row) for row in session.scalars(select(model).order_by(model.name, model.id))]
+        return [as_label(row) for row in _rows(session, select(model).order_by(model.name, model.id))]
 
 
 def transcript_speakers(lib: Library, transcript_id: int) -> list[Label]:
@@ -459,7 +479,7 @@ def segment_ids_between(lib: Library, transcript_id: int, first: int, last: int 
     last = first if last is None else last
     with lib.read() as session:
         transcript_in(session, transcript_id)
-        count = session.scalar(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id))
+        count = session.execute(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id)).scalar_one()
         if first > last:
             raise UserError(f"positions {first}-{last}", "the range runs backwards; give the smaller position first")
         if not (first >= 1 and last <= count):
@@ -518,7 +538,7 @@ def tag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str) -> Tag
     def make(session: Session) -> TagChange:
         ids = [s for s, _ in _existing_segments(session, segment_ids)]
         label, made = _label_for(session, LabelKind.TOPIC, topic)
-        linked = set()
+        linked: set[int] = set()
         for chunk in _chunks(ids):
             linked.update(
                 session.scalars(
@@ -591,7 +611,7 @@ def next_labelled(
         return None if found is None else (found[0], found[1])
 
 
-def _labelled(transcript_id: int, speaker_id: int | None, topic_id: int | None) -> Select:
+def _labelled(transcript_id: int, speaker_id: int | None, topic_id: int | None) -> Select[int, int]:
     query = select(Segment.id, Segment.position).where(Segment.transcript_id == transcript_id)
     if speaker_id is not None:
         query = query.where(Segment.speaker_id == speaker_id)
@@ -629,7 +649,7 @@ def split_to_next_speaker(lib: Library, segment_id: int, raw_offset: int) -> Spl
     target = next_speaker(lib, segment_id).id
     split = edits.split_segment(lib, segment_id, raw_offset)
     try:
-        labels = assign_speaker(lib, [split.parts[1].id], target)
+        labels = assign_speaker(lib, [split.segment_ids[1]], target)
     except BaseException:
         edits.undo_split(lib, split)
         raise

@@ -90,7 +90,8 @@ def runs(labels: Sequence[str | None]) -> list[tuple[int, int, str]]:
     start = 0
     for i in range(1, len(labels) + 1):
         if i == len(labels) or labels[i] != labels[start]:
-            if labels[start] is not None:
-                found.append((start, i, labels[start]))
+            label = labels[start]
+            if label is not None:
+                found.append((start, i, label))
             start = i
     return found

@@ -34,7 +34,7 @@ class CleanSettings:
     spacing: bool = False
     filler_words: tuple[str, ...] = DEFAULT_FILLERS
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.script not in SCRIPTS:
             raise UserError(f"script {self.script!r}", f"choose one of {', '.join(SCRIPTS)}")
         object.__setattr__(self, "filler_words", tuple(self.filler_words))

@@ -76,7 +76,7 @@ def boundaries(tokens: Iterable[str]) -> list[int]:
 
 def freq(word: str) -> int:
     warm_up()
-    return jieba.dt.FREQ.get(word, 0)
+    return int(jieba.dt.FREQ.get(word, 0))
 
 
 def tag(word: str) -> str:
