@@ -75,20 +75,20 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
     with _open(args) as lib:
         _title, segments = transcript_segments(lib, args.id)
-        text_of = _effective_text_of(lib, args.id) if args.clean else (lambda s: s.raw)
+        text_of = _shown_text_of(lib, args.id) if args.clean else (lambda s: s.raw)
     for segment in segments:
         print(_tsv(segment.position, segment.speaker, text_of(segment), *([segment.version] if args.versions else [])))
     return 0
 
 
-def _effective_text_of(lib, transcript_id: int):
-    """A segment's text as `show --clean` prints it: the correction, else cleaned with the transcript's rules."""
-    from reader.core.library.queries import effective_text
+def _shown_text_of(lib, transcript_id: int):
+    """A segment's text as `show --clean` prints it: what the reader shows, under the default
+    cleaning and the transcript's rules."""
     from reader.core.library.rules import text_rules
-    from reader.core.text import Cleaner
+    from reader.core.text import Cleaner, shown_text
 
     cleaner = Cleaner(rules=text_rules(lib, transcript_id))
-    return lambda s: effective_text(s.kind, s.raw, s.correction, cleaner)
+    return lambda s: shown_text(s.kind, s.raw, s.correction, cleaner)
 
 
 def _cmd_delete(args: argparse.Namespace) -> int:
@@ -211,7 +211,7 @@ def _add_export_search_commands(sub) -> None:
 
 def _cmd_clean(args: argparse.Namespace) -> int:
     """Clean text line by line, streaming: one output line per input line, no library."""
-    from reader.core.text import CleanSettings, Cleaner, read_rules_tsv
+    from reader.core.text import Cleaner, CleanSettings, read_rules_tsv
 
     settings = CleanSettings(
         script=args.script,
@@ -304,7 +304,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         segment_id = _segment_id(lib, args)
         # An uncorrected part joins the merged correction as `show --clean` printed it, not raw (fillers and all).
-        edits.merge_segments(lib, segment_id, text_of=_effective_text_of(lib, args.id))
+        edits.merge_segments(lib, segment_id)
     return 0
 
 

@@ -1,6 +1,7 @@
 """The cleaned column's supplier: cleans segments on the "clean" lane, never on the GUI thread.
 
-Views ask for the cleaned form of (segment id, text) under the current settings;
+Views ask for the cleaned form of (segment id, text, kind) under the current settings
+(what `reader.core.text.shown.automatic` makes of it);
 answers come back in batches through `cleaned`. Results are cached per
 (segment id, text, settings, rules), so switching a stage off and on again
 costs nothing the second time.
@@ -14,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reader.core.kinds import SegmentKind
+from reader.core.text.shown import automatic
 from reader.ui.tasks import TaskRunner
 
 CACHE_LIMIT = 200_000
@@ -22,8 +25,8 @@ CACHE_LIMIT = 200_000
 BATCH = 32
 WANTED_LIMIT = 1_000
 
-# (segment id, text, CleanSettings, rules version)
-Key = tuple[int, str, Any, int]
+# (segment id, text, CleanSettings, rules version, segment kind)
+Key = tuple[int, str, Any, int, SegmentKind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,24 +113,24 @@ class CleanService(QObject):
         self.ready.emit()
 
     # lookups
-    def key(self, segment_id: int, text: str) -> Key:
-        return (segment_id, text, self._settings, self._rules_version)
+    def key(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT) -> Key:
+        return (segment_id, text, self._settings, self._rules_version, SegmentKind(kind))
 
-    def result(self, segment_id: int, text: str):
+    def result(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT):
         """The cleaned form if known, else None and the work is queued."""
-        key = self.key(segment_id, text)
+        key = self.key(segment_id, text, kind)
         found = self._cache.get(key)
         if found is None and key not in self._in_flight and key not in self._failures:
             self._wanted[key] = None
             self._flush_timer.start()
         return found
 
-    def cached(self, segment_id: int, text: str):
-        return self._cache.get(self.key(segment_id, text))
+    def cached(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT):
+        return self._cache.get(self.key(segment_id, text, kind))
 
-    def prefetch(self, items: Iterable[tuple[int, str]]) -> None:
-        for segment_id, text in items:
-            self.result(segment_id, text)
+    def prefetch(self, items: Iterable[tuple[int, str, SegmentKind]]) -> None:
+        for segment_id, text, kind in items:
+            self.result(segment_id, text, kind)
 
     def _flush(self) -> None:
         if not self._wanted:
@@ -143,7 +146,7 @@ class CleanService(QObject):
             cleaner = self._cleaner_for(settings, rules, version)
             results = []
             for key in keys:
-                cleaned = cleaner.clean(key[1])
+                cleaned = automatic(key[4], key[1], cleaner)
                 results.append((key, CleanResult(cleaned, cleaned.raw_spans_removed(), cleaned.clean_spans_changed())))
             return results
 
@@ -176,7 +179,7 @@ class CleanService(QObject):
         def count(segments) -> dict:
             hits: dict = {}
             for segment in segments:
-                if segment.correction is not None or segment.kind != "text":
+                if segment.correction is not None or segment.kind != SegmentKind.TEXT:
                     continue  # rules apply to speech only, as in rules.count_hits
                 for rule, n in cleaned_of(segment).rule_hits.items():
                     hits[rule] = hits.get(rule, 0) + n
@@ -193,12 +196,12 @@ class CleanService(QObject):
 
         def cleaned_of(segment):
             nonlocal cleaner
-            known = cache.get((segment.id, segment.raw, settings, version))
+            known = cache.get((segment.id, segment.raw, settings, version, SegmentKind(segment.kind)))
             if known is not None:
                 return known.cleaned
             if cleaner is None:
                 cleaner = self._factory(settings, rules)
-            return cleaner.clean(segment.raw)
+            return automatic(segment.kind, segment.raw, cleaner)
 
         return cleaned_of
 

@@ -201,7 +201,7 @@ class SegmentTableModel(QAbstractTableModel):
     # the cleaned text (these take the row data() has already looked up: they run for every cell painted)
     def _cleaned(self, r: SegmentRow):
         """The CleanResult of a text row's raw text, or None while the cleaner is at it."""
-        return self._clean.result(r.id, r.raw)
+        return self._clean.result(r.id, r.raw, r.kind)
 
     def _effective_text(self, r: SegmentRow) -> str | None:
         """What the reader reads: the person's correction, else the cleaned text; None while pending."""
@@ -216,7 +216,7 @@ class SegmentTableModel(QAbstractTableModel):
         first = max(first, 0)
         last = min(last, len(self._ids) - 1)
         rows = (self._row(i) for i in range(first, last + 1))
-        self._clean.prefetch((r.id, r.raw) for r in rows if r is not None and r.kind != "image")
+        self._clean.prefetch((r.id, r.raw, r.kind) for r in rows if r is not None and r.kind != "image")
 
     def _cleaned_arrived(self) -> None:
         if self._ids:
@@ -341,7 +341,7 @@ class SegmentTableModel(QAbstractTableModel):
 
     def _raw_marks(self, r: SegmentRow) -> list[tuple[int, int, str]]:
         marks: list[tuple[int, int, str]] = []
-        c = None if r.correction is not None else self._clean.cached(r.id, r.raw)
+        c = None if r.correction is not None else self._clean.cached(r.id, r.raw, r.kind)
         if c is not None:
             marks.extend((s, e, "removed") for s, e, _stage in c.removed)
         hits = self._hits.get(r.id)
@@ -353,7 +353,7 @@ class SegmentTableModel(QAbstractTableModel):
     def _clean_marks(self, r: SegmentRow) -> list[tuple[int, int, str]]:
         marks: list[tuple[int, int, str]] = []
         if r.correction is None:
-            c = self._clean.cached(r.id, r.raw)
+            c = self._clean.cached(r.id, r.raw, r.kind)
             if c is not None:
                 # Script conversion touches most characters of a traditional transcript;
                 # marking it would drown out the replacements a reader wants to check.
@@ -399,7 +399,7 @@ class SegmentTableModel(QAbstractTableModel):
         r = self._row(row)
         if r is None:
             return None
-        known = self._clean.cached(r.id, r.raw)
+        known = self._clean.cached(r.id, r.raw, r.kind)
         return None if known is None else known.text
 
     def raw_offset(self, row: int, pos: int) -> int:
@@ -409,6 +409,6 @@ class SegmentTableModel(QAbstractTableModel):
         r = self._row(row)
         if r.correction is not None:
             return map_offset(r.correction, r.raw, pos)
-        known = self._clean.cached(r.id, r.raw)
+        known = self._clean.cached(r.id, r.raw, r.kind)
         # Until the cleaner answers, the cell (and its editor) shows the raw text itself.
         return pos if known is None else known.to_raw(pos)

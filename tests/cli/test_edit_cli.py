@@ -24,7 +24,7 @@ def test_correct_then_revert_changes_what_show_prints(run, talk):
     assert shown(run, talk)[1] == "大圆模型很好。"  # the raw text stays
     assert run("revert", talk, 2) == (0, [], [])
     assert shown(run, talk, "--clean")[1] == "大圆模型很好。"
-    code, out, err = run("revert", talk, 2)
+    code, _out, err = run("revert", talk, 2)
     assert code == 0 and err == [f"transcript-reader: warning: segment 2 of transcript {talk} has no correction; nothing to revert"]
 
 
@@ -33,7 +33,7 @@ def test_split_and_merge_renumber_positions(run, talk):
     assert shown(run, talk) == ["大家好，", "我们用CHRGBT做实验。", "大圆模型很好。", "谢谢大家。"]
     assert run("merge", talk, 2) == (0, [], [])
     assert shown(run, talk) == ["大家好，", "我们用CHRGBT做实验。大圆模型很好。", "谢谢大家。"]
-    code, out, _ = run("show", talk)
+    _code, out, _ = run("show", talk)
     assert [line.split("\t")[0] for line in out] == ["1", "2", "3"]
 
 
@@ -87,8 +87,10 @@ def test_rules_export_import_round_trip(run, talk, tmp_path):
     run("rules", "add", "dali", "DALL-E", "--ignore-case")
     path = tmp_path / "rules.tsv"
     assert run("rules", "export", path) == (0, [], [])
-    assert path.read_text(encoding="utf-8").splitlines() == ["CHRGBT\tChatGPT", "skating\\s+low\tscaling law\tregex", "(?i)dali\tDALL-E\tregex"]
-    code, out, err = run("rules", "export", "-")
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        "CHRGBT\tChatGPT", "skating\\s+low\tscaling law\tregex", "(?i)dali\tDALL-E\tregex"
+    ]
+    _code, out, _err = run("rules", "export", "-")
     assert out == path.read_text(encoding="utf-8").splitlines()
     for line in run("rules", "list")[1]:
         run("rules", "remove", line.split("\t")[0])

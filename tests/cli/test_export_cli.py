@@ -46,7 +46,7 @@ def test_taiwan_script_with_phrases(run, timed):
 
 def test_a_file_is_written_and_readable_by_its_library(run, timed, tmp_path):
     target = tmp_path / "talk.docx"
-    code, out, err = run("export", timed, "--format", "docx", "-o", target)
+    code, out, _err = run("export", timed, "--format", "docx", "-o", target)
     assert code == 0 and out == b""
     assert "今天我们聊聊软件。" in [p.text for p in docx.Document(str(target)).paragraphs]
 
@@ -68,7 +68,7 @@ def test_export_all_into_a_folder(run, timed, tmp_path):
     run("import", tmp_path / "notes.txt")
     folder = tmp_path / "out"
     folder.mkdir()
-    code, out, err = run("export", "all", "--format", "md", "-o", folder)
+    code, _out, err = run("export", "all", "--format", "md", "-o", folder)
     assert code == 0 and err == []
     assert len(os.listdir(folder)) == 2 and all(name.endswith(".md") and "/" not in name for name in os.listdir(folder))
 

@@ -61,7 +61,9 @@ def test_show_clean_prints_corrections_else_cleaned_text_with_the_rules(run, tmp
         {"raw": "![](img/1.png)", "kind": "image"},
     ]
     export.write_text(
-        json.dumps({"format": "transcript-reader", "version": 1, "transcripts": [{"title": "t", "segments": segments}]}, ensure_ascii=False),
+        json.dumps(
+            {"format": "transcript-reader", "version": 1, "transcripts": [{"title": "t", "segments": segments}]}, ensure_ascii=False
+        ),
         encoding="utf-8",
     )
     (record,) = run("import", export)[1]

@@ -27,7 +27,7 @@ def test_a_tab_in_the_text_does_not_split_the_record(run):
 
 def test_limit_and_transcript(run):
     assert len(run("search", "深度", "--limit", "1")[1]) == 1
-    code, out, err = run("search", "深度", "--transcript", "5")
+    code, _out, err = run("search", "深度", "--transcript", "5")
     assert code == 1 and "no such transcript" in err[0]
 
 
@@ -37,7 +37,9 @@ def test_a_correction_is_found_by_the_next_command(run):
     assert [line.split("\t")[:2] for line in out] == [["1", "2"]]
 
 
-@pytest.mark.parametrize("query", ["AND", "OR", "NOT", '"', '""', "c++", "*", "(", ")", "-", ":", "^", "NEAR", "", " ", "\x01", "模" * 1000])
+@pytest.mark.parametrize(
+    "query", ["AND", "OR", "NOT", '"', '""', "c++", "*", "(", ")", "-", ":", "^", "NEAR", "", " ", "\x01", "模" * 1000]
+)
 def test_hostile_queries_never_crash(run, query):
     code, out, err = run("search", query)
     assert code in (0, 1)

@@ -108,7 +108,15 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(run, talk, args, messa
     assert state(run, talk) == before
 
 
-@pytest.mark.parametrize("args", [("tag", "1", "3"), ("tag", "1", "a-b", "--topic", "x"), ("tag", "1", "2", "--speaker", "甲", "--topic", "乙"), ("untag", "1", "2", "--speaker", "--topic", "x")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("tag", "1", "3"),
+        ("tag", "1", "a-b", "--topic", "x"),
+        ("tag", "1", "2", "--speaker", "甲", "--topic", "乙"),
+        ("untag", "1", "2", "--speaker", "--topic", "x"),
+    ],
+)
 def test_wrong_usage_exits_2(run, talk, args):
     with pytest.raises(SystemExit) as exit_:
         run(*args)

@@ -18,7 +18,7 @@ from reader.core.formats.jsonfile import read_json
 from reader.core.formats.subtitles import read_srt, read_vtt
 from reader.core.formats.textfile import read_text
 
-__all__ = ["ParsedFile", "ParsedSegment", "ParsedTranscript", "TRANSCRIPT_SUFFIXES", "read_bytes", "read_file"]
+__all__ = ["TRANSCRIPT_SUFFIXES", "ParsedFile", "ParsedSegment", "ParsedTranscript", "read_bytes", "read_file"]
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".srt", ".vtt", ".json")
 

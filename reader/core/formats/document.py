@@ -7,15 +7,14 @@ library → JSON → library without losing a correction, a time or a speaker.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
-SegmentKind = Literal["text", "image", "mark"]
+from reader.core.kinds import SegmentKind
 
 
 @dataclass(frozen=True)
 class ParsedSegment:
     raw: str
-    kind: SegmentKind = "text"
+    kind: SegmentKind = SegmentKind.TEXT
     start_ms: int | None = None
     end_ms: int | None = None
     speaker: str | None = None

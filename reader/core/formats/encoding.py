@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -68,7 +69,8 @@ def _decode(data: bytes, what: str) -> tuple[str, str]:
             try:
                 return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise UserError(what, f"starts with a {encoding} byte-order mark but byte {exc.start + len(bom)} is not {encoding}") from None
+                bad = exc.start + len(bom)
+                raise UserError(what, f"starts with a {encoding} byte-order mark but byte {bad} is not {encoding}") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -113,10 +115,10 @@ def _looks_western(data: bytes) -> bool:
 
 def _wide_encodings(size: int) -> list[str]:
     encodings = ["utf-32-le", "utf-32-be"] if size % 4 == 0 else []
-    return encodings + ["utf-16-le", "utf-16-be"] if size % 2 == 0 else encodings
+    return [*encodings, "utf-16-le", "utf-16-be"] if size % 2 == 0 else encodings
 
 
-def _most_ordinary(data: bytes, encodings, minimum: float) -> tuple[str, str] | None:
+def _most_ordinary(data: bytes, encodings: Iterable[str], minimum: float) -> tuple[str, str] | None:
     """The strict decoding whose text looks most like ordinary Chinese or English.
 
     GB18030 and Big5 share byte ranges, as do the two UTF-16 byte orders, so

@@ -18,10 +18,10 @@ from typing import Any
 
 from reader.core.errors import UserError
 from reader.core.formats.document import ParsedSegment, ParsedTranscript
+from reader.core.kinds import SegmentKind
 
 FORMAT_NAME = "transcript-reader"
 VERSION = 1
-KINDS = ("text", "image", "mark")
 
 
 def read_json(text: str, what: str) -> list[ParsedTranscript]:
@@ -47,13 +47,13 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _MAX_MS = 1000 * 365 * 24 * 3600 * 1000
 
 
-def _field(obj: Any, key: str, kind: type | tuple[type, ...], what: str, where: str, required: bool = True):
+def _field(obj: Any, key: str, kind: type | tuple[type, ...], what: str, where: str, required: bool = True) -> Any:
     if not isinstance(obj, dict):
         raise UserError(what, f"{where} is not a JSON object")
     value = obj.get(key)
     if value is None and not required:
         return None
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         raise UserError(what, f'{where}: "{key}" is missing or of the wrong type')
     if isinstance(value, int) and not 0 <= value <= _MAX_MS:
         raise UserError(what, f'{where}: "{key}" is out of range')
@@ -75,9 +75,11 @@ def _transcript(obj: Any, what: str, number: int) -> ParsedTranscript:
 
 
 def _segment(obj: Any, what: str, where: str) -> ParsedSegment:
-    kind = _field(obj, "kind", str, what, where, required=False) or "text"
-    if kind not in KINDS:
-        raise UserError(what, f'{where}: unknown kind "{kind}"')
+    name = _field(obj, "kind", str, what, where, required=False) or SegmentKind.TEXT
+    try:
+        kind = SegmentKind(name)
+    except ValueError:
+        raise UserError(what, f'{where}: unknown kind "{name}"') from None
     start_ms = _field(obj, "start_ms", int, what, where, required=False)
     end_ms = _field(obj, "end_ms", int, what, where, required=False)
     if start_ms is not None and end_ms is not None and end_ms < start_ms:

@@ -14,12 +14,17 @@ one segment per paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from reader.core.kinds import SegmentKind
 
 LONG_PARAGRAPH = 600
 PIECE = 300
 
 _SENTENCE = re.compile(r".*?(?:[。！？!?…]+[”’」』）)\"']*|$)", re.S)
 _CLAUSE = re.compile(r".*?(?:[，、；：,;:]+|$)", re.S)
+# A paragraph made only of parenthesised marks: (掌声), （笑）, (英文)(掌聲).
+_MARKS = re.compile(r"^(?:[(（][^()（）]{1,12}[)）]\s*)+[。.，,！!？?]?$")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
@@ -42,8 +47,8 @@ def split_long(text: str) -> list[str]:
     return [piece.strip() for piece in _pack(_units(text, _SENTENCE, _split_sentence)) if piece.strip()]
 
 
-def _units(text: str, pattern: re.Pattern[str], too_long) -> list[str]:
-    units = []
+def _units(text: str, pattern: re.Pattern[str], too_long: Callable[[str], list[str]]) -> list[str]:
+    units: list[str] = []
     for match in pattern.finditer(text):
         unit = match.group(0)
         if not unit:
@@ -63,7 +68,7 @@ def _split_clause(clause: str) -> list[str]:
         cut = cut + 1 if cut > 0 else PIECE
         pieces.append(clause[:cut])
         clause = clause[cut:]
-    return pieces + [clause] if clause else pieces
+    return [*pieces, clause] if clause else pieces
 
 
 def _pack(units: list[str]) -> list[str]:
@@ -77,3 +82,8 @@ def _pack(units: list[str]) -> list[str]:
     if current:
         pieces.append(current)
     return pieces
+
+
+def paragraph_kind(text: str) -> SegmentKind:
+    """A paragraph or cue made only of non-speech marks is a mark; marks inside a sentence stay text."""
+    return SegmentKind.MARK if _MARKS.match(text) else SegmentKind.TEXT

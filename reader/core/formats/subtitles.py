@@ -13,7 +13,7 @@ from webvtt.vtt import WebVTTCueBlock
 
 from reader.core.errors import UserError
 from reader.core.formats.document import ParsedSegment, ParsedTranscript
-from reader.core.formats.paragraphs import join_lines
+from reader.core.formats.paragraphs import join_lines, paragraph_kind
 
 # SRT players honour a handful of HTML-like and ASS styling tags; they are
 # formatting, not words. Anything else in a cue stays as written.
@@ -34,7 +34,7 @@ def _arrow_lines(lines: list[str]) -> list[int]:
 
 def _check_order(what: str, times: list[tuple[int, int]], text: str) -> None:
     """Every cue, empty or not, against its timing line (the n-th line with an arrow)."""
-    for (start_ms, end_ms), line in zip(times, _arrow_lines(text.split("\n"))):
+    for (start_ms, end_ms), line in zip(times, _arrow_lines(text.split("\n")), strict=False):
         if end_ms < start_ms:
             raise UserError(what, f"line {line}: the cue ends before it starts")
 
@@ -51,13 +51,17 @@ def read_srt(text: str, what: str, title: str) -> ParsedTranscript:
     try:
         cues = list(srt.parse(text, ignore_errors=False))
     except srt.SRTParseError as exc:
-        raise UserError(what, f"line {_srt_error_line(text, exc)}: malformed subtitle block, expected a number then a timing line like 00:00:01,000 --> 00:00:02,000") from None
+        raise UserError(
+            what,
+            f"line {_srt_error_line(text, exc)}: malformed subtitle block, "
+            "expected a number then a timing line like 00:00:01,000 --> 00:00:02,000",
+        ) from None
     _check_order(what, [(_ms(cue.start), _ms(cue.end)) for cue in cues], text)
     segments = []
     for cue in cues:
         raw = join_lines(_SRT_STYLING.sub("", cue.content).split("\n"))
         if raw:
-            segments.append(ParsedSegment(raw=raw, start_ms=_ms(cue.start), end_ms=_ms(cue.end)))
+            segments.append(ParsedSegment(raw=raw, kind=paragraph_kind(raw), start_ms=_ms(cue.start), end_ms=_ms(cue.end)))
     return ParsedTranscript(title=title, segments=segments)
 
 
@@ -94,6 +98,7 @@ def read_vtt(text: str, what: str, title: str) -> ParsedTranscript:
             segments.append(
                 ParsedSegment(
                     raw=raw,
+                    kind=paragraph_kind(raw),
                     start_ms=caption.start_time.in_milliseconds(),
                     end_ms=caption.end_time.in_milliseconds(),
                     speaker=caption.voice,

@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterator
 
 from reader.core.formats.document import ParsedSegment, ParsedTranscript
-from reader.core.formats.paragraphs import join_lines, split_long
+from reader.core.formats.paragraphs import join_lines, paragraph_kind, split_long
+from reader.core.kinds import SegmentKind
 
 _HEADING = re.compile(r"^# +(\S.*?)(?:\s+#+)?\s*$")
 _IMAGE = re.compile(r"^\s*!\[[^\]\n]*\]\([^)\n]*\)\s*$")
-_MARKS = re.compile(r"^(?:[(（][^()（）]{1,12}[)）]\s*)+[。.，,！!？?]?$")
 
 
 def read_text(text: str, fallback_title: str) -> tuple[str, list[ParsedTranscript]]:
@@ -37,7 +37,7 @@ def read_text(text: str, fallback_title: str) -> tuple[str, list[ParsedTranscrip
 
 
 def _sections(lines: list[str], fallback_title: str) -> Iterator[tuple[str, list[str], bool]]:
-    title, titled, body = fallback_title, False, []
+    title, titled, body = fallback_title, False, list[str]()
     for line in lines:
         heading = _HEADING.match(line)
         if heading:
@@ -68,7 +68,7 @@ def _segments(block: list[str]) -> Iterator[ParsedSegment]:
         if _IMAGE.match(line):
             yield from _text_segments(pending)
             pending = []
-            yield ParsedSegment(raw=line.strip(), kind="image")
+            yield ParsedSegment(raw=line.strip(), kind=SegmentKind.IMAGE)
         else:
             pending.append(line)
     yield from _text_segments(pending)
@@ -78,8 +78,8 @@ def _text_segments(lines: list[str]) -> Iterator[ParsedSegment]:
     text = join_lines(lines)
     if not text:
         return
-    if _MARKS.match(text):
-        yield ParsedSegment(raw=text, kind="mark")
+    if paragraph_kind(text) is SegmentKind.MARK:
+        yield ParsedSegment(raw=text, kind=SegmentKind.MARK)
         return
     for piece in split_long(text):
         yield ParsedSegment(raw=piece)

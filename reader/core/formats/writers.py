@@ -25,6 +25,7 @@ from docx import Document
 
 from reader.core.errors import UserError
 from reader.core.formats import jsonfile
+from reader.core.kinds import SegmentKind
 from reader.core.text import script as scripts
 
 FORMATS = ("txt", "md", "docx", "srt", "vtt", "json", "csv")
@@ -44,7 +45,7 @@ class ExportRevision:
 @dataclass(frozen=True)
 class ExportSegment:
     position: int
-    kind: str
+    kind: SegmentKind
     raw: str
     # Both in the export's script; `text` is the correction where there is one, else `cleaned`.
     cleaned: str
@@ -96,7 +97,7 @@ def render(doc: ExportTranscript, fmt: str, options: ExportOptions = ExportOptio
 
 
 def _shown(doc: ExportTranscript, options: ExportOptions) -> list[ExportSegment]:
-    return [s for s in doc.segments if s.kind != "image" or options.images]
+    return [s for s in doc.segments if s.kind != SegmentKind.IMAGE or options.images]
 
 
 def _blocks(doc: ExportTranscript, options: ExportOptions) -> Iterator[_Block]:
@@ -106,7 +107,7 @@ def _blocks(doc: ExportTranscript, options: ExportOptions) -> Iterator[_Block]:
         if segment.topics and segment.topics != topics:
             yield _Block(heading="、".join(doc.show(t) for t in segment.topics))
         topics = segment.topics
-        speaker = doc.show(segment.speaker) if options.speakers and segment.speaker and segment.kind != "image" else None
+        speaker = doc.show(segment.speaker) if options.speakers and segment.speaker and segment.kind != SegmentKind.IMAGE else None
         yield _Block(speaker=speaker, segment=segment)
 
 
@@ -136,7 +137,8 @@ def _md(doc: ExportTranscript, options: ExportOptions) -> bytes:
             lines.append(f"## {_md_escape(block.heading)}")
             continue
         segment = block.segment
-        if segment.kind == "image":
+        assert segment is not None  # a block is a heading or a segment
+        if segment.kind == SegmentKind.IMAGE:
             # Already a Markdown image line as imported; the reader of the file fetches it, not we.
             lines.append(segment.raw)
         elif segment.text:
@@ -162,7 +164,8 @@ def _docx(doc: ExportTranscript, options: ExportOptions) -> bytes:
             document.add_heading(_xml_safe(block.heading), level=2)
             continue
         segment = block.segment
-        if segment.kind == "image":
+        assert segment is not None  # a block is a heading or a segment
+        if segment.kind == SegmentKind.IMAGE:
             # The image's address as text: an export never fetches anything.
             document.add_paragraph().add_run(_xml_safe(segment.raw)).italic = True
             continue
@@ -180,23 +183,27 @@ def _docx(doc: ExportTranscript, options: ExportOptions) -> bytes:
 # ----------------------------------------------------------------- subtitles
 
 
-def _timed(doc: ExportTranscript, fmt: str) -> list[ExportSegment]:
-    spoken = [s for s in doc.segments if s.kind != "image" and s.text]
+def _timed(doc: ExportTranscript, fmt: str) -> list[tuple[ExportSegment, int, int]]:
+    """(segment, start ms, end ms) of every segment a subtitle shows; `UserError` if one has no times."""
+    spoken = [s for s in doc.segments if s.kind != SegmentKind.IMAGE and s.text]
     untimed = [s for s in spoken if s.start_ms is None or s.end_ms is None]
     if untimed:
         where = f"transcript {doc.id} ({doc.title})"
         if len(untimed) == len(spoken):
-            raise UserError(where, f"has no times (it was not imported from subtitles), which {fmt} needs; export txt, md, docx, json or csv instead")
+            raise UserError(
+                where, f"has no times (it was not imported from subtitles), which {fmt} needs; export txt, md, docx, json or csv instead"
+            )
         raise UserError(where, f"segment {untimed[0].position} has no start or end time, which {fmt} needs for every cue")
-    return spoken
+    return [(s, s.start_ms, s.end_ms) for s in spoken if s.start_ms is not None and s.end_ms is not None]
 
 
 def _srt(doc: ExportTranscript, options: ExportOptions) -> bytes:
     cues = [
-        srt.Subtitle(index, timedelta(milliseconds=s.start_ms), timedelta(milliseconds=s.end_ms), _paragraph(s.text))
-        for index, s in enumerate(_timed(doc, "SRT"), 1)
+        srt.Subtitle(index, timedelta(milliseconds=start), timedelta(milliseconds=end), _paragraph(s.text))
+        for index, (s, start, end) in enumerate(_timed(doc, "SRT"), 1)
     ]
-    return srt.compose(cues, reindex=False).encode("utf-8")
+    composed: str = srt.compose(cues, reindex=False)
+    return composed.encode("utf-8")
 
 
 def _vtt_escape(text: str) -> str:
@@ -213,11 +220,11 @@ def _vtt_time(ms: int) -> str:
 
 def _vtt(doc: ExportTranscript, options: ExportOptions) -> bytes:
     captions = []
-    for s in _timed(doc, "WebVTT"):
+    for s, start, end in _timed(doc, "WebVTT"):
         text = _vtt_escape(_paragraph(s.text))
         if options.speakers and s.speaker:
             text = f"<v {_vtt_escape(doc.show(s.speaker))}>{text}"
-        captions.append(webvtt.Caption(start=_vtt_time(s.start_ms), end=_vtt_time(s.end_ms), text=text))
+        captions.append(webvtt.Caption(start=_vtt_time(start), end=_vtt_time(end), text=text))
     return webvtt.WebVTT(captions=captions).content.encode("utf-8")
 
 

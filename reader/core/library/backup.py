@@ -13,7 +13,6 @@ newest plus the newest of each of the last 7 days (at most 17 files).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import tempfile
@@ -24,15 +23,24 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.exc import DBAPIError
 
-from reader.core import paths
 from reader.core.errors import UserError
 from reader.core.formats.atomic import sync_folder
-from reader.core.library.db import BUSY_TIMEOUT_MS, Library, known_schemas, open_library, quick_check
+from reader.core.library.backup_files import (
+    STAMP,
+    SUFFIX,
+    backup_problem,
+    backups_dir,
+    dated_backups,
+    library_file,
+    list_backups,
+    newest_good_backup,
+    rescue_hint,
+    sqlite_file,
+)
+from reader.core.library.db import BUSY_TIMEOUT_MS, Library, open_library, quick_check
 
 KEEP_NEWEST = 10
 KEEP_DAYS = 7
-_STAMP = "%Y%m%dT%H%M%S%fZ"
-_SUFFIX = ".sqlite3"
 
 
 @dataclass(frozen=True)
@@ -42,23 +50,6 @@ class Restored:
     set_aside: Path | None
 
 
-def library_file(db: str | Path | None = None) -> Path | None:
-    """The SQLite file of a library location (None means the default); None for a server URL."""
-    target = str(db or paths.default_db())
-    if target.startswith("sqlite:///"):
-        target = target[len("sqlite:///"):]
-    elif "://" in target:
-        return None
-    return Path(target).expanduser().resolve()
-
-
-def backups_dir(db: str | Path | None = None) -> Path:
-    """The folder of a library file's rolling backups (not created)."""
-    path = _sqlite_file(db)
-    tag = hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:8]
-    return paths.data_dir() / "backups" / f"{path.stem}-{tag}"
-
-
 def backup(lib: Library, path: str | Path) -> Path:
     """Copy the open library to `path` (a file, or a folder to put a dated file in).
 
@@ -66,7 +57,7 @@ def backup(lib: Library, path: str | Path) -> Path:
     checked, synced and only then renamed into place, so `path` never holds
     half a backup. Returns the file written.
     """
-    source = _sqlite_file(lib.url)
+    source = sqlite_file(lib.url)
     target = Path(path).expanduser()
     if target.is_dir():
         target = target / _dated_name(source)
@@ -94,14 +85,14 @@ def rolling_backup(lib: Library, now: datetime | None = None) -> Path | None:
     folder.mkdir(parents=True, exist_ok=True)
     now = now or datetime.now(UTC)
     temp = _copy_to_temp(lib, folder, str(folder))
-    existing = _backups(folder)
+    existing = dated_backups(folder)
     # Two copies of an unchanged library are equal byte for byte (measured),
     # which also tells a change made by any other program.
     if existing and _same_bytes(temp, existing[0][1]):
         temp.unlink()
         made = None
     else:
-        made = folder / _dated_name(_sqlite_file(lib.url), now)
+        made = folder / _dated_name(sqlite_file(lib.url), now)
         os.replace(temp, made)
         sync_folder(folder)
     thin(folder, now)
@@ -110,7 +101,7 @@ def rolling_backup(lib: Library, now: datetime | None = None) -> Path | None:
 
 def thin(folder: Path, now: datetime) -> list[Path]:
     """Delete the backups that the policy does not keep; returns those deleted."""
-    backups = _backups(folder)
+    backups = dated_backups(folder)
     keep = {path for _, path in backups[:KEEP_NEWEST]}
     days_kept = set()
     for when, path in backups:
@@ -122,54 +113,6 @@ def thin(folder: Path, now: datetime) -> list[Path]:
     for path in dropped:
         path.unlink(missing_ok=True)
     return dropped
-
-
-def list_backups(db: str | Path | None = None) -> list[Path]:
-    """A library's rolling backups, newest first."""
-    folder = backups_dir(db)
-    return [path for _, path in _backups(folder)] if folder.is_dir() else []
-
-
-def newest_good_backup(db: str | Path | None = None) -> Path | None:
-    """The newest rolling backup of a library file that passes SQLite's integrity_check."""
-    if library_file(db) is None:
-        return None
-    return next((path for path in list_backups(db) if backup_problem(path) is None), None)
-
-
-def rescue_hint(db: str | Path | None = None) -> str:
-    """A sentence naming the newest good backup of a library and how to restore it ('' if none)."""
-    newest = newest_good_backup(db)
-    if newest is None:
-        return ""
-    return f" The newest good backup is {newest}; restore it with: transcript-reader --db {library_file(db)} restore {newest}"
-
-
-def backup_problem(path: str | Path) -> str | None:
-    """Why a file cannot be restored (not found, damaged, not a library, too new); None if it can."""
-    path = Path(path)
-    if not path.is_file():
-        return "no such file"
-    try:
-        # Read only: checking a backup never changes it.
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            found = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
-            if found != ["ok"]:
-                return "damaged: " + "; ".join(found)
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "alembic_version" not in tables:
-                return "not a transcript-reader library"
-            schemas = {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return f"damaged: {exc}"
-    if not schemas:
-        return "not a transcript-reader library"
-    if not schemas <= known_schemas():
-        return "made by a newer version of transcript-reader; update the app to restore it"
-    return None
 
 
 def damage_report(db: str | Path | None = None) -> str | None:
@@ -205,7 +148,7 @@ def restore(path: str | Path, db: str | Path | None = None) -> Restored:
     problem = backup_problem(path)
     if problem is not None:
         raise UserError(str(path), f"cannot restore this backup: {problem}; nothing was changed")
-    target = _sqlite_file(db)
+    target = sqlite_file(db)
     if not target.parent.is_dir():
         raise UserError(str(target), f"the folder {target.parent} does not exist")
     if Path(path).resolve() == target:
@@ -223,33 +166,15 @@ def restore(path: str | Path, db: str | Path | None = None) -> Restored:
 # ---------------------------------------------------------------- internals
 
 
-def _sqlite_file(db: str | Path | None) -> Path:
-    path = library_file(db)
-    if path is None:
-        raise UserError(str(db), "backups are made of SQLite libraries; back up a server's database with its own tools")
-    return path
-
-
 def _dated_name(library: Path, now: datetime | None = None) -> str:
-    return f"{library.stem}-{(now or datetime.now(UTC)).strftime(_STAMP)}{_SUFFIX}"
-
-
-def _backups(folder: Path) -> list[tuple[datetime, Path]]:
-    """(time made, file) of the backups in a folder, newest first; other files are left alone."""
-    found = []
-    for path in folder.glob(f"*{_SUFFIX}"):
-        stamp = path.name[: -len(_SUFFIX)].rpartition("-")[2]
-        try:
-            found.append((datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC), path))
-        except ValueError:
-            continue
-    return sorted(found, reverse=True)
+    return f"{library.stem}-{(now or datetime.now(UTC)).strftime(STAMP)}{SUFFIX}"
 
 
 def _copy_to_temp(lib: Library, folder: Path, what: str) -> Path:
     """An online backup of the library in a temporary file of `folder`, checked and synced."""
     raw = lib.engine.raw_connection()
     try:
+        assert isinstance(raw.driver_connection, sqlite3.Connection)  # backups are of SQLite libraries only
         return _backup_api_copy(raw.driver_connection, folder, what)
     finally:
         raw.close()
@@ -308,7 +233,7 @@ def _restore_into_sound_library(backup_file: Path, target: Path) -> None:
 
 def _set_aside(target: Path) -> Path:
     """Move a damaged library's files out of the way, keeping them for whoever wants to rescue more."""
-    aside = target.with_name(f"{target.name}.damaged-{datetime.now(UTC).strftime(_STAMP)}")
+    aside = target.with_name(f"{target.name}.damaged-{datetime.now(UTC).strftime(STAMP)}")
     for end in ("-wal", "-shm", ""):
         part = target.with_name(target.name + end)
         if part.exists():
@@ -326,3 +251,21 @@ def _same_bytes(a: Path, b: Path) -> bool:
                 return False
             if not chunk:
                 return True
+
+
+__all__ = [
+    "KEEP_DAYS",
+    "KEEP_NEWEST",
+    "Restored",
+    "backup",
+    "backup_problem",
+    "backups_dir",
+    "damage_report",
+    "library_file",
+    "list_backups",
+    "newest_good_backup",
+    "rescue_hint",
+    "restore",
+    "rolling_backup",
+    "thin",
+]

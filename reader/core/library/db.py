@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-import functools
 import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from reader.core import paths
 from reader.core.errors import UserError
+from reader.core.library import schema
+from reader.core.library.backup_files import rescue_hint
 
-MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
 # After busy_timeout ran out this many times in a row, a writer gives up with a
 # message instead of waiting for ever behind another program's long write.
@@ -100,12 +100,12 @@ class Library:
 
 
 @event.listens_for(Session, "before_flush")
-def _refuse_writes_in_read_sessions(session: Session, flush_context, instances) -> None:
+def _refuse_writes_in_read_sessions(session: Session, flush_context: object, instances: object) -> None:
     if session.info.get("read_only"):
         raise RuntimeError("Library.read() sessions are read only; use Library.write()")
 
 
-def _take_pg_write_lock(connection) -> None:
+def _take_pg_write_lock(connection: Connection) -> None:
     """One writer at a time, as SQLite's BEGIN IMMEDIATE gives: every operation
     reads, checks and writes as if alone (split renumbering a transcript,
     correction versions), and readers are never blocked. Held until commit."""
@@ -135,12 +135,12 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
         damage = quick_check(engine)
         if damage is not None:
             if not damaged_ok:
-                raise UserError(shown, f"the library is damaged ({damage}); nothing will be written to it.{_rescue_hint(target)}")
+                raise UserError(shown, f"the library is damaged ({damage}); nothing will be written to it.{rescue_hint(target)}")
             return Library(engine, damage)
         _migrate(engine, shown)
     except DBAPIError as exc:
         engine.dispose()
-        raise UserError(shown, f"cannot open the library: {' '.join(str(exc.orig).split())}.{_rescue_hint(target)}") from None
+        raise UserError(shown, f"cannot open the library: {' '.join(str(exc.orig).split())}.{rescue_hint(target)}") from None
     except BaseException:
         engine.dispose()
         raise
@@ -166,12 +166,6 @@ def quick_check(engine: Engine) -> str | None:
                 raise
             return " ".join(str(exc.orig).split())
     return None if found == ["ok"] else "; ".join(found)
-
-
-def _rescue_hint(target: str) -> str:
-    from reader.core.library.backup import rescue_hint
-
-    return rescue_hint(target)
 
 
 def _engine(target: str) -> Engine:
@@ -211,8 +205,8 @@ def _engine(target: str) -> Engine:
     return engine
 
 
-def _without_password(url) -> str:
-    return url.set(password=None).render_as_string(hide_password=False)
+def _without_password(url: URL) -> str:
+    return str(url.set(password=None).render_as_string(hide_password=False))
 
 
 _session_passwords: dict[str, str] = {}
@@ -247,11 +241,11 @@ def check_server(db: str) -> ServerCheck:
     shown = engine.url.render_as_string(hide_password=True)
     try:
         with engine.connect() as conn:
-            version = ".".join(str(part) for part in engine.dialect.server_version_info[:2])
+            version = ".".join(str(part) for part in (engine.dialect.server_version_info or ())[:2])
             server = f"{engine.dialect.name.replace('postgresql', 'PostgreSQL')} {version}"
             current = set(MigrationContext.configure(conn).get_current_heads())
             tables = set(inspect(conn).get_table_names())
-            if current - known_schemas():
+            if current - schema.known_schemas():
                 return ServerCheck(server, "newer")
             if not current:
                 return ServerCheck(server, "other" if tables else "empty")
@@ -291,7 +285,7 @@ def save_password(db: str, password: str, pgpass: Path | None = None) -> Path:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
+    def _on_connect(dbapi_connection: Any, _record: object) -> None:
         # Let SQLAlchemy's "begin" event, not the sqlite3 module, start
         # transactions, so writes can BEGIN IMMEDIATE.
         dbapi_connection.isolation_level = None
@@ -305,39 +299,24 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
+    def _on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-@functools.cache
-def _scripts() -> ScriptDirectory:
-    return ScriptDirectory(str(MIGRATIONS))
-
-
-def _alembic_config(connection) -> Config:
+def _alembic_config(connection: Connection) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(schema.MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
-def schema_heads() -> tuple[str, ...]:
-    """The schema revision(s) this version of the app writes."""
-    return tuple(_scripts().get_heads())
-
-
-def known_schemas() -> frozenset[str]:
-    """Every schema revision this version of the app can open (and migrate)."""
-    return frozenset(script.revision for script in _scripts().walk_revisions())
-
-
 def _migrate(engine: Engine, shown: str) -> None:
-    scripts = _scripts()
+    scripts = schema.scripts()
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
         tables = set(inspect(conn).get_table_names())
-    unknown = current - known_schemas()
+    unknown = current - schema.known_schemas()
     if unknown:
         raise UserError(
             shown,

@@ -26,21 +26,26 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any, TypeVar
 
 import regex as regex_module
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
+from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, current_user
 from reader.core.library.queries import transcript_in
+from reader.core.library.rules import text_rules_in
+from reader.core.text import Cleaner, shown_text
 
 # Python's own `re` cannot be interrupted, so a pattern that backtracks without
 # end (`(a|aa)+$`) would hang the app; the `regex` module takes a time limit.
 MATCH_TIMEOUT_S = 1.0
 
 TextOf = Callable[[Segment], str]
+_T = TypeVar("_T")
 
 
 # ----------------------------------------------------------------- records
@@ -68,10 +73,10 @@ class Change:
 class SegmentState:
     """Everything a segment row holds, so that undo can put it back exactly."""
 
-    id: int | None
+    id: int | None  # None only for a segment about to be made
     transcript_id: int
     position: int
-    kind: str
+    kind: SegmentKind
     raw: str
     correction: str | None
     start_ms: int | None
@@ -94,7 +99,7 @@ class SplitResult:
 
     @property
     def segment_ids(self) -> tuple[int, int]:
-        return self.parts[0].id, self.parts[1].id
+        return _made(self.parts[0]), _made(self.parts[1])
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,13 @@ class MergeResult:
 
     @property
     def segment_id(self) -> int:
-        return self.merged.id
+        return _made(self.merged)
+
+
+def _made(state: SegmentState) -> int:
+    """The id of a segment that is in the library (every state a result holds)."""
+    assert state.id is not None
+    return state.id
 
 
 @dataclass(frozen=True)
@@ -158,14 +169,17 @@ def segment_at(lib: Library, transcript_id: int, position: int) -> int:
         count = _segment_count(session, transcript_id)
         if not 1 <= position <= count:
             raise UserError(f"position {position}", f"transcript {transcript_id} has segments 1..{count}")
-        return session.scalar(
+        found = session.scalars(
             select(Segment.id).where(Segment.transcript_id == transcript_id, Segment.position == position).order_by(Segment.id)
-        )
+        ).first()
+        if found is None:
+            raise UserError(f"position {position}", f"transcript {transcript_id} has no segment there (run `check`)")
+        return found
 
 
 def _segment_count(session: Session, transcript_id: int) -> int:
     transcript_in(session, transcript_id)
-    return session.scalar(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id))
+    return session.execute(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id)).scalar_one()
 
 
 def _segment(session: Session, segment_id: int) -> Segment:
@@ -199,7 +213,9 @@ class ConflictError(UserError):
         self.author = author
         self.attempted = attempted
         now = "has no correction" if segment.correction is None else f"reads: {segment.correction}"
-        super().__init__(_where(segment), f"{author or 'someone'} saved version {segment.version} of it, which {now}; your text was not saved")
+        super().__init__(
+            _where(segment), f"{author or 'someone'} saved version {segment.version} of it, which {now}; your text was not saved"
+        )
 
 
 def _check_conflict(
@@ -250,7 +266,7 @@ def set_correction(
         )
     with lib.write() as session:
         segment = _segment(session, segment_id)
-        if segment.kind == "image":
+        if segment.kind == SegmentKind.IMAGE:
             raise UserError(_where(segment), "an image has no text to correct")
         _check_conflict(session, segment, text, author, expected_version, replace_others)
         return _write_correction(session, segment, text, origin, author)
@@ -311,7 +327,7 @@ def split_segment(lib: Library, segment_id: int, raw_offset: int, author: str | 
     """
     with lib.write() as session:
         segment = _segment(session, segment_id)
-        if segment.kind == "image":
+        if segment.kind == SegmentKind.IMAGE:
             raise UserError(_where(segment), "an image cannot be split")
         size = len(segment.raw)
         if not 0 < raw_offset < size:
@@ -359,8 +375,9 @@ def merge_segments(lib: Library, segment_id: int, author: str | None = None, tex
     otherwise run into each other. The merged segment takes the first part's
     speaker (else the second's), both parts' topics, the first start and the
     last end. If either part was corrected, the merged correction joins the
-    parts' texts as the reader showed them: `text_of(segment)` (the UI passes
-    correction-else-cleaned; the default is correction-else-raw).
+    parts' texts as the reader showed them: `text_of(segment)`, by default
+    `shown_text` under the default cleaning and the transcript's rules (the UI
+    passes the same under its own settings).
     """
     with lib.write() as session:
         segment = _segment(session, segment_id)
@@ -370,19 +387,19 @@ def merge_segments(lib: Library, segment_id: int, author: str | None = None, tex
         if following is None:
             raise UserError(_where(segment), "is the last segment; there is nothing after it to merge with")
         for part in (segment, following):
-            if part.kind == "image":
+            if part.kind == SegmentKind.IMAGE:
                 raise UserError(_where(part), "is an image; only text can be merged")
         parts = (_state(session, segment), _state(session, following))
-        text = text_of or _correction_else_raw
         correction = None
         if segment.correction is not None or following.correction is not None:
+            text = text_of or _shown_in(session, segment.transcript_id)
             correction = _join(text(segment), text(following))
         a, b = parts
         merged = SegmentState(
             id=None,
             transcript_id=a.transcript_id,
             position=a.position,
-            kind="text" if "text" in (a.kind, b.kind) else a.kind,
+            kind=SegmentKind.TEXT if SegmentKind.TEXT in (a.kind, b.kind) else a.kind,
             raw=_join(a.raw, b.raw),
             correction=correction or None,
             start_ms=a.start_ms if a.start_ms is not None else b.start_ms,
@@ -401,7 +418,14 @@ def _join(left: str, right: str) -> str:
     return left + (" " if latin else "") + right
 
 
-def _correction_else_raw(segment: Segment) -> str:
+def _shown_in(session: Session, transcript_id: int) -> TextOf:
+    """What the reader shows for a segment, under the default cleaning and the transcript's rules."""
+    cleaner = Cleaner(rules=text_rules_in(session, transcript_id))
+    return lambda segment: shown_text(segment.kind, segment.raw, segment.correction, cleaner)
+
+
+def _stored_text(segment: Segment) -> str:
+    """The text as stored, not as shown: the correction, else the raw text."""
     return segment.correction if segment.correction is not None else segment.raw
 
 
@@ -466,7 +490,8 @@ def _replace(
     Refuses, changing nothing, when the old rows are no longer as recorded
     (someone else edited them) or an id to restore has been taken.
     """
-    current = {s.id: s for s in (_state(session, row) for row in session.scalars(select(Segment).where(Segment.id.in_([s.id for s in old]))))}
+    rows = session.scalars(select(Segment).where(Segment.id.in_([s.id for s in old])))
+    current = {s.id: s for s in (_state(session, row) for row in rows)}
     first = current.get(old[0].id)
     for index, expected in enumerate(old):
         found = current.get(expected.id)
@@ -477,6 +502,7 @@ def _replace(
             or not _same_content(found, expected)
         ):
             raise UserError(_where(expected), "was changed since; this step can no longer be applied")
+    assert first is not None  # `old` is never empty
     taken = [s.id for s in new if s.id is not None and session.get(Segment, s.id) is not None]
     if taken:
         raise UserError(f"segment {taken[0]}", "its id is in use again; this step can no longer be applied")
@@ -504,7 +530,7 @@ def _replace(
 
     made_ids = {s.id for s in made}
     owners = owners or {}
-    for revision_id, segment_id in session.execute(select(Revision.id, Revision.segment_id).where(Revision.segment_id.in_(list(current)))):
+    for revision_id, _segment_id in session.execute(select(Revision.id, Revision.segment_id).where(Revision.segment_id.in_(list(current)))):
         owner = owners.get(revision_id)
         session.execute(
             update(Revision)
@@ -513,7 +539,7 @@ def _replace(
             .execution_options(synchronize_session=False)
         )
     session.execute(delete(Segment).where(Segment.id.in_(list(current))).execution_options(synchronize_session=False))
-    _revise(session, made[0].id, "\n".join(s.raw for s in old), "\n".join(s.raw for s in made), origin, author)
+    _revise(session, _made(made[0]), "\n".join(s.raw for s in old), "\n".join(s.raw for s in made), origin, author)
     session.expire_all()
     return made
 
@@ -535,15 +561,17 @@ def compile_pattern(pattern: str, *, is_regex: bool = False, case_sensitive: boo
     return compiled
 
 
-def _timed(pattern: str, call: Callable, *args):
+def _timed(pattern: str, call: Callable[..., _T], *args: Any) -> _T:
     try:
         return call(*args, timeout=MATCH_TIMEOUT_S)
     except TimeoutError:
-        raise UserError(f"pattern {pattern!r}", "takes too long to match (a regular expression like (a|aa)+ backtracks without end)") from None
+        raise UserError(
+            f"pattern {pattern!r}", "takes too long to match (a regular expression like (a|aa)+ backtracks without end)"
+        ) from None
 
 
 def _searched(session: Session, transcript_id: int | None) -> list[Segment]:
-    query = select(Segment).where(Segment.kind != "image").order_by(Segment.transcript_id, Segment.position)
+    query = select(Segment).where(Segment.kind != SegmentKind.IMAGE).order_by(Segment.transcript_id, Segment.position)
     if transcript_id is not None:
         transcript_in(session, transcript_id)
         query = query.where(Segment.transcript_id == transcript_id)
@@ -567,7 +595,7 @@ def find(
     not searched. `UserError` for an empty, broken or runaway pattern.
     """
     compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
-    text = text_of or _correction_else_raw
+    text = text_of or _stored_text
     found = []
     with lib.read() as session:
         for segment in _searched(session, transcript_id):
@@ -597,7 +625,7 @@ def replace_all(
     """
     compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
     template = replacement if regex else (lambda _match: replacement)
-    text = text_of or _correction_else_raw
+    text = text_of or _stored_text
     items = []
     with lib.write() as session:
         for segment in _searched(session, transcript_id):

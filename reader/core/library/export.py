@@ -1,10 +1,12 @@
 """Export: gather a transcript from the library (effective text, speakers, topics,
 times, history) and write it through `reader.core.formats.writers`.
 
-The effective text of a segment is the person's correction where there is one,
-else the cleaned text (default stages, the transcript's enabled rules). For
-any script but "keep" the text is cleaned to simplified first and then
-converted, so a traditional-script source comes out consistent too.
+The effective text of a segment is what the reader shows for it
+(`reader.core.text.shown`: the person's correction where there is one, else
+the cleaned text under the default stages and the transcript's enabled rules;
+a mark as written). For any script but "keep" it is shown in simplified first
+and then converted, so a traditional-script source comes out consistent too;
+an image's address is never converted.
 """
 
 from __future__ import annotations
@@ -27,11 +29,12 @@ from reader.core.formats.writers import (
     ExportTranscript,
     render,
 )
+from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, Speaker, Topic, Transcript
-from reader.core.library.rules import text_rules
 from reader.core.library.queries import transcript_in
-from reader.core.text import CleanSettings, Cleaner
+from reader.core.library.rules import text_rules
+from reader.core.text import Cleaner, CleanSettings, automatic
 from reader.core.text import script as scripts
 
 Progress = Callable[[int, int], None]
@@ -64,7 +67,9 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
         transcript = transcript_in(session, transcript_id)
         title = transcript.title
         rows = session.execute(
-            select(Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Segment.start_ms, Segment.end_ms, Speaker.name)
+            select(
+                Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Segment.start_ms, Segment.end_ms, Speaker.name
+            )
             .outerjoin(Speaker, Speaker.id == Segment.speaker_id)
             .where(Segment.transcript_id == transcript_id)
             .order_by(Segment.position, Segment.id)
@@ -80,7 +85,10 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
             topics.setdefault(segment_id, []).append(name)
         revisions: dict[int, list[ExportRevision]] = {}
         for revision in session.scalars(
-            select(Revision).join(Segment, Segment.id == Revision.segment_id).where(Segment.transcript_id == transcript_id).order_by(Revision.id)
+            select(Revision)
+            .join(Segment, Segment.id == Revision.segment_id)
+            .where(Segment.transcript_id == transcript_id)
+            .order_by(Revision.id)
         ):
             revisions.setdefault(revision.segment_id, []).append(
                 ExportRevision(revision.old, revision.new, revision.origin, revision.author, revision.at.isoformat())
@@ -89,7 +97,8 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
     convert = scripts.export_converter(script)
     segments = []
     for segment_id, position, kind, raw, correction, start_ms, end_ms, speaker in rows:
-        cleaned = convert(cleaner.clean(raw).text) if kind == "text" else convert(raw) if kind == "mark" else raw
+        shown = automatic(kind, raw, cleaner).text
+        cleaned = shown if kind == SegmentKind.IMAGE else convert(shown)
         segments.append(
             ExportSegment(
                 position=position,
@@ -175,9 +184,9 @@ def export_library(
 
 
 __all__ = [
+    "TEXT_FORMATS",
     "ExportCancelled",
     "ExportOptions",
-    "TEXT_FORMATS",
     "check_choice",
     "export_library",
     "export_transcript",

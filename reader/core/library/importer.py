@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from reader.core import paths
 from reader.core.errors import UserError
-from reader.core.formats import TRANSCRIPT_SUFFIXES, ParsedFile, read_file
+from reader.core.formats import TRANSCRIPT_SUFFIXES, ParsedFile, ParsedSegment, read_file
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, Setting, Source, Speaker, Topic, Transcript, utcnow
 
@@ -47,7 +47,9 @@ def import_file(lib: Library, path: str | Path, progress: Progress | None = None
     return store(lib, read_file(path), progress, cancel)
 
 
-def import_path(lib: Library, targets: Iterable[str | Path], progress: Progress | None = None, cancel: Cancel | None = None) -> list[ImportResult]:
+def import_path(
+    lib: Library, targets: Iterable[str | Path], progress: Progress | None = None, cancel: Cancel | None = None
+) -> list[ImportResult]:
     """Import files and folders (their transcript files, recursively).
 
     Every file is read and checked before anything is written, so one bad file
@@ -82,7 +84,9 @@ def store(lib: Library, parsed: ParsedFile, progress: Progress | None = None, ca
         existing = session.scalar(select(Source).where(Source.content_hash == parsed.content_hash))
         if existing is not None:
             counted = session.execute(
-                select(Transcript.id, Transcript.title, select(func.count()).where(Segment.transcript_id == Transcript.id).scalar_subquery())
+                select(
+                    Transcript.id, Transcript.title, select(func.count()).where(Segment.transcript_id == Transcript.id).scalar_subquery()
+                )
                 .where(Transcript.source_id == existing.id)
                 .order_by(Transcript.order)
             )
@@ -110,7 +114,7 @@ def store(lib: Library, parsed: ParsedFile, progress: Progress | None = None, ca
                     "correction": s.correction,
                     "start_ms": s.start_ms,
                     "end_ms": s.end_ms,
-                    "speaker_id": speakers.get(s.speaker),
+                    "speaker_id": speakers.get(s.speaker) if s.speaker else None,
                     "version": 1,
                 }
                 for position, s in enumerate(segments, 1)
@@ -128,7 +132,7 @@ def store(lib: Library, parsed: ParsedFile, progress: Progress | None = None, ca
         return ImportResult(path=parsed.path, source_id=source.id, transcripts=made)
 
 
-def _store_annotations(session: Session, transcript_id: int, segments) -> None:
+def _store_annotations(session: Session, transcript_id: int, segments: list[ParsedSegment]) -> None:
     """Corrections and topics, which only the project's own JSON carries."""
     annotated = [(position, s) for position, s in enumerate(segments, 1) if s.correction is not None or s.topics]
     if not annotated:
@@ -154,7 +158,9 @@ def _ids_by_name(session: Session, model: type[Speaker] | type[Topic], names: se
     return ids
 
 
-def import_seeds_if_new(lib: Library, folder: str | Path | None = None, progress: Progress | None = None, cancel: Cancel | None = None) -> list[ImportResult]:
+def import_seeds_if_new(
+    lib: Library, folder: str | Path | None = None, progress: Progress | None = None, cancel: Cancel | None = None
+) -> list[ImportResult]:
     """On a new library's first start, import the sample transcripts; afterwards never again.
 
     The library remembers that it was seeded, so deleting every transcript

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import getpass
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     CheckConstraint,
     DateTime,
+    Dialect,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
     Text,
+    TypeDecorator,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SEGMENT_KINDS = ("text", "image", "mark")
+from reader.core.kinds import SegmentKind
 
 # Stable constraint names let batch migrations on SQLite alter them later.
 NAMING = {
@@ -35,8 +37,21 @@ NAMING = {
 }
 
 
+class _SegmentKindColumn(TypeDecorator[SegmentKind]):
+    """The kind stored as its plain string, as it always was, and read back as a SegmentKind."""
+
+    impl = String(10)
+    cache_ok = True
+
+    def process_bind_param(self, value: SegmentKind | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else SegmentKind(value).value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> SegmentKind | None:
+        return None if value is None else SegmentKind(value)
+
+
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 AUTHOR_ENV = "TRANSCRIPT_READER_AUTHOR"
@@ -108,7 +123,7 @@ class Topic(Base):
 class Transcript(Base):
     __tablename__ = "transcripts"
     # Ids are what scripts hold on to: never hand a deleted one out again.
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = ({"sqlite_autoincrement": True},)
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(Text)
@@ -130,7 +145,7 @@ class Segment(Base):
         # Not unique: split and merge renumber a transcript with one UPDATE,
         # which would collide midway under a unique index.
         Index("ix_segments_transcript_position", "transcript_id", "position"),
-        CheckConstraint("kind IN ('text', 'image', 'mark')", name="kind"),
+        CheckConstraint(f"kind IN ({', '.join(repr(str(kind)) for kind in SegmentKind)})", name="kind"),
         # Undo/redo of split and merge puts rows back under their old ids:
         # an id once used must never be handed to another segment.
         {"sqlite_autoincrement": True},
@@ -138,7 +153,7 @@ class Segment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     transcript_id: Mapped[int] = mapped_column(ForeignKey("transcripts.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(10), default="text")
+    kind: Mapped[SegmentKind] = mapped_column(_SegmentKindColumn, default=SegmentKind.TEXT)
     raw: Mapped[str] = mapped_column(Text)
     correction: Mapped[str | None] = mapped_column(Text)
     start_ms: Mapped[int | None] = mapped_column(Integer)
@@ -201,7 +216,7 @@ class ChangeLogEntry(Base):
 
     __tablename__ = "change_log"
     # Readers hold the last id they saw: ids must only grow.
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = ({"sqlite_autoincrement": True},)
     id: Mapped[int] = mapped_column(primary_key=True)
     transcript_id: Mapped[int | None] = mapped_column(Integer)
     segment_id: Mapped[int | None] = mapped_column(Integer)

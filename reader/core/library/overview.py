@@ -17,17 +17,21 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, SegmentTopic, Topic
-from reader.core.library.tagging import Label, as_label, transcript_speakers
 from reader.core.library.queries import transcript_in
+from reader.core.library.tagging import Label, as_label, transcript_speakers
 from reader.core.text import fillers, script, segmenter
 
 # Parts of speech a topic can be: nouns of all kinds, verbal nouns, idioms, Latin words.
 TOPIC_POS = ("n", "nz", "vn", "nt", "ns", "nr", "nrt", "eng", "l", "i")
 # Nouns every conversation is full of; TF-IDF ranks them high in talk, yet none names a topic.
 CONVERSATION_NOUNS = frozenset(
-    "问题 大家 老师 同学 谢谢 时候 事情 东西 比如说 角度 人们 基本上 方面 地方 情况 部分 意思 感觉 观点 时间 朋友".split()
+    [
+        "问题", "大家", "老师", "同学", "谢谢", "时候", "事情", "东西", "比如说", "角度", "人们",
+        "基本上", "方面", "地方", "情况", "部分", "意思", "感觉", "观点", "时间", "朋友",
+    ]
 )
 _NUMBER = re.compile(r"[\d０-９零一二三四五六七八九十百千万亿两几第.%％]+")
 _FILLERS = frozenset(word.lower() for word in fillers.DEFAULT_FILLERS)
@@ -71,14 +75,16 @@ def transcript_overview(lib: Library, transcript_id: int) -> Overview:
     with lib.read() as session:
         title = transcript_in(session, transcript_id).title
         segments = list(
-            session.scalars(select(Segment).where(Segment.transcript_id == transcript_id, Segment.kind == "text").order_by(Segment.position))
+            session.scalars(
+                select(Segment).where(Segment.transcript_id == transcript_id, Segment.kind == SegmentKind.TEXT).order_by(Segment.position)
+            )
         )
         # One row per segment a topic is on, in order of the segments.
         linked = session.scalars(
             select(Topic)
             .join(SegmentTopic, SegmentTopic.topic_id == Topic.id)
             .join(Segment, Segment.id == SegmentTopic.segment_id)
-            .where(Segment.transcript_id == transcript_id, Segment.kind == "text")
+            .where(Segment.transcript_id == transcript_id, Segment.kind == SegmentKind.TEXT)
             .order_by(Segment.position, Topic.name)
         ).all()
         chars = {s.id: spoken_chars(_text(s)) for s in segments}
@@ -117,17 +123,19 @@ def suggest_topics(
     if (transcript_id is None) == (segment_ids is None):
         raise ValueError("give a transcript or segments, not both")
     with lib.read() as session:
-        query = select(Segment).where(Segment.kind == "text").order_by(Segment.transcript_id, Segment.position)
+        query = select(Segment).where(Segment.kind == SegmentKind.TEXT).order_by(Segment.transcript_id, Segment.position)
         if transcript_id is not None:
             transcript_in(session, transcript_id)
             query = query.where(Segment.transcript_id == transcript_id)
         else:
-            query = query.where(Segment.id.in_(list(segment_ids)))
+            query = query.where(Segment.id.in_(list(segment_ids or ())))
         segments = list(session.scalars(query))
         text = "\n".join(_text(s) for s in segments)
         carried = set(
             session.scalars(
-                select(Topic.name).join(SegmentTopic, SegmentTopic.topic_id == Topic.id).where(SegmentTopic.segment_id.in_([s.id for s in segments]))
+                select(Topic.name)
+                .join(SegmentTopic, SegmentTopic.topic_id == Topic.id)
+                .where(SegmentTopic.segment_id.in_([s.id for s in segments]))
             )
         )
     if not text.strip():

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
+from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, Source, Speaker, Transcript
-
-if TYPE_CHECKING:
-    from reader.core.text import Cleaner
 
 
 @dataclass(frozen=True)
@@ -30,7 +27,7 @@ class TranscriptSummary:
 class SegmentRow:
     id: int
     position: int
-    kind: str
+    kind: SegmentKind
     raw: str
     correction: str | None
     speaker: str | None
@@ -46,17 +43,6 @@ def transcript_in(session: Session, transcript_id: int) -> Transcript:
     if transcript is None:
         raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
     return transcript
-
-
-def effective_text(kind: str, raw: str, correction: str | None, cleaner: Cleaner) -> str:
-    """What the reader shows for a segment: a person's correction, else its raw text cleaned
-    by `cleaner` (give it the transcript's rules, `rules.text_rules`); a mark in the reader's
-    script, an image as it is."""
-    if correction is not None:
-        return correction
-    if kind == "mark":
-        return cleaner.clean_mark(raw)
-    return cleaner.clean(raw).text if kind == "text" else raw
 
 
 def list_transcripts(lib: Library) -> list[TranscriptSummary]:
@@ -76,7 +62,10 @@ def list_transcripts(lib: Library) -> list[TranscriptSummary]:
         .order_by(Transcript.id)
     )
     with lib.read() as session:
-        return [TranscriptSummary(id, title, segments or 0, corrected or 0, path) for id, title, segments, corrected, path in session.execute(query)]
+        return [
+            TranscriptSummary(id, title, segments or 0, corrected or 0, path)
+            for id, title, segments, corrected, path in session.execute(query)
+        ]
 
 
 def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[SegmentRow]]:

@@ -15,18 +15,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
 from reader.core.formats.atomic import write_atomic
+from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Rule, Segment, Transcript
 from reader.core.library.queries import transcript_in
+from reader.core.text import Cleaner, CleanSettings, segmenter
 from reader.core.text import rules as text_rules_tsv
-from reader.core.text import segmenter
-from reader.core.text import Cleaner, CleanSettings
 from reader.core.text import script as scripts
 from reader.core.text.rules import Rule as TextRule
 
@@ -68,7 +69,7 @@ def _check_transcript(session: Session, transcript_id: int | None) -> None:
         transcript_in(session, transcript_id)
 
 
-def _check(session: Session, values: Mapping, rule_id: int | None = None) -> None:
+def _check(session: Session, values: Mapping[str, Any], rule_id: int | None = None) -> None:
     """`UserError` unless the cleaner can use the rule and no other rule of its scope has its pattern."""
     for name in ("pattern", "replacement"):
         if any(ch in values[name] for ch in "\t\r\n"):
@@ -80,7 +81,7 @@ def _check(session: Session, values: Mapping, rule_id: int | None = None) -> Non
         raise UserError(f"rule {values['pattern']!r}", f"rule {twin} already has this pattern here; change that one")
 
 
-def _same_pattern(values: Mapping) -> list:
+def _same_pattern(values: Mapping[str, Any]) -> list[ColumnElement[bool]]:
     return [
         Rule.pattern == values["pattern"],
         Rule.is_regex == values["is_regex"],
@@ -119,7 +120,7 @@ def add_rule(
         return rule.id
 
 
-def update_rule(lib: Library, rule_id: int, **fields) -> LibraryRule:
+def update_rule(lib: Library, rule_id: int, **fields: Any) -> LibraryRule:
     """Change some of a rule's `pattern`, `replacement`, `is_regex`, `case_sensitive`,
     `transcript_id` and `enabled`, checked as `add_rule` checks a new one."""
     unknown = set(fields) - set(_FIELDS)
@@ -156,7 +157,7 @@ def restore_rule(lib: Library, rule: LibraryRule) -> None:
 
 def _scoped(session: Session, transcript_id: int | None) -> dict[TextRule, int]:
     """Enabled rules for a transcript, its own before global ones, one per pattern."""
-    scope = Rule.transcript_id.is_(None)
+    scope: ColumnElement[bool] = Rule.transcript_id.is_(None)
     if transcript_id is not None:
         scope = or_(scope, Rule.transcript_id == transcript_id)
     found: dict[TextRule, int] = {}
@@ -173,7 +174,12 @@ def text_rules(lib: Library, transcript_id: int | None = None) -> list[TextRule]
     """The rules the cleaner applies to a transcript (or, with None, to text of no transcript):
     enabled ones, the transcript's own first, a global rule dropped where an own rule has its pattern."""
     with lib.read() as session:
-        return list(_scoped(session, transcript_id))
+        return text_rules_in(session, transcript_id)
+
+
+def text_rules_in(session: Session, transcript_id: int | None = None) -> list[TextRule]:
+    """`text_rules` read in a transaction already open."""
+    return list(_scoped(session, transcript_id))
 
 
 def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int, int]:
@@ -199,7 +205,7 @@ def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int,
         cleaner = Cleaner(settings, list(scoped))
         with lib.read() as session:
             raws = session.scalars(
-                select(Segment.raw).where(Segment.transcript_id == tid, Segment.kind == "text", Segment.correction.is_(None))
+                select(Segment.raw).where(Segment.transcript_id == tid, Segment.kind == SegmentKind.TEXT, Segment.correction.is_(None))
             ).all()
         for raw in raws:
             shown = scripts.convert(raw, settings.script)[0]

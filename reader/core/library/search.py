@@ -31,42 +31,37 @@ copies the `segments` or `rules` table (Alembic batch mode) drops them:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import jieba
-from sqlalchemy import Connection, Row, text
+from sqlalchemy import Connection, text
 
 from reader.core.errors import UserError
-from reader.core.library import queries
+from reader.core.kinds import SegmentKind
+from reader.core.library import search_pg
 from reader.core.library.db import Library
 from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
-from reader.core.text import Cleaner, cleaning_fingerprint, segmenter
+from reader.core.library.search_tables import CHUNK, INDEX, PENDING, RULE_SCOPE, SEGMENT_COLUMNS, Entry
+from reader.core.text import Cleaner, cleaning_fingerprint, segmenter, shown
 from reader.core.text import script as scripts
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-INDEX = "segment_search"
-PENDING = "search_pending"
 MAX_QUERY_CHARS = 200
 DEFAULT_LIMIT = 50
 SNIPPET_CONTEXT = 24
-# Segments indexed per transaction.
-CHUNK = 400
-SEGMENT_COLUMNS = "id, transcript_id, kind, raw, correction"
-# What the index stores for one segment: its id, the tokens of its raw and of its effective text, and that text.
-Entry = tuple[int, list[str], list[str], str]
-
-# The segments a rule's text reaches ({row}: the rule's row in a trigger).
-RULE_SCOPE = "correction IS NULL AND kind = 'text' AND ({row}.transcript_id IS NULL OR transcript_id = {row}.transcript_id)"
 _QUEUE_SCOPE = "INSERT OR IGNORE INTO search_pending(segment_id) SELECT id FROM segments WHERE " + RULE_SCOPE + ";"
 _TRIGGERS = {
     "search_segment_added": "AFTER INSERT ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
-    "search_segment_changed": "AFTER UPDATE OF raw, correction, kind ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
+    "search_segment_changed": (
+        "AFTER UPDATE OF raw, correction, kind ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END"
+    ),
     "search_segment_deleted": (
         "AFTER DELETE ON segments BEGIN DELETE FROM segment_search WHERE rowid = OLD.id; "
         "DELETE FROM search_pending WHERE segment_id = OLD.id; END"
@@ -83,11 +78,6 @@ TRIGGER_NAMES = tuple(_TRIGGERS)
 # The cleaning the index was last built with (`cleaning_fingerprint`).
 CLEANING_KEY = "search_cleaning"
 _QUEUE_ALL = f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments"
-
-
-def is_search_table(name: str) -> bool:
-    """Tables the search index keeps beside the models (FTS5 makes shadow tables `segment_search_*`)."""
-    return name == PENDING or name == INDEX or name.startswith(INDEX + "_")
 
 
 def install_sqlite(conn: Connection) -> None:
@@ -147,7 +137,7 @@ def tokens(folded: str) -> list[str]:
 
 def pending_count(lib: Library) -> int:
     with lib.read() as session:
-        return session.execute(text(f"SELECT count(*) FROM {PENDING}")).scalar_one()
+        return int(session.execute(text(f"SELECT count(*) FROM {PENDING}")).scalar_one())
 
 
 def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
@@ -160,8 +150,6 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
         _repair_triggers(lib)
         index_queued = _index_queued
     else:
-        from reader.core.library import search_pg
-
         index_queued = search_pg.index_queued
     _requeue_if_cleaning_changed(lib)
     total = pending_count(lib)
@@ -180,7 +168,7 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     return done
 
 
-def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Row]], list[Entry]]) -> int:
+def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
     """Index up to CHUNK queued segments and take them off the queue; returns how many."""
     ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} LIMIT {CHUNK}").scalars().all()
     if not ids:
@@ -195,19 +183,19 @@ def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Row]], list[E
     return len(ids)
 
 
-def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Row]) -> list[Entry]:
+def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Sequence[Any]]) -> list[Entry]:
     """The index entries of segment rows (`SEGMENT_COLUMNS`); images have no text and get none.
 
     `cleaners` caches one cleaner per transcript across calls.
     """
     entries = []
     for segment_id, transcript_id, kind, raw, correction in rows:
-        if kind == "image":
+        if kind == SegmentKind.IMAGE:
             continue
         cleaner = cleaners.get(transcript_id)
         if cleaner is None:
             cleaner = cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
-        effective = queries.effective_text(kind, raw, correction, cleaner)
+        effective = shown.shown_text(kind, raw, correction, cleaner)
         entries.append((segment_id, tokens(fold(raw)), tokens(fold(effective)), effective))
     return entries
 
@@ -224,11 +212,7 @@ def _repair_triggers(lib: Library) -> None:
 
 
 def _queue_all(lib: Library) -> str:
-    if lib.is_sqlite:
-        return _QUEUE_ALL
-    from reader.core.library.search_pg import QUEUE_ALL
-
-    return QUEUE_ALL
+    return _QUEUE_ALL if lib.is_sqlite else search_pg.QUEUE_ALL
 
 
 def _requeue_if_cleaning_changed(lib: Library) -> None:
@@ -335,8 +319,6 @@ def search(
         )
         expression = _quoted
     else:
-        from reader.core.library import search_pg
-
         sql = search_pg.search_sql(scope)
         expression = search_pg.tsquery
     hits: list[SearchHit] = []
@@ -359,16 +341,18 @@ def search(
     return hits
 
 
-def _verified(row, parts: tuple[str, ...]) -> SearchHit | None:
+def _verified(row: Sequence[Any], parts: tuple[str, ...]) -> SearchHit | None:
     segment_id, raw, effective, transcript_id, position, title = row
-    for column, shown in (("effective", effective), ("raw", raw)):
-        folded = fold(shown)
+    for column, text_ in (("effective", effective), ("raw", raw)):
+        folded = fold(text_)
         spans = [(i, i + len(p)) for p in parts if (i := folded.find(p)) >= 0]
         if len(spans) < len(parts):
             continue
         start, end = min(spans)
-        snippet, snippet_start = _snippet(shown, start, end)
-        return SearchHit(transcript_id, title, segment_id, position, column, start, end, snippet, snippet_start, snippet_start + end - start)
+        snippet, snippet_start = _snippet(text_, start, end)
+        return SearchHit(
+            transcript_id, title, segment_id, position, column, start, end, snippet, snippet_start, snippet_start + end - start
+        )
     return None
 
 

@@ -4,18 +4,20 @@ The same folded jieba tokens as the SQLite FTS5 index, stored as lexemes
 exactly (`array_to_tsvector`, no text-search parser or dictionary in between),
 and queries made of those tokens as quoted lexemes joined by `&`, so both
 databases find the same segments. `search.py` dispatches here; its queue
-(`search_pending`) and trigger rules are the same, written for PostgreSQL.
+(`search_pending`) and trigger rules are the same, written for PostgreSQL
+(the names both share are in `search_tables.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, Row, TextClause, bindparam, text
+from sqlalchemy import Connection, TextClause, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.types import Integer, Text
 
-from reader.core.library.search import CHUNK, INDEX, PENDING, RULE_SCOPE, SEGMENT_COLUMNS, Entry
+from reader.core.library.search_tables import CHUNK, INDEX, PENDING, RULE_SCOPE, SEGMENT_COLUMNS, Entry
 
 _RULE_TEXT = "pattern, replacement, is_regex, case_sensitive, enabled, transcript_id"
 _QUEUE_SCOPE = f"INSERT INTO {PENDING}(segment_id) SELECT id FROM segments WHERE {RULE_SCOPE} ON CONFLICT DO NOTHING;"
@@ -62,7 +64,7 @@ def install(conn: Connection) -> None:
     conn.exec_driver_sql(_SCHEMA)
 
 
-def index_queued(conn: Connection, entries_of: Callable[[Iterable[Row]], list[Entry]]) -> int:
+def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
     """As `search._index_queued`: index up to CHUNK queued segments and take them off the queue."""
     ids = conn.execute(text(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT {CHUNK}")).scalars().all()
     if not ids:

@@ -16,13 +16,15 @@ from __future__ import annotations
 import colorsys
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Select, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from reader.core.errors import UserError
+from reader.core.kinds import LabelKind
 from reader.core.library import edits
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic
@@ -37,6 +39,7 @@ MAX_NAME = 200
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 # SQLite allows 32766 bound parameters; stay far below for older builds.
 _CHUNK = 900
+_T = TypeVar("_T")
 
 
 # ----------------------------------------------------------------- records
@@ -51,6 +54,7 @@ class Label:
     color: str
 
 
+LabelModel = type[Speaker] | type[Topic]
 LabelPair = tuple[Label | None, Label | None]  # (before, after): None before = created, None after = deleted
 
 
@@ -89,9 +93,9 @@ class TagChange:
             transcript_ids=self.transcript_ids,
         )
 
-    def created(self, kind: str) -> Label | None:
+    def created(self, kind: LabelKind) -> Label | None:
         """The speaker or topic (`kind`) this change created, if any."""
-        pairs = self.speakers if kind == "speaker" else self.topics
+        pairs = self.speakers if kind == LabelKind.SPEAKER else self.topics
         return next((after for before, after in pairs if before is None), None)
 
 
@@ -119,7 +123,7 @@ def redo(lib: Library, change: TagChange) -> None:
 def _apply(session: Session, change: TagChange) -> None:
     """Check that the library is as `change` found it, then make it as `change` left it."""
     _check(session, change)
-    for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
+    for model, pairs in _by_model(change):
         for before, after in pairs:
             if after is None:
                 continue
@@ -130,17 +134,17 @@ def _apply(session: Session, change: TagChange) -> None:
             else:
                 session.execute(update(model).where(model.id == after.id).values(**values))
     by_speaker: dict[int | None, list[int]] = {}
-    for segment_id, _, after in change.segment_speakers:
-        by_speaker.setdefault(after, []).append(segment_id)
+    for segment_id, _, speaker_after in change.segment_speakers:
+        by_speaker.setdefault(speaker_after, []).append(segment_id)
     for speaker_id, segment_ids in by_speaker.items():
         for chunk in _chunks(segment_ids):
             session.execute(update(Segment).where(Segment.id.in_(chunk)).values(speaker_id=speaker_id))
     if change.links_added:
         session.execute(insert(SegmentTopic), [{"segment_id": s, "topic_id": t} for s, t in change.links_added])
-    for chunk in _chunks(change.links_removed):
-        session.execute(delete(SegmentTopic).where(tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(chunk)))
-    for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
-        gone = [before.id for before, after in pairs if after is None]
+    for pairs_chunk in _chunks(change.links_removed):
+        session.execute(delete(SegmentTopic).where(tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(pairs_chunk)))
+    for model, pairs in _by_model(change):
+        gone = [before.id for before, after in pairs if after is None and before is not None]
         if gone:
             # Labelled since by someone else: deleting would quietly unlabel their segments.
             if model is Speaker:
@@ -153,7 +157,7 @@ def _apply(session: Session, change: TagChange) -> None:
     session.expire_all()
 
 
-def _advance_sequence(session: Session, model) -> None:
+def _advance_sequence(session: Session, model: LabelModel) -> None:
     # PostgreSQL's id sequence does not see ids written explicitly; the importer's next speaker would collide.
     if session.get_bind().dialect.name == "postgresql":
         table = model.__tablename__
@@ -166,53 +170,69 @@ def _stale() -> UserError:
 
 def _check(session: Session, change: TagChange) -> None:
     stale = _stale()
-    for model, pairs in ((Speaker, change.speakers), (Topic, change.topics)):
+    for model, pairs in _by_model(change):
         for before, after in pairs:
-            label_id = (before or after).id
-            row = session.get(model, label_id)
+            label = before or after
+            assert label is not None  # a pair is a creation, a change or a deletion
+            label_id = label.id
+            row = _row(session, model, label_id)
             found = None if row is None else Label(row.id, row.name, _color(row))
             if found != before:
                 raise stale
             if after is not None and (before is None or before.name != after.name):
                 _check_name_free(session, model, after.name, label_id)
     segment_ids = [s for s, _, _ in change.segment_speakers]
-    found = {}
+    speakers: dict[int, int | None] = {}
     for chunk in _chunks(segment_ids):
-        found.update(session.execute(select(Segment.id, Segment.speaker_id).where(Segment.id.in_(chunk))).all())
-    if any(found.get(s, "missing") != before for s, before, _ in change.segment_speakers):
+        speakers.update((row[0], row[1]) for row in session.execute(select(Segment.id, Segment.speaker_id).where(Segment.id.in_(chunk))))
+    if any(speakers.get(s, "missing") != before for s, before, _ in change.segment_speakers):
         raise stale
     links = set(change.links_added) | set(change.links_removed)
-    present = set()
-    for chunk in _chunks(list(links)):
+    present: set[tuple[int, int]] = set()
+    for links_chunk in _chunks(links):
         present.update(
-            session.execute(
-                select(SegmentTopic.segment_id, SegmentTopic.topic_id).where(tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(chunk))
-            ).all()
+            (row[0], row[1]) for row in session.execute(
+                select(SegmentTopic.segment_id, SegmentTopic.topic_id).where(
+                    tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(links_chunk)
+                )
+            )
         )
     if present & set(change.links_added) or set(change.links_removed) - present:
         raise stale
     linked_segments = {s for s, _ in change.links_added}
-    existing = set()
+    existing: set[int] = set()
     for chunk in _chunks(list(linked_segments)):
         existing.update(session.scalars(select(Segment.id).where(Segment.id.in_(chunk))))
     if linked_segments - existing:
         raise stale
 
 
-def _chunks(items: Sequence) -> Iterable[Sequence]:
-    items = list(items)
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
+def _chunks(items: Iterable[_T]) -> Iterator[list[_T]]:
+    listed = list(items)
+    for start in range(0, len(listed), _CHUNK):
+        yield listed[start : start + _CHUNK]
+
+
+def _by_model(change: TagChange) -> tuple[tuple[LabelModel, tuple[LabelPair, ...]], ...]:
+    return ((Speaker, change.speakers), (Topic, change.topics))
+
+
+def _row(session: Session, model: LabelModel, label_id: int) -> Speaker | Topic | None:
+    return cast("Speaker | Topic | None", session.get(model, label_id))
+
+
+def _rows(session: Session, query: Select[Any]) -> list[Speaker | Topic]:
+    return cast("list[Speaker | Topic]", list(session.scalars(query)))
 
 
 # ----------------------------------------------------------------- names and colours
 
 
-def _model(kind: str) -> type[Speaker] | type[Topic]:
-    return Speaker if kind == "speaker" else Topic
+def _model(kind: LabelKind) -> LabelModel:
+    return Speaker if kind == LabelKind.SPEAKER else Topic
 
 
-def _clean_name(kind: str, name: str) -> str:
+def _clean_name(kind: LabelKind, name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise UserError(f"{kind} name", "is empty")
@@ -221,10 +241,10 @@ def _clean_name(kind: str, name: str) -> str:
     return cleaned
 
 
-def _check_name_free(session: Session, model, name: str, own_id: int | None = None) -> None:
+def _check_name_free(session: Session, model: LabelModel, name: str, own_id: int | None = None) -> None:
     other = session.scalar(select(model.id).where(model.name == name))
     if other is not None and other != own_id:
-        kind = "speaker" if model is Speaker else "topic"
+        kind = LabelKind.SPEAKER if model is Speaker else LabelKind.TOPIC
         raise UserError(f"{kind} {name!r}", "already exists (merge the two to make them one)")
 
 
@@ -257,30 +277,28 @@ def next_color(used: Iterable[str]) -> str:
     raise AssertionError("unreachable: more steps than colours taken")
 
 
-def _new_label(session: Session, kind: str, name: str, color: str | None) -> Label:
+def _new_label(session: Session, kind: LabelKind, name: str, color: str | None) -> Label:
     """A label row not yet written, with the id it will get."""
     model = _model(kind)
     name = _clean_name(kind, name)
     _check_name_free(session, model, name)
-    if color is None:
-        color = next_color(_color(row) for row in session.scalars(select(model)))
-    else:
-        color = _check_color(color)
+    color = next_color(_color(row) for row in _rows(session, select(model))) if color is None else _check_color(color)
     # Chosen here, under the write lock, because the change records it for redo.
     new_id = (session.scalar(select(func.max(model.id))) or 0) + 1
     return Label(new_id, name, color)
 
 
-def _get(session: Session, kind: str, label_id: int) -> Speaker | Topic:
-    row = session.get(_model(kind), label_id)
+def _get(session: Session, kind: LabelKind, label_id: int) -> Speaker | Topic:
+    row = _row(session, _model(kind), label_id)
     if row is None:
         raise UserError(f"{kind} {label_id}", f"no such {kind}")
     return row
 
 
-def _by_name(session: Session, kind: str, name: str) -> Speaker | Topic | None:
+def _by_name(session: Session, kind: LabelKind, name: str) -> Speaker | Topic | None:
     model = _model(kind)
-    return session.scalar(select(model).where(model.name == _clean_name(kind, name)))
+    found = _rows(session, select(model).where(model.name == _clean_name(kind, name)))
+    return found[0] if found else None
 
 
 def _transcripts_of(session: Session, segment_ids: Iterable[int]) -> frozenset[int]:
@@ -290,8 +308,8 @@ def _transcripts_of(session: Session, segment_ids: Iterable[int]) -> frozenset[i
     return frozenset(found)
 
 
-def _transcripts_using(session: Session, kind: str, label_id: int) -> frozenset[int]:
-    if kind == "speaker":
+def _transcripts_using(session: Session, kind: LabelKind, label_id: int) -> frozenset[int]:
+    if kind == LabelKind.SPEAKER:
         query = select(Segment.transcript_id).distinct().where(Segment.speaker_id == label_id)
     else:
         query = (
@@ -302,7 +320,7 @@ def _transcripts_using(session: Session, kind: str, label_id: int) -> frozenset[
     return frozenset(session.scalars(query))
 
 
-def _run(lib: Library, make) -> TagChange:
+def _run(lib: Library, make: Callable[[Session], TagChange]) -> TagChange:
     """Work out a change from the current library and make it, in one transaction."""
     with lib.write() as session:
         change = make(session)
@@ -310,22 +328,24 @@ def _run(lib: Library, make) -> TagChange:
         return change
 
 
-def _pairs(kind: str, pair: LabelPair) -> dict:
-    return {"speakers" if kind == "speaker" else "topics": (pair,)}
+def _label_change(kind: LabelKind, pair: LabelPair, transcript_ids: frozenset[int] = frozenset()) -> TagChange:
+    if kind == LabelKind.SPEAKER:
+        return TagChange(speakers=(pair,), transcript_ids=transcript_ids)
+    return TagChange(topics=(pair,), transcript_ids=transcript_ids)
 
 
 # ----------------------------------------------------------------- speakers and topics themselves
 
 
-def create_label(lib: Library, kind: str, name: str, color: str | None = None) -> TagChange:
+def create_label(lib: Library, kind: LabelKind, name: str, color: str | None = None) -> TagChange:
     """A new speaker or topic (`kind`), with the first colour no other one has unless `color` is given.
 
     `change.created(kind)` is the new label.
     """
-    return _run(lib, lambda session: TagChange(**_pairs(kind, (None, _new_label(session, kind, name, color)))))
+    return _run(lib, lambda session: _label_change(kind, (None, _new_label(session, kind, name, color))))
 
 
-def rename_label(lib: Library, kind: str, label_id: int, name: str | None = None, color: str | None = None) -> TagChange:
+def rename_label(lib: Library, kind: LabelKind, label_id: int, name: str | None = None, color: str | None = None) -> TagChange:
     """Give a speaker or topic a new name and/or colour. A name another one has is refused: merge instead."""
 
     def make(session: Session) -> TagChange:
@@ -337,35 +357,37 @@ def rename_label(lib: Library, kind: str, label_id: int, name: str | None = None
         )
         if after == before:
             return TagChange()
-        return TagChange(**_pairs(kind, (before, after)), transcript_ids=_transcripts_using(session, kind, label_id))
+        return _label_change(kind, (before, after), _transcripts_using(session, kind, label_id))
 
     return _run(lib, make)
 
 
-def delete_label(lib: Library, kind: str, label_id: int) -> TagChange:
+def delete_label(lib: Library, kind: LabelKind, label_id: int) -> TagChange:
     """Remove a speaker (its segments become unlabelled) or a topic (its segments lose it)."""
     return _run(lib, lambda session: _moved_away(session, kind, label_id, None))
 
 
-def merge_labels(lib: Library, kind: str, source_id: int, target_id: int) -> TagChange:
+def merge_labels(lib: Library, kind: LabelKind, source_id: int, target_id: int) -> TagChange:
     """Make `source` one with `target`: its segments move to `target` and `source` goes."""
     if source_id == target_id:
         raise UserError(f"{kind} {source_id}", "cannot be merged into itself")
     return _run(lib, lambda session: _moved_away(session, kind, source_id, as_label(_get(session, kind, target_id))))
 
 
-def _moved_away(session: Session, kind: str, label_id: int, target: Label | None) -> TagChange:
+def _moved_away(session: Session, kind: LabelKind, label_id: int, target: Label | None) -> TagChange:
     gone = as_label(_get(session, kind, label_id))
     transcripts = _transcripts_using(session, kind, label_id)
     to = None if target is None else target.id
-    if kind == "speaker":
-        segment_ids = session.scalars(select(Segment.id).where(Segment.speaker_id == label_id).order_by(Segment.id))
+    if kind == LabelKind.SPEAKER:
+        speaking = session.scalars(select(Segment.id).where(Segment.speaker_id == label_id).order_by(Segment.id))
         return TagChange(
             speakers=((gone, None),),
-            segment_speakers=tuple((s, label_id, to) for s in segment_ids),
+            segment_speakers=tuple((s, label_id, to) for s in speaking),
             transcript_ids=transcripts,
         )
-    segment_ids = list(session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label_id).order_by(SegmentTopic.segment_id)))
+    segment_ids = list(
+        session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label_id).order_by(SegmentTopic.segment_id))
+    )
     added: tuple[tuple[int, int], ...] = ()
     if to is not None:
         already = set(session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == to)))
@@ -378,11 +400,11 @@ def _moved_away(session: Session, kind: str, label_id: int, target: Label | None
     )
 
 
-def list_labels(lib: Library, kind: str) -> list[Label]:
+def list_labels(lib: Library, kind: LabelKind) -> list[Label]:
     """Every speaker or topic of the library, by name."""
     model = _model(kind)
     with lib.read() as session:
-        return [as_label(row) for row in session.scalars(select(model).order_by(model.name, model.id))]
+        return [as_label(row) for row in _rows(session, select(model).order_by(model.name, model.id))]
 
 
 def transcript_speakers(lib: Library, transcript_id: int) -> list[Label]:
@@ -442,7 +464,7 @@ def topic_positions(lib: Library, transcript_id: int) -> list[tuple[Label, list[
         return list(found.values())
 
 
-def find_label(lib: Library, kind: str, name: str) -> Label | None:
+def find_label(lib: Library, kind: LabelKind, name: str) -> Label | None:
     with lib.read() as session:
         row = _by_name(session, kind, name)
         return None if row is None else as_label(row)
@@ -457,10 +479,10 @@ def segment_ids_between(lib: Library, transcript_id: int, first: int, last: int 
     last = first if last is None else last
     with lib.read() as session:
         transcript_in(session, transcript_id)
-        count = session.scalar(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id))
+        count = session.execute(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id)).scalar_one()
         if first > last:
             raise UserError(f"positions {first}-{last}", "the range runs backwards; give the smaller position first")
-        if not (1 <= first and last <= count):
+        if not (first >= 1 and last <= count):
             shown = f"position {first}" if first == last else f"positions {first}-{last}"
             raise UserError(shown, f"transcript {transcript_id} has segments 1..{count}")
         return list(
@@ -483,7 +505,7 @@ def _existing_segments(session: Session, segment_ids: Iterable[int]) -> list[tup
     return [(s, found[s]) for s in ids]
 
 
-def _label_for(session: Session, kind: str, label: int | str) -> tuple[Label, tuple[LabelPair, ...]]:
+def _label_for(session: Session, kind: LabelKind, label: int | str) -> tuple[Label, tuple[LabelPair, ...]]:
     """A label by id, or by name, made when new; with the pair that records its making."""
     if isinstance(label, int):
         return as_label(_get(session, kind, label)), ()
@@ -502,7 +524,7 @@ def assign_speaker(lib: Library, segment_ids: Iterable[int], speaker: int | str 
         made: tuple[LabelPair, ...] = ()
         speaker_id = None
         if speaker is not None:
-            label, made = _label_for(session, "speaker", speaker)
+            label, made = _label_for(session, LabelKind.SPEAKER, speaker)
             speaker_id = label.id
         moves = tuple((s, old, speaker_id) for s, old in segments if old != speaker_id)
         return TagChange(speakers=made, segment_speakers=moves, transcript_ids=_transcripts_of(session, [s for s, _, _ in moves]))
@@ -515,10 +537,14 @@ def tag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str) -> Tag
 
     def make(session: Session) -> TagChange:
         ids = [s for s, _ in _existing_segments(session, segment_ids)]
-        label, made = _label_for(session, "topic", topic)
-        linked = set()
+        label, made = _label_for(session, LabelKind.TOPIC, topic)
+        linked: set[int] = set()
         for chunk in _chunks(ids):
-            linked.update(session.scalars(select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label.id, SegmentTopic.segment_id.in_(chunk))))
+            linked.update(
+                session.scalars(
+                    select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label.id, SegmentTopic.segment_id.in_(chunk))
+                )
+            )
         added = tuple((s, label.id) for s in ids if s not in linked)
         return TagChange(topics=made, links_added=added, transcript_ids=_transcripts_of(session, [s for s, _ in added]))
 
@@ -533,9 +559,9 @@ def untag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str | Non
         query = select(SegmentTopic.segment_id, SegmentTopic.topic_id)
         if topic is not None:
             if isinstance(topic, int):
-                topic_id = _get(session, "topic", topic).id
+                topic_id = _get(session, LabelKind.TOPIC, topic).id
             else:
-                row = _by_name(session, "topic", topic)
+                row = _by_name(session, LabelKind.TOPIC, topic)
                 if row is None:
                     raise UserError(f"topic {topic!r}", "no such topic")
                 topic_id = row.id
@@ -552,7 +578,9 @@ def untag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str | Non
 # ----------------------------------------------------------------- filter and jump
 
 
-def labelled_segments(lib: Library, transcript_id: int, speaker_id: int | None = None, topic_id: int | None = None) -> list[tuple[int, int]]:
+def labelled_segments(
+    lib: Library, transcript_id: int, speaker_id: int | None = None, topic_id: int | None = None
+) -> list[tuple[int, int]]:
     """(segment id, position) of a transcript's segments with that speaker and/or topic, in order.
 
     With neither, every segment; for a filtered view.
@@ -583,7 +611,7 @@ def next_labelled(
         return None if found is None else (found[0], found[1])
 
 
-def _labelled(transcript_id: int, speaker_id: int | None, topic_id: int | None) -> Select:
+def _labelled(transcript_id: int, speaker_id: int | None, topic_id: int | None) -> Select[int, int]:
     query = select(Segment.id, Segment.position).where(Segment.transcript_id == transcript_id)
     if speaker_id is not None:
         query = query.where(Segment.speaker_id == speaker_id)
@@ -621,7 +649,7 @@ def split_to_next_speaker(lib: Library, segment_id: int, raw_offset: int) -> Spl
     target = next_speaker(lib, segment_id).id
     split = edits.split_segment(lib, segment_id, raw_offset)
     try:
-        labels = assign_speaker(lib, [split.parts[1].id], target)
+        labels = assign_speaker(lib, [split.segment_ids[1]], target)
     except BaseException:
         edits.undo_split(lib, split)
         raise

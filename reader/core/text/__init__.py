@@ -2,9 +2,10 @@
 
 from reader.core.text.edits import Edit
 from reader.core.text.fillers import DEFAULT_FILLERS
-from reader.core.text.pipeline import STAGES, CleanSettings, Cleaned, Cleaner, cleaning_fingerprint
+from reader.core.text.pipeline import STAGES, Cleaned, Cleaner, CleanSettings, cleaning_fingerprint
 from reader.core.text.rules import Rule, RuleSet, format_rules_tsv, parse_rules_tsv, read_rules_tsv
 from reader.core.text.script import SCRIPTS
+from reader.core.text.shown import automatic, shown_text
 
 __all__ = [
     "DEFAULT_FILLERS",
@@ -16,8 +17,10 @@ __all__ = [
     "Edit",
     "Rule",
     "RuleSet",
+    "automatic",
     "cleaning_fingerprint",
     "format_rules_tsv",
     "parse_rules_tsv",
     "read_rules_tsv",
+    "shown_text",
 ]

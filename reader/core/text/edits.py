@@ -32,7 +32,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 class Step:
     """One stage's edits, able to carry an offset from its input to its output and back."""
 
-    __slots__ = ("stage", "edits", "_starts", "_out_starts")
+    __slots__ = ("_out_starts", "_starts", "edits", "stage")
 
     def __init__(self, stage: str, edits: Sequence[Edit]):
         self.stage = stage
@@ -90,7 +90,8 @@ def runs(labels: Sequence[str | None]) -> list[tuple[int, int, str]]:
     start = 0
     for i in range(1, len(labels) + 1):
         if i == len(labels) or labels[i] != labels[start]:
-            if labels[start] is not None:
-                found.append((start, i, labels[start]))
+            label = labels[start]
+            if label is not None:
+                found.append((start, i, label))
             start = i
     return found

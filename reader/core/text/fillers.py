@@ -19,7 +19,7 @@ def _is_latin(word: str) -> bool:
 
 def _latin_pattern(word: str) -> str:
     """`emm` matches em, emmm, EMM: speakers stretch the sound, never change it."""
-    letters = []
+    letters: list[str] = []
     for ch in word:
         if not letters or letters[-1] != ch:
             letters.append(ch)

@@ -34,7 +34,7 @@ class CleanSettings:
     spacing: bool = False
     filler_words: tuple[str, ...] = DEFAULT_FILLERS
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.script not in SCRIPTS:
             raise UserError(f"script {self.script!r}", f"choose one of {', '.join(SCRIPTS)}")
         object.__setattr__(self, "filler_words", tuple(self.filler_words))
@@ -147,10 +147,11 @@ class Cleaner:
             run(spacing.STAGE, spacing.space(text))
         return Cleaned(raw, text, tuple(steps), hits)
 
-    def clean_mark(self, raw: str) -> str:
+    def clean_mark(self, raw: str) -> Cleaned:
         """A non-speech mark (`(掌聲)`, `(英文)`) as the reader shows it: in the reader's
         script, otherwise as written; it is no speech, so the other stages do not apply."""
-        return script.convert(raw, self.settings.script)[0]
+        text, edits = script.convert(raw, self.settings.script)
+        return Cleaned(raw, text, (Step(script.STAGE, edits),) if edits else ())
 
 
 @cache

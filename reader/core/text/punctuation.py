@@ -31,7 +31,9 @@ def tidy(text: str) -> tuple[str, list[Edit]]:
     edits = []
     for m in _RUN.finditer(text):
         start, end = m.span()
-        after = _SPACE.match(text, end).end()
+        space = _SPACE.match(text, end)
+        assert space is not None  # \s* matches anywhere
+        after = space.end()
         before = _neighbour_before(text, start)
         if before == "" or before in END_MARKS:
             edits.append(Edit(start, after, "", STAGE))

@@ -34,7 +34,7 @@ class Rule:
     is_regex: bool = False
     case_sensitive: bool = True
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.pattern:
             raise UserError(f"rule -> {self.replacement!r}", "the pattern is empty")
         if self.is_regex:
@@ -69,7 +69,7 @@ class RuleSet:
         self._compiled = [rule.compiled() for rule in self.rules]
 
     def apply(self, text: str) -> tuple[str, list[Edit], Counter[Rule]]:
-        matches = []
+        matches: list[tuple[int, int, int, regex.Match[str]]] = []
         for index, pattern in enumerate(self._compiled):
             try:
                 found = list(pattern.finditer(text, timeout=MATCH_TIMEOUT_S))

@@ -68,7 +68,7 @@ def diff(old: str, new: str) -> list[Edit]:
     if len(old) == len(new):
         edits = []
         start = None
-        for i, (a, b) in enumerate(zip(old, new)):
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
             if a != b:
                 if start is None:
                     start = i

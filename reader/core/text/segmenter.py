@@ -76,7 +76,7 @@ def boundaries(tokens: Iterable[str]) -> list[int]:
 
 def freq(word: str) -> int:
     warm_up()
-    return jieba.dt.FREQ.get(word, 0)
+    return int(jieba.dt.FREQ.get(word, 0))
 
 
 def tag(word: str) -> str:
@@ -100,7 +100,9 @@ def in_longer_word(part: str) -> bool:
 
 
 # Punctuation of every width ends a clause; spaces do not (`intern v l` is one clause).
-_PUNCTUATION = "!-/:-@\\[-`{-~\u2010-\u2027\u3000-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\n\r\t"
+_PUNCTUATION = (
+    "!-/:-@\\[-`{-~\u2010-\u2027\u3000-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\n\r\t"
+)
 CLAUSE = re.compile(f"[^{_PUNCTUATION}]+")
 
 

@@ -76,7 +76,7 @@ STANCE = _word_list("stance_words.txt")
 def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
     if not CANDIDATE.search(text):
         return text, []
-    edits = []
+    edits: list[Edit] = []
     for start, end in segmenter.clause_spans(text):
         clause = text[start:end]
         if CANDIDATE.search(clause):
@@ -101,13 +101,13 @@ def _collapse_clause(clause: str) -> list[tuple[int, int]]:
         current = "".join(ch for i, ch in enumerate(current) if i not in gone)
         if not CANDIDATE.search(current):
             break
-    spans = []
+    runs: list[list[int]] = []
     for i in sorted(removed):
-        if spans and spans[-1][1] == i:
-            spans[-1][1] = i + 1
+        if runs and runs[-1][1] == i:
+            runs[-1][1] = i + 1
         else:
-            spans.append([i, i + 1])
-    return [(a, b) for a, b in spans]
+            runs.append([i, i + 1])
+    return [(a, b) for a, b in runs]
 
 
 def _is_numeral_unit(unit: str) -> bool:
@@ -183,9 +183,13 @@ class _Reading:
         word = self.text[start : i + size]
         second, after = i + size, i + 2 * size
         unit = self.text[second:after]
-        if second in self.cuts and len(self.tokens[self.token_at[second]]) == size and segmenter.tag(unit).startswith("v"):
-            if after == len(self.text) or (unit in NEVER_DOUBLED and self.text[after:after + 1] != ATTRIBUTIVE):
-                return False
+        if (
+            second in self.cuts
+            and len(self.tokens[self.token_at[second]]) == size
+            and segmenter.tag(unit).startswith("v")
+            and (after == len(self.text) or (unit in NEVER_DOUBLED and self.text[after:after + 1] != ATTRIBUTIVE))
+        ):
+            return False
         # `刚刚刚` is no such pair: the word before is the unit doubled already.
         return start < i and not _is_reduplication(word) and segmenter.freq(word) >= segmenter.WORD_FREQ
 

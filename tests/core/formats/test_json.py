@@ -21,7 +21,10 @@ def test_all_segment_fields_are_read():
                 {
                     "title": "圆桌",
                     "segments": [
-                        {"kind": "text", "raw": "呃大家好", "correction": "大家好", "start_ms": 10, "end_ms": 900, "speaker": "主持人", "topics": ["开场"]},
+                        {
+                            "kind": "text", "raw": "呃大家好", "correction": "大家好", "start_ms": 10, "end_ms": 900,
+                            "speaker": "主持人", "topics": ["开场"],
+                        },
                         {"kind": "image", "raw": "![](a.png)"},
                         {"raw": "(掌声)", "kind": "mark"},
                     ],
@@ -42,7 +45,10 @@ def test_all_segment_fields_are_read():
     [
         ({"transcripts": []}, "not a transcript-reader JSON"),
         ({"format": "transcript-reader", "version": 99, "transcripts": []}, "newer"),
-        ({"format": "transcript-reader", "version": 1, "transcripts": [{"title": "t", "segments": [{"kind": "video", "raw": "x"}]}]}, 'unknown kind'),
+        (
+            {"format": "transcript-reader", "version": 1, "transcripts": [{"title": "t", "segments": [{"kind": "video", "raw": "x"}]}]},
+            'unknown kind',
+        ),
         ({"format": "transcript-reader", "version": 1, "transcripts": [{"title": "t", "segments": [{"raw": 3}]}]}, '"raw"'),
         ({"format": "transcript-reader", "version": 1, "transcripts": [{"segments": []}]}, '"title"'),
         ([1, 2], "not a transcript-reader JSON"),

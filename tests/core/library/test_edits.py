@@ -37,7 +37,8 @@ def timed(library, tmp_path):
         {"raw": "最后总结", "start_ms": 12000, "end_ms": 14000, "speaker": "王老师"},
     ]
     path = tmp_path / "timed.json"
-    path.write_text(json.dumps({"format": "transcript-reader", "version": 1, "transcripts": [{"title": "计时", "segments": segments}]}), encoding="utf-8")
+    data = {"format": "transcript-reader", "version": 1, "transcripts": [{"title": "计时", "segments": segments}]}
+    path.write_text(json.dumps(data), encoding="utf-8")
     return import_file(library, path).transcripts[0].id
 
 
@@ -54,7 +55,9 @@ def table(lib, transcript_id):
                 select(SegmentTopic.segment_id, Topic.name).join(Topic, Topic.id == SegmentTopic.topic_id)
             ))
         }
-    return [(r.id, r.position, r.raw, r.correction, r.start_ms, r.end_ms, r.speaker, topics.get(r.id, ())) for r in rows(lib, transcript_id)]
+    return [
+        (r.id, r.position, r.raw, r.correction, r.start_ms, r.end_ms, r.speaker, topics.get(r.id, ())) for r in rows(lib, transcript_id)
+    ]
 
 
 def _group(pairs):
@@ -66,7 +69,8 @@ def _group(pairs):
 
 def revisions(lib, segment_id):
     with lib.read() as session:
-        return [(r.origin, r.old, r.new) for r in session.scalars(select(Revision).where(Revision.segment_id == segment_id).order_by(Revision.id))]
+        found = session.scalars(select(Revision).where(Revision.segment_id == segment_id).order_by(Revision.id))
+        return [(r.origin, r.old, r.new) for r in found]
 
 
 def segment_id(lib, transcript_id, position):
@@ -115,9 +119,9 @@ def test_wrong_ids_and_positions_are_user_errors(library, transcript):
         edits.set_correction(library, 999, "x")
     with pytest.raises(UserError, match="no such transcript"):
         edits.segment_at(library, 999, 1)
-    with pytest.raises(UserError, match="1..3"):
+    with pytest.raises(UserError, match=r"1\.\.3"):
         edits.segment_at(library, transcript, 4)
-    with pytest.raises(UserError, match="1..3"):
+    with pytest.raises(UserError, match=r"1\.\.3"):
         edits.segment_at(library, transcript, 0)
 
 

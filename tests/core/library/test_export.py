@@ -83,7 +83,12 @@ def test_srt_imported_and_exported_keeps_every_time(library, tmp_path):
 
 @pytest.mark.parametrize(
     ("script", "expected"),
-    [("traditional", "今天我們聊聊軟件。"), ("taiwan", "今天我們聊聊軟體。"), ("hongkong", "今天我們聊聊軟件。"), ("simplified", "今天我们聊聊软件。")],
+    [
+        ("traditional", "今天我們聊聊軟件。"),
+        ("taiwan", "今天我們聊聊軟體。"),
+        ("hongkong", "今天我們聊聊軟件。"),
+        ("simplified", "今天我们聊聊软件。"),
+    ],
 )
 def test_export_in_another_script(library, tmp_path, script, expected):
     transcript = import_file(library, write(tmp_path / "in.srt", SRT)).transcripts[0].id

@@ -47,7 +47,7 @@ def test_every_seed_paragraph_becomes_one_segment(library, seed):
     result = import_file(library, seed)
     expected = expected_sections(seed)
     assert [(t.title, t.segments) for t in result.transcripts] == [(title, len(p)) for title, p in expected]
-    for made, (_title, paragraphs) in zip(result.transcripts, expected):
+    for made, (_title, paragraphs) in zip(result.transcripts, expected, strict=True):
         _, segments = transcript_segments(library, made.id)
         assert [s.raw for s in segments] == paragraphs
         assert [s.position for s in segments] == list(range(1, len(paragraphs) + 1))
@@ -136,7 +136,7 @@ def test_one_bad_file_in_a_batch_stops_the_whole_batch_before_writing(library, t
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
     before = snapshot(library)
-    with pytest.raises(UserError, match="bad.txt"):
+    with pytest.raises(UserError, match=r"bad\.txt"):
         import_path(library, [good, bad])
     assert snapshot(library) == before
 
@@ -213,7 +213,10 @@ def _json_library_file(tmp_path):
                 "format": "transcript-reader",
                 "version": 1,
                 "transcripts": [
-                    {"title": "甲", "segments": [{"raw": "呃你好", "correction": "你好", "topics": ["开场"], "speaker": "张三"}, {"raw": "再见"}]},
+                    {
+                        "title": "甲",
+                        "segments": [{"raw": "呃你好", "correction": "你好", "topics": ["开场"], "speaker": "张三"}, {"raw": "再见"}],
+                    },
                     {"title": "乙", "segments": [{"raw": "第二篇", "topics": ["开场"]}]},
                 ],
             },
@@ -225,7 +228,7 @@ def _json_library_file(tmp_path):
 
 
 def test_json_brings_back_corrections_with_their_revision_and_topics(library, tmp_path):
-    first, second = import_file(library, _json_library_file(tmp_path)).transcripts
+    first, _second = import_file(library, _json_library_file(tmp_path)).transcripts
     rows = transcript_segments(library, first.id)[1]
     assert [(s.raw, s.correction, s.speaker) for s in rows] == [("呃你好", "你好", "张三"), ("再见", None, None)]
     assert list_transcripts(library)[0].corrected == 1

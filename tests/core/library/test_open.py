@@ -10,7 +10,7 @@ from sqlalchemy import select
 from reader.core.errors import UserError
 from reader.core.library import open_library
 from reader.core.library.models import Base, Setting
-from reader.core.library.search import is_search_table
+from reader.core.library.search_tables import is_search_table
 
 
 def test_sqlite_is_set_up_for_safe_concurrent_use(library):
@@ -24,7 +24,7 @@ def test_sqlite_is_set_up_for_safe_concurrent_use(library):
 
 def test_a_write_transaction_holds_the_write_lock_from_its_start(library, tmp_path):
     other = sqlite3.connect(tmp_path / "library.sqlite3", timeout=0, isolation_level=None)
-    with library.write():
+    with library.write():  # noqa: SIM117 (the comment belongs to the inner block)
         # Nothing written yet, but another writer is already kept out: the
         # transaction began IMMEDIATE, so it cannot fail later on a lock.
         with pytest.raises(sqlite3.OperationalError, match="locked"):
@@ -35,11 +35,10 @@ def test_a_write_transaction_holds_the_write_lock_from_its_start(library, tmp_pa
 
 
 def test_a_failed_write_leaves_nothing_behind(library):
-    with pytest.raises(ZeroDivisionError):
-        with library.write() as session:
-            session.add(Setting(key="half", value="done"))
-            session.flush()
-            1 / 0
+    with pytest.raises(ZeroDivisionError), library.write() as session:
+        session.add(Setting(key="half", value="done"))
+        session.flush()
+        raise ZeroDivisionError
     with library.read() as session:
         assert session.scalars(select(Setting)).all() == []
 

@@ -15,7 +15,9 @@ def transcript(library, tmp_path):
 
 
 def summary(lib, transcript_id=None):
-    return [(r.pattern, r.replacement, r.is_regex, r.case_sensitive, r.transcript_id, r.enabled) for r in rules.list_rules(lib, transcript_id)]
+    return [
+        (r.pattern, r.replacement, r.is_regex, r.case_sensitive, r.transcript_id, r.enabled) for r in rules.list_rules(lib, transcript_id)
+    ]
 
 
 def cleaned(lib, transcript_id, raw):

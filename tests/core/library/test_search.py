@@ -5,10 +5,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import UserError
-from reader.core.library import delete_transcript, edits, import_file
+from reader.core.library import delete_transcript, edits, import_file, search
 from reader.core.library import rules as library_rules
-from reader.core.library import search
-from reader.core.library.search import find_spans, fold, search as find
+from reader.core.library.search import find_spans, fold
+from reader.core.library.search import search as find
 
 TALK = """# 讲座
 
@@ -183,10 +183,10 @@ def test_a_new_version_of_the_cleaning_reindexes_what_it_cleans_differently(libr
     assert positions(find(library, "深度")) == [2]
     assert search.pending_count(library) == 0
     # An upgrade: the cleaning now reads the text differently, and says so by its fingerprint.
-    from reader.core.library import queries
+    from reader.core.text import shown
 
-    cleaned_before = queries.effective_text
-    monkeypatch.setattr(queries, "effective_text", lambda *args: cleaned_before(*args) + "升级后")
+    cleaned_before = shown.shown_text
+    monkeypatch.setattr(shown, "shown_text", lambda *args: cleaned_before(*args) + "升级后")
     assert find(library, "升级后") == []  # same fingerprint: the index is trusted as it is
     monkeypatch.setattr(search, "cleaning_fingerprint", lambda: "next version")
     assert sorted(positions(find(library, "升级后"))) == [1, 2, 3, 4, 5]

@@ -24,7 +24,8 @@ def topic_names(lib, transcript_id):
 
 
 def snapshot(lib, transcript_id):
-    return speakers_shown(lib, transcript_id), topic_names(lib, transcript_id), tagging.list_labels(lib, "speaker"), tagging.list_labels(lib, "topic")
+    labels = tagging.list_labels(lib, "speaker"), tagging.list_labels(lib, "topic")
+    return speakers_shown(lib, transcript_id), topic_names(lib, transcript_id), *labels
 
 
 def test_assigning_a_new_name_makes_the_speaker_and_labels_only_that_range(library, roundtable):
@@ -187,7 +188,11 @@ def test_split_turn_with_no_speakers_is_refused_and_changes_nothing(library, rou
 
 @pytest.mark.parametrize(
     "first, last, message",
-    [(0, 2, "positions 0-2: transcript {t} has segments 1..{n}"), (5, 3, "positions 5-3: the range runs backwards"), (9999, None, "position 9999: transcript {t} has segments 1..{n}")],
+    [
+        (0, 2, "positions 0-2: transcript {t} has segments 1..{n}"),
+        (5, 3, "positions 5-3: the range runs backwards"),
+        (9999, None, "position 9999: transcript {t} has segments 1..{n}"),
+    ],
 )
 def test_bad_ranges_say_what_is_wrong(library, roundtable, first, last, message):
     count = len(transcript_segments(library, roundtable)[1])

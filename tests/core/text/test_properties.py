@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.paths import seeds_dir
-from reader.core.text import CleanSettings, Cleaner
+from reader.core.text import Cleaner, CleanSettings
 from reader.core.text.edits import apply_edits
 from reader.core.text.fillers import DEFAULT_FILLERS, _pattern
 from reader.core.text.stutters import HAN_CHAR

@@ -3,7 +3,7 @@
 import pytest
 
 from reader.core.errors import UserError
-from reader.core.text import CleanSettings, Cleaner, Rule, format_rules_tsv, parse_rules_tsv
+from reader.core.text import Cleaner, CleanSettings, Rule, format_rules_tsv, parse_rules_tsv
 from reader.core.text.fillers import remove_fillers
 from reader.core.text.punctuation import tidy
 from reader.core.text.script import convert, converter
@@ -295,8 +295,8 @@ def test_traditional_target_is_a_fixed_point():
 
 
 def test_a_mark_takes_the_readers_script_and_nothing_else():
-    assert Cleaner().clean_mark("(掌聲)") == "(掌声)"
-    assert Cleaner(CleanSettings(script="traditional")).clean_mark("(掌声)") == "(掌聲)"
-    assert Cleaner(CleanSettings(script="keep")).clean_mark("(掌聲)") == "(掌聲)"
+    assert Cleaner().clean_mark("(掌聲)").text == "(掌声)"
+    assert Cleaner(CleanSettings(script="traditional")).clean_mark("(掌声)").text == "(掌聲)"
+    assert Cleaner(CleanSettings(script="keep")).clean_mark("(掌聲)").text == "(掌聲)"
     # No speech in it: fillers, stutters and rules leave it alone.
-    assert Cleaner(rules=[Rule("英文", "English")]).clean_mark("(嗯嗯，英文)") == "(嗯嗯，英文)"
+    assert Cleaner(rules=[Rule("英文", "English")]).clean_mark("(嗯嗯，英文)").text == "(嗯嗯，英文)"

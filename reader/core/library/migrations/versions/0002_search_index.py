@@ -6,7 +6,7 @@ Revises: 0001
 
 from alembic import op
 
-from reader.core.library import search
+from reader.core.library import search, search_tables
 
 revision = "0002"
 down_revision = "0001"
@@ -24,5 +24,5 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for name in search.TRIGGER_NAMES:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
-        op.execute(f"DROP TABLE IF EXISTS {search.PENDING}")
-        op.execute(f"DROP TABLE IF EXISTS {search.INDEX}")
+        op.execute(f"DROP TABLE IF EXISTS {search_tables.PENDING}")
+        op.execute(f"DROP TABLE IF EXISTS {search_tables.INDEX}")

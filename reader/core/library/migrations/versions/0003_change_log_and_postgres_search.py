@@ -7,7 +7,8 @@ Revises: 0002
 import sqlalchemy as sa
 from alembic import op
 
-from reader.core.library import changes
+from reader.core.library import changes, search_pg
+from reader.core.library.search_tables import INDEX, PENDING
 
 revision = "0003"
 down_revision = "0002"
@@ -26,16 +27,12 @@ def upgrade() -> None:
     )
     changes.install(op.get_bind())
     if op.get_bind().dialect.name == "postgresql":
-        from reader.core.library import search_pg
-
         search_pg.install(op.get_bind())
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        from reader.core.library.search import INDEX, PENDING
-
         op.execute(f"DROP TABLE IF EXISTS {INDEX}, {PENDING}")
         op.execute("DROP FUNCTION IF EXISTS search_queue_segment, search_queue_rule_scope CASCADE")
         op.execute(
