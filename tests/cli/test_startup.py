@@ -27,7 +27,7 @@ print(" ".join(sorted({name.split(".")[0] for name in sys.modules})), file=sys.s
 def cli_loads(*args: str) -> tuple[str, set[str]]:
     """(stdout, the heavy packages imported) of one command run in a fresh interpreter."""
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, *args], cwd=CHECKOUT, capture_output=True, text=True, encoding="utf-8", timeout=120
+        [sys.executable, "-c", SCRIPT, *args], cwd=CHECKOUT, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False
     )
     return done.stdout, set(done.stderr.splitlines()[-1].split()) & set(HEAVY)
 

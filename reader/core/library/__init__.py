@@ -23,7 +23,7 @@ _WHERE = {
     "transcript_segments": "queries",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = list(_WHERE)
 
 
 def __getattr__(name: str):

@@ -1,10 +1,9 @@
 """Opening a library: engine, connection settings, schema migrations, sessions.
 
-SQLAlchemy (~170 ms to import) and Alembic (~150 ms more) are imported in the
-functions that use them, not here: a short command on a current SQLite library
-(`transcript-reader list`) checks and reads it with the standard sqlite3 module
-and answers in a few tens of ms. Alembic runs only when the stored schema
-revision is not `HEAD_REVISION`.
+SQLAlchemy (~170 ms to import) is imported in the functions that use it, not
+here: a short command on a current SQLite library (`transcript-reader list`)
+checks and reads it with the standard sqlite3 module and answers in a few tens
+of ms. Alembic runs only when the stored schema revision is not `HEAD_REVISION`.
 """
 
 from __future__ import annotations
@@ -22,16 +21,18 @@ from typing import TYPE_CHECKING
 
 from reader.core import paths
 from reader.core.errors import UserError
-from reader.core.library.migrations import HEAD_REVISION
+from reader.core.library.migrations import (
+    HEAD_REVISION,
+    known_schemas,
+    schema_heads,
+    upgrade,
+)
 
 if TYPE_CHECKING:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
     from sqlalchemy import Connection, Engine
     from sqlalchemy.exc import OperationalError
     from sqlalchemy.orm import Session
 
-MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
 # After busy_timeout ran out this many times in a row, a writer gives up with a
 # message instead of waiting for ever behind another program's long write.
@@ -439,32 +440,6 @@ def _set_up_sqlite(dbapi_connection: sqlite3.Connection, *, is_file: bool) -> No
     cursor.close()
 
 
-@functools.cache
-def _scripts() -> ScriptDirectory:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory(str(MIGRATIONS))
-
-
-def _alembic_config(connection) -> Config:
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["connection"] = connection
-    return config
-
-
-def schema_heads() -> tuple[str, ...]:
-    """The schema revision(s) this version of the app writes."""
-    return tuple(_scripts().get_heads())
-
-
-def known_schemas() -> frozenset[str]:
-    """Every schema revision this version of the app can open (and migrate)."""
-    return frozenset(script.revision for script in _scripts().walk_revisions())
-
-
 def _stored_revisions(conn: Connection) -> set[str]:
     """What Alembic's `get_current_heads` answers, without importing Alembic."""
     from sqlalchemy import inspect
@@ -478,11 +453,15 @@ def _migrate(engine: Engine, shown: str) -> None:
     with engine.connect() as conn:
         if _stored_revisions(conn) == {HEAD_REVISION}:
             return
-    from alembic import command
+    _migrate_with_alembic(engine, shown)
+
+
+def _migrate_with_alembic(engine: Engine, shown: str) -> None:
+    """Create or upgrade the schema; refuse a newer library, or a database that is not a library."""
     from alembic.runtime.migration import MigrationContext
     from sqlalchemy import inspect
 
-    scripts = _scripts()
+    heads = set(schema_heads())
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
         tables = set(inspect(conn).get_table_names())
@@ -495,13 +474,13 @@ def _migrate(engine: Engine, shown: str) -> None:
         )
     if not current and tables:
         raise UserError(shown, "not a transcript-reader library (it holds other tables)")
-    if current == set(scripts.get_heads()):
+    if current == heads:
         return
     # IMMEDIATE (the advisory lock on PostgreSQL): two apps opening a new
     # library at once migrate it one after the other.
     with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
         if engine.dialect.name == "postgresql":
             _take_pg_write_lock(conn)
-            if set(MigrationContext.configure(conn).get_current_heads()) == set(scripts.get_heads()):
+            if set(MigrationContext.configure(conn).get_current_heads()) == heads:
                 return
-        command.upgrade(_alembic_config(conn), "heads")
+        upgrade(conn)
