@@ -1,4 +1,10 @@
-"""Command line front end over reader.core (contract: docs/CLI.md in shared)."""
+"""Command line front end over reader.core (contract: docs/CLI.md in shared).
+
+Each command imports the core operations it uses inside its own function:
+together SQLAlchemy, Alembic, jieba, OpenCC and the file writers take about a
+second to import, and `--version` or `list` answer in a few tens of ms
+(tests/cli/test_startup.py checks what they import; `make bench` times them).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,11 @@ import sys
 
 from reader import APP_NAME, __version__
 from reader.core.errors import UserError
+
+# What argparse offers, written out so that building the parser imports no writer
+# or converter; tests/cli/test_startup.py keeps them equal to reader.core's.
+EXPORT_FORMATS = ("txt", "md", "docx", "srt", "vtt", "json", "csv")
+SCRIPTS = ("simplified", "traditional", "taiwan", "hongkong", "keep")
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -191,12 +202,10 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _add_export_search_commands(sub) -> None:
-    from reader.core.formats.writers import EXPORT_SCRIPTS, FORMATS
-
     p = sub.add_parser("export", help="write a transcript (or all, one file each) as txt, md, docx, srt, vtt, json or csv")
     p.add_argument("id", metavar="ID|all", help="transcript id (see `list`), or all")
-    p.add_argument("--format", required=True, choices=FORMATS)
-    p.add_argument("--script", choices=EXPORT_SCRIPTS, default="simplified", help="taiwan uses Taiwan's words too (s2twp)")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--script", choices=SCRIPTS, default="simplified", help="taiwan uses Taiwan's words too (s2twp)")
     p.add_argument("--no-speakers", action="store_true", help="leave speaker labels out")
     p.add_argument("--images", action="store_true", help="keep image lines (md, docx, txt)")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file (folder for all); - for standard output")
@@ -577,7 +586,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("clean", help="clean text, no library involved: one output line per input line")
     p.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="UTF-8 text; - or nothing: standard input")
-    p.add_argument("--script", choices=("simplified", "traditional", "taiwan", "hongkong", "keep"), default="simplified")
+    p.add_argument("--script", choices=SCRIPTS, default="simplified")
     p.add_argument("--no-fillers", action="store_true", help="keep hesitation sounds")
     p.add_argument("--no-stutters", action="store_true", help="keep repetitions")
     p.add_argument("--no-rules", action="store_true", help="ignore --rules")

@@ -5,7 +5,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from reader.core.library import check_library, delete_transcript, import_file, list_transcripts, open_library
-from reader.core.library.schema import known_schemas, schema_heads
+from reader.core.library.migrations import known_schemas, schema_heads
 from reader.core.library.models import Base
 from reader.core.library.search_tables import is_search_table
 from reader.core.paths import seeds_dir

@@ -1,36 +1,34 @@
-"""The library: a database of transcripts, their segments and everything people add to them."""
+"""The library: a database of transcripts, their segments and everything people add to them.
 
-from reader.core.library.db import Library, open_library
-from reader.core.library.importer import (
-    ImportCancelled,
-    ImportedTranscript,
-    ImportResult,
-    import_file,
-    import_path,
-    import_seeds_if_new,
-)
-from reader.core.library.queries import (
-    SegmentRow,
-    TranscriptSummary,
-    check_library,
-    delete_transcript,
-    list_transcripts,
-    transcript_segments,
-)
+The names below are imported on first use (PEP 562): `transcript-reader list`
+then loads only db and listing, not SQLAlchemy's ORM, the importer or jieba.
+"""
 
-__all__ = [
-    "ImportCancelled",
-    "ImportResult",
-    "ImportedTranscript",
-    "Library",
-    "SegmentRow",
-    "TranscriptSummary",
-    "check_library",
-    "delete_transcript",
-    "import_file",
-    "import_path",
-    "import_seeds_if_new",
-    "list_transcripts",
-    "open_library",
-    "transcript_segments",
-]
+import importlib
+
+_WHERE = {
+    "Library": "db",
+    "open_library": "db",
+    "ImportCancelled": "importer",
+    "ImportedTranscript": "importer",
+    "ImportResult": "importer",
+    "import_file": "importer",
+    "import_path": "importer",
+    "import_seeds_if_new": "importer",
+    "TranscriptSummary": "listing",
+    "list_transcripts": "listing",
+    "SegmentRow": "queries",
+    "check_library": "queries",
+    "delete_transcript": "queries",
+    "transcript_segments": "queries",
+}
+
+__all__ = list(_WHERE)
+
+
+def __getattr__(name: str) -> object:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.core import paths
 from reader.core.errors import UserError
-from reader.core.library.schema import known_schemas
+from reader.core.library.migrations import known_schemas
 
 # Backups are named `<library name>-<UTC time made>.sqlite3`.
 STAMP = "%Y%m%dT%H%M%S%fZ"

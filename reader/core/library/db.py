@@ -1,27 +1,39 @@
-"""Opening a library: engine, connection settings, schema migrations, sessions."""
+"""Opening a library: engine, connection settings, schema migrations, sessions.
+
+SQLAlchemy (~170 ms to import) is imported in the functions that use it, not
+here: a short command on a current SQLite library (`transcript-reader list`)
+checks and reads it with the standard sqlite3 module and answers in a few tens
+of ms. Alembic runs only when the stored schema revision is not `HEAD_REVISION`.
+"""
 
 from __future__ import annotations
 
+import functools
 import getpass
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from reader.core import paths
 from reader.core.errors import UserError
-from reader.core.library import schema
 from reader.core.library.backup_files import rescue_hint
+from reader.core.library.migrations import (
+    HEAD_REVISION,
+    known_schemas,
+    schema_heads,
+    upgrade,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+    from sqlalchemy.engine import URL
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_MS = 10_000
 # After busy_timeout ran out this many times in a row, a writer gives up with a
@@ -37,28 +49,66 @@ PG_LOCK_NOT_AVAILABLE = "55P03"
 class Library:
     """An open library. Sessions are short: one per read or per unit of work."""
 
-    def __init__(self, engine: Engine, damage: str | None = None):
-        self.engine = engine
-        self.url = engine.url.render_as_string(hide_password=True)
-        self.is_sqlite = engine.dialect.name == "sqlite"
+    def __init__(self, engine: Engine | None = None, damage: str | None = None, *, file: Path | None = None):
+        # A library file opened current (or damaged) gets its engine at the
+        # first session: `read_rows` alone never imports SQLAlchemy.
+        self._engine = engine
+        self._engine_lock = threading.Lock()
+        self.file = file
+        if file is not None:
+            self.url = "sqlite:///" + str(file)
+            self.is_sqlite = True
+        elif engine is not None:
+            self.url = engine.url.render_as_string(hide_password=True)
+            self.is_sqlite = engine.dialect.name == "sqlite"
+        else:
+            raise ValueError("a Library needs an engine or a file")
         # What `quick_check` found wrong; a damaged library is opened for
         # reading only (check, rescue), never written to.
         self.damage = damage
+
+    @property
+    def engine(self) -> Engine:
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = _engine(str(self.file))
+            return self._engine
+
+    @functools.cached_property
+    def _write_engine(self) -> Engine:
         # On SQLite a writer takes the write lock at BEGIN: a transaction that
         # read first and upgraded later would fail with "database is locked"
         # as soon as another process committed in between.
-        self._write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+        return self.engine.execution_options(sqlite_begin="IMMEDIATE")
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        from sqlalchemy.orm import Session
+
+        _refuse_writes_in_read_sessions()
         # Closing (not rolling back) ends the transaction but leaves loaded
         # objects readable after the block, detached.
         with Session(self.engine, autoflush=False, info={"read_only": True}) as session:
             yield session
 
+    def read_rows(self, sql: str) -> list[tuple[Any, ...]]:
+        """The rows of one read-only SQL statement (portable SQL, no parameters).
+
+        On a library file this needs neither SQLAlchemy nor the models, which
+        take ~250 ms to import before a session can read anything.
+        """
+        if self.file is None:
+            with self.read() as session:
+                return [tuple(row) for row in session.connection().exec_driver_sql(sql)]
+        with closing(_connect_file(self.file)) as conn:
+            conn.execute("PRAGMA query_only=ON")
+            return conn.execute(sql).fetchall()
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction: committed when the block ends, rolled back if it raises."""
+        from sqlalchemy.orm import Session
+
         if self.damage is not None:
             raise UserError(self.url, f"the library is damaged ({self.damage}); nothing will be written to it")
         with Session(self._write_engine, expire_on_commit=False) as session:
@@ -71,6 +121,8 @@ class Library:
             session.commit()
 
     def _take_write_lock(self, session: Session) -> None:
+        from sqlalchemy.exc import OperationalError
+
         # Take the write lock now, not at the first statement, so waiting for
         # another writer happens here, before anything was done, where giving
         # up or trying again is safe.
@@ -90,7 +142,8 @@ class Library:
         )
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
     def __enter__(self) -> Library:
         return self
@@ -99,10 +152,16 @@ class Library:
         self.close()
 
 
-@event.listens_for(Session, "before_flush")
-def _refuse_writes_in_read_sessions(session: Session, flush_context: object, instances: object) -> None:
-    if session.info.get("read_only"):
-        raise RuntimeError("Library.read() sessions are read only; use Library.write()")
+@functools.cache
+def _refuse_writes_in_read_sessions() -> None:
+    """Registered once, with the first read session."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    @event.listens_for(Session, "before_flush")
+    def refuse(session: Session, flush_context: object, instances: object) -> None:
+        if session.info.get("read_only"):
+            raise RuntimeError("Library.read() sessions are read only; use Library.write()")
 
 
 def _take_pg_write_lock(connection: Connection) -> None:
@@ -129,22 +188,53 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
     backup). With `damaged_ok` a damaged library opens read only, for `check`.
     """
     target = db or paths.default_db()
-    engine = _engine(target)
-    shown = engine.url.render_as_string(hide_password=True) if "://" in target else target
+    if "://" in target:
+        return _open_url(target, damaged_ok)
+    path = _library_file(target)
     try:
+        with closing(_connect_file(path)) as conn:
+            damage = _damage(conn.execute, sqlite3.Error)
+            current = _file_revisions(conn) if damage is None else set()
+    except sqlite3.Error as exc:
+        raise UserError(target, f"cannot open the library: {' '.join(str(exc).split())}.{rescue_hint(target)}") from None
+    if damage is not None:
+        if not damaged_ok:
+            raise UserError(target, f"the library is damaged ({damage}); nothing will be written to it.{rescue_hint(target)}")
+        return Library(damage=damage, file=path)
+    if current == {HEAD_REVISION}:
+        return Library(file=path)
+    # New, older, newer or not a library at all: Alembic decides.
+    engine = _engine(target)
+    with _disposed_on_error(engine, target):
+        _migrate(engine, target)
+    return Library(engine, file=path)
+
+
+def _open_url(target: str, damaged_ok: bool) -> Library:
+    engine = _engine(target)
+    shown = engine.url.render_as_string(hide_password=True)
+    with _disposed_on_error(engine, target, shown):
         damage = quick_check(engine)
         if damage is not None:
             if not damaged_ok:
                 raise UserError(shown, f"the library is damaged ({damage}); nothing will be written to it.{rescue_hint(target)}")
             return Library(engine, damage)
         _migrate(engine, shown)
+    return Library(engine)
+
+
+@contextmanager
+def _disposed_on_error(engine: Engine, target: str, shown: str | None = None) -> Iterator[None]:
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        yield
     except DBAPIError as exc:
         engine.dispose()
-        raise UserError(shown, f"cannot open the library: {' '.join(str(exc.orig).split())}.{rescue_hint(target)}") from None
+        raise UserError(shown or target, f"cannot open the library: {' '.join(str(exc.orig).split())}.{rescue_hint(target)}") from None
     except BaseException:
         engine.dispose()
         raise
-    return Library(engine)
 
 
 def quick_check(engine: Engine) -> str | None:
@@ -154,33 +244,67 @@ def quick_check(engine: Engine) -> str | None:
     indexes match their tables, takes 35 ms). Raises `DBAPIError` for a
     file that is not an SQLite database at all.
     """
+    from sqlalchemy.exc import DBAPIError
+
     if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return None
     with engine.connect() as conn:
-        try:
-            found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check(5)")]
-        except DBAPIError as exc:
-            # A page so broken that the check itself stops; "not a database"
-            # (a wiped header) is left to the caller's "cannot open".
-            if getattr(exc.orig, "sqlite_errorname", "") != "SQLITE_CORRUPT":
-                raise
-            return " ".join(str(exc.orig).split())
+        return _damage(conn.exec_driver_sql, DBAPIError)
+
+
+def _damage(execute: Callable[[str], Iterable[Any]], database_error: type[Exception]) -> str | None:
+    """`quick_check` through `execute` (sqlite3's or SQLAlchemy's), whose errors are `database_error`."""
+    try:
+        found = [row[0] for row in execute("PRAGMA quick_check(5)")]
+    except database_error as exc:
+        # A page so broken that the check itself stops; "not a database"
+        # (a wiped header) is left to the caller's "cannot open".
+        error = getattr(exc, "orig", exc)  # SQLAlchemy's DBAPIError wraps sqlite3's
+        if getattr(error, "sqlite_errorname", "") != "SQLITE_CORRUPT":
+            raise
+        return " ".join(str(error).split())
     return None if found == ["ok"] else "; ".join(found)
 
 
+def _file_revisions(conn: sqlite3.Connection) -> set[str]:
+    """The schema revision(s) stored in a library file, read without Alembic; empty for a new file."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone() is None:
+        return set()
+    return {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}
+
+
+def _library_file(target: str) -> Path:
+    path = Path(target).expanduser()
+    if path.is_dir():
+        raise UserError(target, "is a folder; give the library file's path")
+    if not path.parent.is_dir():
+        raise UserError(target, f"the folder {path.parent} does not exist")
+    return path.resolve()
+
+
+def _connect_file(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection to a library file, set up as the engine's are (creates the file if new)."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        _set_up_sqlite(conn, is_file=True)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _engine(target: str) -> Engine:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     if "://" in target:
         try:
             url = make_url(target)
         except ArgumentError:
             raise UserError(target, "not a valid database URL") from None
     else:
-        path = Path(target).expanduser()
-        if path.is_dir():
-            raise UserError(target, "is a folder; give the library file's path")
-        if not path.parent.is_dir():
-            raise UserError(target, f"the folder {path.parent} does not exist")
-        url = make_url("sqlite:///" + str(path.resolve()))
+        url = make_url("sqlite:///" + str(_library_file(target)))
     try:
         if url.get_backend_name() == "sqlite":
             engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -206,7 +330,7 @@ def _engine(target: str) -> Engine:
 
 
 def _without_password(url: URL) -> str:
-    return str(url.set(password=None).render_as_string(hide_password=False))
+    return url.set(password=None).render_as_string(hide_password=False)
 
 
 _session_passwords: dict[str, str] = {}
@@ -218,6 +342,8 @@ def use_password(db: str, password: str) -> None:
     The URL itself, which the app keeps in its list of recent libraries and
     shows in titles, then never holds the password.
     """
+    from sqlalchemy.engine import make_url
+
     _session_passwords[_without_password(make_url(db))] = password
 
 
@@ -235,6 +361,10 @@ def check_server(db: str) -> ServerCheck:
 
     `UserError` (one line, no password) when it cannot be reached or logged in to.
     """
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
+
     if "://" not in db:
         raise UserError(db, "not a database URL")
     engine = _engine(db)
@@ -245,7 +375,7 @@ def check_server(db: str) -> ServerCheck:
             server = f"{engine.dialect.name.replace('postgresql', 'PostgreSQL')} {version}"
             current = set(MigrationContext.configure(conn).get_current_heads())
             tables = set(inspect(conn).get_table_names())
-            if current - schema.known_schemas():
+            if current - known_schemas():
                 return ServerCheck(server, "newer")
             if not current:
                 return ServerCheck(server, "other" if tables else "empty")
@@ -262,6 +392,8 @@ def save_password(db: str, password: str, pgpass: Path | None = None) -> Path:
 
     Replaces the line for the same server, port, database and user. Returns the file.
     """
+    from sqlalchemy.engine import make_url
+
     url = make_url(db)
     path = pgpass or Path(os.environ.get("PGPASSFILE") or Path.home() / ".pgpass")
     host = url.host or url.query.get("host") or "localhost"
@@ -284,19 +416,11 @@ def save_password(db: str, password: str, pgpass: Path | None = None) -> Path:
 
 
 def _configure_sqlite(engine: Engine) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: object) -> None:
-        # Let SQLAlchemy's "begin" event, not the sqlite3 module, start
-        # transactions, so writes can BEGIN IMMEDIATE.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if engine.url.database not in (None, "", ":memory:"):
-            cursor.execute("PRAGMA journal_mode=WAL")
-        # FULL: an edit the user saw saved survives a power cut, WAL or not.
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        _set_up_sqlite(dbapi_connection, is_file=engine.url.database not in (None, "", ":memory:"))
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
@@ -304,19 +428,46 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def _alembic_config(connection: Connection) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    config.attributes["connection"] = connection
-    return config
+def _set_up_sqlite(dbapi_connection: sqlite3.Connection, *, is_file: bool) -> None:
+    # Let SQLAlchemy's "begin" event, not the sqlite3 module, start
+    # transactions, so writes can BEGIN IMMEDIATE.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if is_file:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: an edit the user saw saved survives a power cut, WAL or not.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _stored_revisions(conn: Connection) -> set[str]:
+    """What Alembic's `get_current_heads` answers, without importing Alembic."""
+    from sqlalchemy import inspect
+
+    if not inspect(conn).has_table("alembic_version"):
+        return set()
+    return {row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
 
 
 def _migrate(engine: Engine, shown: str) -> None:
-    scripts = schema.scripts()
+    with engine.connect() as conn:
+        if _stored_revisions(conn) == {HEAD_REVISION}:
+            return
+    _migrate_with_alembic(engine, shown)
+
+
+def _migrate_with_alembic(engine: Engine, shown: str) -> None:
+    """Create or upgrade the schema; refuse a newer library, or a database that is not a library."""
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect
+
+    heads = set(schema_heads())
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
         tables = set(inspect(conn).get_table_names())
-    unknown = current - schema.known_schemas()
+    unknown = current - known_schemas()
     if unknown:
         raise UserError(
             shown,
@@ -325,13 +476,13 @@ def _migrate(engine: Engine, shown: str) -> None:
         )
     if not current and tables:
         raise UserError(shown, "not a transcript-reader library (it holds other tables)")
-    if current == set(scripts.get_heads()):
+    if current == heads:
         return
     # IMMEDIATE (the advisory lock on PostgreSQL): two apps opening a new
     # library at once migrate it one after the other.
     with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
         if engine.dialect.name == "postgresql":
             _take_pg_write_lock(conn)
-            if set(MigrationContext.configure(conn).get_current_heads()) == set(scripts.get_heads()):
+            if set(MigrationContext.configure(conn).get_current_heads()) == heads:
                 return
-        command.upgrade(_alembic_config(conn), "heads")
+        upgrade(conn)

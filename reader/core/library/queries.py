@@ -1,4 +1,4 @@
-"""Read and delete operations behind `list`, `show`, `delete` and `check`."""
+"""Read and delete operations behind `show`, `delete` and `check` (`list`: listing.py)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,6 @@ from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, Source, Speaker, Transcript
-
-
-@dataclass(frozen=True)
-class TranscriptSummary:
-    id: int
-    title: str
-    segments: int
-    corrected: int
-    source_path: str
 
 
 @dataclass(frozen=True)
@@ -45,27 +36,6 @@ def transcript_in(session: Session, transcript_id: int) -> Transcript:
     return transcript
 
 
-def list_transcripts(lib: Library) -> list[TranscriptSummary]:
-    counts = (
-        select(
-            Segment.transcript_id,
-            func.count().label("segments"),
-            func.count(Segment.correction).label("corrected"),
-        )
-        .group_by(Segment.transcript_id)
-        .subquery()
-    )
-    query = (
-        select(Transcript.id, Transcript.title, counts.c.segments, counts.c.corrected, Source.path)
-        .join(Source, Source.id == Transcript.source_id)
-        .outerjoin(counts, counts.c.transcript_id == Transcript.id)
-        .order_by(Transcript.id)
-    )
-    with lib.read() as session:
-        return [
-            TranscriptSummary(id, title, segments or 0, corrected or 0, path)
-            for id, title, segments, corrected, path in session.execute(query)
-        ]
 
 
 def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[SegmentRow]]:

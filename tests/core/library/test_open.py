@@ -1,16 +1,22 @@
 """Opening a library: where it lives, how SQLite is set up, and schema versions."""
 
 import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 
+import reader
 from reader.core.errors import UserError
-from reader.core.library import open_library
+from reader.core.library import import_file, migrations, open_library
 from reader.core.library.models import Base, Setting
 from reader.core.library.search_tables import is_search_table
+from reader.core.paths import seeds_dir
 
 
 def test_sqlite_is_set_up_for_safe_concurrent_use(library):
@@ -103,3 +109,59 @@ def test_an_unreachable_server_is_one_line_without_the_password():
     message = str(raised.value)
     assert "s3cret" not in message and "\n" not in message
     assert "cannot open the library" in message
+
+
+def test_head_revision_is_the_newest_migration():
+    # Opening a library compares its stored revision with this constant instead of
+    # asking Alembic; a new migration must update it.
+    from alembic.script import ScriptDirectory
+
+    from reader.core.library.migrations import HEAD_REVISION, LOCATION
+
+    assert ScriptDirectory(str(LOCATION)).get_heads() == [HEAD_REVISION]
+
+
+OPEN_AND_SAY_IF_ALEMBIC_RAN = """\
+import sys
+from reader.core.library import list_transcripts, open_library
+with open_library(sys.argv[1]) as lib:
+    print(len(list_transcripts(lib)), "alembic" in sys.modules)
+"""
+
+
+def _open_in_a_fresh_interpreter(path) -> str:
+    checkout = Path(reader.__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_SAY_IF_ALEMBIC_RAN, str(path)],
+        cwd=checkout, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def _stored_revisions(path) -> list[str]:
+    with closing(sqlite3.connect(path)) as conn:
+        return [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
+
+
+def test_a_current_library_opens_without_alembic_an_older_one_is_migrated(tmp_path):
+    from reader.core.library.migrations import HEAD_REVISION
+
+    current = tmp_path / "current.sqlite3"
+    with open_library(str(current)) as lib:
+        import_file(lib, seeds_dir() / "004_e48bd789d310c5cd.txt")
+    assert _open_in_a_fresh_interpreter(current) == "1 False"
+
+    older = tmp_path / "older.sqlite3"
+    engine = create_engine(f"sqlite:///{older}")
+    with engine.begin() as conn:
+        migrations.upgrade(conn, "0002")
+    engine.dispose()
+    assert _stored_revisions(older) == ["0002"]
+    assert _open_in_a_fresh_interpreter(older) == "0 True"
+    assert _stored_revisions(older) == [HEAD_REVISION]
+    with open_library(str(older)) as lib:
+        # 0003's change log is there and kept by the triggers.
+        import_file(lib, seeds_dir() / "004_e48bd789d310c5cd.txt")
+        with lib.read() as session:
+            assert session.connection().exec_driver_sql("SELECT count(*) FROM change_log").scalar() > 0

@@ -1,0 +1,39 @@
+"""The library's list of transcripts: plain SQL through `Library.read_rows`, so that
+`transcript-reader list` imports neither SQLAlchemy nor the models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.library.db import Library
+
+
+@dataclass(frozen=True)
+class TranscriptSummary:
+    id: int
+    title: str
+    segments: int
+    corrected: int
+    source_path: str
+
+
+# Tables and columns as reader.core.library.models declares them.
+_LIST = """
+SELECT transcripts.id, transcripts.title, counts.segments, counts.corrected, sources.path
+FROM transcripts
+JOIN sources ON sources.id = transcripts.source_id
+LEFT OUTER JOIN (
+    SELECT transcript_id, count(*) AS segments, count(correction) AS corrected
+    FROM segments GROUP BY transcript_id
+) AS counts ON counts.transcript_id = transcripts.id
+ORDER BY transcripts.id
+"""
+
+
+def list_transcripts(lib: Library) -> list[TranscriptSummary]:
+    return [
+        TranscriptSummary(id, title, segments or 0, corrected or 0, path)
+        for id, title, segments, corrected, path in lib.read_rows(_LIST)
+    ]
