@@ -13,8 +13,8 @@ import jieba
 import opencc
 
 from reader.core.errors import UserError
-from reader.core.text import fillers, punctuation, rules, script, segmenter, spacing, stutters
-from reader.core.text.edits import Edit, Step, runs
+from reader.core.text import fillers, punctuation, restarts, rules, script, segmenter, spacing, stutters
+from reader.core.text.edits import Edit, Step, removals_until_stable, runs
 from reader.core.text.fillers import DEFAULT_FILLERS
 from reader.core.text.rules import Rule, RuleSet
 from reader.core.text.script import SCRIPTS
@@ -137,7 +137,9 @@ class Cleaner:
         if s.fillers:
             run(fillers.STAGE, fillers.remove_fillers(text, s.filler_words))
         if s.stutters:
-            run(stutters.STAGE, stutters.collapse_stutters(text))
+            # Restarts first: `叫叫叫叫，叫做` is a restart only while the stutter shows it.
+            passes = (restarts.collapse_restarts, stutters.collapse_stutters)
+            run(stutters.STAGE, removals_until_stable(text, passes, stutters.STAGE))
         if s.rules and self.rules:
             new_text, edits, hits = self._rule_set.apply(text)
             run(rules.STAGE, (new_text, edits))
