@@ -18,6 +18,7 @@ first (`叫叫叫叫，叫做`).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from reader.core.text import segmenter
 from reader.core.text.edits import Edit, removal_edits
@@ -64,7 +65,7 @@ def collapse_restarts(text: str) -> tuple[str, list[Edit]]:
 def _first_restart(text: str) -> tuple[int, int] | None:
     """The span (false start and its separator) of the first restart in `text`."""
     spans = segmenter.clause_spans(text)
-    for (a_start, a_end), (b_start, b_end) in zip(spans, spans[1:]):
+    for (a_start, a_end), (b_start, b_end) in pairwise(spans):
         gap = GAP.fullmatch(text, a_end, b_start)
         if gap is None:
             continue
