@@ -217,6 +217,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         script=args.script,
         fillers=not args.no_fillers,
         stutters=not args.no_stutters,
+        loops=not args.no_loops,
         rules=not args.no_rules,
         punctuation=not args.no_punctuation,
         spacing=args.spacing,
@@ -580,6 +581,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", choices=("simplified", "traditional", "taiwan", "hongkong", "keep"), default="simplified")
     p.add_argument("--no-fillers", action="store_true", help="keep hesitation sounds")
     p.add_argument("--no-stutters", action="store_true", help="keep repetitions")
+    p.add_argument("--no-loops", action="store_true", help="keep clauses the recognizer wrote again and again")
     p.add_argument("--no-rules", action="store_true", help="ignore --rules")
     p.add_argument("--no-punctuation", action="store_true", help="leave punctuation as the removals left it")
     p.add_argument("--spacing", action="store_true", help="one space between CJK and Latin letters or digits")

@@ -13,13 +13,13 @@ import jieba
 import opencc
 
 from reader.core.errors import UserError
-from reader.core.text import fillers, punctuation, restarts, rules, script, segmenter, spacing, stutters
+from reader.core.text import fillers, loops, punctuation, restarts, rules, script, segmenter, spacing, stutters
 from reader.core.text.edits import Edit, Step, removals_until_stable, runs
 from reader.core.text.fillers import DEFAULT_FILLERS
 from reader.core.text.rules import Rule, RuleSet
 from reader.core.text.script import SCRIPTS
 
-STAGES = (script.STAGE, fillers.STAGE, stutters.STAGE, rules.STAGE, punctuation.STAGE, spacing.STAGE)
+STAGES = (script.STAGE, fillers.STAGE, stutters.STAGE, loops.STAGE, rules.STAGE, punctuation.STAGE, spacing.STAGE)
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class CleanSettings:
     script: str = "simplified"
     fillers: bool = True
     stutters: bool = True
+    loops: bool = True
     rules: bool = True
     punctuation: bool = True
     spacing: bool = False
@@ -140,6 +141,8 @@ class Cleaner:
             # Restarts first: `叫叫叫叫，叫做` is a restart only while the stutter shows it.
             passes = (restarts.collapse_restarts, stutters.collapse_stutters)
             run(stutters.STAGE, removals_until_stable(text, passes, stutters.STAGE))
+        if s.loops:
+            run(loops.STAGE, loops.collapse_loops(text))
         if s.rules and self.rules:
             new_text, edits, hits = self._rule_set.apply(text)
             run(rules.STAGE, (new_text, edits))
