@@ -142,3 +142,11 @@ def test_no_loops_keeps_the_recognizers_loops(clean):
     line = "对，对，对，这个问题\n".encode()
     assert clean(stdin=line)[:2] == (0, "对，这个问题\n")
     assert clean("--no-loops", stdin=line)[:2] == (0, "对，对，对，这个问题\n")
+
+
+def test_a_line_final_full_stop_reads_the_next_line(clean):
+    lines = "大家刚刚都已经这个。\n听过他们的精彩的报告了。\n你们有什么补充吗。\n".encode()
+    code, out, _ = clean(stdin=lines)
+    assert (code, out) == (0, "大家刚刚都已经这个，\n听过他们的精彩的报告了。\n你们有什么补充吗？\n")
+    code, out, _ = clean("--no-sentences", stdin=lines)
+    assert (code, out) == (0, lines.decode())

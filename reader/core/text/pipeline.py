@@ -13,13 +13,19 @@ import jieba
 import opencc
 
 from reader.core.errors import UserError
-from reader.core.text import fillers, loops, punctuation, restarts, rules, script, segmenter, spacing, stutters
+from reader.core.text import fillers, loops, punctuation, restarts, rules, script, segmenter, sentences, spacing, stutters
 from reader.core.text.edits import Edit, Step, removals_until_stable, runs
 from reader.core.text.fillers import DEFAULT_FILLERS
 from reader.core.text.rules import Rule, RuleSet
 from reader.core.text.script import SCRIPTS
 
-STAGES = (script.STAGE, fillers.STAGE, stutters.STAGE, loops.STAGE, rules.STAGE, punctuation.STAGE, spacing.STAGE)
+STAGES = (
+    script.STAGE, fillers.STAGE, stutters.STAGE, loops.STAGE, rules.STAGE, punctuation.STAGE, sentences.STAGE, spacing.STAGE
+)
+# How much of the next segment the sentences stage reads: its first words, cleaned.
+NEXT_LOOKAHEAD = 24
+# A next segment that begins with a mark or an image says nothing about the sentence.
+NOT_SPEECH = ("(", "（", "!", "[")
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class CleanSettings:
     loops: bool = True
     rules: bool = True
     punctuation: bool = True
+    sentences: bool = True
     spacing: bool = False
     filler_words: tuple[str, ...] = DEFAULT_FILLERS
 
@@ -120,8 +127,20 @@ class Cleaner:
             script.converter(self.settings.script)
         self._ready = True
 
-    def clean(self, raw: str) -> Cleaned:
+    def clean(self, raw: str, next_raw: str | None = None) -> Cleaned:
+        """`next_raw`: the next segment's raw text, which tells whether a chunk-final `。`
+        ends its sentence; "" when no segment follows, None when not known (the mark stays)."""
         self.warm_up()
+        next_start = None
+        if self.settings.sentences and next_raw is not None:
+            next_start = self._start_of(next_raw)
+        return self._clean(raw, next_start, self.settings.sentences)
+
+    def _start_of(self, next_raw: str) -> str | None:
+        start = self._clean(next_raw[:NEXT_LOOKAHEAD], None, sentences_on=False).text.lstrip()
+        return None if start.startswith(NOT_SPEECH) else start
+
+    def _clean(self, raw: str, next_start: str | None, sentences_on: bool) -> Cleaned:
         s = self.settings
         text = raw
         steps = []
@@ -148,6 +167,8 @@ class Cleaner:
             run(rules.STAGE, (new_text, edits))
         if s.punctuation:
             run(punctuation.STAGE, punctuation.tidy(text))
+        if sentences_on:
+            run(sentences.STAGE, sentences.mark_sentences(text, next_start))
         if s.spacing:
             run(spacing.STAGE, spacing.space(text))
         return Cleaned(raw, text, tuple(steps), hits)

@@ -69,15 +69,15 @@ SUFFIX_TAG = "k"
 NO_AABB_TAGS = tuple("rcpuyeo")
 
 
-def _word_list(name: str) -> frozenset[str]:
+def word_list(name: str) -> frozenset[str]:
     text = files("reader.core.text").joinpath("data", name).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-TENTATIVE = _word_list("tentative_verbs.txt")
-DEGREE = _word_list("degree_words.txt")
-STANCE = _word_list("stance_words.txt")
-LATIN_DOUBLED = _word_list("latin_doubled.txt")
+TENTATIVE = word_list("tentative_verbs.txt")
+DEGREE = word_list("degree_words.txt")
+STANCE = word_list("stance_words.txt")
+LATIN_DOUBLED = word_list("latin_doubled.txt")
 
 
 def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
