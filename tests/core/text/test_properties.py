@@ -24,7 +24,8 @@ piece = st.sampled_from(COMMON_CHARACTERS + WORDS + OTHERS)
 texts = st.lists(st.tuples(piece, st.integers(1, 3)), max_size=14).map(lambda parts: "".join(p * n for p, n in parts))
 
 DEFAULT = Cleaner()
-DELETING_ONLY = Cleaner(CleanSettings(script="keep"))
+# Only removals: no script conversion, no sentence marks written.
+DELETING_ONLY = Cleaner(CleanSettings(script="keep", sentences=False))
 SPACED = Cleaner(CleanSettings(spacing=True))
 
 
@@ -85,3 +86,54 @@ def test_only_targets_are_removed(raw):
         text = output
     assert text == result.text
 
+
+
+# Clauses as speech has them, said again, started over, looped: restarts, loops and
+# sentence marks meet here.
+CLAUSES = ["我", "对", "谢谢", "是啊", "大大", "叫叫", "我们", "结果", "大家好", "我觉得", "这个模型", "大模",
+           "大模型来做", "在这个训练", "训练的过程中", "我们做了数据", "我们学习标记的方式也改变了", "但是",
+           "有什么补充吗", "这取决于你对吧", "the", "the model", "嗯"]
+MARKS = ["，", "，", "、", "。", "？", " ", "，呃，"]
+clause_texts = st.lists(st.tuples(st.sampled_from(CLAUSES), st.sampled_from(MARKS), st.integers(1, 3)), max_size=10).map(
+    lambda parts: "".join((c + m) * n for c, m, n in parts)
+)
+next_chunks = st.one_of(st.none(), st.just(""), st.sampled_from(CLAUSES), texts)
+speech = st.one_of(texts, clause_texts)
+
+
+@examples
+@given(speech, next_chunks)
+def test_new_stages_are_idempotent(raw, following):
+    for cleaner in (DEFAULT, SPACED):
+        once = cleaner.clean(raw, next_raw=following).text
+        assert cleaner.clean(once, next_raw=following).text == once
+
+
+@examples
+@given(speech, next_chunks)
+def test_offsets_map_through_restarts_loops_and_sentence_marks(raw, following):
+    result = Cleaner(CleanSettings(script="keep")).clean(raw, next_raw=following)
+    for i, ch in enumerate(result.text):
+        source = raw[result.to_raw(i)]
+        # Every character is the raw one, but for a sentence mark written over the raw 。.
+        assert source == ch or (ch in "，？" and source == "。"), (i, ch, source)
+        assert result.to_clean(result.to_raw(i)) == i
+
+
+@examples
+@given(speech, next_chunks)
+def test_restarts_loops_and_sentences_touch_only_their_targets(raw, following):
+    result = Cleaner(CleanSettings(script="keep")).clean(raw, next_raw=following)
+    text = raw
+    for step in result.steps:
+        output = apply_edits(text, step.edits)
+        for edit in step.edits:
+            removed = text[edit.start : edit.end]
+            spoken = {ch.lower() for ch in removed if not ch.isspace() and ch not in SEPARATORS + "。？"}
+            if step.stage in ("stutters", "loops"):
+                # A false start or a looped clause is a copy of what stays.
+                assert edit.replacement == "" and spoken <= set(output.lower()), removed
+            elif step.stage == "sentences":
+                assert (removed, edit.replacement) in {("。", "，"), ("。", "？")}
+        text = output
+    assert text == result.text
