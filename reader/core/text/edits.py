@@ -104,19 +104,21 @@ def removals_until_stable(text: str, passes: Sequence, stage: str, limit: int = 
     origin = list(range(len(text)))
     current = text
     removed: set[int] = set()
-    for _ in range(limit):
-        changed = False
-        for clean in passes:
-            new_text, edits = clean(current)
-            if not edits:
-                continue
-            gone = {i for e in edits for i in range(e.start, e.end)}
-            removed.update(origin[i] for i in gone)
-            origin = [o for i, o in enumerate(origin) if i not in gone]
-            current = new_text
-            changed = True
-        if not changed:
-            break
+    # Each pass is stable on its own output: after one removes something, only the
+    # others need to run again; once they have all run without removing, it is done.
+    quiet = 0
+    for k in range(limit * len(passes)):
+        new_text, edits = passes[k % len(passes)](current)
+        if not edits:
+            quiet += 1
+            if quiet >= len(passes) or (quiet == len(passes) - 1 and removed):
+                break
+            continue
+        quiet = 0
+        gone = {i for e in edits for i in range(e.start, e.end)}
+        removed.update(origin[i] for i in gone)
+        origin = [o for i, o in enumerate(origin) if i not in gone]
+        current = new_text
     return current, removal_edits(removed, stage)
 
 

@@ -13,6 +13,7 @@ the previous segment): `repeats_previous` gives the decision.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from reader.core.text import segmenter
 from reader.core.text.edits import Edit, apply_edits
@@ -25,14 +26,17 @@ LOOP_COPIES = 3
 # What may stand between two copies: separators, end marks and spaces, nothing else
 # (`(英文)，(英文)` are marks, not clauses).
 _GAP = re.compile(f"[\\s{SEPARATORS}{END_MARKS}]*")
-_NOT_COMPARED = re.compile(r"\s+")
+
 
 
 def _key(clause: str) -> str:
-    return _NOT_COMPARED.sub("", clause).lower()
+    return "".join(clause.split()).lower()
 
 
 def collapse_loops(text: str) -> tuple[str, list[Edit]]:
+    keys = [_key(clause) for clause in segmenter.CLAUSE.findall(text)]
+    if not any(a == b for a, b in pairwise(keys)):
+        return text, []  # no clause follows a copy of itself
     spans = segmenter.clause_spans(text)
     edits = []
     i = 0

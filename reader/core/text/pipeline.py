@@ -23,9 +23,10 @@ STAGES = (
     script.STAGE, fillers.STAGE, stutters.STAGE, loops.STAGE, rules.STAGE, punctuation.STAGE, sentences.STAGE, spacing.STAGE
 )
 # How much of the next segment the sentences stage reads: its first words, cleaned.
-NEXT_LOOKAHEAD = 24
+NEXT_LOOKAHEAD = 16
 # A next segment that begins with a mark or an image says nothing about the sentence.
 NOT_SPEECH = ("(", "（", "!", "[")
+LEADING_SEPARATORS = " \t" + punctuation.SEPARATORS
 
 
 @dataclass(frozen=True)
@@ -131,16 +132,20 @@ class Cleaner:
         """`next_raw`: the next segment's raw text, which tells whether a chunk-final `。`
         ends its sentence; "" when no segment follows, None when not known (the mark stays)."""
         self.warm_up()
-        next_start = None
-        if self.settings.sentences and next_raw is not None:
-            next_start = self._start_of(next_raw)
-        return self._clean(raw, next_start, self.settings.sentences)
+        return self._clean(raw, next_raw, self.settings.sentences)
 
-    def _start_of(self, next_raw: str) -> str | None:
-        start = self._clean(next_raw[:NEXT_LOOKAHEAD], None, sentences_on=False).text.lstrip()
+    def _start_of(self, next_raw: str | None) -> str | None:
+        if next_raw is None:
+            return None
+        # Its first words as the reader sees them: in the reader's script, without the
+        # hesitation sounds and separators before them (`呃，或者…` begins with 或者).
+        start = script.convert(next_raw[:NEXT_LOOKAHEAD], self.settings.script)[0]
+        if self.settings.fillers:
+            start = fillers.remove_fillers(start, self.settings.filler_words)[0]
+        start = start.lstrip(LEADING_SEPARATORS)
         return None if start.startswith(NOT_SPEECH) else start
 
-    def _clean(self, raw: str, next_start: str | None, sentences_on: bool) -> Cleaned:
+    def _clean(self, raw: str, next_raw: str | None, sentences_on: bool) -> Cleaned:
         s = self.settings
         text = raw
         steps = []
@@ -168,6 +173,8 @@ class Cleaner:
         if s.punctuation:
             run(punctuation.STAGE, punctuation.tidy(text))
         if sentences_on:
+            # Only a chunk-final 。 needs the next segment: most chunks are spared reading it.
+            next_start = self._start_of(next_raw) if sentences.ends_in_full_stop(text) else None
             run(sentences.STAGE, sentences.mark_sentences(text, next_start))
         if s.spacing:
             run(spacing.STAGE, spacing.space(text))

@@ -36,6 +36,14 @@ LAUGHTER = frozenset("哈呵嘿嘻")
 # Separators (and the spaces around them) between two clauses; a run counts as one,
 # since a removed filler can leave two behind (`我，呃，我觉得`).
 GAP = re.compile(f"[ \\t]*[{SEPARATORS}](?:[ \\t]*[{SEPARATORS}])*[ \\t]*")
+# Every restart shows one of two shapes, cheap to look for before reading any clause: the
+# last character before the separator again within the next six, or a short clause and the
+# next beginning with the same character.
+_P = segmenter.PUNCTUATION
+_HINT = re.compile(
+    f"(.){GAP.pattern}[^{_P}]{{0,{MAX_FALSE_START - 1}}}\\1"
+    f"|(?:^|[{_P}])([^{_P}])[^{_P}]{{0,{MAX_FALSE_START - 1}}}{GAP.pattern}\\2"
+)
 # A preposition that opens a frame the clause must close (`在…中`, `当…时`, `对…来说`).
 FRAME_OPENERS = frozenset({"在", "当", "从", "对", "对于", "关于", "跟", "与", "和", "随着"})
 FRAME_CLOSERS = frozenset(
@@ -49,7 +57,7 @@ FRAME_CLOSERS = frozenset(
 
 def collapse_restarts(text: str) -> tuple[str, list[Edit]]:
     """Remove false starts, one at a time until none is left (`我，我，我觉得` -> `我觉得`)."""
-    if not GAP.search(text):
+    if not _HINT.search(text):
         return text, []
     origin = list(range(len(text)))
     current = text
@@ -79,7 +87,11 @@ def _first_restart(text: str) -> tuple[int, int] | None:
 
 def _false_start(first: str, second: str) -> int | None:
     """Where in `first` the false start begins, or None when `first` is no false start."""
-    if not first or not second or not _speech(first):
+    # Every kind of restart needs the first clause to begin like the next, or its last
+    # character again within the next one's first few: most pairs fail this at once.
+    if not first or not second or (first[0] != second[0] and first[-1] not in second[:MAX_FALSE_START]):
+        return None
+    if not _speech(first):
         return None
     if len(first) <= MAX_FALSE_START and second.startswith(first) and _whole_word_at(second, len(first)):
         if second == first and len(first) <= DELIBERATE_REPEAT:

@@ -16,6 +16,7 @@ after a question becomes `？`, whatever comes next.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.core.text import segmenter
 from reader.core.text.edits import Edit, apply_edits
@@ -27,6 +28,7 @@ COMMA = "，"
 QUESTION = "？"
 ENDS_OPEN = word_list("ends_open.txt")
 BEGINS_OPEN = word_list("begins_open.txt")
+_BEGINS_OPEN_PREFIXES = tuple(BEGINS_OPEN)
 SENTENCE_FINAL = word_list("sentence_final.txt")
 _subordinate = word_list("subordinate.txt")
 SUBORDINATE_ENDS = frozenset(w for w in _subordinate if not w.startswith("^"))
@@ -45,6 +47,11 @@ ATTRIBUTIVE = "的"
 # `让我们`, `把它`: a coverb and its pronoun wait for the verb.
 COVERBS = frozenset({"让", "使", "把", "被", "给", "叫"})
 PRONOUN_TAG = "r"
+PRONOUN_FINALS = "我你他她它们咱"
+# How many characters at the end of a chunk, and at the start of the next, the segmenter
+# reads: the last three words, the first two, are all that decide.
+LOOK_BACK = 8
+LOOK_AHEAD = 6
 _PUNCTUATION = re.compile(r"[，。！？；：、,.!?;:…\s]+")
 
 
@@ -71,7 +78,11 @@ def is_question(clause: str) -> bool:
 
 def _ends_open(clause: str) -> bool:
     """Whether the chunk's last clause cannot end a sentence."""
-    tokens = [t for t in segmenter.cut(clause) if not t.isspace()]
+    if clause[-1] not in _open_finals():
+        # No word that waits ends in this character: only a waiting clause is left to check.
+        return _subordinate(clause, [])
+    # The last words decide; cutting only them keeps a long clause cheap.
+    tokens = [t for t in segmenter.cut(clause[-LOOK_BACK:]) if not t.isspace()]
     if not tokens:
         return False
     last = tokens[-1]
@@ -103,16 +114,28 @@ def _noun_awaited(tokens: list[str]) -> bool:
     return False
 
 
+@cache
+def _open_finals() -> frozenset[str]:
+    """The last characters of every word that can keep a sentence open: most chunks end in
+    none of them and need no segmenting at all."""
+    segmenter.warm_up()
+    words = [w for w, tag in segmenter.tags().items() if tag.startswith(OPEN_TAGS)]
+    words += [*ENDS_OPEN, *SENTENCE_FINAL, *SUBORDINATE_ENDS, ATTRIBUTIVE, *PRONOUN_FINALS]
+    return frozenset(w[-1] for w in words if w)
+
+
 def _subordinate(clause: str, tokens: list[str]) -> bool:
-    if not tokens:
-        return False
-    if tokens[-1] in SUBORDINATE_ENDS or (len(tokens) >= 2 and tokens[-2] + tokens[-1] in SUBORDINATE_ENDS):
+    if tokens and (
+        tokens[-1] in SUBORDINATE_ENDS or (len(tokens) >= 2 and tokens[-2] + tokens[-1] in SUBORDINATE_ENDS)
+    ):
         return True
     return any(clause.startswith(word) for word in SUBORDINATE_BEGINS) and "就" not in clause
 
 
 def _begins_open(next_clause: str) -> bool:
-    tokens = [t for t in segmenter.cut(next_clause) if not t.isspace()]
+    if not next_clause.startswith(_BEGINS_OPEN_PREFIXES):
+        return False
+    tokens = [t for t in segmenter.cut(next_clause[:LOOK_AHEAD]) if not t.isspace()]
     return bool(tokens) and (tokens[0] in BEGINS_OPEN or "".join(tokens[:2]) in BEGINS_OPEN)
 
 
@@ -128,6 +151,10 @@ def runs_on(chunk: str, next_chunk: str) -> bool:
     if last[-1].isdigit() and first[0].isdigit():
         return True  # a number the cut split (`我们发布了4。` | `13亿张图像`)
     return _ends_open(last) or _begins_open(first)
+
+
+def ends_in_full_stop(text: str) -> bool:
+    return text.rstrip().endswith(FULL_STOP)
 
 
 def mark_sentences(text: str, next_start: str | None) -> tuple[str, list[Edit]]:

@@ -29,6 +29,7 @@ REPETITION_START = re.compile(f"(?=([{HAN}]{{1,{MAX_UNIT}}})\\1)")
 HAN_CHAR = re.compile(f"[{HAN}]")
 # Spaces between two Chinese characters, which a stutter may have in it (`我 我 我觉得`).
 _BETWEEN_HAN = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
+_SPACE = re.compile(r"\s")
 # A Latin word said again after a space: whole words (`papa` is one), any case.
 LATIN_ONE_LETTER_WORDS = frozenset("ai")
 LATIN_REPEAT = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?:\s+\1)+(?![A-Za-z])", re.IGNORECASE)
@@ -81,16 +82,19 @@ LATIN_DOUBLED = word_list("latin_doubled.txt")
 
 
 def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
-    joined_text = _BETWEEN_HAN.sub("", text)
-    if not CANDIDATE.search(joined_text) and not LATIN_REPEAT.search(text):
+    spaced = bool(_SPACE.search(text))
+    han = bool(CANDIDATE.search(_BETWEEN_HAN.sub("", text) if spaced else text))
+    latin = spaced and bool(LATIN_REPEAT.search(text))
+    if not han and not latin:
         return text, []
     edits = []
     for start, end in segmenter.clause_spans(text):
         clause = text[start:end]
-        removed = set(_latin_stutters(clause))
-        if CANDIDATE.search(_BETWEEN_HAN.sub("", clause)):
+        removed = set(_latin_stutters(clause)) if latin else set()
+        if han and CANDIDATE.search(_BETWEEN_HAN.sub("", clause) if spaced else clause):
             removed.update(_spaced_stutters(clause))
-        edits.extend(Edit(start + e.start, start + e.end, "", STAGE) for e in removal_edits(removed, STAGE))
+        if removed:
+            edits.extend(Edit(start + e.start, start + e.end, "", STAGE) for e in removal_edits(removed, STAGE))
     if not edits:
         return text, []
     return apply_edits(text, edits), edits
@@ -99,21 +103,16 @@ def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
 def _spaced_stutters(clause: str) -> set[int]:
     """Offsets to remove, read as if the spaces between Chinese characters were not there:
     `我 我 我觉得` stutters like `我我我觉得`. A space after a removed copy goes with it."""
-    kept = [i for i in range(len(clause)) if not _is_space_between_han(clause, i)]
+    if not _BETWEEN_HAN.search(clause):
+        return {i for a, b in _collapse_clause(clause) for i in range(a, b)}
+    between = {i for m in _BETWEEN_HAN.finditer(clause) for i in range(*m.span())}
+    kept = [i for i in range(len(clause)) if i not in between]
     joined = "".join(clause[i] for i in kept)
     removed = {kept[i] for a, b in _collapse_clause(joined) for i in range(a, b)}
-    for i in range(len(clause)):
-        if i not in removed and _is_space_between_han(clause, i) and i - 1 in removed:
+    for i in sorted(between):
+        if i - 1 in removed:
             removed.add(i)  # the run of spaces, left to right
     return removed
-
-
-def _is_space_between_han(text: str, i: int) -> bool:
-    if not text[i].isspace():
-        return False
-    before = text[:i].rstrip()
-    after = text[i:].lstrip()
-    return bool(before and after and HAN_CHAR.match(before[-1]) and HAN_CHAR.match(after[0]))
 
 
 def _latin_stutters(clause: str) -> list[int]:
