@@ -218,6 +218,11 @@ def _add_export_search_commands(sub) -> None:
     p.set_defaults(func=_cmd_search)
 
 
+def _write_clean(out, cleaned) -> None:
+    # A regular-expression rule may write a line break; the line count is the contract.
+    out.write(cleaned.text.replace("\n", " ").encode("utf-8") + b"\n")
+
+
 def _cmd_clean(args: argparse.Namespace) -> int:
     """Clean text line by line, streaming: one output line per input line, no library."""
     from reader.core.text import Cleaner, CleanSettings, read_rules_tsv
@@ -226,8 +231,10 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         script=args.script,
         fillers=not args.no_fillers,
         stutters=not args.no_stutters,
+        loops=not args.no_loops,
         rules=not args.no_rules,
         punctuation=not args.no_punctuation,
+        sentences=not args.no_sentences,
         spacing=args.spacing,
     )
     rules = read_rules_tsv(args.rules) if args.rules and settings.rules else []
@@ -242,14 +249,24 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     except PermissionError:
         raise UserError(name, "permission denied") from None
     out = sys.stdout.buffer
-    try:
+
+    def lines():
         for number, line in enumerate(source, start=1):
             try:
-                text = line.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+                yield line.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
             except UnicodeDecodeError:
                 raise UserError(name, f"line {number} is not UTF-8 text") from None
-            # A regular-expression rule may write a line break; the line count is the contract.
-            out.write(cleaner.clean(text).text.replace("\n", " ").encode("utf-8") + b"\n")
+
+    try:
+        # One line of look-ahead: whether a line's final 。 ends its sentence depends on the
+        # next line (the last line has none). Still streaming: a line is written once the next is read.
+        text = None
+        for following in lines():
+            if text is not None:
+                _write_clean(out, cleaner.clean(text, next_raw=following))
+            text = following
+        if text is not None:
+            _write_clean(out, cleaner.clean(text, next_raw=""))
     finally:
         out.flush()
         if source is not sys.stdin.buffer:
@@ -589,8 +606,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", choices=SCRIPTS, default="simplified")
     p.add_argument("--no-fillers", action="store_true", help="keep hesitation sounds")
     p.add_argument("--no-stutters", action="store_true", help="keep repetitions")
+    p.add_argument("--no-loops", action="store_true", help="keep clauses the recognizer wrote again and again")
     p.add_argument("--no-rules", action="store_true", help="ignore --rules")
     p.add_argument("--no-punctuation", action="store_true", help="leave punctuation as the removals left it")
+    p.add_argument("--no-sentences", action="store_true", help="keep every line-final 。 (no look at the next line)")
     p.add_argument("--spacing", action="store_true", help="one space between CJK and Latin letters or digits")
     p.add_argument("--rules", metavar="TSV", help="correction rules: pattern<TAB>replacement[<TAB>regex]")
     p.set_defaults(func=_cmd_clean)

@@ -136,3 +136,17 @@ def test_streams_instead_of_reading_everything_first(monkeypatch):
     assert sink.lines_written == source.lines_read == len(lines) * 3
     # Output keeps pace with input (within a few buffers), so memory does not grow with it.
     assert sink.most_ahead < len(lines)
+
+
+def test_no_loops_keeps_the_recognizers_loops(clean):
+    line = "对，对，对，这个问题\n".encode()
+    assert clean(stdin=line)[:2] == (0, "对，这个问题\n")
+    assert clean("--no-loops", stdin=line)[:2] == (0, "对，对，对，这个问题\n")
+
+
+def test_a_line_final_full_stop_reads_the_next_line(clean):
+    lines = "大家刚刚都已经这个。\n听过他们的精彩的报告了。\n你们有什么补充吗。\n".encode()
+    code, out, _ = clean(stdin=lines)
+    assert (code, out) == (0, "大家刚刚都已经这个，\n听过他们的精彩的报告了。\n你们有什么补充吗？\n")
+    code, out, _ = clean("--no-sentences", stdin=lines)
+    assert (code, out) == (0, lines.decode())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -94,4 +94,41 @@ def runs(labels: Sequence[str | None]) -> list[tuple[int, int, str]]:
             if label is not None:
                 found.append((start, i, label))
             start = i
+    return found
+
+
+def removals_until_stable(text: str, passes: Sequence, stage: str, limit: int = 8) -> tuple[str, list[Edit]]:
+    """Run removal-only `passes` (text -> (text, edits)) in turn until none removes anything,
+    giving one set of removals in offsets of `text`: a removal by one pass can make work for
+    another (`我我们，我们觉得`: the stutter goes first, then the restart), and cleaning the
+    result again must change nothing."""
+    origin = list(range(len(text)))
+    current = text
+    removed: set[int] = set()
+    # Each pass is stable on its own output: after one removes something, only the
+    # others need to run again; once they have all run without removing, it is done.
+    quiet = 0
+    for k in range(limit * len(passes)):
+        new_text, edits = passes[k % len(passes)](current)
+        if not edits:
+            quiet += 1
+            if quiet >= len(passes) or (quiet == len(passes) - 1 and removed):
+                break
+            continue
+        quiet = 0
+        gone = {i for e in edits for i in range(e.start, e.end)}
+        removed.update(origin[i] for i in gone)
+        origin = [o for i, o in enumerate(origin) if i not in gone]
+        current = new_text
+    return current, removal_edits(removed, stage)
+
+
+def removal_edits(removed: Iterable[int], stage: str) -> list[Edit]:
+    """Removals of the characters at offsets `removed`, one edit per run."""
+    found: list[Edit] = []
+    for i in sorted(removed):
+        if found and found[-1].end == i:
+            found[-1] = Edit(found[-1].start, i + 1, "", stage)
+        else:
+            found.append(Edit(i, i + 1, "", stage))
     return found

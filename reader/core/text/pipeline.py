@@ -13,13 +13,20 @@ import jieba
 import opencc
 
 from reader.core.errors import UserError
-from reader.core.text import fillers, punctuation, rules, script, segmenter, spacing, stutters
-from reader.core.text.edits import Edit, Step, runs
+from reader.core.text import fillers, loops, punctuation, restarts, rules, script, segmenter, sentences, spacing, stutters
+from reader.core.text.edits import Edit, Step, removals_until_stable, runs
 from reader.core.text.fillers import DEFAULT_FILLERS
 from reader.core.text.rules import Rule, RuleSet
 from reader.core.text.script import SCRIPTS
 
-STAGES = (script.STAGE, fillers.STAGE, stutters.STAGE, rules.STAGE, punctuation.STAGE, spacing.STAGE)
+STAGES = (
+    script.STAGE, fillers.STAGE, stutters.STAGE, loops.STAGE, rules.STAGE, punctuation.STAGE, sentences.STAGE, spacing.STAGE
+)
+# How much of the next segment the sentences stage reads: its first words, cleaned.
+NEXT_LOOKAHEAD = 16
+# A next segment that begins with a mark or an image says nothing about the sentence.
+NOT_SPEECH = ("(", "（", "!", "[")
+LEADING_SEPARATORS = " \t" + punctuation.SEPARATORS
 
 
 @dataclass(frozen=True)
@@ -29,8 +36,10 @@ class CleanSettings:
     script: str = "simplified"
     fillers: bool = True
     stutters: bool = True
+    loops: bool = True
     rules: bool = True
     punctuation: bool = True
+    sentences: bool = True
     spacing: bool = False
     filler_words: tuple[str, ...] = DEFAULT_FILLERS
 
@@ -119,8 +128,24 @@ class Cleaner:
             script.converter(self.settings.script)
         self._ready = True
 
-    def clean(self, raw: str) -> Cleaned:
+    def clean(self, raw: str, next_raw: str | None = None) -> Cleaned:
+        """`next_raw`: the next segment's raw text, which tells whether a chunk-final `。`
+        ends its sentence; "" when no segment follows, None when not known (the mark stays)."""
         self.warm_up()
+        return self._clean(raw, next_raw, self.settings.sentences)
+
+    def _start_of(self, next_raw: str | None) -> str | None:
+        if next_raw is None:
+            return None
+        # Its first words as the reader sees them: in the reader's script, without the
+        # hesitation sounds and separators before them (`呃，或者…` begins with 或者).
+        start = script.convert(next_raw[:NEXT_LOOKAHEAD], self.settings.script)[0]
+        if self.settings.fillers:
+            start = fillers.remove_fillers(start, self.settings.filler_words)[0]
+        start = start.lstrip(LEADING_SEPARATORS)
+        return None if start.startswith(NOT_SPEECH) else start
+
+    def _clean(self, raw: str, next_raw: str | None, sentences_on: bool) -> Cleaned:
         s = self.settings
         text = raw
         steps = []
@@ -137,12 +162,20 @@ class Cleaner:
         if s.fillers:
             run(fillers.STAGE, fillers.remove_fillers(text, s.filler_words))
         if s.stutters:
-            run(stutters.STAGE, stutters.collapse_stutters(text))
+            # Restarts first: `叫叫叫叫，叫做` is a restart only while the stutter shows it.
+            passes = (restarts.collapse_restarts, stutters.collapse_stutters)
+            run(stutters.STAGE, removals_until_stable(text, passes, stutters.STAGE))
+        if s.loops:
+            run(loops.STAGE, loops.collapse_loops(text))
         if s.rules and self.rules:
             new_text, edits, hits = self._rule_set.apply(text)
             run(rules.STAGE, (new_text, edits))
         if s.punctuation:
             run(punctuation.STAGE, punctuation.tidy(text))
+        if sentences_on:
+            # Only a chunk-final 。 needs the next segment: most chunks are spared reading it.
+            next_start = self._start_of(next_raw) if sentences.ends_in_full_stop(text) else None
+            run(sentences.STAGE, sentences.mark_sentences(text, next_start))
         if s.spacing:
             run(spacing.STAGE, spacing.space(text))
         return Cleaned(raw, text, tuple(steps), hits)

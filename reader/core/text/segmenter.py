@@ -84,6 +84,12 @@ def tag(word: str) -> str:
     return _tags.get(word) or jieba.dt.user_word_tag_tab.get(word, "")
 
 
+def tags() -> dict[str, str]:
+    """Every dictionary word's part of speech (read only)."""
+    warm_up()
+    return _tags
+
+
 def is_glossary(word: str) -> bool:
     return word in _glossary
 
@@ -100,10 +106,10 @@ def in_longer_word(part: str) -> bool:
 
 
 # Punctuation of every width ends a clause; spaces do not (`intern v l` is one clause).
-_PUNCTUATION = (
+PUNCTUATION = (
     "!-/:-@\\[-`{-~\u2010-\u2027\u3000-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\n\r\t"
 )
-CLAUSE = re.compile(f"[^{_PUNCTUATION}]+")
+CLAUSE = re.compile(f"[^{PUNCTUATION}]+")
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:

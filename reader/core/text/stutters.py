@@ -7,8 +7,9 @@ that the segmenter does cut apart are recognised on top of that: degree words
 (`非常非常`), tentative verbs (`研究研究`, `看看书`), AABB forms (`客客气气`), doubling
 that describes before 的/地 (`甜甜的`, `一步一步地`), numeral and classifier "one by one"
 before a verb (`一个一个去做`), and laughter. Two words that share a character
-(`发现现在`) are not a repetition. Repetition across punctuation is never touched: each
-clause is read on its own.
+(`发现现在`) are not a repetition. Spaces between Chinese characters do not hide a
+stutter (`我 我 我觉得`); Latin words stutter as whole words (`the the model`). Repetition
+across punctuation is left to restarts.py: each clause is read on its own here.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from importlib.resources import files
 
 from reader.core.text import segmenter
-from reader.core.text.edits import Edit, apply_edits
+from reader.core.text.edits import Edit, apply_edits, removal_edits
 
 STAGE = "stutters"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -26,6 +27,12 @@ CANDIDATE = re.compile(f"([{HAN}]{{1,{MAX_UNIT}}})\\1")
 # Every offset where some unit repeats at once; only these need a decision.
 REPETITION_START = re.compile(f"(?=([{HAN}]{{1,{MAX_UNIT}}})\\1)")
 HAN_CHAR = re.compile(f"[{HAN}]")
+# Spaces between two Chinese characters, which a stutter may have in it (`我 我 我觉得`).
+_BETWEEN_HAN = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
+_SPACE = re.compile(r"\s")
+# A Latin word said again after a space: whole words (`papa` is one), any case.
+LATIN_ONE_LETTER_WORDS = frozenset("ai")
+LATIN_REPEAT = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?:\s+\1)+(?![A-Za-z])", re.IGNORECASE)
 # A doubled verb takes no aspect marker, `一下` or result complement (`看了看`, never
 # `看看了`, `做做出来`, `想想清楚`): before one of these, the doubling is a stutter.
 NOT_AFTER_DOUBLED_VERB = frozenset(
@@ -63,27 +70,61 @@ SUFFIX_TAG = "k"
 NO_AABB_TAGS = tuple("rcpuyeo")
 
 
-def _word_list(name: str) -> frozenset[str]:
+def word_list(name: str) -> frozenset[str]:
     text = files("reader.core.text").joinpath("data", name).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-TENTATIVE = _word_list("tentative_verbs.txt")
-DEGREE = _word_list("degree_words.txt")
-STANCE = _word_list("stance_words.txt")
+TENTATIVE = word_list("tentative_verbs.txt")
+DEGREE = word_list("degree_words.txt")
+STANCE = word_list("stance_words.txt")
+LATIN_DOUBLED = word_list("latin_doubled.txt")
 
 
 def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
-    if not CANDIDATE.search(text):
+    spaced = bool(_SPACE.search(text))
+    han = bool(CANDIDATE.search(_BETWEEN_HAN.sub("", text) if spaced else text))
+    latin = spaced and bool(LATIN_REPEAT.search(text))
+    if not han and not latin:
         return text, []
     edits: list[Edit] = []
     for start, end in segmenter.clause_spans(text):
         clause = text[start:end]
-        if CANDIDATE.search(clause):
-            edits.extend(Edit(start + a, start + b, "", STAGE) for a, b in _collapse_clause(clause))
+        removed = set(_latin_stutters(clause)) if latin else set()
+        if han and CANDIDATE.search(_BETWEEN_HAN.sub("", clause) if spaced else clause):
+            removed.update(_spaced_stutters(clause))
+        if removed:
+            edits.extend(Edit(start + e.start, start + e.end, "", STAGE) for e in removal_edits(removed, STAGE))
     if not edits:
         return text, []
     return apply_edits(text, edits), edits
+
+
+def _spaced_stutters(clause: str) -> set[int]:
+    """Offsets to remove, read as if the spaces between Chinese characters were not there:
+    `我 我 我觉得` stutters like `我我我觉得`. A space after a removed copy goes with it."""
+    if not _BETWEEN_HAN.search(clause):
+        return {i for a, b in _collapse_clause(clause) for i in range(a, b)}
+    between = {i for m in _BETWEEN_HAN.finditer(clause) for i in range(*m.span())}
+    kept = [i for i in range(len(clause)) if i not in between]
+    joined = "".join(clause[i] for i in kept)
+    removed = {kept[i] for a, b in _collapse_clause(joined) for i in range(a, b)}
+    for i in sorted(between):
+        if i - 1 in removed:
+            removed.add(i)  # the run of spaces, left to right
+    return removed
+
+
+def _latin_stutters(clause: str) -> list[int]:
+    """`the the model` -> `the model`, `for for你` -> `for你`: whole words, any case; the first
+    copy stays, the others go with the space before them. Doubled words (`bye bye`) stay."""
+    removed = []
+    for m in LATIN_REPEAT.finditer(clause):
+        word = m.group(1).lower()
+        if word in LATIN_DOUBLED or (len(word) == 1 and word not in LATIN_ONE_LETTER_WORDS):
+            continue  # a single letter is a symbol read out (`p p y given x`), not a word
+        removed.extend(range(m.end(1), m.end()))
+    return removed
 
 
 def _collapse_clause(clause: str) -> list[tuple[int, int]]:
@@ -276,4 +317,7 @@ class _Reading:
             else:
                 spans.append((i, i + size * (copies - 1)))
                 done = i + size * (copies - 1)
+                if size > 1 and _is_reduplication(unit := self.text[i : i + size]) and segmenter.freq(unit) >= segmenter.COMMON_WORD_FREQ:
+                    # The copy that stays is a word of its own (`等等等等的` -> `等等的`, never `等的`).
+                    done += size
         return spans

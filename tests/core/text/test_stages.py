@@ -166,6 +166,33 @@ def test_latin_and_digits_are_not_stutters():
     assert collapse_stutters("2020年 bye bye")[0] == "2020年 bye bye"
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("the the model", "the model"),
+        ("The the model", "The model"),
+        ("for for你的每一个任务", "for你的每一个任务"),
+        ("deployed in in in in the current", "deployed in the current"),
+        ("我 我 我觉得", "我觉得"),
+        ("这个 这个模型", "这个模型"),
+        ("我 我们", "我们"),
+        # A reduplicated word survives its own stutter: the word once, never half of it.
+        ("等等等等的", "等等的"),
+        ("做安防等等等等的", "做安防等等的"),
+        ("谢谢谢谢谢谢", "谢谢"),
+    ],
+)
+def test_latin_spaced_and_reduplicated_stutters(raw, expected):
+    assert collapse_stutters(raw)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["bye bye", "papa", "so so", "the theme", "p s given y p p y given x", "中国 国家", "intern v l"]
+)
+def test_latin_and_spaced_words_that_stay(text):
+    assert collapse_stutters(text) == (text, [])
+
+
 def test_stutters_off():
     assert only("fillers").clean("我我我").text == "我我我"
 

@@ -1,0 +1,159 @@
+"""Stage 3, stutters, across a separator: restarts.
+
+A speaker who breaks off and starts again leaves a short clause that the next clause
+begins with again (`结果，结果是很顺利的`, `我，我，我觉得`, `大大，大家`). The false start
+and its separator go. Two copies of a clause of one or two characters are a deliberate
+utterance (`谢谢，谢谢`, `对，对`), and parallel clauses that go on differently
+(`我们做了数据，我们做了模型`) are no restart.
+
+A restart can begin inside the first clause: its last characters are said again at the
+start of the next. That is a false start only when the first clause was cut off in the
+middle of a word (`一个大模，大模型`) or with a frame still open that the next clause
+closes (`在这个训练，训练的过程中`); a complete clause whose last words open the next one
+(`我们先说数据，数据是一切的基础`) is rhetoric and stays. A single character said again
+(`然后结，结果`, `中国，国家`) is too often a coincidence to count, unless it stuttered
+first (`叫叫叫叫，叫做`).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from reader.core.text import segmenter
+from reader.core.text.edits import Edit, removal_edits
+from reader.core.text.punctuation import SEPARATORS
+
+STAGE = "stutters"
+# A false start is short: a clause of up to six characters, or the tail of a longer one.
+MAX_FALSE_START = 6
+# Two copies of a clause this short are an utterance said twice on purpose (`好，好`, `谢谢，谢谢`).
+DELIBERATE_REPEAT = 2
+MAX_UNIT = 4
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+LATIN = re.compile("[A-Za-z]")
+LAUGHTER = frozenset("哈呵嘿嘻")
+# Separators (and the spaces around them) between two clauses; a run counts as one,
+# since a removed filler can leave two behind (`我，呃，我觉得`).
+GAP = re.compile(f"[ \\t]*[{SEPARATORS}](?:[ \\t]*[{SEPARATORS}])*[ \\t]*")
+# Every restart shows one of two shapes, cheap to look for before reading any clause: the
+# last character before the separator again within the next six, or a short clause and the
+# next beginning with the same character.
+_P = segmenter.PUNCTUATION
+_HINT = re.compile(
+    f"(.){GAP.pattern}[^{_P}]{{0,{MAX_FALSE_START - 1}}}\\1"
+    f"|(?:^|[{_P}])([^{_P}])[^{_P}]{{0,{MAX_FALSE_START - 1}}}{GAP.pattern}\\2"
+)
+# A preposition that opens a frame the clause must close (`在…中`, `当…时`, `对…来说`).
+FRAME_OPENERS = frozenset({"在", "当", "从", "对", "对于", "关于", "跟", "与", "和", "随着"})
+FRAME_CLOSERS = frozenset(
+    {
+        "中", "里", "上", "下", "内", "外", "时", "前", "后", "之中", "之间", "当中", "之前", "之后",
+        "以后", "以前", "以来", "方面", "时候", "过程中", "来说", "来讲", "而言", "来看", "看来",
+        "一样", "相比", "开始", "里面", "上面", "下面", "之下", "之上",
+    }
+)
+
+
+def collapse_restarts(text: str) -> tuple[str, list[Edit]]:
+    """Remove false starts, one at a time until none is left (`我，我，我觉得` -> `我觉得`)."""
+    if not _HINT.search(text):
+        return text, []
+    origin = list(range(len(text)))
+    current = text
+    removed: set[int] = set()
+    while (span := _first_restart(current)) is not None:
+        start, end = span
+        removed.update(origin[start:end])
+        del origin[start:end]
+        current = current[:start] + current[end:]
+    return current, removal_edits(removed, STAGE)
+
+
+def _first_restart(text: str) -> tuple[int, int] | None:
+    """The span (false start and its separator) of the first restart in `text`."""
+    spans = segmenter.clause_spans(text)
+    for (a_start, a_end), (b_start, b_end) in pairwise(spans):
+        gap = GAP.fullmatch(text, a_end, b_start)
+        if gap is None:
+            continue
+        first = text[a_start:a_end].rstrip()
+        second = text[b_start:b_end].lstrip()
+        cut = _false_start(first, second)
+        if cut is not None:
+            return a_start + cut, b_start + (len(text[b_start:b_end]) - len(text[b_start:b_end].lstrip()))
+    return None
+
+
+def _false_start(first: str, second: str) -> int | None:
+    """Where in `first` the false start begins, or None when `first` is no false start."""
+    # Every kind of restart needs the first clause to begin like the next, or its last
+    # character again within the next one's first few: most pairs fail this at once.
+    if not first or not second or (first[0] != second[0] and first[-1] not in second[:MAX_FALSE_START]):
+        return None
+    if not _speech(first):
+        return None
+    if len(first) <= MAX_FALSE_START and second.startswith(first) and _whole_word_at(second, len(first)):
+        if second == first and len(first) <= DELIBERATE_REPEAT:
+            return None
+        return 0
+    stuttered = _stuttered_tail(first, second)
+    if stuttered is not None:
+        return stuttered
+    for size in range(min(MAX_FALSE_START, len(first) - 1, len(second) - 1), 1, -1):
+        tail = first[-size:]
+        if HAN.fullmatch(tail) and second.startswith(tail) and (
+            _cut_mid_word(tail, second) or _frame_left_open(first[:-size], tail, second)
+        ):
+            return len(first) - size
+    return None
+
+
+def _speech(text: str) -> bool:
+    return bool(HAN.search(text) or LATIN.search(text)) and not any(ch.isdigit() for ch in text)
+
+
+def _whole_word_at(text: str, pos: int) -> bool:
+    """Whether `pos` does not fall inside a Latin word (`the，them` is no restart)."""
+    return not (0 < pos < len(text) and LATIN.match(text[pos - 1]) and LATIN.match(text[pos]))
+
+
+def _stuttered_tail(first: str, second: str) -> int | None:
+    """`叫叫叫叫，叫做`, `应该大大，大家`: the start of the next clause stuttered before the break."""
+    for size in range(1, MAX_UNIT + 1):
+        unit = second[:size]
+        if len(unit) < size or not HAN.fullmatch(unit) or set(unit) <= LAUGHTER or second.startswith(unit * 2):
+            continue
+        copies = 0
+        while first.endswith(unit * (copies + 1)):
+            copies += 1
+        if copies >= 2:
+            return len(first) - copies * size
+    return None
+
+
+def _cut_mid_word(tail: str, second: str) -> bool:
+    """`语言模，语言模型`: the tail is no word, and the next clause reads it as part of a longer one."""
+    if segmenter.freq(tail) >= segmenter.WORD_FREQ:
+        return False
+    ends = segmenter.boundaries(segmenter.cut(second))
+    return len(tail) not in ends
+
+
+def _frame_left_open(before: str, tail: str, second: str) -> bool:
+    """`就是在这个训练，训练的过程中`: a frame opened before the break closes only after it."""
+    tokens = segmenter.cut(before + tail)
+    if len(tail) not in [len(before + tail) - b for b in segmenter.boundaries(tokens)]:
+        return False  # the tail is no whole word where it was first said
+    opened = False
+    for token in tokens:
+        if token in FRAME_OPENERS and segmenter.tag(token) == "p":
+            opened = True
+        elif token in FRAME_CLOSERS:
+            opened = False
+    if not opened:
+        return False
+    after = segmenter.cut(second)
+    if segmenter.boundaries(after).count(len(tail)) == 0:
+        return False
+    return any(token in FRAME_CLOSERS for token in after)

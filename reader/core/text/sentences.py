@@ -1,0 +1,178 @@
+"""Stage 7, sentences: a chunk-final `。` that cuts a sentence becomes `，`; questions get `？`.
+
+The tool that cut these transcripts into chunks ended every chunk with `。`, even in the
+middle of a sentence. Both sides of the break decide: a chunk that ends in a word that
+cannot end a sentence (a conjunction, a preposition, a demonstrative or numeral waiting
+for its noun, `是` waiting for what it introduces), or in a clause that waits for its main
+clause (`…的时候`, `如果…`), runs on; so does a chunk followed by one that begins with what
+cannot begin a sentence (`以及`, `或者`, `而`). A sentence-final particle ends the
+sentence. Anything else keeps its `。`: when in doubt, the chunk's own mark stays.
+
+The next chunk is needed for that. Without it (None: not known) the chunk-final mark is
+left alone; an empty next chunk means the transcript ends there. Inside a chunk, a `。`
+after a question becomes `？`, whatever comes next.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reader.core.text import segmenter
+from reader.core.text.edits import Edit, apply_edits
+from reader.core.text.stutters import word_list
+
+STAGE = "sentences"
+FULL_STOP = "。"
+COMMA = "，"
+QUESTION = "？"
+ENDS_OPEN = word_list("ends_open.txt")
+BEGINS_OPEN = word_list("begins_open.txt")
+_BEGINS_OPEN_PREFIXES = tuple(BEGINS_OPEN)
+SENTENCE_FINAL = word_list("sentence_final.txt")
+_subordinate = word_list("subordinate.txt")
+SUBORDINATE_ENDS = frozenset(w for w in _subordinate if not w.startswith("^"))
+SUBORDINATE_BEGINS = frozenset(w[1:] for w in _subordinate if w.startswith("^"))
+_questions = word_list("questions.txt")
+QUESTION_ENDS = frozenset(w for w in _questions if "…" not in w and not w.startswith("~"))
+QUESTION_ANYWHERE = frozenset(w[1:] for w in _questions if w.startswith("~"))
+QUESTION_FRAMES = tuple(tuple(w.split("…")) for w in _questions if "…" in w)
+# Parts of speech that cannot end a sentence: conjunctions, prepositions.
+OPEN_TAGS = ("c", "p")
+# Before a particle only a connective still waits (`就是啊`), not a numeral (`更重一些啊`).
+CONNECTIVE_TAGS = ("c", "d")
+# A noun waits after these (`一个很自然的` | `问题`), so a chunk ending in such a `的` runs on.
+DETERMINERS = frozenset({"一个", "一种", "这个", "那个", "这种", "那种", "这样", "这些", "那些", "某个", "每个"})
+ATTRIBUTIVE = "的"
+# `让我们`, `把它`: a coverb and its pronoun wait for the verb.
+COVERBS = frozenset({"让", "使", "把", "被", "给", "叫"})
+PRONOUN_TAG = "r"
+PRONOUN_FINALS = "我你他她它们咱"
+# How many characters at the end of a chunk, and at the start of the next, the segmenter
+# reads: the last three words, the first two, are all that decide.
+LOOK_BACK = 8
+LOOK_AHEAD = 6
+_PUNCTUATION = re.compile(r"[，。！？；：、,.!?;:…\s]+")
+
+
+def _last_clause(text: str) -> str:
+    parts = [p for p in _PUNCTUATION.split(text) if p]
+    return parts[-1] if parts else ""
+
+
+def _first_clause(text: str) -> str:
+    parts = [p for p in _PUNCTUATION.split(text) if p]
+    return parts[0] if parts else ""
+
+
+def is_question(clause: str) -> bool:
+    """`…吗`, `…对吧`, `是不是…`, `为什么…呢`: the clause asks."""
+    if not clause:
+        return False
+    if any(clause.endswith(word) for word in QUESTION_ENDS):
+        return True
+    if any(word in clause for word in QUESTION_ANYWHERE):
+        return True
+    return any(clause.endswith(end) and start in clause[: -len(end)] for start, end in QUESTION_FRAMES)
+
+
+def _ends_open(clause: str) -> bool:
+    """Whether the chunk's last clause cannot end a sentence."""
+    if clause[-1] not in _open_finals():
+        # No word that waits ends in this character: only a waiting clause is left to check.
+        return _subordinate(clause, [])
+    # The last words decide; cutting only them keeps a long clause cheap.
+    tokens = [t for t in segmenter.cut(clause[-LOOK_BACK:]) if not t.isspace()]
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last in SENTENCE_FINAL:
+        # A particle ends the sentence, unless it closes what waits (`…之后啊`, `就是啊`).
+        rest = tokens[:-1]
+        if not rest:
+            return False
+        connective = rest[-1] in ENDS_OPEN and segmenter.tag(rest[-1]).startswith(CONNECTIVE_TAGS)
+        return connective or _subordinate(clause[: -len(last)], rest)
+    if segmenter.tag(last).startswith(OPEN_TAGS):
+        return True
+    if any("".join(tokens[-n:]) in ENDS_OPEN for n in range(1, min(3, len(tokens)) + 1)):
+        return True
+    if len(tokens) >= 2 and tokens[-2] in COVERBS and segmenter.tag(last).startswith(PRONOUN_TAG):
+        return True
+    if last == ATTRIBUTIVE and _noun_awaited(tokens[:-1]):
+        return True
+    return _subordinate(clause, tokens)
+
+
+def _noun_awaited(tokens: list[str]) -> bool:
+    """`不是一个很自然的` | `问题`: a determiner, then only what describes, no verb between."""
+    for token in reversed(tokens):
+        if token in DETERMINERS:
+            return True
+        if segmenter.tag(token).startswith("v"):
+            return False
+    return False
+
+
+@cache
+def _open_finals() -> frozenset[str]:
+    """The last characters of every word that can keep a sentence open: most chunks end in
+    none of them and need no segmenting at all."""
+    segmenter.warm_up()
+    words = [w for w, tag in segmenter.tags().items() if tag.startswith(OPEN_TAGS)]
+    words += [*ENDS_OPEN, *SENTENCE_FINAL, *SUBORDINATE_ENDS, ATTRIBUTIVE, *PRONOUN_FINALS]
+    return frozenset(w[-1] for w in words if w)
+
+
+def _subordinate(clause: str, tokens: list[str]) -> bool:
+    if tokens and (
+        tokens[-1] in SUBORDINATE_ENDS or (len(tokens) >= 2 and tokens[-2] + tokens[-1] in SUBORDINATE_ENDS)
+    ):
+        return True
+    return any(clause.startswith(word) for word in SUBORDINATE_BEGINS) and "就" not in clause
+
+
+def _begins_open(next_clause: str) -> bool:
+    if not next_clause.startswith(_BEGINS_OPEN_PREFIXES):
+        return False
+    tokens = [t for t in segmenter.cut(next_clause[:LOOK_AHEAD]) if not t.isspace()]
+    return bool(tokens) and (tokens[0] in BEGINS_OPEN or "".join(tokens[:2]) in BEGINS_OPEN)
+
+
+def runs_on(chunk: str, next_chunk: str) -> bool:
+    """Whether the sentence that `chunk` (ending in `。`) cuts goes on in `next_chunk`."""
+    body = chunk.rstrip()[: -len(FULL_STOP)]
+    if not next_chunk:
+        return False
+    last = _last_clause(body)
+    first = _first_clause(next_chunk)
+    if not last or not first:
+        return False
+    if last[-1].isdigit() and first[0].isdigit():
+        return True  # a number the cut split (`我们发布了4。` | `13亿张图像`)
+    return _ends_open(last) or _begins_open(first)
+
+
+def ends_in_full_stop(text: str) -> bool:
+    return text.rstrip().endswith(FULL_STOP)
+
+
+def mark_sentences(text: str, next_start: str | None) -> tuple[str, list[Edit]]:
+    """`next_start`: the start of the next chunk as cleaned, "" when none follows, None when unknown."""
+    edits = []
+    stripped = text.rstrip()
+    final = len(stripped) - 1 if stripped.endswith(FULL_STOP) else -1
+    for m in re.finditer(FULL_STOP, text):
+        pos = m.start()
+        before = text[:pos]
+        if pos == final:
+            if next_start is None:
+                continue
+            if runs_on(stripped, next_start):
+                edits.append(Edit(pos, pos + 1, COMMA, STAGE))
+                continue
+        if is_question(_last_clause(before)):
+            edits.append(Edit(pos, pos + 1, QUESTION, STAGE))
+    if not edits:
+        return text, []
+    return apply_edits(text, edits), edits
