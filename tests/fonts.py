@@ -2,12 +2,12 @@
 
 Tests that check row heights, wrapping or ink would otherwise measure whatever fonts
 the machine has. A machine with no Chinese font draws every Han character as the
-Latin font's "missing glyph" box, half an em wide in DejaVu Sans: a snippet that
-wraps to two lines with a real Chinese font fits on one, and a test about wrapping
-fails (or passes) for the wrong reason.
+Latin font's "missing glyph" box, 0.6 em wide in DejaVu Sans (7 px where a Chinese
+font gives 12): a snippet that wraps to three lines with a Chinese font fits on one,
+and a test about wrapping fails (or passes) for the wrong reason.
 
-This font is made with fontTools when the test session starts (a few milliseconds,
-nothing downloaded). Every character it covers is a filled box: East Asian wide and
+This font is made with fontTools when the test session starts (about 70 ms with
+Qt's loading, nothing downloaded). Every character it covers is a filled box: East Asian wide and
 fullwidth characters one em wide, the rest half an em; spaces are blank, format
 characters take no room. The line is 1.25 em (ascent 1 em, descent 0.25 em), so at
 the 12 px the tests use a Chinese character is 12 px wide and a line 15 px high:

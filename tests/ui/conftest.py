@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
 SAMPLE = """# 测试转写
 
@@ -87,6 +88,11 @@ def fitted(qtbot, view, timeout: int = 5000):
     def record():
         fits.append(state())
 
+    def settled():
+        # The table's own zero-time timers first: a row resize updates the scroll bar from one.
+        QApplication.processEvents()
+        return bool(fits) and fits[-1] == state()
+
     model = view.model()
     signals = (model.modelReset, model.dataChanged, model.layoutChanged, model.rowsInserted, model.rowsRemoved)
     for signal in signals:
@@ -94,7 +100,7 @@ def fitted(qtbot, view, timeout: int = 5000):
     view.fitted.connect(record)
     try:
         yield
-        qtbot.waitUntil(lambda: bool(fits) and fits[-1] == state(), timeout=timeout)
+        qtbot.waitUntil(settled, timeout=timeout)
     finally:
         view.fitted.disconnect(record)
         for signal in signals:
