@@ -1,12 +1,15 @@
-"""Fixtures for the desktop reader: private settings, a library with a small transcript, a window."""
+"""Fixtures for the desktop reader: private settings, a library with a small transcript, a window,
+the test font every widget measures text in."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
 SAMPLE = """# 测试转写
 
@@ -24,6 +27,15 @@ SAMPLE = """# 测试转写
 def _qt_test_paths():
     """Qt's own settings and data paths go to test folders (the cache is private already: tests/conftest.py)."""
     QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_font(qapp, tmp_path_factory):
+    """Every widget lays text out in a font the tests control (tests/fonts.py), not the machine's:
+    without a Chinese font Han characters are half-width missing-glyph boxes and wrap differently."""
+    from tests import fonts
+
+    return fonts.install(tmp_path_factory.mktemp("fonts"))
 
 
 @pytest.fixture
@@ -44,6 +56,55 @@ def type_committed(widget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     widget.inputMethodEvent(event)
+
+
+@contextmanager
+def fitted(qtbot, view, timeout: int = 5000):
+    """After the block, wait until the segment view has fitted its rows to the size and text it has then.
+
+    The view fits from the event loop, after a resize, a scroll or new text, and a fit can
+    start another (a scroll bar appears, a column narrows); under load that takes longer than
+    any fixed wait. Settled means: the last fit saw the columns, viewport, scroll position
+    and text the view has now.
+    """
+    from reader.ui.segment_model import CLEAN, RAW
+
+    changes = [0]
+    fits = []
+
+    def state():
+        return (
+            view.columnWidth(RAW),
+            view.columnWidth(CLEAN),
+            view.viewport().size(),
+            view.verticalScrollBar().value(),
+            view.model().rowCount(),
+            changes[0],
+        )
+
+    def changed(*_args):
+        changes[0] += 1
+
+    def record():
+        fits.append(state())
+
+    def settled():
+        # The table's own zero-time timers first: a row resize updates the scroll bar from one.
+        QApplication.processEvents()
+        return bool(fits) and fits[-1] == state()
+
+    model = view.model()
+    signals = (model.modelReset, model.dataChanged, model.layoutChanged, model.rowsInserted, model.rowsRemoved)
+    for signal in signals:
+        signal.connect(changed)
+    view.fitted.connect(record)
+    try:
+        yield
+        qtbot.waitUntil(settled, timeout=timeout)
+    finally:
+        view.fitted.disconnect(record)
+        for signal in signals:
+            signal.disconnect(changed)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
 
 from reader.ui.segment_model import RAW
-from tests.ui.conftest import write_sample
+from tests.ui.conftest import fitted, write_sample
 
 
 @pytest.fixture
@@ -78,11 +78,11 @@ def test_markup_in_a_transcript_renders_literally_and_nothing_is_fetched(qtbot, 
     import_file(lib, path)
     lib.close()
     window = make_window()
-    window.show()
-    window.open_library(db_path)
+    with fitted(qtbot, window.view):  # rows get their heights from the event loop
+        window.show()
+        window.open_library(db_path)
     model = window.model
     assert [model.index(r, RAW).data() for r in range(model.rowCount())] == lines
-    window.view.fit_visible_rows()
     window.grab()  # paints every visible cell, both columns
 
     bold_row = 1

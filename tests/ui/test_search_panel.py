@@ -118,6 +118,12 @@ def test_a_long_hit_is_not_cut_to_the_height_of_a_short_one(qtbot, lib, tmp_path
     panel.resize(220, 600)
     panel.show()
     search_for(panel, qtbot, "模型")
-    heights = sorted(panel.results.visualRect(panel.model.index(row, 0)).height() for row in range(panel.model.rowCount()))
-    # Each hit gets the lines its snippet wraps to in a narrow dock.
-    assert heights[-1] > heights[0]
+
+    def each_hit_has_its_lines():
+        # The list lays its items out from the event loop (again when a scroll bar comes or goes).
+        heights = sorted(panel.results.visualRect(panel.model.index(row, 0)).height() for row in range(panel.model.rowCount()))
+        assert len(heights) == 3
+        # Each hit gets the lines its snippet wraps to in a narrow dock.
+        assert heights[-1] > heights[0]
+
+    qtbot.waitUntil(each_hit_has_its_lines, timeout=5000)

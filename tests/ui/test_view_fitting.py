@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from reader.ui.segment_model import CLEAN, RAW
-from tests.ui.conftest import write_sample
+from tests.ui.conftest import fitted, write_sample
 
-LONG = "# 长段落\n\n" + "\n\n".join(
-    "".join(f"第{n}段第{i}句我们讨论视觉语言模型的发展和应用" for i in range(6)) for n in range(8)
-)
+# In the test font (tests/fonts.py) a Chinese character is 12 px wide. Rows one line of 19 to 35
+# characters long: at many widths of the sweep one of them exactly fills its column, where an
+# off-by-one shows. With them the scroll bar stays up at every width, so each width settles to
+# one set of column widths rather than flipping with the scroll bar.
+PHRASE = "我们讨论视觉语言模型的发展和应用今天先看数据再谈训练最后比较各种评测方法"
+EXACT = [PHRASE[:n] for n in range(19, 36)]
+PARAGRAPHS = ["".join(f"第{n}段第{i}句我们讨论视觉语言模型的发展和应用" for i in range(6)) for n in range(8)]
+LONG = "# 长段落\n\n" + "\n\n".join(EXACT + PARAGRAPHS)
 
 
 def clipped_rows(view) -> list[int]:
@@ -34,12 +39,12 @@ def test_no_row_on_screen_loses_its_last_line_at_any_width(qtbot, make_window, t
     window.show()
     window.open_library(db_path)
     view = window.view
-    qtbot.waitUntil(lambda: view.model().rowCount() == 8 and not clipped_rows(view), timeout=5000)
+    qtbot.waitUntil(lambda: view.model().rowCount() == len(EXACT + PARAGRAPHS) and not clipped_rows(view), timeout=5000)
     # Many widths: somewhere a line exactly fills its column, where an off-by-one shows.
     cut = {}
     for width in range(907, 1300, 7):
-        window.resize(width, 700)
-        qtbot.wait(20)  # the fit runs from the event loop after a resize
+        with fitted(qtbot, view):  # the fit runs from the event loop after a resize
+            window.resize(width, 700)
         if clipped_rows(view):
             cut[width] = clipped_rows(view)
     assert not cut, f"rows cut off (window width: rows): {cut}"
