@@ -111,7 +111,9 @@ def test_a_long_hit_is_not_cut_to_the_height_of_a_short_one(qtbot, lib, tmp_path
     from reader.core.library import import_file
 
     path = tmp_path / "long.txt"
-    path.write_text("# 长短\n\n模型。\n\n" + "模型" + "，我们继续讨论视觉语言的发展" * 8 + "。\n", encoding="utf-8")
+    # Eight different clauses: one clause eight times would be a recognizer loop, cleaned to one.
+    clauses = "".join(f"，我们继续讨论视觉语言的第{n}个发展" for n in "一二三四五六七八")
+    path.write_text("# 长短\n\n模型。\n\n" + "模型" + clauses + "。\n", encoding="utf-8")
     import_file(lib, path)
     panel = SearchPanel(SyncTaskRunner(), lambda: lib)
     qtbot.addWidget(panel)
