@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.ui import i18n
-from reader.ui.segment_model import RAW
+from reader.ui.table.segment_model import RAW
 
 UI = Path(i18n.__file__).parent
 CATALOGUE = i18n.TRANSLATIONS / "transcript_reader_zh_CN.ts"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.ui.segment_model import CLEAN, RAW
+from reader.ui.table.segment_model import CLEAN, RAW
 from tests.ui.conftest import write_sample
 
 LONG = "# 长段落\n\n" + "\n\n".join(

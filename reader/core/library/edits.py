@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from reader.core.errors import UserError
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, current_user
+from reader.core.library.opchanges import OpChanges
 from reader.core.library.queries import transcript_in
 
 # Python's own `re` cannot be interrupted, so a pattern that backtracks without
@@ -62,6 +63,10 @@ class Change:
     @property
     def changed(self) -> bool:
         return self.revision_id is not None
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges.of_segments(self.transcript_id, {self.segment_id})
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,10 @@ class SplitResult:
     def segment_ids(self) -> tuple[int, int]:
         return self.parts[0].id, self.parts[1].id
 
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges.restructured(self.transcript_id)
+
 
 @dataclass(frozen=True)
 class MergeResult:
@@ -111,6 +120,10 @@ class MergeResult:
     @property
     def segment_id(self) -> int:
         return self.merged.id
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges.restructured(self.transcript_id)
 
 
 @dataclass(frozen=True)
@@ -147,6 +160,10 @@ class BatchChange:
     @property
     def transcript_ids(self) -> frozenset[int]:
         return frozenset(item.transcript_id for item in self.items)
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges(self.transcript_ids, self.segment_ids)
 
 
 # ----------------------------------------------------------------- lookups
@@ -199,6 +216,8 @@ class ConflictError(UserError):
         self.author = author
         self.attempted = attempted
         now = "has no correction" if segment.correction is None else f"reads: {segment.correction}"
+        # Only that segment is behind on screen: show the other person's text.
+        self.changes = OpChanges.of_segments(segment.transcript_id, {segment.id})
         super().__init__(_where(segment), f"{author or 'someone'} saved version {segment.version} of it, which {now}; your text was not saved")
 
 
