@@ -57,7 +57,7 @@ def test_every_ui_string_is_in_the_chinese_catalogue_and_translated(tmp_path):
     if not Path(lupdate).exists():
         pytest.skip("pyside6-lupdate is not installed, cannot collect the UI strings")
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([lupdate, *map(str, sorted(UI.glob("*.py"))), "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run([lupdate, *map(str, sorted(UI.rglob("*.py"))), "-ts", str(fresh)], check=True, capture_output=True)
     wanted = set(messages(fresh))
     have = messages(CATALOGUE)
     assert wanted - set(have) == set(), "run pyside6-lupdate and translate the new strings"

@@ -45,6 +45,7 @@ from reader.ui.window.label_bar import LabelBar
 from reader.ui.window.labelling import Labelling
 from reader.ui.window.library_actions import LibraryActions
 from reader.ui.window.library_panel import LibraryPanel
+from reader.ui.window.menus import make_menus
 from reader.ui.window.search_panel import SearchPanel
 
 
@@ -111,7 +112,7 @@ class MainWindow(Retranslating, QMainWindow):
             ops, self, self.model, self.view, self.label_bar, self.act_show_labels,
             lambda: self._load_transcript(self.transcript_id, 0),
         )
-        self._make_menus()
+        make_menus(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.options.toolbar)
         self.script_box = self.options.script_box
         self._make_status_bar()
@@ -176,63 +177,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.options = CleaningOptions(self.settings, self.clean, self)
         self.act_stages, self.act_scripts, self.act_languages = self.options.stages, self.options.scripts, self.options.languages
         self.act_about = self._action(self.about)
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("")
-        self.menu_file.addAction(self.act_import)
-        self.menu_file.addAction(self.act_export)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_open_library)
-        self.menu_file.addAction(self.act_open_shared)
-        self.menu_recent = self.menu_file.addMenu("")
-        self.menu_recent.aboutToShow.connect(lambda: self.library_actions.fill_recent(self.menu_recent))
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_backup)
-        self.menu_file.addAction(self.act_restore)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_quit)
-        self.menu_edit = bar.addMenu("")
-        self.menu_edit.addAction(self.act_undo)
-        self.menu_edit.addAction(self.act_redo)
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.act_edit)
-        self.menu_edit.addAction(self.act_revert)
-        self.menu_edit.addAction(self.act_split)
-        self.menu_edit.addAction(self.act_merge)
-        self.menu_edit.addAction(self.act_make_rule)
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.act_find)
-        self.menu_edit.addAction(self.act_replace)
-        self.menu_edit.addAction(self.act_find_next)
-        self.menu_edit.addAction(self.act_find_previous)
-        self.menu_labels = bar.addMenu("")
-        for act in (self.act_speaker, self.act_split_turn, self.act_topic, self.act_untag):
-            self.menu_labels.addAction(act)
-        self.menu_labels.addSeparator()
-        for act in (self.act_next_speaker, self.act_previous_speaker, self.act_next_topic, self.act_previous_topic):
-            self.menu_labels.addAction(act)
-        self.menu_labels.addSeparator()
-        self.menu_labels.addAction(self.act_show_labels)
-        self.menu_view = bar.addMenu("")
-        self.menu_stages = self.menu_view.addMenu("")
-        for act in self.act_stages.values():
-            self.menu_stages.addAction(act)
-        self.menu_view.addAction(self.search_dock.toggleViewAction())
-        self.menu_script = self.menu_view.addMenu("")
-        for act in self.act_scripts.values():
-            self.menu_script.addAction(act)
-        self.menu_tools = bar.addMenu("")
-        self.menu_tools.addAction(self.act_rules)
-        self.menu_tools.addAction(self.act_speakers)
-        self.menu_tools.addAction(self.act_overview)
-        self.menu_tools.addSeparator()
-        self.menu_tools.addAction(self.act_author)
-        self.menu_language = self.menu_tools.addMenu("")
-        for act in self.act_languages.values():
-            self.menu_language.addAction(act)
-        self.menu_help = bar.addMenu("")
-        self.menu_help.addAction(self.act_about)
 
     def _make_status_bar(self) -> None:
         self.counts_label = QLabel(self)
