@@ -81,7 +81,7 @@
     <message>
         <location filename="../../reader/ui/window/cleaning_options.py" line="93"/>
         <source>Script:</source>
-        <translation>简繁：</translation>
+        <translation>字形：</translation>
     </message>
 </context>
 <context>
