@@ -54,7 +54,7 @@ def main() -> None:
         window.model.modelReset.connect(lambda: resets.append(1))
 
         def own_correction_back():
-            window._others_changed(frozenset({segment}), frozenset())
+            window.sync.others_changed(frozenset({segment}), frozenset())
             settle()
 
         def own_split_back(kept: bool):

@@ -120,7 +120,8 @@ class ChangeWatcher(QObject):
             mine = own_writes.pending(found.segment_ids)
             # Of the segments this app saved, those whose version now is none of its own saves'.
             others = frozenset(
-                row.id for row in segment_rows_by_id(lib, mine) if row.version not in own_versions.get(row.id, {row.version})
+                row.id for row in (segment_rows_by_id(lib, mine) if mine else ())
+                if row.version not in own_versions.get(row.id, {row.version})
             )
             return found, others
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from reader.ui.cleaning import CleanService
-from reader.ui.dialogs.conflict_dialog import EDIT_MINE, USE_MINE, ConflictDialog
+from reader.ui import dialogs
 from reader.ui.operations import Operations, edits, labels, rules
 from reader.ui.operations.edits import ConflictError
 from reader.ui.table.delegates import CellEditor
@@ -21,7 +21,7 @@ class Editing(QObject):
         super().__init__(window)
         self.ops, self.clean, self.window, self.model, self.view = ops, clean, window, model, view
         self.transcript_id: int | None = None
-        self.conflict_dialog: ConflictDialog | None = None
+        self.conflict_dialog: QDialog | None = None
         model.correction_requested.connect(self._correction_requested)
         ops.conflict.connect(self.show_conflict)
 
@@ -102,7 +102,7 @@ class Editing(QObject):
     # conflicts
     def show_conflict(self, conflict: ConflictError) -> None:
         """Someone else saved the segment first: both texts side by side, and the person chooses."""
-        dialog = ConflictDialog(conflict, self.window)
+        dialog = dialogs.ConflictDialog(conflict, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.chosen.connect(lambda choice: self._resolve(conflict, choice))
@@ -111,13 +111,13 @@ class Editing(QObject):
 
     def _resolve(self, c: ConflictError, choice: str) -> None:
         row = self.model.row_of(c.segment_id) if self.model.transcript_id == c.transcript_id else None
-        if choice == USE_MINE:
+        if choice == dialogs.USE_MINE:
             if c.attempted is None:
                 edits.revert_correction(self.ops, c.transcript_id, c.segment_id, c.position, c.text, c.version)
             else:
                 automatic = self.model.automatic_text(row) if row is not None else None
                 edits.set_correction(self.ops, c.transcript_id, c.segment_id, c.position, c.text, c.attempted, automatic, c.version)
-        elif choice == EDIT_MINE:
+        elif choice == dialogs.EDIT_MINE:
             if row is None or not self.view.edit_row(row):
                 self._status(self.tr("Segment %1 is not shown here").replace("%1", str(c.position)), 5000)
                 return

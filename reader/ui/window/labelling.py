@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QInputDialog, QMainWindow, QVBoxLayout
 
-from reader.ui.dialogs.topic_picker import TopicPicker, load_suggestions, load_topics
+from reader.ui import dialogs
 from reader.ui.operations import Operations, labels
 from reader.ui.operations.reads import Label
 from reader.ui.table.segment_model import SegmentIdRole, SegmentTableModel
@@ -147,12 +147,12 @@ class Labelling(QObject):
             return
         dialog = QDialog(self.window)
         dialog.setWindowTitle(self.tr("Tag Topic"))
-        picker = TopicPicker(dialog)
+        picker = dialogs.TopicPicker(dialog)
         QVBoxLayout(dialog).addWidget(picker)
         picker.chosen.connect(lambda name: labels.tag_topic(self.ops, ids, name, name))
         picker.chosen.connect(dialog.accept)
-        load_topics(self.ops, picker)
-        load_suggestions(self.ops, picker, self.transcript_id, ids)
+        dialogs.load_topics(self.ops, picker)
+        dialogs.load_suggestions(self.ops, picker, self.transcript_id, ids)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         picker.edit.setFocus()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QPushButton
 
-from reader.ui.dialogs.open_shared_dialog import OpenSharedDialog
+from reader.ui import dialogs
 from reader.ui.operations import Operations, library
 from reader.ui.operations.library import DamagedLibrary
 from reader.ui.settings import Settings
@@ -33,7 +33,7 @@ class LibraryActions(QObject):
         self.restore_box: QMessageBox | None = None
         self.confirm_restore_button: QPushButton | None = None
         self.restored_box: QMessageBox | None = None
-        self.open_shared_dialog: OpenSharedDialog | None = None
+        self.open_shared_dialog: QDialog | None = None
         self.author_dialog: QInputDialog | None = None
         ops.library_opened.connect(self._opened)
         ops.damaged.connect(self.offer_backup)
@@ -66,7 +66,7 @@ class LibraryActions(QObject):
         self._status(self.tr("Library: %1").replace("%1", location), 5000)
 
     def open_shared_library(self) -> None:
-        dialog = OpenSharedDialog(self.ops, self.window)
+        dialog = dialogs.OpenSharedDialog(self.ops, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.chosen.connect(self.open_library)
         dialog.open()

@@ -9,12 +9,11 @@ comes back as one `OpChanges` the window refreshes from.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -26,9 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.ui.cleaning import CleanService
-from reader.ui.dialogs.overview import OverviewDialog
-from reader.ui.dialogs.rules_dialog import RulesDialog
-from reader.ui.dialogs.speaker_manager import SpeakerManager
+from reader.ui import dialogs
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import OpChanges, Operations, edits, library, reads, rules
 from reader.ui.operations.reads import TranscriptSummary, Window
@@ -48,6 +45,12 @@ from reader.ui.window.library_panel import LibraryPanel
 from reader.ui.window.menus import make_menus
 from reader.ui.window.search_panel import SearchPanel
 
+if TYPE_CHECKING:
+    from reader.ui.dialogs.export_dialog import ExportDialog
+    from reader.ui.dialogs.overview import OverviewDialog
+    from reader.ui.dialogs.rules_dialog import RulesDialog
+    from reader.ui.dialogs.speaker_manager import SpeakerManager
+
 
 class MainWindow(Retranslating, QMainWindow):
     def __init__(self, ops: Operations, clean: CleanService, settings: Settings, parent: QWidget | None = None):
@@ -63,7 +66,7 @@ class MainWindow(Retranslating, QMainWindow):
         # Dialogs made when first asked for; the last of each kind shown stays here for tests to answer.
         self.rules_dialog: RulesDialog | None = None
         self.speaker_manager: SpeakerManager | None = None
-        self.export_dialog: QDialog | None = None
+        self.export_dialog: ExportDialog | None = None
         self.overview_dialog: OverviewDialog | None = None
         self._last_error_box: QMessageBox | None = None
         self.setAcceptDrops(True)
@@ -405,18 +408,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     # dialogs, made when asked for
     def show_export(self) -> None:
-        # The export dialog lists the writers, which bring reader.core.text: a tenth of a second
-        # the window does not wait for at start-up, so it is imported when first asked for.
-        from reader.ui.dialogs.export_dialog import ExportDialog
-
-        dialog = ExportDialog(self.ops, self.transcript_id, self)
+        dialog = dialogs.ExportDialog(self.ops, self.transcript_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.export_dialog = dialog
 
     def show_speakers(self) -> None:
         if self.speaker_manager is None:
-            self.speaker_manager = SpeakerManager(self.ops, self)
+            self.speaker_manager = dialogs.SpeakerManager(self.ops, self)
         self.speaker_manager.show()
         self.speaker_manager.raise_()
 
@@ -424,14 +423,14 @@ class MainWindow(Retranslating, QMainWindow):
         if self.transcript_id is None:
             self.statusBar().showMessage(self.tr("Open a transcript first"), 4000)
             return
-        dialog = OverviewDialog(self.ops, self.transcript_id, self)
+        dialog = dialogs.OverviewDialog(self.ops, self.transcript_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.overview_dialog = dialog
 
     def show_rules(self) -> None:
         if self.rules_dialog is None:
-            self.rules_dialog = RulesDialog(self.ops, self.clean, self)
+            self.rules_dialog = dialogs.RulesDialog(self.ops, self.clean, self)
         self.rules_dialog.set_transcript(self.transcript_id)
         self.rules_dialog.show()
         self.rules_dialog.raise_()
