@@ -51,6 +51,7 @@ class CleaningOptions(QObject):
             self.toolbar.addAction(act)
         self.toolbar.addSeparator()
         self.script_label = QLabel(window)
+        self.script_label.setTextFormat(Qt.TextFormat.PlainText)
         self.toolbar.addWidget(self.script_label)
         self.script_box = QComboBox(window)
         for script in SCRIPTS:
