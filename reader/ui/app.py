@@ -15,23 +15,24 @@ SWITCH_INTERVAL = 0.001
 
 
 def build_window(runner=None, settings=None, cleaner_factory=None):
-    """The main window with its controller and cleaning service, not yet shown or opened."""
-    from reader.ui.cleaning import CleanService, default_cleaner_factory
-    from reader.ui.controller import Controller
-    from reader.ui.main_window import MainWindow, clean_settings_from
+    """The main window with its operations and cleaning service, not yet shown or opened."""
+    # Imported here, not at the top: `transcript-reader` starts the CLI, which never needs Qt.
+    from reader.ui.cleaning import CleanService, clean_settings_from, default_cleaner_factory
+    from reader.ui.operations import Operations
     from reader.ui.settings import Settings
     from reader.ui.tasks import TaskRunner
+    from reader.ui.window.main_window import MainWindow
 
     # Painting calls back into Python for every cell; with a worker busy cleaning,
     # each call could wait the default 5 ms for the GIL. 1 ms keeps paint fast.
     sys.setswitchinterval(SWITCH_INTERVAL)
     runner = runner or TaskRunner()
     settings = settings or Settings()
-    controller = Controller(runner)
+    ops = Operations(runner)
     clean = CleanService(runner, clean_settings_from(settings), cleaner_factory or default_cleaner_factory)
-    window = MainWindow(controller, clean, settings)
+    window = MainWindow(ops, clean, settings)
     runner.setParent(window)
-    controller.setParent(window)
+    ops.setParent(window)
     clean.setParent(window)
     return window
 
@@ -39,14 +40,15 @@ def build_window(runner=None, settings=None, cleaner_factory=None):
 def start(window, db: str | None, files: list[str]) -> None:
     """Open the library (importing the samples into a new one) and the given files, in the background."""
     from reader.core import paths
+    from reader.ui.operations import library
 
-    controller = window.controller
+    ops = window.ops
     if files:
-        def import_once(_location):
-            controller.library_opened.disconnect(import_once)
-            controller.import_files(files)
+        def import_once(_location: str) -> None:
+            ops.library_opened.disconnect(import_once)
+            library.import_files(ops, files)
 
-        controller.library_opened.connect(import_once)
+        ops.library_opened.connect(import_once)
     window.clean.warm_up()
     window.open_library(db or paths.default_db(), import_seeds=True)
 
@@ -74,8 +76,8 @@ def run_gui(db: str | None = None, files: list[str] | None = None) -> int:
     code = app.exec()
     # Closing the window has queued the closing backup; a quit that closed no window
     # (the session ending) queues it here. Either way it is waited for, the window already gone.
-    window.controller.close(backup=True)
-    window.controller.runner.shutdown()
+    window.ops.close(backup=True)
+    window.ops.runner.shutdown()
     return code
 
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.kinds import SegmentKind
 from reader.core.text.shown import automatic
+from reader.ui.settings import STAGES, Settings
 from reader.ui.tasks import TaskRunner
 
 CACHE_LIMIT = 200_000
@@ -45,10 +46,18 @@ class CleanResult:
         return self.cleaned.to_raw(pos)
 
 
-def default_cleaner_factory(settings, rules):
+# reader.core.text loads the segmenter's and OpenCC's modules, a tenth of a second the window
+# does not wait for at start-up: it is imported by these two functions, where first used.
+def default_cleaner_factory(settings, rules):  # noqa: ANN001, ANN201 - the core's CleanSettings and rules
     from reader.core.text import Cleaner
 
     return Cleaner(settings, rules)
+
+
+def clean_settings_from(settings: Settings):  # noqa: ANN201 - the core's CleanSettings
+    from reader.core.text import CleanSettings
+
+    return CleanSettings(script=settings.script(), **{stage: settings.stage(stage) for stage in STAGES})
 
 
 class CleanService(QObject):

@@ -16,7 +16,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, get_args
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
@@ -24,7 +24,9 @@ from reader.core.errors import UserError
 
 log = logging.getLogger(__name__)
 
-LANES = ("read", "write", "clean")
+# "read": queries; "write": every save, one at a time, in order; "clean": the segmenter (jieba) and what needs it.
+Lane = Literal["read", "write", "clean"]
+LANES: tuple[Lane, ...] = get_args(Lane)
 
 
 class Task(QObject):
@@ -70,7 +72,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._pools: dict[str, QThreadPool] = {}
+        self._pools: dict[Lane, QThreadPool] = {}
         for lane in LANES:
             pool = QThreadPool(self)
             pool.setMaxThreadCount(1)
@@ -79,7 +81,7 @@ class TaskRunner(QObject):
 
     def submit(
         self,
-        lane: str,
+        lane: Lane,
         fn: Callable[[Task], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
@@ -110,7 +112,7 @@ class TaskRunner(QObject):
         if not self._live:
             self.busy_changed.emit(False)
 
-    def _start(self, lane: str, task: Task) -> None:
+    def _start(self, lane: Lane, task: Task) -> None:
         self._pools[lane].start(task.run)
 
     def busy(self) -> bool:
@@ -133,5 +135,5 @@ class TaskRunner(QObject):
 class SyncTaskRunner(TaskRunner):
     """Runs each task at once on the calling thread: deterministic tests."""
 
-    def _start(self, lane: str, task: Task) -> None:
+    def _start(self, lane: Lane, task: Task) -> None:
         task.run()

@@ -41,7 +41,7 @@ def _reader(app, db: str, transcript_id: int, folder: Path) -> dict[str, float]:
     from PySide6.QtGui import QInputMethodEvent
 
     from reader.ui.app import build_window
-    from reader.ui.segment_model import CLEAN, StateRole
+    from reader.ui.table.segment_model import CLEAN, StateRole
 
     figures = {}
     start = time.perf_counter()
@@ -54,7 +54,7 @@ def _reader(app, db: str, transcript_id: int, folder: Path) -> dict[str, float]:
     figures["start"] = time.perf_counter() - start
     _wait(app, lambda: window.clean.is_ready)
     figures["segmenter"] = time.perf_counter() - start
-    _wait(app, lambda: window.controller.library is not None)
+    _wait(app, lambda: window.ops.library is not None)
     _wait(app, lambda: window.model.rowCount() > 0)  # the library opened on the first transcript
     window.model.set_rows(None, [])
     window.transcript_id = None
@@ -94,7 +94,7 @@ def _reader(app, db: str, transcript_id: int, folder: Path) -> dict[str, float]:
     assert view.visible_rows()[-1] == SEGMENTS - 1
     jump(to_end=False)
     _wait(app, window.model.fully_loaded)
-    _wait(app, lambda: not window.controller.runner.busy())
+    _wait(app, lambda: not window.ops.runner.busy())
     figures["end"] = jump(to_end=True)
 
     row = view.visible_rows()[0]
@@ -111,10 +111,10 @@ def _reader(app, db: str, transcript_id: int, folder: Path) -> dict[str, float]:
         samples.append(time.perf_counter() - start)
     figures["typing"] = statistics.median(samples)
     editor.cancel_requested.emit()
-    window.controller.undo_stack.clear()
-    window.controller.runner.shutdown()
-    window.controller.close()
-    window.controller.runner.wait()
+    window.ops.undo_stack.clear()
+    window.ops.runner.shutdown()
+    window.ops.close()
+    window.ops.runner.wait()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     window.hide()
     return figures

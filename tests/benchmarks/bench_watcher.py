@@ -29,7 +29,7 @@ def _median_ms(action) -> float:
 
 def main() -> None:
     from reader.ui.app import build_window
-    from reader.ui.commands import Changes
+    from reader.ui.operations import OpChanges as Changes
     from reader.ui.tasks import SyncTaskRunner
 
     with offscreen_app() as (app, folder):
@@ -54,11 +54,11 @@ def main() -> None:
         window.model.modelReset.connect(lambda: resets.append(1))
 
         def own_correction_back():
-            window._others_changed(frozenset({segment}), frozenset())
+            window.sync.others_changed(frozenset({segment}), frozenset())
             settle()
 
         def own_split_back(kept: bool):
-            window.controller.changed.emit(
+            window.ops.changed.emit(
                 Changes(frozenset({transcript_id}), structure=True, rules=True, library=True, remote=kept)
             )
             settle()
@@ -68,8 +68,8 @@ def main() -> None:
         kept_resets = len(resets)
         reloaded = _median_ms(lambda: own_split_back(False))
         reloaded_resets = len(resets) - kept_resets
-        window.controller.runner.shutdown()
-        window.controller.close()
+        window.ops.runner.shutdown()
+        window.ops.close()
         window.close()
 
     print(f"transcript of {SEGMENTS} segments, median of {ROUNDS}")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.ui.operations import Operations
 from reader.core.library import edits, open_library, transcript_segments
-from reader.ui.change_watcher import ChangeWatcher
+from reader.ui.operations.watcher import ChangeWatcher
 from reader.ui.tasks import TaskRunner
 
 
@@ -18,7 +19,7 @@ def runner():
 
 def test_a_correction_and_a_split_by_someone_else_are_reported(qtbot, apps, runner):
     mine, theirs, transcript = apps
-    watcher = ChangeWatcher(runner, lambda: mine, interval_ms=30)
+    watcher = ChangeWatcher(Operations.on_library(runner, mine), interval_ms=30)
     watcher.start()
     qtbot.waitUntil(lambda: watcher.token is not None, timeout=10_000)
     with qtbot.assertNotEmitted(watcher.changed, wait=150):
@@ -37,7 +38,7 @@ def test_a_correction_and_a_split_by_someone_else_are_reported(qtbot, apps, runn
 
 def test_a_library_that_cannot_be_asked_is_reported_and_polling_goes_on(qtbot, runner, tmp_path):
     lib = open_library(str(tmp_path / "gone.sqlite3"))
-    watcher = ChangeWatcher(runner, lambda: lib, interval_ms=30)
+    watcher = ChangeWatcher(Operations.on_library(runner, lib), interval_ms=30)
     watcher.start()
     qtbot.waitUntil(lambda: watcher.token is not None, timeout=10_000)
     with lib.write() as session:

@@ -8,15 +8,16 @@ import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sqlalchemy.engine import make_url
 
+from reader.ui.operations import Operations
 from reader.core.library import open_library
-from reader.ui.open_shared_dialog import OpenSharedDialog
+from reader.ui.dialogs.open_shared_dialog import OpenSharedDialog
 from reader.ui.tasks import TaskRunner
 
 
 @pytest.fixture
 def dialog(qtbot):
     runner = TaskRunner()
-    widget = OpenSharedDialog(runner)
+    widget = OpenSharedDialog(Operations.on_library(runner, None))
     qtbot.addWidget(widget)
     yield widget
     runner.shutdown()
@@ -85,7 +86,7 @@ def test_opening_hands_over_the_url_and_keeps_the_password_only_if_asked(dialog,
     with open_library(signal.args[0]) as lib:
         assert lib.url.startswith("postgresql+psycopg://")
 
-    again = OpenSharedDialog(dialog._runner)
+    again = OpenSharedDialog(dialog._ops)
     qtbot.addWidget(again)
     fill(again, host, database, user, password="kept:too")
     again.remember.setChecked(True)

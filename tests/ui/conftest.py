@@ -67,7 +67,7 @@ def fitted(qtbot, view, timeout: int = 5000):
     any fixed wait. Settled means: the last fit saw the columns, viewport, scroll position
     and text the view has now.
     """
-    from reader.ui.segment_model import CLEAN, RAW
+    from reader.ui.table.segment_model import CLEAN, RAW
 
     changes = [0]
     fits = []
@@ -137,9 +137,9 @@ def make_window(qtbot, settings, db_path):
 
     yield make
     for window in made:
-        window.controller.runner.shutdown()
-        window.controller.close()
-        window.controller.runner.wait()
+        window.ops.runner.shutdown()
+        window.ops.close()
+        window.ops.runner.wait()
 
 
 @pytest.fixture
@@ -171,14 +171,15 @@ def roundtable_controller(qtbot, db_path):
     `controller.transcript`; `controller.failures` collects the messages a person would see."""
     from reader.core import paths
     from reader.core.library import import_file, open_library
-    from reader.ui.controller import Controller
+    from reader.ui.operations import Operations as Controller
+    from reader.ui.operations import library
     from reader.ui.tasks import SyncTaskRunner
 
     lib = open_library(db_path)
     transcript = import_file(lib, paths.seeds_dir() / "002_31e3d2a98f80fa1d.txt").transcripts[0].id
     lib.close()
     made = Controller(SyncTaskRunner())
-    made.open_library(db_path)
+    library.open(made, db_path)
     made.transcript = transcript
     made.failures = []
     made.failed.connect(made.failures.append)

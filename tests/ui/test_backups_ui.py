@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from reader.core import paths
 from reader.core.library import import_file, open_library, transcript_segments
 from reader.core.library.backup import damage_report, list_backups
-from reader.ui.segment_model import CLEAN
+from reader.ui.table.segment_model import CLEAN
 from tests.reliability.test_backup import damage_a_page
 from tests.ui.conftest import write_sample
 from tests.ui.test_editing import save_in_cell
@@ -70,25 +70,25 @@ def open_damaged(make_window, db: str):
 
 def test_a_damaged_library_is_not_opened_and_its_newest_good_backup_is_offered(make_window, damaged_db):
     window = open_damaged(make_window, damaged_db)
-    assert window.controller.library is None
-    box = window.damage_box
+    assert window.ops.library is None
+    box = window.library_actions.damage_box
     assert box.isVisible()
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert damage_report(damaged_db) in box.text()
     assert str(list_backups(damaged_db)[0]) in box.text()
-    assert window.damage_restore_button is not None
+    assert window.library_actions.damage_restore_button is not None
 
 
 def test_accepting_the_offer_restores_the_backup_and_keeps_the_damaged_file_aside(qtbot, make_window, damaged_db):
     damaged = Path(damaged_db).read_bytes()
     window = open_damaged(make_window, damaged_db)
-    window.damage_restore_button.click()
+    window.library_actions.damage_restore_button.click()
 
-    assert window.controller.library is not None
+    assert window.ops.library is not None
     assert titles(window) == ["测试转写"]
     assert window.model.rowCount() > 0  # its transcript is open again
     assert damage_report(damaged_db) is None
-    kept = window.restored_box.text().splitlines()[-1]
+    kept = window.library_actions.restored_box.text().splitlines()[-1]
     assert Path(kept).read_bytes() == damaged
     assert window.watcher.timer.isActive()
     correct_in_cell(qtbot, window, 1, "修好以后还能改。")  # writable again
@@ -100,15 +100,15 @@ def test_declining_the_offer_leaves_the_damaged_file_untouched_and_the_window_us
 ):
     damaged = Path(damaged_db).read_bytes()
     window = open_damaged(make_window, damaged_db)
-    window.damage_box.escapeButton().click()
-    assert not window.damage_box.isVisible()
+    window.library_actions.damage_box.escapeButton().click()
+    assert not window.library_actions.damage_box.isVisible()
     assert not window.act_restore.isEnabled()
 
     other = str(tmp_path / "other.sqlite3")
     with open_library(other) as lib:
         import_file(lib, write_sample(tmp_path, name="other.txt"))
     window.open_library(other)
-    assert window.controller.library is not None and titles(window) == ["测试转写"]
+    assert window.ops.library is not None and titles(window) == ["测试转写"]
     window.close()
     assert Path(damaged_db).read_bytes() == damaged
     assert not list(Path(damaged_db).parent.glob("library.sqlite3.damaged-*"))
@@ -124,11 +124,11 @@ def test_a_damaged_library_chosen_while_another_is_open_leaves_that_one_open_and
     window.show()
     window.open_library(other)
     window.open_library(damaged_db)
-    assert window.damage_box.isVisible()
-    window.damage_box.escapeButton().click()
+    assert window.library_actions.damage_box.isVisible()
+    window.library_actions.damage_box.escapeButton().click()
     assert damaged_db in window.statusBar().currentMessage()
-    assert window.controller.library is not None and window.library_db == other
-    window.back_up_to(str(tmp_path / "copy.sqlite3"))
+    assert window.ops.library is not None and window.library_db == other
+    window.library_actions.back_up_to(str(tmp_path / "copy.sqlite3"))
     assert (tmp_path / "copy.sqlite3").is_file()
 
 
@@ -137,9 +137,9 @@ def test_a_damaged_library_without_a_good_backup_says_so_and_offers_nothing(make
         backup.unlink()
     damaged = Path(damaged_db).read_bytes()
     window = open_damaged(make_window, damaged_db)
-    assert window.damage_restore_button is None
-    assert "no good backup" in window.damage_box.text()
-    window.damage_box.close()
+    assert window.library_actions.damage_restore_button is None
+    assert "no good backup" in window.library_actions.damage_box.text()
+    window.library_actions.damage_box.close()
     window.close()
     assert Path(damaged_db).read_bytes() == damaged
 
@@ -148,13 +148,13 @@ def test_back_up_and_restore_from_the_file_menu(qtbot, window, db_path, tmp_path
     assert window.act_backup.isEnabled() and window.act_restore.isEnabled()
     correct_in_cell(qtbot, window, 1, "备份里的改正。")
     saved = tmp_path / "saved.sqlite3"
-    window.back_up_to(str(saved))
+    window.library_actions.back_up_to(str(saved))
     assert str(saved) in window.statusBar().currentMessage()
 
     correct_in_cell(qtbot, window, 1, "备份以后的改正。")
-    window.confirm_restore(str(saved))
-    assert str(saved) in window.restore_box.text()
-    window.confirm_restore_button.click()
+    window.library_actions.confirm_restore(str(saved))
+    assert str(saved) in window.library_actions.restore_box.text()
+    window.library_actions.confirm_restore_button.click()
 
     assert corrections(db_path)[1] == "备份里的改正。"
     wait_cleaned(qtbot, window)
@@ -171,14 +171,14 @@ def test_back_up_and_restore_from_the_file_menu(qtbot, window, db_path, tmp_path
 def test_a_refused_backup_is_reported_and_the_library_stays_open_as_it_was(qtbot, window, db_path, tmp_path):
     not_a_library = tmp_path / "notes.sqlite3"
     not_a_library.write_text("just some notes", encoding="utf-8")
-    window.restore_from(str(not_a_library))
+    window.library_actions.restore_from(str(not_a_library))
     assert "cannot restore" in window._last_error_box.text()
-    assert window.controller.library is not None and titles(window) == ["测试转写"]
+    assert window.ops.library is not None and titles(window) == ["测试转写"]
 
 
 def test_backing_up_onto_the_library_itself_is_refused_with_a_message(window, db_path):
     before = Path(db_path).read_bytes()
-    window.back_up_to(db_path)
+    window.library_actions.back_up_to(db_path)
     assert "library itself" in window._last_error_box.text()
     assert Path(db_path).read_bytes() == before
 
@@ -188,9 +188,9 @@ def test_a_server_library_opens_and_closes_without_rolling_backups_or_errors(mak
     window = make_window()
     window.show()
     window.open_library(shared_url)
-    assert window.controller.library is not None
+    assert window.ops.library is not None
     assert not window.act_backup.isEnabled() and not window.act_restore.isEnabled()
     window.close()
-    assert not hasattr(window, "_last_error_box")
+    assert window._last_error_box is None
     backups = paths.data_dir() / "backups"
     assert not backups.exists() or not any(backups.iterdir())

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 
 from reader.core.library import open_library, transcript_segments
-from reader.ui.delegates import CellEditor
-from reader.ui.segment_model import CLEAN, RAW, StateRole
+from reader.ui.table.delegates import CellEditor
+from reader.ui.table.segment_model import CLEAN, RAW, StateRole
 from tests.ui.conftest import type_committed
 from tests.ui.test_window import wait_cleaned
 
@@ -86,7 +86,7 @@ def test_escape_leaves_the_segment_as_it_was(qtbot, window, db_path):
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert window.view.current_editor() is None
     assert stored(window, db_path)[0].correction is None
-    assert window.controller.undo_stack.count() == 0
+    assert window.ops.undo_stack.count() == 0
 
 
 def test_revert_returns_to_the_automatic_text_and_can_be_undone(qtbot, window, db_path):

@@ -4,8 +4,9 @@ import docx
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from reader.ui.operations import Operations
 from reader.core.library import import_file
-from reader.ui.export_dialog import ExportDialog
+from reader.ui.dialogs.export_dialog import ExportDialog
 from reader.ui.tasks import SyncTaskRunner
 
 
@@ -16,7 +17,7 @@ def lib(sample_library):
 
 @pytest.fixture
 def dialog(qtbot, lib):
-    widget = ExportDialog(SyncTaskRunner(), lambda: lib, transcript_id=lib.transcript)
+    widget = ExportDialog(Operations.on_library(SyncTaskRunner(), lib), transcript_id=lib.transcript)
     qtbot.addWidget(widget)
     return widget
 

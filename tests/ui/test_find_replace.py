@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.ui.segment_model import CLEAN, RAW, MarksRole
+from reader.ui.table.segment_model import CLEAN, RAW, MarksRole
 from tests.ui.test_editing import stored
 from tests.ui.test_window import wait_cleaned
 
@@ -60,9 +60,9 @@ def test_replace_all_in_the_library_is_one_undo_step(qtbot, window, db_path, tmp
     wait_cleaned(qtbot, window)
     bar = search(window, "大圆(模型)", regex=True, library=True, replacement=r"大语言\1")
     assert bar.results_model.rowCount() == 3  # one here, two in the other transcript
-    steps = window.controller.undo_stack.count()
+    steps = window.ops.undo_stack.count()
     bar.replace_all_button.click()
-    assert window.controller.undo_stack.count() == steps + 1
+    assert window.ops.undo_stack.count() == steps + 1
     assert stored(window, db_path)[1].correction == "我们今天讨论大语言模型的发展。"
     qtbot.waitUntil(lambda: bar.results_model.rowCount() == 0)  # the search runs again after the change
     window.act_undo.trigger()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.ui import i18n
-from reader.ui.segment_model import RAW
+from reader.ui.table.segment_model import RAW
 
 UI = Path(i18n.__file__).parent
 CATALOGUE = i18n.TRANSLATIONS / "transcript_reader_zh_CN.ts"
@@ -57,7 +57,7 @@ def test_every_ui_string_is_in_the_chinese_catalogue_and_translated(tmp_path):
     if not Path(lupdate).exists():
         pytest.skip("pyside6-lupdate is not installed, cannot collect the UI strings")
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([lupdate, *map(str, sorted(UI.glob("*.py"))), "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run([lupdate, *map(str, sorted(UI.rglob("*.py"))), "-ts", str(fresh)], check=True, capture_output=True)
     wanted = set(messages(fresh))
     have = messages(CATALOGUE)
     assert wanted - set(have) == set(), "run pyside6-lupdate and translate the new strings"

@@ -7,8 +7,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from reader.core.library import SegmentRow, TranscriptSummary
 from reader.ui.cleaning import CleanService
-from reader.ui.library_panel import LibraryPanel
-from reader.ui.segment_model import CLEAN, RAW, MarksRole, SegmentTableModel, StateRole
+from reader.ui.window.library_panel import LibraryPanel
+from reader.ui.table.segment_model import CLEAN, RAW, MarksRole, SegmentTableModel, StateRole
 from reader.ui.tasks import SyncTaskRunner
 from reader.core.text import CleanSettings
 

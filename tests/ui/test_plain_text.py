@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
 
-from reader.ui.segment_model import RAW
+from reader.ui.table.segment_model import RAW
 from tests.ui.conftest import fitted, write_sample
 
 

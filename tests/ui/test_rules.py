@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from reader.ui.operations import rules as rule_ops
 from reader.core.library import open_library
 from reader.core.library.rules import list_rules
-from reader.ui.rules_dialog import ENABLED, HITS, PATTERN, REPLACEMENT
-from reader.ui.segment_model import CLEAN, MarksRole
+from reader.ui.dialogs.rules_dialog import ENABLED, HITS, PATTERN, REPLACEMENT
+from reader.ui.table.segment_model import CLEAN, MarksRole
 from tests.ui.conftest import write_sample
 from tests.ui.test_window import _drop, wait_cleaned
 
@@ -44,11 +45,11 @@ def test_a_correction_applied_everywhere_fixes_other_transcripts_and_undoes(qtbo
 
 
 def test_a_correction_too_small_for_a_rule_is_refused_with_a_message(qtbot, window, db_path):
-    steps = window.controller.undo_stack.count()
-    window.controller.rule_from_correction("我", "咱")  # a one-character rule would fire everywhere
+    steps = window.ops.undo_stack.count()
+    rule_ops.from_correction(window.ops, "我", "咱")  # a one-character rule would fire everywhere
     assert "too little" in window._last_error_box.text()
     assert saved_rules(db_path) == []
-    assert window.controller.undo_stack.count() == steps  # a refused step leaves nothing to undo
+    assert window.ops.undo_stack.count() == steps  # a refused step leaves nothing to undo
 
 
 def test_rules_manager_lists_hits_toggles_edits_and_round_trips_tsv(qtbot, window, db_path, tmp_path):
@@ -74,12 +75,12 @@ def test_rules_manager_lists_hits_toggles_edits_and_round_trips_tsv(qtbot, windo
     assert saved_rules(db_path)[0].replacement == "大语言的"
 
     exported = tmp_path / "rules.tsv"
-    dialog.controller.export_rules(str(exported), None, dialog._exported)
+    rule_ops.export_tsv(dialog.ops, str(exported), None, dialog._exported)
     assert "大圆\t大语言的" in exported.read_text(encoding="utf-8")
     dialog.table.selectRow(0)
     dialog.remove_button.click()
     assert saved_rules(db_path) == []
-    dialog.controller.import_rules(str(exported), None, dialog._imported)
+    rule_ops.import_tsv(dialog.ops, str(exported), None, dialog._imported)
     assert [(r.pattern, r.replacement) for r in saved_rules(db_path)] == [("大圆", "大语言的")]
     assert dialog.model.item(0, PATTERN).text() == "大圆"
     assert checker is not None

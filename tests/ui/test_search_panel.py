@@ -3,7 +3,8 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.ui.search_panel import SearchPanel
+from reader.ui.operations import Operations
+from reader.ui.window.search_panel import SearchPanel
 from reader.ui.tasks import SyncTaskRunner, TaskRunner
 
 from .conftest import type_committed
@@ -27,7 +28,7 @@ def lib(sample_library):
 
 @pytest.fixture
 def panel(qtbot, lib):
-    widget = SearchPanel(SyncTaskRunner(), lambda: lib)
+    widget = SearchPanel(Operations.on_library(SyncTaskRunner(), lib))
     qtbot.addWidget(widget)
     return widget
 
@@ -73,7 +74,7 @@ def test_typing_searches_after_a_pause(panel, qtbot):
 
 def test_an_overtaken_search_does_not_replace_newer_results(qtbot, lib):
     runner = HeldRunner()
-    widget = SearchPanel(runner, lambda: lib)
+    widget = SearchPanel(Operations.on_library(runner, lib))
     qtbot.addWidget(widget)
     widget.query_edit.setText("大圆")
     widget.search()
@@ -86,7 +87,7 @@ def test_an_overtaken_search_does_not_replace_newer_results(qtbot, lib):
 
 
 def test_without_a_library_it_says_so(qtbot):
-    widget = SearchPanel(SyncTaskRunner(), lambda: None)
+    widget = SearchPanel(Operations.on_library(SyncTaskRunner(), None))
     qtbot.addWidget(widget)
     widget.query_edit.setText("模型")
     widget.search()
@@ -97,7 +98,7 @@ def test_indexing_before_the_first_search_shows_progress(qtbot, lib, monkeypatch
     from reader.core.library import search
 
     monkeypatch.setattr(search, "CHUNK", 1)
-    widget = SearchPanel(SyncTaskRunner(), lambda: lib)
+    widget = SearchPanel(Operations.on_library(SyncTaskRunner(), lib))
     qtbot.addWidget(widget)
     shown = []
     widget.status.setText = lambda text, setter=widget.status.setText: (shown.append(text), setter(text))
@@ -115,7 +116,7 @@ def test_a_long_hit_is_not_cut_to_the_height_of_a_short_one(qtbot, lib, tmp_path
     clauses = "".join(f"，我们继续讨论视觉语言的第{n}个发展" for n in "一二三四五六七八")
     path.write_text("# 长短\n\n模型。\n\n" + "模型" + clauses + "。\n", encoding="utf-8")
     import_file(lib, path)
-    panel = SearchPanel(SyncTaskRunner(), lambda: lib)
+    panel = SearchPanel(Operations.on_library(SyncTaskRunner(), lib))
     qtbot.addWidget(panel)
     panel.resize(220, 600)
     panel.show()

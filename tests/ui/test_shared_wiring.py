@@ -11,9 +11,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from reader.ui.operations import edits as edit_ops
+from reader.ui.operations import library as library_ops
+from reader.ui.operations import reads
 from reader.core.library import edits, open_library
 from reader.core.library.models import Revision, current_user, set_author
-from reader.ui.segment_model import CLEAN, StateRole
+from reader.ui.table.segment_model import CLEAN, StateRole
 from tests.ui.test_editing import open_editor, save_in_cell, stored, type_committed
 from tests.ui.test_window import wait_cleaned
 
@@ -71,8 +74,8 @@ def authors(db_path, segment: int) -> list[tuple[str, str | None]]:
 
 
 def conflict_dialog(qtbot, window):
-    qtbot.waitUntil(lambda: getattr(window, "conflict_dialog", None) is not None and window.conflict_dialog.isVisible(), timeout=WAIT_MS)
-    return window.conflict_dialog
+    qtbot.waitUntil(lambda: getattr(window.editing, "conflict_dialog", None) is not None and window.editing.conflict_dialog.isVisible(), timeout=WAIT_MS)
+    return window.editing.conflict_dialog
 
 
 def test_a_correction_saved_elsewhere_appears_in_the_open_window_with_the_counts(qtbot, window, someone):
@@ -86,17 +89,43 @@ def test_a_correction_saved_elsewhere_appears_in_the_open_window_with_the_counts
     qtbot.waitUntil(lambda: "1 corrected" in window.counts_label.text(), timeout=WAIT_MS)
 
 
-def test_this_windows_own_changes_coming_back_from_the_library_repaint_and_reload_nothing(qtbot, window):
+def test_this_windows_own_changes_are_not_reported_back_by_the_watcher_nor_reloaded(qtbot, window):
     wait_cleaned(qtbot, window)
+    polling(window)
+    qtbot.waitUntil(lambda: window.watcher.token is not None, timeout=WAIT_MS)
+    token = window.watcher.token
     save_in_cell(qtbot, window, 1, "我们今天讨论大语言模型的发展。")
     window.view.setCurrentIndex(window.model.index(2, CLEAN))
-    window.controller.split(window.transcript_id, segment_id(window, 3), 4, 5)
+    edit_ops.split(window.ops, window.transcript_id, segment_id(window, 3), 4, 5)
     wait_cleaned(qtbot, window)  # the new rows' cleaned text is painted once, as it arrives
-    polling(window)
     with qtbot.assertNotEmitted(window.model.modelReset), qtbot.assertNotEmitted(window.model.dataChanged):
-        with qtbot.waitSignal(window.watcher.changed, timeout=WAIT_MS) as reported:
+        with qtbot.assertNotEmitted(window.watcher.changed, wait=POLL_MS * 8):
             pass
-    assert reported.args[1] == frozenset({window.transcript_id})  # the split did come back
+    assert window.watcher.token > token  # the watcher did read past both saves
+
+
+def test_one_edit_loads_its_row_and_the_transcript_list_once_even_when_the_watcher_sees_it(qtbot, window, monkeypatch):
+    wait_cleaned(qtbot, window)
+    polling(window)
+    qtbot.waitUntil(lambda: window.watcher.token is not None, timeout=WAIT_MS)
+    loads = {"rows": 0, "transcripts": 0, "window": 0}
+
+    def counting(name, real):
+        def counted(*args, **kwargs):
+            loads[name] += 1
+            return real(*args, **kwargs)
+
+        return counted
+
+    monkeypatch.setattr(reads, "load_rows", counting("rows", reads.load_rows))
+    monkeypatch.setattr(reads, "load_transcripts", counting("transcripts", reads.load_transcripts))
+    monkeypatch.setattr(reads, "load_transcript", counting("window", reads.load_transcript))
+    token = window.watcher.token
+    save_in_cell(qtbot, window, 1, "我们今天讨论大语言模型的发展。")
+    qtbot.waitUntil(lambda: window.watcher.token > token, timeout=WAIT_MS)  # the watcher has seen the save
+    qtbot.wait(POLL_MS * 4)
+    assert loads == {"rows": 1, "transcripts": 1, "window": 0}
+    assert "1 corrected" in window.counts_label.text()
 
 
 def test_a_split_made_elsewhere_reloads_the_transcript(qtbot, window, someone):
@@ -197,13 +226,13 @@ def test_undo_and_redo_of_my_own_quick_edits_never_conflict_with_myself(qtbot, w
     window.act_redo.trigger()
     window.act_redo.trigger()
     assert stored(window, db_path)[1].correction == "第二次。"
-    assert getattr(window, "conflict_dialog", None) is None
+    assert getattr(window.editing, "conflict_dialog", None) is None
 
 
 def test_the_name_chosen_for_revisions_is_recorded_remembered_and_applied_at_start(qtbot, window, make_window, settings, db_path):
     wait_cleaned(qtbot, window)
     window.act_author.trigger()
-    dialog = window.author_dialog
+    dialog = window.library_actions.author_dialog
     assert dialog.textValue() == current_user()  # the login name until one is chosen
     dialog.setTextValue("  王校对 ")
     dialog.accept()
@@ -218,9 +247,9 @@ def test_the_name_chosen_for_revisions_is_recorded_remembered_and_applied_at_sta
 
 def test_open_shared_library_asks_for_the_server_and_opens_its_url_without_the_password(qtbot, window, monkeypatch):
     opened = []
-    monkeypatch.setattr(window.controller, "open_library", lambda db, import_seeds=False: opened.append(db))
+    monkeypatch.setattr(library_ops, "open", lambda ops, db, import_seeds=False: opened.append(db))
     window.act_open_shared.trigger()
-    dialog = window.open_shared_dialog
+    dialog = window.library_actions.open_shared_dialog
     assert dialog.isVisible()
     dialog.host.setText("db.example.org")
     dialog.database.setText("team")
@@ -238,15 +267,15 @@ def test_a_server_library_chosen_in_the_dialog_opens_and_is_remembered_without_i
     window = make_window()
     window.show()
     window.act_open_shared.trigger()
-    dialog = window.open_shared_dialog
+    dialog = window.library_actions.open_shared_dialog
     dialog.host.setText(server.query["host"])  # the folder of the throwaway server's socket
     dialog.database.setText(server.database)
     dialog.user.setText(server.username)
     dialog.password.setText("pw-never-stored")
     dialog.buttons.button(dialog.buttons.StandardButton.Open).click()
 
-    qtbot.waitUntil(lambda: window.controller.library is not None, timeout=WAIT_MS)
-    assert window.controller.location.startswith("postgresql+psycopg://")
+    qtbot.waitUntil(lambda: window.ops.library is not None, timeout=WAIT_MS)
+    assert window.ops.location.startswith("postgresql+psycopg://")
     recent = settings.recent_libraries()
     assert len(recent) == 1 and make_url(recent[0]).database == server.database
     settings.sync()

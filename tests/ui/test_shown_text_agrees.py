@@ -22,7 +22,7 @@ from reader.core.library import rules as library_rules
 from reader.core.library.export import render_transcript
 from reader.core.library.search import INDEX, update_index
 from reader.core.formats.writers import ExportOptions
-from reader.ui.segment_model import CLEAN, StateRole
+from reader.ui.table.segment_model import CLEAN, StateRole
 from tests.cli.conftest import cli_runner
 
 SEED = """# 一致性

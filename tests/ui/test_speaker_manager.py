@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from reader.core.library import tagging, transcript_segments
-from reader.ui import label_steps
-from reader.ui.speaker_manager import LabelRole, SpeakerManager
+from reader.ui.operations import labels as label_steps
+from reader.ui.dialogs.speaker_manager import LabelRole, SpeakerManager
 
 
 @pytest.fixture
@@ -121,7 +121,7 @@ def test_split_turn_is_one_undo_step(controller):
 def test_a_closed_manager_no_longer_listens_for_changes(qtbot, controller):
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from reader.ui.commands import Changes
+    from reader.ui.operations import OpChanges as Changes
 
     dialog = SpeakerManager(controller)
     dialog.deleteLater()

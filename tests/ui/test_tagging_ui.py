@@ -7,8 +7,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QInputMethodEvent
 
 from reader.core.library import import_file, open_library, tagging, transcript_segments
-from reader.ui.delegates import SpeakerEditor
-from reader.ui.segment_model import CLEAN, RAW, SPEAKER, TOPICS
+from reader.ui.table.delegates import SpeakerEditor
+from reader.ui.table.segment_model import CLEAN, RAW, SPEAKER, TOPICS
 from tests.ui.conftest import type_committed, write_sample
 from tests.ui.test_editing import open_editor, press
 from tests.ui.test_models import check_model
@@ -112,7 +112,7 @@ def test_a_name_typed_in_a_speaker_cell_labels_every_selected_row_in_one_undo_st
 
     assert speakers_of(db_path, tid) == ["王老师", "王老师", None, None, "王老师"]
     assert [window.model.index(r, SPEAKER).data() for r in (0, 1, 2, 4)] == ["王老师", "王老师", "", "王老师"]
-    assert window.controller.undo_stack.count() == 1
+    assert window.ops.undo_stack.count() == 1
     assert window.label_bar.key_text() == "1 王老师"  # the new speaker is on key 1 at once
 
     window.act_undo.trigger()
@@ -179,7 +179,7 @@ def test_a_digit_typed_while_an_input_method_composes_goes_to_the_editor(qtbot, 
     press(qtbot, window, Qt.Key.Key_2)  # composition over, editor still open: still text
     assert editor.toPlainText().count("2") >= 1
     assert speakers_of(db_path, tid) == before
-    assert window.controller.undo_stack.count() == 0
+    assert window.ops.undo_stack.count() == 0
 
 
 def test_split_turn_splits_at_the_cursor_and_gives_the_rest_to_the_next_speaker_in_one_step(qtbot, make_window, labelled, db_path):
@@ -199,7 +199,7 @@ def test_split_turn_splits_at_the_cursor_and_gives_the_rest_to_the_next_speaker_
     assert (after[2].speaker, after[3].speaker) == (None, "王老师")  # the next speaker after 李博士's turn
     assert window.model.rowCount() == 6
     assert window.model.index(3, SPEAKER).data() == "王老师"
-    assert window.controller.undo_stack.count() == 1
+    assert window.ops.undo_stack.count() == 1
 
     window.act_undo.trigger()
     assert [(s.raw, s.speaker) for s in stored(db_path, tid)] == before
@@ -207,13 +207,13 @@ def test_split_turn_splits_at_the_cursor_and_gives_the_rest_to_the_next_speaker_
 
 
 def test_topic_suggestions_show_for_the_selection_and_one_key_tags_it_then_remove_topics(qtbot, make_window, library, db_path):
-    from reader.ui.topic_picker import TopicPicker
+    from reader.ui.dialogs.topic_picker import TopicPicker
 
     tid, _ids = library
     window = shown(make_window, db_path)
     select_rows(window, [1, 2])
     window.act_topic.trigger()
-    picker = window.topic_dialog.findChild(TopicPicker)
+    picker = window.labelling.topic_dialog.findChild(TopicPicker)
     qtbot.waitUntil(lambda: bool(picker.suggested()), timeout=20000)
     segments = stored(db_path, tid)
     first = picker.suggested()[0]
@@ -290,9 +290,9 @@ def test_labels_made_in_the_window_are_there_after_a_restart(qtbot, make_window,
     select_rows(window, [1, 2])
     window.model.setData(window.model.index(1, SPEAKER), "嘉宾甲")
     window.act_topic.trigger()
-    from reader.ui.topic_picker import TopicPicker
+    from reader.ui.dialogs.topic_picker import TopicPicker
 
-    window.topic_dialog.findChild(TopicPicker).chosen.emit("评测")
+    window.labelling.topic_dialog.findChild(TopicPicker).chosen.emit("评测")
     window.close()
 
     again = shown(make_window, db_path)

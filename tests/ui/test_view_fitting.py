@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.ui.segment_model import CLEAN, RAW
+from reader.ui.table.segment_model import CLEAN, RAW
 from tests.ui.conftest import fitted, write_sample
 
 # In the test font (tests/fonts.py) a Chinese character is 12 px wide. Rows one line of 19 to 35

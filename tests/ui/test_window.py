@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from reader.ui.segment_model import CLEAN, KindRole, StateRole
+from reader.ui.operations import library as library_ops
+from reader.ui.table.segment_model import CLEAN, KindRole, StateRole
 from reader.ui.tasks import TaskRunner
 from tests.ui.conftest import write_sample
 
@@ -31,7 +32,7 @@ def test_window_shows_before_the_library_and_segmenter_are_ready_then_seeds_arri
     start(window, db_path, [])
     # Both are still loading on their lanes, and the window is already up.
     assert window.isVisible()
-    assert window.controller.library is None
+    assert window.ops.library is None
     assert not window.clean.is_ready
     qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == 5, timeout=30000)  # the five seed files
     qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10000)  # the first transcript opens by itself
@@ -107,19 +108,19 @@ def test_dropping_files_imports_them_and_a_bad_file_changes_nothing(qtbot, windo
 def test_import_runs_in_the_background_with_progress_and_can_be_cancelled(qtbot, make_window, tmp_path, db_path):
     window = make_window(runner=TaskRunner())
     window.show()
-    with qtbot.waitSignal(window.controller.library_opened, timeout=10000):
+    with qtbot.waitSignal(window.ops.library_opened, timeout=10000):
         window.open_library(db_path)
     big = tmp_path / "big.txt"
     big.write_text("# 很长\n\n" + "\n\n".join(f"第{i}段文字。" for i in range(60_000)), encoding="utf-8")
-    task = window.controller.import_files([str(big)])
+    task = library_ops.import_files(window.ops, [str(big)])
     assert window.progress.isVisible() and window.cancel_button.isVisible()
     window.cancel_button.click()
-    with qtbot.waitSignal(window.controller.import_finished, timeout=30000) as finished:
+    with qtbot.waitSignal(window.ops.import_finished, timeout=30000) as finished:
         pass
     assert task.cancelled()
     assert finished.args == [0]
     assert not window.progress.isVisible()
-    qtbot.waitUntil(lambda: not window.controller.runner.busy(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.ops.runner.busy(), timeout=10000)
     assert window.library_panel.model.rowCount() == 0  # nothing of the cancelled file was kept
 
 
@@ -170,7 +171,7 @@ def test_export_speakers_and_overview_open_from_the_menus_on_the_open_transcript
 
 
 def test_a_library_search_hit_opens_its_transcript_and_highlights_both_columns(qtbot, window, tmp_path, db_path):
-    from reader.ui.segment_model import MarksRole, RAW
+    from reader.ui.table.segment_model import MarksRole, RAW
 
     _drop(window, [write_sample(tmp_path, "# 另一份\n\n第一段。\n\n这里讲大圆模型。\n", name="other.txt")])
     first = window.transcript_id
@@ -206,8 +207,8 @@ def test_speaker_and_topic_tagging_of_selected_rows_show_and_undo(qtbot, window,
 
     from reader.core.library import open_library, transcript_segments
     from reader.core.library.tagging import list_labels
-    from reader.ui.segment_model import SPEAKER
-    from reader.ui.topic_picker import TopicPicker
+    from reader.ui.table.segment_model import SPEAKER
+    from reader.ui.dialogs.topic_picker import TopicPicker
 
     view, model = window.view, window.model
     assert view.isColumnHidden(SPEAKER)  # nobody speaks yet: no column
@@ -215,8 +216,8 @@ def test_speaker_and_topic_tagging_of_selected_rows_show_and_undo(qtbot, window,
     for row in (0, 1):
         selection.select(model.index(row, CLEAN), QItemSelectionModel.SelectionFlag.Select)
     window.act_speaker.trigger()
-    window.speaker_dialog.setTextValue("张三")
-    window.speaker_dialog.accept()
+    window.labelling.speaker_dialog.setTextValue("张三")
+    window.labelling.speaker_dialog.accept()
     lib = open_library(db_path)
     try:
         assert [s.speaker for s in transcript_segments(lib, window.transcript_id)[1]][:3] == ["张三", "张三", None]
@@ -227,7 +228,7 @@ def test_speaker_and_topic_tagging_of_selected_rows_show_and_undo(qtbot, window,
 
     view.setCurrentIndex(model.index(0, CLEAN))
     window.act_topic.trigger()
-    window.topic_dialog.findChild(TopicPicker).chosen.emit("开场")
+    window.labelling.topic_dialog.findChild(TopicPicker).chosen.emit("开场")
     lib = open_library(db_path)
     try:
         assert [label.name for label in list_labels(lib, "topic")] == ["开场"]

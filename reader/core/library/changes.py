@@ -28,7 +28,7 @@ from reader.core.library.models import ChangeLogEntry, Transcript
 LOG = "change_log"
 
 
-class Changes(NamedTuple):
+class LogChanges(NamedTuple):
     token: int
     # Segments whose own content (text, correction, speaker, topics, times) changed.
     segment_ids: frozenset[int]
@@ -37,26 +37,26 @@ class Changes(NamedTuple):
     transcript_ids: frozenset[int]
 
 
-def changes_since(lib: Library, token: int | None) -> Changes:
+def changes_since(lib: Library, token: int | None) -> LogChanges:
     """What changed after `token` (None: nothing yet; just get a token to start from).
 
     Cheap when nothing changed (one indexed lookup): meant to be polled every second or two.
     """
     with lib.read() as session:
         if token is None:
-            return Changes(session.scalar(select(func.max(ChangeLogEntry.id))) or 0, frozenset(), frozenset())
+            return LogChanges(session.scalar(select(func.max(ChangeLogEntry.id))) or 0, frozenset(), frozenset())
         rows = session.execute(
             select(ChangeLogEntry.id, ChangeLogEntry.transcript_id, ChangeLogEntry.segment_id)
             .where(ChangeLogEntry.id > token)
             .order_by(ChangeLogEntry.id)
         ).all()
         if not rows:
-            return Changes(token, frozenset(), frozenset())
+            return LogChanges(token, frozenset(), frozenset())
         segments = {s for _, _, s in rows if s is not None}
         transcripts = {t for _, t, s in rows if s is None and t is not None}
         if any(t is None and s is None for _, t, s in rows):
             transcripts |= set(session.scalars(select(Transcript.id)))
-    return Changes(rows[-1][0], frozenset(segments), frozenset(transcripts))
+    return LogChanges(rows[-1][0], frozenset(segments), frozenset(transcripts))
 
 
 # ----------------------------------------------------------------- triggers

@@ -36,6 +36,7 @@ from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, current_user
+from reader.core.library.opchanges import OpChanges
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules_in
 from reader.core.text import Cleaner, shown_text
@@ -67,6 +68,10 @@ class Change:
     @property
     def changed(self) -> bool:
         return self.revision_id is not None
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges.of_segments(self.transcript_id, {self.segment_id})
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,10 @@ class SplitResult:
     def segment_ids(self) -> tuple[int, int]:
         return _made(self.parts[0]), _made(self.parts[1])
 
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges.restructured(self.transcript_id)
+
 
 @dataclass(frozen=True)
 class MergeResult:
@@ -116,6 +125,11 @@ class MergeResult:
     @property
     def segment_id(self) -> int:
         return _made(self.merged)
+
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges.restructured(self.transcript_id)
 
 
 def _made(state: SegmentState) -> int:
@@ -158,6 +172,10 @@ class BatchChange:
     @property
     def transcript_ids(self) -> frozenset[int]:
         return frozenset(item.transcript_id for item in self.items)
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges(self.transcript_ids, self.segment_ids)
 
 
 # ----------------------------------------------------------------- lookups
@@ -213,6 +231,8 @@ class ConflictError(UserError):
         self.author = author
         self.attempted = attempted
         now = "has no correction" if segment.correction is None else f"reads: {segment.correction}"
+        # Only that segment is behind on screen: show the other person's text.
+        self.changes = OpChanges.of_segments(segment.transcript_id, {segment.id})
         super().__init__(
             _where(segment), f"{author or 'someone'} saved version {segment.version} of it, which {now}; your text was not saved"
         )

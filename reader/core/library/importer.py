@@ -14,6 +14,7 @@ from reader.core.errors import UserError
 from reader.core.formats import TRANSCRIPT_SUFFIXES, ParsedFile, ParsedSegment, read_file
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, Setting, Source, Speaker, Topic, Transcript, utcnow
+from reader.core.library.opchanges import OpChanges
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -40,6 +41,10 @@ class ImportResult:
     transcripts: list[ImportedTranscript] = field(default_factory=list)
     # True: the same content was imported before; `transcripts` are the existing ones.
     already_imported: bool = False
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges(frozenset(t.id for t in self.transcripts), library=True)
 
 
 def import_file(lib: Library, path: str | Path, progress: Progress | None = None, cancel: Cancel | None = None) -> ImportResult:

@@ -25,6 +25,7 @@ from reader.core.formats.atomic import write_atomic
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Rule, Segment, Transcript
+from reader.core.library.opchanges import RULES, OpChanges
 from reader.core.library.queries import transcript_in
 from reader.core.text import Cleaner, CleanSettings, segmenter
 from reader.core.text import rules as text_rules_tsv
@@ -48,6 +49,11 @@ class LibraryRule:
 
     def text_rule(self) -> TextRule:
         return TextRule(self.pattern, self.replacement, self.is_regex, self.case_sensitive)
+
+    @property
+    def changes(self) -> OpChanges:
+        # A rule's text shows in every transcript it applies to, and a global one in all: refresh by rules.
+        return RULES
 
 
 def _record(rule: Rule) -> LibraryRule:

@@ -28,6 +28,7 @@ from reader.core.kinds import LabelKind
 from reader.core.library import edits
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic
+from reader.core.library.opchanges import OpChanges
 from reader.core.library.queries import transcript_in
 
 # Tableau 10: distinct at a glance and readable behind dark text.
@@ -93,6 +94,12 @@ class TagChange:
             transcript_ids=self.transcript_ids,
         )
 
+    @property
+    def changes(self) -> OpChanges:
+        # A renamed, merged or deleted label shows in rows the change does not list: reload those transcripts.
+        relabelled = bool(self.speakers or self.topics) and bool(self.transcript_ids)
+        return OpChanges(self.transcript_ids, self.segment_ids, structure=relabelled, labels=True)
+
     def created(self, kind: LabelKind) -> Label | None:
         """The speaker or topic (`kind`) this change created, if any."""
         pairs = self.speakers if kind == LabelKind.SPEAKER else self.topics
@@ -105,6 +112,10 @@ class SplitTurn:
 
     split: edits.SplitResult
     labels: TagChange
+
+    @property
+    def changes(self) -> OpChanges:
+        return self.split.changes | self.labels.changes
 
 
 # ----------------------------------------------------------------- undo and redo

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -97,7 +97,9 @@ def runs(labels: Sequence[str | None]) -> list[tuple[int, int, str]]:
     return found
 
 
-def removals_until_stable(text: str, passes: Sequence, stage: str, limit: int = 8) -> tuple[str, list[Edit]]:
+def removals_until_stable(
+    text: str, passes: Sequence[Callable[[str], tuple[str, list[Edit]]]], stage: str, limit: int = 8
+) -> tuple[str, list[Edit]]:
     """Run removal-only `passes` (text -> (text, edits)) in turn until none removes anything,
     giving one set of removals in offsets of `text`: a removal by one pass can make work for
     another (`我我们，我们觉得`: the stutter goes first, then the restart), and cleaning the

@@ -118,7 +118,7 @@ def _spaced_stutters(clause: str) -> set[int]:
 def _latin_stutters(clause: str) -> list[int]:
     """`the the model` -> `the model`, `for for你` -> `for你`: whole words, any case; the first
     copy stays, the others go with the space before them. Doubled words (`bye bye`) stay."""
-    removed = []
+    removed: list[int] = []
     for m in LATIN_REPEAT.finditer(clause):
         word = m.group(1).lower()
         if word in LATIN_DOUBLED or (len(word) == 1 and word not in LATIN_ONE_LETTER_WORDS):

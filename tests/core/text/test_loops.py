@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.core.text import CleanSettings, Cleaner
+from reader.core.text import Cleaner, CleanSettings
 from reader.core.text.loops import collapse_loops, repeats_previous
 
 SEVEN_TIMES = "我们学习标记的方式也改变了，" * 7

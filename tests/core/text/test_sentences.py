@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.core.text import CleanSettings, Cleaner
+from reader.core.text import Cleaner, CleanSettings
 from reader.core.text.sentences import is_question, mark_sentences, runs_on
 
 

@@ -9,7 +9,6 @@ folder chosen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -30,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.errors import UserError
 from reader.core.formats.writers import EXPORT_SCRIPTS, FORMATS
-from reader.ui.tasks import Task, TaskRunner
 from reader.ui.i18n import Retranslating
+from reader.ui.operations import Operations, reads
+from reader.ui.tasks import Task
 
 ONE, ALL = "one", "all"
 
@@ -43,14 +42,12 @@ class ExportDialog(Retranslating, QDialog):
 
     def __init__(
         self,
-        runner: TaskRunner,
-        library: Callable[[], object | None],
+        ops: Operations,
         transcript_id: int | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self._runner = runner
-        self._library = library
+        self._ops = ops
         self._transcript_id = transcript_id
         self._task: Task | None = None
 
@@ -123,10 +120,8 @@ class ExportDialog(Retranslating, QDialog):
     def whole_library(self) -> bool:
         return self.scope.currentData() == ALL
 
-    def options(self):
-        from reader.core.library.export import ExportOptions
-
-        return ExportOptions(speakers=self.speakers.isChecked(), images=self.images.isChecked())
+    def options(self) -> reads.ExportOptions:
+        return reads.export_options(self.speakers.isChecked(), self.images.isChecked())
 
     def _choose_target(self) -> None:
         if self.whole_library():
@@ -151,9 +146,8 @@ class ExportDialog(Retranslating, QDialog):
 
     # running
     def start(self) -> None:
-        lib = self._library()
         target = self.target.text().strip()
-        if lib is None:
+        if self._ops.library is None:
             self.status.setText(self.tr("No library is open."))
             return
         if not target:
@@ -164,40 +158,20 @@ class ExportDialog(Retranslating, QDialog):
         self._busy(True)
         self.status.setText(self.tr("Checking…"))
 
-        def existing(task: Task) -> list[Path]:
-            from reader.core.library import list_transcripts
-            from reader.core.library.export import safe_file_name
-
-            if not whole:
-                path = Path(target)
-                return [path] if path.is_file() else []
-            folder = Path(target)
-            if not folder.is_dir():
-                raise UserError(target, "no such folder")
-            planned = [folder / safe_file_name(t.id, t.title, fmt) for t in list_transcripts(lib)]
-            return [path for path in planned if path.exists()]
-
         def checked(paths: list[Path]) -> None:
             if paths and not self.confirm_overwrite(paths):
                 self._busy(False)
                 self.status.setText(self.tr("Nothing was written."))
                 return
-            self._run(lib, fmt, script, options, whole, transcript_id, target)
+            self._run(fmt, script, options, whole, transcript_id, target)
 
-        self._runner.submit("read", existing, on_done=checked, on_error=self._failed, description="export check")
+        reads.existing_export_files(self._ops, target, fmt, whole, on_done=checked, on_error=self._failed)
 
-    def _run(self, lib, fmt, script, options, whole, transcript_id, target) -> None:
-        from reader.core.library import export
-
-        def work(task: Task) -> list[Path]:
-            if whole:
-                return export.export_library(lib, target, fmt, script, options, progress=task.report, cancel=task.cancelled)
-            return [export.export_transcript(lib, transcript_id, fmt, target, script, options)]
-
+    def _run(self, fmt: str, script: str, options: reads.ExportOptions, whole: bool, transcript_id: int | None, target: str) -> None:
         self.status.setText(self.tr("Exporting…"))
-        self._task = self._runner.submit(
-            "clean", work, on_done=self._finished, on_error=self._failed, description="export",
-            before_start=lambda task: task.progressed.connect(self._progressed),
+        self._task = reads.export_files(
+            self._ops, target, fmt, script, options, whole, transcript_id,
+            on_done=self._finished, on_error=self._failed, on_progress=self._progressed,
         )
 
     def _progressed(self, done: int, total: int) -> None:
@@ -212,11 +186,9 @@ class ExportDialog(Retranslating, QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from reader.core.library.export import ExportCancelled
-
         self._task = None
         self._busy(False)
-        if isinstance(exc, ExportCancelled):
+        if reads.export_stopped(exc):
             self.status.setText(self.tr("Export stopped; the files written so far are whole."))
         else:
             self.status.setText(str(exc))

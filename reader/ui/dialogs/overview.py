@@ -5,13 +5,17 @@ Painted with QPainter (no plotting library); every label is drawn as plain text.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from reader.core.errors import UserError
-from reader.core.library.overview import Overview
-from reader.ui.commands import Changes
+from reader.ui.operations import OpChanges, Operations, reads
+
+if TYPE_CHECKING:
+    from reader.ui.operations.reads import Overview
 
 UNLABELLED_COLOR = "#c8c8c8"
 MARGIN = 16
@@ -144,9 +148,9 @@ def save_png(image: QImage, path: str) -> None:
 class OverviewDialog(QDialog):
     """The overview of one transcript, read off the GUI thread and refreshed after every change."""
 
-    def __init__(self, controller, transcript_id: int, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, transcript_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.controller = controller
+        self.ops = ops
         self.transcript_id = transcript_id
         self.setWindowTitle(self.tr("Overview"))
         self.chart = OverviewChart()
@@ -160,18 +164,15 @@ class OverviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
-        controller.changed.connect(self._on_changed)
+        ops.changed.connect(self._on_changed)
         # The scroll area asks for almost nothing: open big enough to read a five-speaker panel at once.
         self.resize(680, 520)
         self.reload()
 
     def reload(self) -> None:
-        from reader.core.library.overview import transcript_overview
+        reads.load_overview(self.ops, self.transcript_id, self.chart.set_overview)
 
-        tid = self.transcript_id
-        self.controller.read(lambda lib: transcript_overview(lib, tid), self.chart.set_overview)
-
-    def _on_changed(self, changes: Changes) -> None:
+    def _on_changed(self, changes: OpChanges) -> None:
         if changes.library or changes.structure or self.transcript_id in changes.transcripts:
             self.reload()
 
@@ -183,7 +184,7 @@ class OverviewDialog(QDialog):
     def export(self, path: str) -> None:
         """Save the chart as a PNG off the GUI thread; a failure is shown to the user."""
         image = self.chart.image()
-        self.controller.runner.submit("read", lambda task: save_png(image, path), on_error=self._export_failed)
+        self.ops.background(lambda: save_png(image, path), on_error=self._export_failed)
 
     def _export_failed(self, exc: BaseException) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), str(exc), QMessageBox.StandardButton.Ok, self)

@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from reader.core.library import TranscriptSummary
-from reader.ui.segment_model import plain_tooltip
+from reader.ui.operations.reads import TranscriptSummary
+from reader.ui.table.segment_model import plain_tooltip
 
 TranscriptIdRole = Qt.ItemDataRole.UserRole + 1
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import URL
 
-from reader.ui.tasks import TaskRunner
 from reader.ui.i18n import Retranslating
+from reader.ui.operations import Operations, library
 
 DRIVER = "postgresql+psycopg"
 DEFAULT_PORT = 5432
@@ -39,9 +39,9 @@ class OpenSharedDialog(Retranslating, QDialog):
     chosen = Signal(str)  # the library's URL, without the password
     tested = Signal(bool)  # a connection test finished: could it connect?
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
-        self._runner = runner
+        self._ops = ops
         self.host = QLineEdit("localhost", self)
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
@@ -109,18 +109,10 @@ class OpenSharedDialog(Retranslating, QDialog):
         ).render_as_string(hide_password=False)
 
     def test_connection(self) -> None:
-        from reader.core.library.db import check_server, use_password
-
         url, password = self.url(), self.password.text()
         self.test_button.setEnabled(False)
         self.status.setText(self.tr("Connecting…"))
-
-        def work(_task):
-            if password:
-                use_password(url, password)
-            return check_server(url)
-
-        self._runner.submit("read", work, self._tested, self._test_failed, description="test connection")
+        library.test_server(self._ops, url, password, self._tested, self._test_failed)
 
     def _tested(self, found) -> None:
         if found.state == "library":
@@ -141,20 +133,16 @@ class OpenSharedDialog(Retranslating, QDialog):
         self.tested.emit(False)
 
     def accept(self) -> None:
-        from reader.core.library.db import save_password, use_password
-
         url, password = self.url(), self.password.text()
         if not password:
             self._chosen(url)
             return
-        use_password(url, password)
+        library.use_password(url, password)
         if not self.remember.isChecked():
             self._chosen(url)
             return
         self.buttons.setEnabled(False)
-        self._runner.submit(
-            "write", lambda _task: save_password(url, password), lambda _path: self._chosen(url), self._save_failed, description="save password"
-        )
+        library.save_password(self._ops, url, password, lambda _path: self._chosen(url), self._save_failed)
 
     def _save_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

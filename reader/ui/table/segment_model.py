@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
-from reader.core.library import SegmentRow
+from reader.ui.operations.edits import map_offset
+from reader.ui.operations.reads import SegmentRow
 from reader.ui.cleaning import CleanService
 
 
@@ -404,8 +405,6 @@ class SegmentTableModel(QAbstractTableModel):
 
     def raw_offset(self, row: int, pos: int) -> int:
         """Where offset `pos` of the text the reader sees falls in the row's raw text."""
-        from reader.core.library.edits import map_offset
-
         r = self._row(row)
         if r.correction is not None:
             return map_offset(r.correction, r.raw, pos)

@@ -1,6 +1,6 @@
 """The rules manager: every correction rule with its hits, enable/disable, edit, add, remove, TSV.
 
-Edits in the table become undo steps through the controller; the table is
+Edits in the table become undo steps (reader.ui.operations.rules); the table is
 rebuilt from the library after every change, so it always shows what is saved.
 Hits are counted in the open transcript, in the background, the way the
 cleaned view applies the rules.
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
-from reader.ui.commands import Changes
+from reader.ui.cleaning import CleanService
 from reader.ui.i18n import Retranslating
+from reader.ui.operations import OpChanges, Operations, rules
 
 RuleRole = Qt.ItemDataRole.UserRole + 1
 ENABLED, PATTERN, REPLACEMENT, REGEX, SCOPE, HITS = range(6)
@@ -77,11 +79,12 @@ class RulesModel(QStandardItemModel):
 
 
 class RulesDialog(Retranslating, QDialog):
-    def __init__(self, window):
-        super().__init__(window)
+    def __init__(self, ops: Operations, clean: CleanService, parent: QWidget | None = None):
+        super().__init__(parent)
         self.setObjectName("RulesDialog")
-        self.window_ = window
-        self.controller = window.controller
+        self.ops = ops
+        self.clean = clean
+        self.transcript_id: int | None = None  # whose hits are counted and whose own rules are added
         self._rules = []
         self._hits: dict = {}
         self.model = RulesModel(self)
@@ -128,7 +131,7 @@ class RulesDialog(Retranslating, QDialog):
         self.import_button.clicked.connect(self.choose_import)
         self.export_button.clicked.connect(self.choose_export)
         self.close_button.clicked.connect(self.close)
-        self.controller.changed.connect(self._changed)
+        self.ops.changed.connect(self._changed)
         self.retranslate()
         self.resize(760, 460)
 
@@ -146,10 +149,14 @@ class RulesDialog(Retranslating, QDialog):
         self.close_button.setText(self.tr("Close"))
 
     # loading
+    def set_transcript(self, transcript_id: int | None) -> None:
+        """The transcript open in the reader."""
+        self.transcript_id = transcript_id
+
     def refresh(self) -> None:
-        self.controller.load_rules(self.window_.transcript_id, self._rules_loaded)
-        if self.window_.transcript_id is not None:
-            self.controller.count_rule_hits(self.window_.transcript_id, self.window_.clean.hits_counter(), self._hits_counted)
+        rules.load(self.ops, self.transcript_id, self._rules_loaded)
+        if self.transcript_id is not None:
+            rules.count_hits(self.ops, self.transcript_id, self.clean.hits_counter(), self._hits_counted)
 
     def _rules_loaded(self, rules) -> None:
         self._rules = rules
@@ -159,7 +166,7 @@ class RulesDialog(Retranslating, QDialog):
         self._hits = hits
         self.model.set_rules(self._rules, hits)
 
-    def _changed(self, changes: Changes) -> None:
+    def _changed(self, changes: OpChanges) -> None:
         if changes.rules and self.isVisible():
             self.refresh()
 
@@ -183,17 +190,15 @@ class RulesDialog(Retranslating, QDialog):
             return
         if old != new:
             old.setdefault("pattern", rule.pattern)
-            self.controller.update_rule(rule.id, old, new)
+            rules.update(self.ops, rule.id, old, new)
 
     def add(self) -> None:
         pattern = self.pattern_edit.text()
         if not pattern:
             self.pattern_edit.setFocus()
             return
-        own = self.own_box.isChecked() and self.window_.transcript_id is not None
-        self.controller.add_rule(
-            pattern, self.replacement_edit.text(), self.regex_box.isChecked(), self.window_.transcript_id if own else None
-        )
+        own = self.own_box.isChecked() and self.transcript_id is not None
+        rules.add(self.ops, pattern, self.replacement_edit.text(), self.regex_box.isChecked(), self.transcript_id if own else None)
         self.pattern_edit.clear()
         self.replacement_edit.clear()
 
@@ -203,14 +208,14 @@ class RulesDialog(Retranslating, QDialog):
             rows = [self.table.currentIndex().row()]
         for row in rows:
             rule = self.model.item(row, PATTERN).data(RuleRole)
-            self.controller.remove_rule(rule.id, rule.pattern)
+            rules.remove(self.ops, rule.id, rule.pattern)
 
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import Rules"), "", self.tr("Tab-separated rules (*.tsv *.txt);;All Files (*)")
         )
         if path:
-            self.controller.import_rules(path, None, self._imported)
+            rules.import_tsv(self.ops, path, None, self._imported)
 
     def _imported(self, count: int) -> None:
         self.note.setText(self.tr("%n rule(s) added or changed", "", count))
@@ -220,7 +225,7 @@ class RulesDialog(Retranslating, QDialog):
             self, self.tr("Export Rules"), "rules.tsv", self.tr("Tab-separated rules (*.tsv);;All Files (*)")
         )
         if path:
-            self.controller.export_rules(path, None, self._exported)
+            rules.export_tsv(self.ops, path, None, self._exported)
 
     def _exported(self, left_out: int) -> None:
         self.note.setText(

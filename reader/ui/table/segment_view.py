@@ -14,8 +14,8 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt,
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from reader.ui.delegates import PADDING, CellEditor, SegmentDelegate, SpeakerEditor
-from reader.ui.segment_model import CLEAN, POS, RAW, SPEAKER, TOPICS, SegmentIdRole, SegmentTableModel
+from reader.ui.table.delegates import PADDING, CellEditor, SegmentDelegate, SpeakerEditor
+from reader.ui.table.segment_model import CLEAN, POS, RAW, SPEAKER, TOPICS, SegmentIdRole, SegmentTableModel
 
 ESTIMATED_LINES = 2
 SPEAKER_WIDTH = 90

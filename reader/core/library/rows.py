@@ -1,19 +1,21 @@
-"""Read-only snapshots the views need beyond reader.core.library's own queries.
+"""The rows a segment table shows: a segment with its speaker and topics, read a page at a time.
 
-Taken on the "read" lane; plain frozen rows cross to the GUI thread, never an
-ORM object bound to a session on another thread.
+Plain frozen rows, never an ORM object bound to a session: a front end reads
+them on a worker thread and hands them to its GUI thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from reader.core.library import SegmentRow, tagging
+from reader.core.library import tagging
+from reader.core.library.db import Library
 from reader.core.library.models import Segment, Speaker
+from reader.core.library.queries import SegmentRow, transcript_in
 from reader.core.library.tagging import Label
-from reader.core.library.queries import transcript_in
 
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
 
@@ -27,7 +29,7 @@ class LabelledRow(SegmentRow):
     topics: tuple[Label, ...] = ()
 
 
-def segment_rows_by_id(lib, segment_ids) -> list[LabelledRow]:
+def segment_rows_by_id(lib: Library, segment_ids: Iterable[int]) -> list[LabelledRow]:
     """Fresh rows for segments an operation touched, so a view refreshes them without reloading everything."""
     ids = list(segment_ids)
     topics = tagging.topics_of(lib, ids)
@@ -63,7 +65,7 @@ def segment_rows_by_id(lib, segment_ids) -> list[LabelledRow]:
 
 
 def transcript_window(
-    lib, transcript_id: int, first: int, count: int, speaker_id: int | None = None, topic_id: int | None = None
+    lib: Library, transcript_id: int, first: int, count: int, speaker_id: int | None = None, topic_id: int | None = None
 ) -> tuple[str, list[int], list[LabelledRow]]:
     """(title, every segment id in order, the rows of `count` segments from row `first`).
 

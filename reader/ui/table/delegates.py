@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.segment_model import (
+from reader.ui.table.segment_model import (
     CLEAN,
     POS,
     SPEAKER,

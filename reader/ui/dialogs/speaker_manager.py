@@ -1,6 +1,6 @@
 """The library's speakers with their colours: create, rename, recolour, merge, delete.
 
-Every change is an undo step (reader.ui.label_steps); the list reloads itself
+Every change is an undo step (reader.ui.operations.labels); the list reloads itself
 from the library after each change notice, off the GUI thread.
 """
 
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.library.tagging import Label
-from reader.ui import label_steps
+from reader.ui.operations import OpChanges, Operations, labels
+from reader.ui.operations.reads import Label
 
 LabelRole = Qt.ItemDataRole.UserRole
 SWATCH = 14
@@ -37,11 +37,11 @@ def swatch(color: str) -> QIcon:
 
 
 class SpeakerManager(QDialog):
-    kind = "speaker"
+    kind: labels.LabelKind = "speaker"
 
-    def __init__(self, controller, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
-        self.controller = controller
+        self.ops = ops
         self.setWindowTitle(self.tr("Speakers"))
         self.labels: list[Label] = []
 
@@ -88,17 +88,16 @@ class SpeakerManager(QDialog):
         layout.addWidget(buttons)
 
         # A bound method, not a lambda: Qt drops the connection when the dialog is destroyed.
-        controller.changed.connect(self._on_changed)
+        ops.changed.connect(self._on_changed)
         self.reload()
 
     # showing
     def reload(self) -> None:
-        from reader.core.library import tagging
+        labels.load_labels(self.ops, self.kind, self.set_labels)
 
-        self.controller.read(lambda lib: tagging.list_labels(lib, self.kind), self.set_labels)
-
-    def _on_changed(self, _changes) -> None:
-        self.reload()
+    def _on_changed(self, changes: OpChanges) -> None:
+        if changes.labels or changes.library:
+            self.reload()
 
     def set_labels(self, labels: list[Label]) -> None:
         current = self.current()
@@ -137,22 +136,22 @@ class SpeakerManager(QDialog):
     # changing
     def create(self, name: str) -> None:
         if name.strip():
-            label_steps.create_label(self.controller, self.kind, name)
+            labels.create_label(self.ops, self.kind, name)
 
     def rename(self, label: Label, name: str) -> None:
         if name.strip() and name != label.name:
-            label_steps.rename_label(self.controller, self.kind, label.id, name=name)
+            labels.rename_label(self.ops, self.kind, label.id, name=name)
 
     def recolor(self, label: Label, color: str) -> None:
         if color.lower() != label.color.lower():
-            label_steps.rename_label(self.controller, self.kind, label.id, color=color)
+            labels.rename_label(self.ops, self.kind, label.id, color=color)
 
     def merge(self, source: Label, target_id: int) -> None:
-        label_steps.merge_labels(self.controller, self.kind, source.id, target_id)
+        labels.merge_labels(self.ops, self.kind, source.id, target_id)
 
     def delete(self, label: Label | None) -> None:
         if label is not None:
-            label_steps.delete_label(self.controller, self.kind, label.id)
+            labels.delete_label(self.ops, self.kind, label.id)
 
     def _create_typed(self) -> None:
         self.create(self.new_name.text())

@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
+from reader.ui.operations import Operations, labels
+
 SHORTCUT_KEYS = {Qt.Key.Key_1 + n: n for n in range(9)}
 
 
@@ -119,32 +121,13 @@ class TopicPicker(QWidget):
         self.chosen.emit(name)
 
 
-def load_topics(controller, picker: TopicPicker) -> None:
+def load_topics(ops: Operations, picker: TopicPicker) -> None:
     """Fill the completion with the library's topic names, read off the GUI thread."""
-    from reader.core.library import tagging
-
-    controller.read(lambda lib: [label.name for label in tagging.list_labels(lib, "topic")], picker.set_topics)
+    labels.load_names(ops, "topic", picker.set_topics)
 
 
-def load_suggestions(controller, picker: TopicPicker, transcript_id: int | None = None, segment_ids: Iterable[int] | None = None) -> None:
-    """Suggested topics for a selection, then for its whole transcript when both are given,
-    worked out on the lane that owns jieba."""
-    from reader.core.library.overview import suggest_topics
-
-    lib = controller.library
-    if lib is None:
-        return
-    ids = None if segment_ids is None else list(segment_ids)
-
-    def suggest(task):
-        found = [] if ids is None else suggest_topics(lib, segment_ids=ids)
-        if transcript_id is not None:
-            found += [word for word in suggest_topics(lib, transcript_id=transcript_id) if word not in found]
-        return found[: len(SHORTCUT_KEYS)]
-
-    controller.runner.submit(
-        "clean",
-        suggest,
-        on_done=picker.set_suggestions,
-        on_error=lambda exc: controller.failed.emit(str(exc)),
-    )
+def load_suggestions(
+    ops: Operations, picker: TopicPicker, transcript_id: int | None = None, segment_ids: Iterable[int] | None = None
+) -> None:
+    """Suggested topics for a selection, then for its whole transcript when both are given."""
+    labels.suggest(ops, transcript_id, segment_ids, len(SHORTCUT_KEYS), picker.set_suggestions)

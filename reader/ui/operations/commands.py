@@ -10,36 +10,30 @@ the step for its undo.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from reader.core.library import Library
+from reader.core.library.opchanges import OpChanges
 
-@dataclass(frozen=True)
-class Changes:
-    """What an operation touched; views refresh what concerns them."""
+if TYPE_CHECKING:  # the rules module brings reader.core.text, which start-up does without
+    from reader.core.library.rules import LibraryRule
 
-    transcripts: frozenset[int] = frozenset()
-    segments: frozenset[int] = frozenset()
-    structure: bool = False  # segments added or removed: reload whole transcripts
-    rules: bool = False
-    library: bool = False  # transcripts added or removed
-    # Reported by the change watcher (another app, the CLI, or this app's own saves
-    # coming back): a view keeps its rows when the transcript's segments are the same.
-    remote: bool = False
 
 
 @dataclass
 class StepState:
     """What a step learnt on its first run, for its undo and later redos."""
 
-    value: Any = None
-    extra: dict = field(default_factory=dict)
+    value: Any = None  # the record of the first run (or the version a correction saved)
+    undone_version: int | None = None  # a correction step: the segment's version its undo saved
+    removed_rule: LibraryRule | None = None  # a rule step: the rule its undo removed, for redo to put back
     failed: bool = False  # the core refused the change: nothing to undo
 
 
-Work = Callable[[Any, StepState], Changes]
+Work = Callable[[Library, StepState], OpChanges]
 
 
 class OperationCommand(QUndoCommand):

@@ -8,15 +8,18 @@ the segment and highlights the query in both columns (`search.find_spans`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from reader.core.errors import UserError
-from reader.ui.tasks import TaskRunner
 from reader.ui.i18n import Retranslating
+from reader.ui.operations import Operations, reads
+
+if TYPE_CHECKING:
+    from reader.ui.operations.reads import SearchHit
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 # Typing pauses this long before the search starts, so each keystroke does not start one.
@@ -27,10 +30,9 @@ LIMIT = 200
 class SearchPanel(Retranslating, QWidget):
     segment_requested = Signal(int, int, str)  # transcript id, segment id, query
 
-    def __init__(self, runner: TaskRunner, library: Callable[[], object | None], parent: QWidget | None = None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
-        self._runner = runner
-        self._library = library
+        self._ops = ops
         # Results of a search that a newer one overtook are dropped.
         self._generation = 0
         self._shown_query = ""
@@ -66,32 +68,29 @@ class SearchPanel(Retranslating, QWidget):
     def search(self) -> None:
         self._typing.stop()
         query = self.query_edit.text()
-        lib = self._library()
         self._generation += 1
         generation = self._generation
         if not query.strip():
             self._show([], "")
             return
-        if lib is None:
+        if self._ops.library is None:
             self.status.setText(self.tr("No library is open."))
             return
-        from reader.core.library import search
-
         self.status.setText(self.tr("Searching…"))
-        self._runner.submit(
-            "clean",
-            lambda task: search.search(lib, query, limit=LIMIT, progress=task.report),
+        reads.search_library(
+            self._ops,
+            query,
+            LIMIT,
             on_done=lambda hits: self._done(generation, query, hits),
             on_error=lambda exc: self._failed(generation, exc),
-            description="search",
-            before_start=lambda task: task.progressed.connect(lambda done, total: self._indexing(generation, done, total)),
+            on_progress=lambda done, total: self._indexing(generation, done, total),
         )
 
     def _indexing(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:
             self.status.setText(self.tr("Indexing the library for search: %1 of %2 segments…").replace("%1", str(done)).replace("%2", str(total)))
 
-    def _done(self, generation: int, query: str, hits) -> None:
+    def _done(self, generation: int, query: str, hits: list[SearchHit]) -> None:
         if generation != self._generation:
             return
         self._show(hits, query)
@@ -109,7 +108,7 @@ class SearchPanel(Retranslating, QWidget):
         else:
             self.status.setText(self.tr("The search failed: %1").replace("%1", str(exc)))
 
-    def _show(self, hits, query: str) -> None:
+    def _show(self, hits: list[SearchHit], query: str) -> None:
         self._shown_query = query
         self.model.clear()
         if not hits:
@@ -119,7 +118,7 @@ class SearchPanel(Retranslating, QWidget):
             item.setData(hit, HitRole)
             self.model.appendRow(item)
 
-    def hits(self) -> list:
+    def hits(self) -> list[SearchHit]:
         return [self.model.item(row).data(HitRole) for row in range(self.model.rowCount())]
 
     def _activated(self, index) -> None:

@@ -1,0 +1,188 @@
+"""A person's edits of segments as undo steps: corrections, split, merge, find and replace.
+
+Nothing here decides what a correction, split or merge means: that is
+`reader.core.library.edits`. Each function runs it on the right lane and
+pushes the undo step; the core's record says what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.core.errors import UserError
+from reader.core.library import Library, edits
+from reader.core.library.edits import Change, ConflictError, Match, TextOf
+
+from reader.core.library.opchanges import OpChanges
+from reader.ui.operations.base import Operations
+from reader.ui.operations.commands import StepState, Work
+from reader.ui.tasks import Task
+
+# (match, the text searched, the segment's correction then)
+Found = tuple[Match, str, str | None]
+
+
+def set_correction(
+    ops: Operations,
+    transcript_id: int,
+    segment_id: int,
+    position: int,
+    old: str | None,
+    new: str,
+    automatic: str | None,
+    version: int | None = None,
+) -> None:
+    """The text a person typed into a cleaned cell becomes the segment's correction.
+
+    `version` is the segment's version the text is based on: if anyone else
+    saved the segment since, nothing is saved and `conflict` is emitted.
+    """
+
+    def do(lib: Library, state: StepState) -> OpChanges:
+        based_on = version if state.value is None else state.undone_version
+        change = edits.set_correction(lib, segment_id, new, automatic=automatic, **_expecting(ops, segment_id, based_on))
+        state.value = _saved(ops, change)
+        return change.changes
+
+    text = QCoreApplication.translate("Controller", "Correct segment %1").replace("%1", str(position))
+    ops.push(text, do, _restore(ops, segment_id, old))
+
+
+def revert_correction(
+    ops: Operations, transcript_id: int, segment_id: int, position: int, old: str, version: int | None = None
+) -> None:
+    def do(lib: Library, state: StepState) -> OpChanges:
+        based_on = version if state.value is None else state.undone_version
+        change = edits.revert_correction(lib, segment_id, **_expecting(ops, segment_id, based_on))
+        state.value = _saved(ops, change)
+        return change.changes
+
+    text = QCoreApplication.translate("Controller", "Revert segment %1").replace("%1", str(position))
+    ops.push(text, do, _restore(ops, segment_id, old))
+
+
+def _restore(ops: Operations, segment_id: int, old: str | None) -> Work:
+    """Undo of a correction step: puts `old` back, unless someone else saved the segment after the step."""
+
+    def undo(lib: Library, state: StepState) -> OpChanges:
+        expecting = _expecting(ops, segment_id, state.value)
+        if old is None:
+            change = edits.revert_correction(lib, segment_id, origin="undo", **expecting)
+        else:
+            change = edits.set_correction(lib, segment_id, old, origin="undo", **expecting)
+        state.undone_version = _saved(ops, change)
+        return change.changes
+
+    return undo
+
+
+def _expecting(ops: Operations, segment_id: int, version: int | None) -> dict[str, int | bool]:
+    """How a save checks for others' saves (on the write lane).
+
+    A version this app's own saves moved past still counts as seen: a row on
+    screen may not have caught up with the save just made, and that save
+    was this person's own text. Without a version, a correction whose last
+    revision names another author is not replaced.
+    """
+    if version is None:
+        return {"replace_others": False}
+    own = ops.own_versions.get(segment_id, ())
+    while version + 1 in own:
+        version += 1
+    return {"expected_version": version}
+
+
+def _saved(ops: Operations, change: Change) -> int | None:
+    if change.changed:
+        ops.own_versions.setdefault(change.segment_id, set()).add(change.version)
+    return change.version
+
+
+def split(ops: Operations, transcript_id: int, segment_id: int, position: int, raw_offset: int) -> None:
+    ops.push_recorded(
+        QCoreApplication.translate("Controller", "Split segment %1").replace("%1", str(position)),
+        lambda lib: edits.split_segment(lib, segment_id, raw_offset),
+        edits.redo_split,
+        edits.undo_split,
+    )
+
+
+def merge(ops: Operations, transcript_id: int, segment_id: int, position: int, text_of: TextOf) -> None:
+    ops.push_recorded(
+        QCoreApplication.translate("Controller", "Merge segments %1 and %2").replace("%1", str(position)).replace("%2", str(position + 1)),
+        lambda lib: edits.merge_segments(lib, segment_id, text_of=text_of),
+        edits.redo_merge,
+        edits.undo_merge,
+    )
+
+
+# find and replace
+def find(
+    ops: Operations,
+    pattern: str,
+    regex: bool,
+    case_sensitive: bool,
+    transcript_id: int | None,
+    text_of: TextOf,
+    on_done: Callable[[list[Found]], None],
+) -> None:
+    """on_done([(match, text searched, correction)]) on the GUI thread; a bad pattern arrives through `failed`."""
+
+    def search(lib: Library) -> list[Found]:
+        seen: dict[int, tuple[str, str | None]] = {}
+
+        def remember(segment):  # noqa: ANN001 - a Segment row of the core's
+            text = text_of(segment)
+            seen[segment.id] = (text, segment.correction)
+            return text
+
+        matches = edits.find(lib, pattern, regex=regex, case_sensitive=case_sensitive, transcript_id=transcript_id, text_of=remember)
+        return [(m, *seen[m.segment_id]) for m in matches]
+
+    ops.read(search, on_done)
+
+
+def replace_one(
+    ops: Operations, match: Match, text: str, pattern: str, replacement: str, regex: bool, case_sensitive: bool,
+    old: str | None, automatic: str | None,
+) -> None:
+    """Replace one find hit in the text the reader shows; saved as that segment's correction."""
+    compiled = edits.compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
+    hit = compiled.fullmatch(text, match.start, match.end)
+    if hit is None:
+        raise UserError(
+            QCoreApplication.translate("Controller", "replace"),
+            QCoreApplication.translate("Controller", "the text has changed since it was found; search again"),
+        )
+    new = text[: match.start] + (hit.expand(replacement) if regex else replacement) + text[match.end :]
+    set_correction(ops, match.transcript_id, match.segment_id, match.position, old, new, automatic)
+
+
+def replace_all(
+    ops: Operations, pattern: str, replacement: str, regex: bool, case_sensitive: bool, transcript_id: int | None, text_of: TextOf
+) -> None:
+    ops.push_recorded(
+        QCoreApplication.translate("Controller", "Replace all “%1”").replace("%1", pattern),
+        lambda lib: edits.replace_all(
+            lib, pattern, replacement, regex=regex, case_sensitive=case_sensitive, transcript_id=transcript_id, text_of=text_of,
+        ),
+        edits.apply_batch,
+        lambda lib, batch: edits.apply_batch(lib, batch, reverse=True),
+    )
+
+
+def query_spans(ops: Operations, text: Callable[[], str], query: str, on_done: Callable[[list[tuple[int, int]]], None]) -> None:
+    """Where a library search's `query` shows in `text()`; on the segmenter's lane, as `text()` may clean first."""
+
+    def spans(task: Task) -> list[tuple[int, int]]:
+        # reader.core.library.search brings reader.core.text: not loaded at start-up, where the window paints.
+        from reader.core.library.search import find_spans
+
+        return find_spans(text(), query)
+
+    ops.runner.submit("clean", spans, on_done=on_done, on_error=ops.report)
+
+
+map_offset = edits.map_offset

@@ -1,0 +1,171 @@
+"""Operations on the library as a whole: open, back up, restore, import, who revisions name, servers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.core.errors import UserError
+from reader.core.library import ImportCancelled, Library, import_file, import_seeds_if_new, open_library
+from reader.core.library import backup as backups
+from reader.core.library import db, models
+from reader.core.library.importer import transcript_files
+from reader.core.library.opchanges import LIBRARY, OpChanges
+from reader.ui.operations.base import Operations
+from reader.ui.tasks import Task
+
+current_user = models.current_user
+backups_dir = backups.backups_dir
+
+
+@dataclass(frozen=True)
+class DamagedLibrary:
+    """A library file that failed SQLite's quick_check: it was not opened and nothing was written into it."""
+
+    location: str
+    report: str  # what SQLite found
+    backup: Path | None  # the newest rolling backup that passes integrity_check
+    backup_made: datetime | None  # when that backup was written (local time)
+
+
+# opening
+def open(ops: Operations, location: str | None, import_seeds: bool = False) -> None:  # noqa: A001 - the menu's word
+    """Open the library at `location`, unless it is damaged: then `damaged` is emitted and the open library stays."""
+
+    def finished(result: Library | DamagedLibrary) -> None:
+        if isinstance(result, DamagedLibrary):
+            ops.damaged.emit(result)
+            return
+        ops.opened(result)
+        # Add it to its rolling backups if it changed since the newest (a no-op on a server).
+        ops.runner.submit("write", lambda task: backups.rolling_backup(result), on_error=ops.report, description="rolling backup")
+
+    ops.runner.submit(
+        "write",
+        lambda task: _open_unless_damaged(location, import_seeds, task),
+        on_done=finished,
+        on_error=ops.report,
+        description="open library",
+    )
+
+
+def _open_unless_damaged(location: str | None, import_seeds: bool, task: Task) -> Library | DamagedLibrary:
+    report = backups.damage_report(location)
+    if report is not None:
+        newest = backups.newest_good_backup(location)
+        made = datetime.fromtimestamp(newest.stat().st_mtime) if newest is not None else None
+        return DamagedLibrary(str(location), report, newest, made)
+    lib = open_library(location)
+    if import_seeds:
+        try:
+            import_seeds_if_new(lib, cancel=task.cancelled)
+        except ImportCancelled:
+            pass  # quitting during the first start: the samples not yet in come next time
+    return lib
+
+
+# backups
+def back_up(ops: Operations, path: str) -> None:
+    """Copy the open library to `path` (after the changes queued before); `backed_up` tells the file."""
+    ops.run("write", lambda lib, task: str(backups.backup(lib, path)), on_done=ops.backed_up.emit, description="back up library")
+
+
+def restore(ops: Operations, backup_file: str, location: str) -> None:
+    """Make the library at `location` what `backup_file` holds, then open it afresh.
+
+    The open library is closed first: a restore rewrites the change log
+    the change watcher reads, so it starts again on the reopened library.
+    A refused backup changes nothing and the library is opened as it was.
+    """
+    ops.close()
+
+    def restored(result: backups.Restored) -> None:
+        ops.restored.emit(result)
+        open(ops, location)
+
+    def refused(exc: BaseException) -> None:
+        ops.report(exc)
+        open(ops, location)
+
+    ops.runner.submit(
+        "write", lambda task: backups.restore(backup_file, location), on_done=restored, on_error=refused, description="restore"
+    )
+
+
+# importing
+def import_files(ops: Operations, paths: list[str]) -> Task | None:
+    """Import files and folders dropped or chosen by the user, each file in its own transaction."""
+    if not paths:
+        return None
+
+    def work(lib: Library, task: Task) -> tuple[int, list[str], OpChanges]:
+        made, notes, changes = 0, [], LIBRARY
+        try:
+            files = transcript_files(paths)
+        except UserError as exc:
+            return 0, [str(exc)], changes
+        for i, path in enumerate(files):
+            if task.cancelled():
+                break
+            task.report(i, len(files))
+            # One file: its segments make the progress; several: the files do.
+            progress = task.report if len(files) == 1 else None
+            try:
+                result = import_file(lib, path, progress=progress, cancel=task.cancelled)
+            except UserError as exc:
+                notes.append(str(exc))
+                continue
+            except ImportCancelled:
+                break
+            if result.already_imported:
+                notes.append(QCoreApplication.translate("Controller", "%1: already in the library").replace("%1", str(path)))
+            else:
+                made += len(result.transcripts)
+                changes |= result.changes
+                ops.own_writes.add(result.changes)
+        return made, notes, changes
+
+    def imported(result: tuple[int, list[str], OpChanges]) -> None:
+        made, notes, changes = result
+        if notes:
+            ops.failed.emit("\n".join(notes))
+        ops.broadcast(changes)
+        ops.import_finished.emit(made)
+
+    def failed(exc: BaseException) -> None:
+        ops.report(exc)
+        ops.broadcast(LIBRARY)
+        ops.import_finished.emit(0)
+
+    return ops.run("write", work, on_done=imported, on_error=failed, description="import", before_start=ops.import_started.emit)
+
+
+# who revisions name
+def set_author(ops: Operations, name: str | None) -> None:
+    """Who this app's revisions name from now on (None: the OS user); set on the write lane, before later saves."""
+    ops.runner.submit("write", lambda task: models.set_author(name), on_error=ops.report, description="set author")
+
+
+# servers
+def test_server(ops: Operations, url: str, password: str, on_done: Callable[[db.ServerCheck], None], on_error: Callable[[BaseException], None]) -> None:
+    """What the database at `url` holds (a library, nothing, something else), without opening it."""
+
+    def work(_task: Task) -> db.ServerCheck:
+        if password:
+            db.use_password(url, password)
+        return db.check_server(url)
+
+    ops.runner.submit("read", work, on_done, on_error, description="test connection")
+
+
+def use_password(url: str, password: str) -> None:
+    """The password for `url` in this session (kept in memory, not written anywhere)."""
+    db.use_password(url, password)
+
+
+def save_password(ops: Operations, url: str, password: str, on_done: Callable[[object], None], on_error: Callable[[BaseException], None]) -> None:
+    ops.runner.submit("write", lambda _task: db.save_password(url, password), on_done, on_error, description="save password")

@@ -1,0 +1,1 @@
+"""The segment table: its item model, view and delegates."""

@@ -1,0 +1,1 @@
+"""The main window and the QObjects it wires: find/replace, library actions, labelling, import progress, change sync."""

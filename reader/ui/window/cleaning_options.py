@@ -1,0 +1,114 @@
+"""The cleaning stages, the script and the language: toolbar and menu actions, remembered in the settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToolBar
+
+from reader.ui import i18n
+from reader.ui.cleaning import CleanService, clean_settings_from
+from reader.ui.settings import LANGUAGES, SCRIPTS, STAGES, Settings
+
+
+class CleaningOptions(QObject):
+    def __init__(self, settings: Settings, clean: CleanService, window: QMainWindow):
+        super().__init__(window)
+        self.settings, self.clean = settings, clean
+        self.stages: dict[str, QAction] = {}
+        for stage in STAGES:
+            act = QAction(window)
+            act.setCheckable(True)
+            act.setChecked(settings.stage(stage))
+            act.toggled.connect(lambda on, s=stage: self._stage_toggled(s, on))
+            self.stages[stage] = act
+        self.script_group = QActionGroup(window)
+        self.scripts: dict[str, QAction] = {}
+        for script in SCRIPTS:
+            act = QAction(window)
+            act.setCheckable(True)
+            act.setData(script)
+            act.setChecked(script == settings.script())
+            self.script_group.addAction(act)
+            self.scripts[script] = act
+        self.script_group.triggered.connect(lambda act: self.set_script(act.data()))
+        self.language_group = QActionGroup(window)
+        self.languages: dict[str, QAction] = {}
+        for language in LANGUAGES:
+            act = QAction(window)
+            act.setCheckable(True)
+            act.setData(language)
+            act.setChecked(language == settings.language())
+            self.language_group.addAction(act)
+            self.languages[language] = act
+        self.language_group.triggered.connect(lambda act: self.set_language(act.data()))
+
+        self.toolbar = QToolBar(window)
+        self.toolbar.setObjectName("cleaningToolbar")
+        self.toolbar.setIconSize(QSize(16, 16))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in self.stages.values():
+            self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        self.script_label = QLabel(window)
+        self.script_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.toolbar.addWidget(self.script_label)
+        self.script_box = QComboBox(window)
+        for script in SCRIPTS:
+            self.script_box.addItem("", script)
+        self.script_box.setCurrentIndex(SCRIPTS.index(settings.script()))
+        self.script_box.currentIndexChanged.connect(lambda i: self.set_script(SCRIPTS[i]))
+        self.toolbar.addWidget(self.script_box)
+
+    def retranslate(self) -> None:
+        stage_names = {
+            "fillers": self.tr("Fillers"),
+            "stutters": self.tr("Stutters"),
+            "rules": self.tr("Rules"),
+            "punctuation": self.tr("Punctuation"),
+            "spacing": self.tr("Spacing"),
+        }
+        stage_tips = {
+            "fillers": self.tr("Remove hesitation sounds (呃, 嗯)"),
+            "stutters": self.tr("Collapse immediate repetitions (我我我 → 我)"),
+            "rules": self.tr("Apply your correction rules"),
+            "punctuation": self.tr("Tidy punctuation left by removals"),
+            "spacing": self.tr("Space between Chinese and Latin letters or digits"),
+        }
+        for stage, act in self.stages.items():
+            act.setText(stage_names[stage])
+            act.setToolTip(stage_tips[stage])
+        script_names = {
+            "simplified": self.tr("Simplified"),
+            "traditional": self.tr("Traditional"),
+            "keep": self.tr("Keep as is"),
+        }
+        for script, act in self.scripts.items():
+            act.setText(script_names[script])
+        for i, script in enumerate(SCRIPTS):
+            self.script_box.setItemText(i, script_names[script])
+        language_names = {"system": self.tr("System Default"), "en": "English", "zh_CN": "中文（简体）"}
+        for language, act in self.languages.items():
+            act.setText(language_names[language])
+        self.toolbar.setWindowTitle(self.tr("Cleaning"))
+        self.script_label.setText(self.tr("Script:") + " ")
+
+    def _stage_toggled(self, stage: str, on: bool) -> None:
+        self.settings.set_stage(stage, on)
+        self.apply()
+
+    def set_script(self, script: str) -> None:
+        if script not in SCRIPTS:
+            return
+        self.settings.set_script(script)
+        self.scripts[script].setChecked(True)
+        if self.script_box.currentIndex() != SCRIPTS.index(script):
+            self.script_box.setCurrentIndex(SCRIPTS.index(script))
+        self.apply()
+
+    def apply(self) -> None:
+        self.clean.set_settings(clean_settings_from(self.settings))
+
+    def set_language(self, language: str) -> None:
+        self.settings.set_language(language)
+        i18n.install(QApplication.instance(), language)

@@ -1,0 +1,127 @@
+"""The Edit menu on the table: correct, revert, split, merge, a rule from a correction, and conflicts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QMainWindow
+
+from reader.ui.cleaning import CleanService
+from reader.ui import dialogs
+from reader.ui.operations import Operations, edits, labels, rules
+from reader.ui.operations.edits import ConflictError
+from reader.ui.table.delegates import CellEditor
+from reader.ui.table.segment_model import SegmentTableModel
+from reader.ui.table.segment_view import SegmentView
+
+
+class Editing(QObject):
+    """The window tells it the open transcript (`transcript_id`)."""
+
+    def __init__(self, ops: Operations, clean: CleanService, window: QMainWindow, model: SegmentTableModel, view: SegmentView):
+        super().__init__(window)
+        self.ops, self.clean, self.window, self.model, self.view = ops, clean, window, model, view
+        self.transcript_id: int | None = None
+        self.conflict_dialog: QDialog | None = None
+        model.correction_requested.connect(self._correction_requested)
+        ops.conflict.connect(self.show_conflict)
+
+    def _status(self, text: str, timeout: int) -> None:
+        self.window.statusBar().showMessage(text, timeout)
+
+    def current_text_row(self) -> int | None:
+        """The current row, if there is one and its segment is loaded."""
+        row = self.view.current_row()
+        if row < 0 or self.transcript_id is None or self.model.row_at(row) is None:
+            self._status(self.tr("Select a segment first"), 4000)
+            return None
+        return row
+
+    def edit_current(self) -> None:
+        self.view.edit_current_cell()
+
+    def _correction_requested(self, segment_id: int, old: str | None, new: str, automatic: str | None, based_on: int | None) -> None:
+        row = self.model.row_of(segment_id)
+        position = self.model.row_at(row).position if row is not None else 0
+        edits.set_correction(self.ops, self.transcript_id, segment_id, position, old, new, automatic, based_on)
+
+    def revert_current(self) -> None:
+        row = self.current_text_row()
+        if row is None:
+            return
+        r = self.model.row_at(row)
+        if r.correction is None:
+            self._status(self.tr("Segment %1 has no correction").replace("%1", str(r.position)), 4000)
+            return
+        edits.revert_correction(self.ops, self.transcript_id, r.id, r.position, r.correction, r.version)
+
+    def split_at_cursor(self) -> None:
+        self._split_at_cursor(edits.split)
+
+    def split_turn_at_cursor(self) -> None:
+        """Split where the speaker changes mid-segment; the rest goes to the next speaker, one undo step."""
+        self._split_at_cursor(labels.split_turn)
+
+    def _split_at_cursor(self, split) -> None:  # noqa: ANN001 - edits.split or labels.split_turn
+        """`split(ops, transcript id, segment id, position, raw offset)` at the open editor's cursor.
+
+        Without an editor, the current segment's opens, for the cursor to be put where the split goes.
+        """
+        editor = self.view.current_editor()
+        if not isinstance(editor, CellEditor):
+            row = self.current_text_row()
+            if row is not None and self.view.edit_row(row):
+                self._status(self.tr("Put the cursor where the segment should be split, then split again"), 6000)
+            return
+        row = self.view.current_row()
+        cursor = editor.textCursor().position()
+        self.view.commit_editor(editor)  # what was typed is saved first, and split with the rest
+        r = self.model.row_at(row)
+        split(self.ops, self.transcript_id, r.id, r.position, self.model.raw_offset(row, cursor))
+
+    def merge_with_next(self) -> None:
+        editor = self.view.current_editor()
+        if editor is not None:
+            self.view.commit_editor(editor)
+        row = self.current_text_row()
+        if row is None:
+            return
+        r = self.model.row_at(row)
+        edits.merge(self.ops, self.transcript_id, r.id, r.position, self.clean.text_of())
+
+    def make_rule_from_current(self) -> None:
+        row = self.current_text_row()
+        if row is None:
+            return
+        r = self.model.row_at(row)
+        automatic = self.model.automatic_text(row)
+        if r.correction is None or automatic is None:
+            self._status(self.tr("Correct the segment first; its correction becomes the rule"), 5000)
+            return
+        rules.from_correction(self.ops, automatic, r.correction)
+
+    # conflicts
+    def show_conflict(self, conflict: ConflictError) -> None:
+        """Someone else saved the segment first: both texts side by side, and the person chooses."""
+        dialog = dialogs.ConflictDialog(conflict, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.chosen.connect(lambda choice: self._resolve(conflict, choice))
+        dialog.open()
+        self.conflict_dialog = dialog
+
+    def _resolve(self, c: ConflictError, choice: str) -> None:
+        row = self.model.row_of(c.segment_id) if self.model.transcript_id == c.transcript_id else None
+        if choice == dialogs.USE_MINE:
+            if c.attempted is None:
+                edits.revert_correction(self.ops, c.transcript_id, c.segment_id, c.position, c.text, c.version)
+            else:
+                automatic = self.model.automatic_text(row) if row is not None else None
+                edits.set_correction(self.ops, c.transcript_id, c.segment_id, c.position, c.text, c.attempted, automatic, c.version)
+        elif choice == dialogs.EDIT_MINE:
+            if row is None or not self.view.edit_row(row):
+                self._status(self.tr("Segment %1 is not shown here").replace("%1", str(c.position)), 5000)
+                return
+            editor = self.view.current_editor()
+            if isinstance(editor, CellEditor):
+                editor.setPlainText(c.attempted if c.attempted is not None else self.model.automatic_text(row) or "")
+                editor.based_on = c.version  # their text is seen now: saving replaces it knowingly
