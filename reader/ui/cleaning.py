@@ -48,13 +48,13 @@ class CleanResult:
 
 # reader.core.text loads the segmenter's and OpenCC's modules, a tenth of a second the window
 # does not wait for at start-up: it is imported by these two functions, where first used.
-def default_cleaner_factory(settings, rules):  # noqa: ANN001, ANN201 - the core's CleanSettings and rules
+def default_cleaner_factory(settings, rules):
     from reader.core.text import Cleaner
 
     return Cleaner(settings, rules)
 
 
-def clean_settings_from(settings: Settings):  # noqa: ANN201 - the core's CleanSettings
+def clean_settings_from(settings: Settings):
     from reader.core.text import CleanSettings
 
     return CleanSettings(script=settings.script(), **{stage: settings.stage(stage) for stage in STAGES})

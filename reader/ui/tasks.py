@@ -37,7 +37,7 @@ class Task(QObject):
     progressed = Signal(int, int)
     done = Signal()  # after finished, failed or cancellation, whichever came
 
-    def __init__(self, fn: Callable[["Task"], Any], description: str = ""):
+    def __init__(self, fn: Callable[[Task], Any], description: str = ""):
         super().__init__()
         self._fn = fn
         self.description = description
@@ -56,7 +56,7 @@ class Task(QObject):
     def run(self) -> None:
         try:
             result = self._fn(self)
-        except Exception as exc:  # noqa: BLE001 - every failure must reach the GUI, not kill the thread
+        except Exception as exc:  # every failure must reach the GUI, not kill the thread
             if not isinstance(exc, UserError):  # a person's mistake is shown to them, not logged as a fault
                 log.error("task %r failed:\n%s", self.description, traceback.format_exc())
             self.failed.emit(exc)

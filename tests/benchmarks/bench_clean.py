@@ -35,7 +35,7 @@ def main() -> None:
     started = time.perf_counter()
     # Each line with the next, as the view and `clean` give it: the sentences stage reads ahead.
     following = [*lines[1:], ""]
-    cleaned_chars = sum(len(cleaner.clean(line, next_raw=after).text) for line, after in zip(lines, following))
+    cleaned_chars = sum(len(cleaner.clean(line, next_raw=after).text) for line, after in zip(lines, following, strict=True))
     clean_seconds = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -45,13 +45,19 @@ def main() -> None:
         t_split = best_of(5, split_and_undo) / 2
         t_merge = best_of(5, merge_and_undo) / 2
         print(f"correction (one transaction, synchronous=FULL): {t_correct * 1000:.1f} ms")
-        print(f"split at position 1 of {count} segments (renumbers {count - 1} with one UPDATE): {t_split * 1000:.1f} ms ({t_split / t_correct:.1f}x a correction)")
+        print(
+            f"split at position 1 of {count} segments (renumbers {count - 1} with one UPDATE): "
+            f"{t_split * 1000:.1f} ms ({t_split / t_correct:.1f}x a correction)"
+        )
         print(f"merge at position 1 of {count} segments: {t_merge * 1000:.1f} ms ({t_merge / t_correct:.1f}x a correction)")
 
         t_literal = best_of(3, lambda: edits.find(lib, "模型"))
         t_regex = best_of(3, lambda: edits.find(lib, r"(大|小)?模型", regex=True))
         hits = len(edits.find(lib, "模型"))
-        print(f"find '模型' in {total} segments: {t_literal * 1000:.1f} ms, {hits} matches; as a regular expression (大|小)?模型: {t_regex * 1000:.1f} ms ({t_regex / t_literal:.1f}x)")
+        print(
+            f"find '模型' in {total} segments: {t_literal * 1000:.1f} ms, {hits} matches; "
+            f"as a regular expression (大|小)?模型: {t_regex * 1000:.1f} ms ({t_regex / t_literal:.1f}x)"
+        )
 
         start = time.perf_counter()
         batch = edits.replace_all(lib, "我们", "咱们")

@@ -10,8 +10,8 @@ from unittest import mock
 from sqlalchemy import select
 
 from reader.core.formats import read_bytes
-from reader.core.library import edits, open_library
 from reader.core.library import db as db_module
+from reader.core.library import edits, open_library
 from reader.core.library.backup import backup, rolling_backup
 from reader.core.library.importer import store
 from reader.core.library.models import Segment

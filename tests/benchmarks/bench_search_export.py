@@ -15,8 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from reader.core.library import import_path, open_library
-from reader.core.library import search
+from reader.core.library import import_path, open_library, search
 from reader.core.library.export import export_library, gather
 from reader.core.paths import seeds_dir
 from tests.benchmarks.timing import latency
@@ -65,9 +64,12 @@ def main() -> None:
         print(f"{'query':<12} {'hits':>4} {'search median':>14} {'p95':>8} {'LIKE median':>12} {'LIKE hits':>9} {'search/LIKE':>11}")
         for query in QUERIES:
             hits = len(search.search(lib, query))
-            median, p95 = latency(RUNS, lambda: search.search(lib, query))
-            like_median, _ = latency(RUNS, lambda: like_scan(lib, query))
-            print(f"{query:<12} {hits:>4} {median:>11.1f} ms {p95:>5.1f} ms {like_median:>9.1f} ms {like_scan(lib, query):>9} {median / like_median:>10.2f}x")
+            median, p95 = latency(RUNS, lambda q=query: search.search(lib, q))
+            like_median, _ = latency(RUNS, lambda q=query: like_scan(lib, q))
+            print(
+                f"{query:<12} {hits:>4} {median:>11.1f} ms {p95:>5.1f} ms {like_median:>9.1f} ms "
+                f"{like_scan(lib, query):>9} {median / like_median:>10.2f}x"
+            )
 
         with lib.read() as session:
             ids = list(session.execute(text("SELECT id FROM transcripts ORDER BY id")).scalars())

@@ -40,7 +40,7 @@ def main() -> None:
             "for scale: python -c 'import sqlalchemy'": [sys.executable, "-c", "import sqlalchemy"],
         }
         samples: dict[str, list[float]] = {name: [] for name in commands}
-        for name, command in commands.items():  # one untimed run each: files into the page cache
+        for command in commands.values():  # one untimed run each: files into the page cache
             _wall_ms(command)
         for _ in range(RUNS):
             for name, command in commands.items():

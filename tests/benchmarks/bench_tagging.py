@@ -40,8 +40,14 @@ def main() -> None:
         warm, _ = _timed(lambda: suggest_topics(lib, transcript_id=transcript))
         selection, _ = _timed(lambda: suggest_topics(lib, segment_ids=ids[40:60]))
         textrank, _ = _timed(lambda: suggest_topics(lib, transcript_id=transcript, method="textrank"))
-        print(f"suggest topics, whole transcript: first {cold * 1000:.0f} ms (loads jieba), then {warm * 1000:.0f} ms; TextRank {textrank * 1000:.0f} ms ({textrank / warm:.1f}x TF-IDF)")
-        print(f"suggest topics for 20 selected segments:   {selection * 1000:.0f} ms  ({warm / selection:.0f}x less than the whole transcript)")
+        print(
+            f"suggest topics, whole transcript: first {cold * 1000:.0f} ms (loads jieba), then {warm * 1000:.0f} ms; "
+            f"TextRank {textrank * 1000:.0f} ms ({textrank / warm:.1f}x TF-IDF)"
+        )
+        print(
+            f"suggest topics for 20 selected segments:   {selection * 1000:.0f} ms  "
+            f"({warm / selection:.0f}x less than the whole transcript)"
+        )
         lib.close()
 
 

@@ -73,7 +73,8 @@ def throwaway_cluster() -> Iterator[tuple[Path, str]]:
         yield home, superuser
     finally:
         if (data / "postmaster.pid").exists():
-            subprocess.run(prefix + [str(SERVER_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True, timeout=60)
+            stop = [*prefix, str(SERVER_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
+            subprocess.run(stop, capture_output=True, timeout=60)
         shutil.rmtree(home, ignore_errors=True)
 
 

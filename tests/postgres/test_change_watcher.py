@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ui.operations import Operations
 from reader.core.library import edits, open_library, transcript_segments
+from reader.ui.operations import Operations
 from reader.ui.operations.watcher import ChangeWatcher
 from reader.ui.tasks import TaskRunner
 

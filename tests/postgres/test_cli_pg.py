@@ -132,7 +132,8 @@ def test_two_annotators_saving_one_segment_the_second_sees_the_first_text(pg_url
     version = cli(pg_url, "show", talk, "--versions").stdout.splitlines()[1].split("\t")[-1]
     texts = {"alice": "大语言模型很好。", "bob": "大元模型很好。"}
     with ThreadPoolExecutor(2) as pool:
-        done = dict(zip(texts, pool.map(lambda name: cli(pg_url, "correct", talk, 2, texts[name], "--expect-version", version, author=name), texts)))
+        saves = pool.map(lambda name: cli(pg_url, "correct", talk, 2, texts[name], "--expect-version", version, author=name), texts)
+        done = dict(zip(texts, saves, strict=True))
     winners = [name for name, d in done.items() if d.returncode == 0]
     assert len(winners) == 1
     winner = winners[0]
@@ -163,6 +164,6 @@ def test_revisions_record_who_made_them(run, talk, monkeypatch):
     assert run("--author", "dave", "correct", talk, 2, "大语言模型很好。")[0] == 0
     monkeypatch.delenv("TRANSCRIPT_READER_AUTHOR")
     assert run("correct", talk, 3, "谢谢各位。")[0] == 0
-    code, out, _ = run("export", talk, "--format", "json", "-o", "-")
+    _, out, _ = run("export", talk, "--format", "json", "-o", "-")
     segments = json.loads("\n".join(out))["transcripts"][0]["segments"]
     assert [[e["author"] for e in s["edits"]] for s in segments[:3]] == [["carol"], ["dave"], [getpass.getuser()]]

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sqlalchemy.engine import make_url
 
-from reader.ui.operations import Operations
 from reader.core.library import open_library
 from reader.ui.dialogs.open_shared_dialog import OpenSharedDialog
+from reader.ui.operations import Operations
 from reader.ui.tasks import TaskRunner
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from reader.core.library import import_file, transcript_segments
-from reader.core.library import edits, rules, tagging
+from reader.core.library import edits, import_file, rules, tagging, transcript_segments
 from reader.core.library.changes import changes_since
 from reader.core.library.edits import ConflictError
 from reader.core.library.models import ChangeLogEntry
+
 
 def rows(lib, transcript_id):
     return transcript_segments(lib, transcript_id)[1]
@@ -90,7 +90,7 @@ def test_an_import_of_many_segments_is_one_notice(apps):
     from reader.core.paths import seeds_dir
 
     imported = import_file(editor, sorted(seeds_dir().glob("*.txt"))[3])
-    token2, segments, transcripts = changes_since(watcher, token)
+    _, segments, transcripts = changes_since(watcher, token)
     assert transcripts == {t.id for t in imported.transcripts} and segments == set()
     # The log holds one line per transcript, not one per segment.
     with watcher.read() as session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import random
@@ -63,10 +64,8 @@ class CrashWorker:
 
     def kill(self, running: Round) -> Round:
         """SIGKILL the round's child and collect everything it wrote."""
-        try:
+        with contextlib.suppress(ProcessLookupError):  # it ended by itself (an error line says why)
             os.kill(running.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass  # it ended by itself (an error line says why)
         while not (line := self._next()).startswith(f"exit {running.pid} "):
             running.lines.append(line)
         running.status = int(line.split()[2])

@@ -85,7 +85,7 @@ def child(mode: str, db: str, workdir: Path, round_: int, pause_s: float) -> Non
             export_loop(db, workdir, round_)
     except UserError as exc:
         say(f"error {exc}")
-    except BaseException as exc:  # noqa: BLE001 - reported to the test, which fails on it
+    except BaseException as exc:  # reported to the test, which fails on it
         say(f"error {type(exc).__name__}: {' '.join(str(exc).split())}")
     finally:
         os._exit(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -92,7 +93,7 @@ def test_a_damaged_library_is_never_written_and_points_at_the_newest_good_backup
     with open_library(db) as lib:
         good = rolling_backup(lib)
     damage_a_page(db)
-    damaged = open(db, "rb").read()
+    damaged = Path(db).read_bytes()
     assert damage_report(db) is not None
 
     assert main(["--db", db, "correct", "1", "2", "不该写进去"]) == 1
@@ -100,16 +101,16 @@ def test_a_damaged_library_is_never_written_and_points_at_the_newest_good_backup
     assert "damaged" in err and str(good) in err and "restore" in err
     with pytest.raises(UserError, match="damaged"):
         open_library(db)
-    assert open(db, "rb").read() == damaged
+    assert Path(db).read_bytes() == damaged
 
     assert main(["--db", db, "check"]) == 1
     out, err = capsys.readouterr()
     assert out.startswith("integrity:") and str(good) in err
-    assert open(db, "rb").read() == damaged
+    assert Path(db).read_bytes() == damaged
 
     assert main(["--db", db, "restore", str(good)]) == 0
     set_aside = capsys.readouterr().err.split("moved to ")[1].strip()
-    assert open(set_aside, "rb").read() == damaged
+    assert Path(set_aside).read_bytes() == damaged
     assert damage_report(db) is None
     assert corrections(db) == ["第一处改正", None, None]
 
@@ -117,7 +118,7 @@ def test_a_damaged_library_is_never_written_and_points_at_the_newest_good_backup
 def test_a_library_wiped_to_nul_bytes_names_its_backup_and_can_be_restored(db, capsys):
     with open_library(db) as lib:
         good = rolling_backup(lib)
-    size = len(open(db, "rb").read())
+    size = len(Path(db).read_bytes())
     with open(db, "wb") as f:
         f.write(b"\0" * size)
     assert damage_report(db) is not None

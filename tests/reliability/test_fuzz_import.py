@@ -20,7 +20,9 @@ from reader.core.library.models import Revision, Segment, SegmentTopic, Source, 
 SUFFIXES = ["txt", "srt", "vtt", "json", "md", "SRT", "Json", "bin", "tar.gz", ""]
 # File names as Linux allows them: anything but "/" and NUL, line breaks and markup included.
 NAMES = st.sampled_from(["a.txt", "a.srt", "a.vtt", "a.json", "noext", ".txt", "字幕.srt"]) | st.builds(
-    "{}.{}".format, st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), max_size=20), st.sampled_from(SUFFIXES)
+    "{}.{}".format,
+    st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), max_size=20),
+    st.sampled_from(SUFFIXES),
 )
 
 # Pieces that steer the parsers into their corners: subtitle timings, JSON keys, markup, BOMs, odd controls.
@@ -51,7 +53,7 @@ def subtitles(draw, srt: bool) -> str:
     for n in range(1, draw(st.integers(1, 8)) + 1):
         index = [] if draw(st.integers(0, 5)) == 0 else [str(n if srt else draw(st.text(max_size=4)))]
         timing = f"{clock(draw(TIMES), srt)} --> {clock(draw(TIMES), srt)}"
-        blocks.append("\n".join(index + [timing] + draw(st.lists(WORDS, max_size=3))))
+        blocks.append("\n".join([*index, timing, *draw(st.lists(WORDS, max_size=3))]))
     return "\n\n".join(blocks) + draw(st.sampled_from(["", "\n", "\n\n"]))
 
 
@@ -68,7 +70,11 @@ def transcript_json() -> st.SearchStrategy[str]:
     )
     transcript = st.fixed_dictionaries({"title": mostly(WORDS), "segments": mostly(st.lists(segment, max_size=5))})
     document = st.fixed_dictionaries(
-        {"format": mostly(st.just("transcript-reader")), "version": mostly(st.just(1)), "transcripts": mostly(st.lists(transcript, max_size=3))}
+        {
+            "format": mostly(st.just("transcript-reader")),
+            "version": mostly(st.just(1)),
+            "transcripts": mostly(st.lists(transcript, max_size=3)),
+        }
     )
     return document.map(lambda d: json.dumps(d, ensure_ascii=False))
 
@@ -101,7 +107,8 @@ def library(tmp_path_factory):
 
 def snapshot(lib) -> tuple[int, ...]:
     with lib.read() as session:
-        return tuple(session.scalar(select(func.count()).select_from(model)) for model in (Source, Transcript, Segment, Revision, SegmentTopic))
+        models = (Source, Transcript, Segment, Revision, SegmentTopic)
+        return tuple(session.scalar(select(func.count()).select_from(model)) for model in models)
 
 
 def import_or_refuse(lib, data: bytes, name: str) -> None:

@@ -39,7 +39,7 @@ REVIEWED = {
 def is_own_text(node: ast.AST | None, own_tables: frozenset[str] = frozenset()) -> bool:
     """A literal, a translation of a literal, or a sum of such, or an entry of a table of them:
     the app's own words, which cannot hold a transcript's markup."""
-    if node is None or isinstance(node, ast.Name) and node.id in ("self", "parent"):
+    if node is None or (isinstance(node, ast.Name) and node.id in ("self", "parent")):
         return True  # QLabel(self): a parent widget, no text
     if isinstance(node, ast.Constant):
         return True
@@ -99,9 +99,10 @@ def problems_in(path: Path) -> list[str]:
             text = call.args[index] if len(call.args) > index else None
             if not is_own_text(text) and id(call) not in assigned:
                 found.append(f"{where(call)}: {kind} made with run-time text and never set to PlainText")
-        if isinstance(call.func, ast.Attribute) and call.func.attr in STATIC_DIALOGS and ast.unparse(call.func.value) == "QMessageBox":
-            if not is_own_text(call.args[2] if len(call.args) > 2 else None):
-                found.append(f"{where(call)}: QMessageBox.{call.func.attr} guesses rich text; make a box and set PlainText")
+        func = call.func
+        static_dialog = isinstance(func, ast.Attribute) and func.attr in STATIC_DIALOGS and ast.unparse(func.value) == "QMessageBox"
+        if static_dialog and not is_own_text(call.args[2] if len(call.args) > 2 else None):
+            found.append(f"{where(call)}: QMessageBox.{call.func.attr} guesses rich text; make a box and set PlainText")
     for target, call in widgets:
         index = TEXT_WIDGETS[class_of(call)]
         texts = [call.args[index] if len(call.args) > index else None]
@@ -115,7 +116,9 @@ def problems_in(path: Path) -> list[str]:
             text = call.args[0] if call.args else None
             escaped = isinstance(text, ast.Call) and class_of(text) == "plain_tooltip"
             if not (is_own_text(text, own_tables) or escaped):
-                found.append(f"{where(call)}: {call.func.attr} with run-time text (Qt guesses rich text there; escape it with plain_tooltip)")
+                found.append(
+                    f"{where(call)}: {call.func.attr} with run-time text (Qt guesses rich text there; escape it with plain_tooltip)"
+                )
     return found
 
 

@@ -38,9 +38,10 @@ def test_two_apps_correcting_the_same_segments_and_one_importing_lose_nothing(tm
     lines = [line for r in results for line in r.lines]
 
     assert [line for line in lines if line.startswith("error")] == []
-    corrections = [(int(seg), f"改正 {value}") for _, seg, value in (l.split() for l in lines if l.startswith("ack ") and not l.startswith("ack import"))]
-    imports = [l.split()[2] for l in lines if l.startswith("ack import ")]
-    by_writer = [sum(1 for l in r.lines if l.startswith("ack ")) for r in results]
+    acks = [line.split() for line in lines if line.startswith("ack ") and not line.startswith("ack import")]
+    corrections = [(int(seg), f"改正 {value}") for _, seg, value in acks]
+    imports = [line.split()[2] for line in lines if line.startswith("ack import ")]
+    by_writer = [sum(1 for line in r.lines if line.startswith("ack ")) for r in results]
     assert all(by_writer), by_writer  # each writer got its turns
 
     with open_library(db) as lib:
@@ -75,7 +76,9 @@ def test_command_line_writers_at_once_all_succeed_and_all_land(tmp_path, figures
         f'for i in $(seq 1 {rounds}); do {cli} correct 1 $i "乙$i" && echo ok; done',
         f'for f in {" ".join(str(p) for p in SEEDS[1:1 + rounds])}; do {cli} import "$f" >/dev/null && echo ok; done',
     ]
-    procs = [subprocess.Popen(["bash", "-c", s], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for s in scripts]
+    procs = [
+        subprocess.Popen(["bash", "-c", s], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for s in scripts
+    ]
     outputs = [p.communicate(timeout=300) for p in procs]
 
     assert [err for _, err in outputs if err] == []  # no "database is locked", no traceback, no warning
@@ -102,9 +105,8 @@ def test_a_writer_kept_waiting_past_the_busy_timeout_tries_again_then_says_so(tm
     with lib.write() as session:
         session.add(Setting(key="after", value="waiting"))
     other.execute("BEGIN IMMEDIATE")  # and now never released
-    with pytest.raises(UserError, match="busy .* nothing was changed"):
-        with lib.write() as session:
-            session.add(Setting(key="never", value="written"))
+    with pytest.raises(UserError, match=r"busy .* nothing was changed"), lib.write() as session:
+        session.add(Setting(key="never", value="written"))
     other.execute("COMMIT")
     with lib.read() as session:
         assert {s.key for s in session.scalars(select(Setting))} == {"after"}

@@ -4,9 +4,9 @@ import docx
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from reader.ui.operations import Operations
 from reader.core.library import import_file
 from reader.ui.dialogs.export_dialog import ExportDialog
+from reader.ui.operations import Operations
 from reader.ui.tasks import SyncTaskRunner
 
 

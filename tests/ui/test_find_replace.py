@@ -53,8 +53,8 @@ def test_replace_one_changes_only_the_current_hit(qtbot, window, db_path):
 
 
 def test_replace_all_in_the_library_is_one_undo_step(qtbot, window, db_path, tmp_path):
-    from tests.ui.test_window import _drop
     from tests.ui.conftest import write_sample
+    from tests.ui.test_window import _drop
 
     _drop(window, [write_sample(tmp_path, "# 另一份\n\n大圆模型很大。\n\n还是大圆模型。\n", name="other.txt")])
     wait_cleaned(qtbot, window)

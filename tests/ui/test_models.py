@@ -6,11 +6,11 @@ from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtTest import QAbstractItemModelTester
 
 from reader.core.library import SegmentRow, TranscriptSummary
+from reader.core.text import CleanSettings
 from reader.ui.cleaning import CleanService
-from reader.ui.window.library_panel import LibraryPanel
 from reader.ui.table.segment_model import CLEAN, RAW, MarksRole, SegmentTableModel, StateRole
 from reader.ui.tasks import SyncTaskRunner
-from reader.core.text import CleanSettings
+from reader.ui.window.library_panel import LibraryPanel
 
 
 def check_model(model: QAbstractItemModel) -> QAbstractItemModelTester:

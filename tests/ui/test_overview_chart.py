@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor, QImage
 from reader.core.errors import UserError
 from reader.core.library import tagging
 from reader.core.library.overview import transcript_overview
-from reader.ui.operations import OpChanges as Changes
 from reader.ui.dialogs.overview import UNLABELLED_COLOR, OverviewChart, OverviewDialog
+from reader.ui.operations import OpChanges as Changes
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from reader.ui.operations import rules as rule_ops
 from reader.core.library import open_library
 from reader.core.library.rules import list_rules
 from reader.ui.dialogs.rules_dialog import ENABLED, HITS, PATTERN, REPLACEMENT
+from reader.ui.operations import rules as rule_ops
 from reader.ui.table.segment_model import CLEAN, MarksRole
 from tests.ui.conftest import write_sample
 from tests.ui.test_window import _drop, wait_cleaned

@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.ui.operations import Operations
-from reader.ui.window.search_panel import SearchPanel
 from reader.ui.tasks import SyncTaskRunner, TaskRunner
+from reader.ui.window.search_panel import SearchPanel
 
 from .conftest import type_committed
 

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from reader.core.library import edits, open_library
+from reader.core.library.models import Revision, current_user, set_author
 from reader.ui.operations import edits as edit_ops
 from reader.ui.operations import library as library_ops
 from reader.ui.operations import reads
-from reader.core.library import edits, open_library
-from reader.core.library.models import Revision, current_user, set_author
 from reader.ui.table.segment_model import CLEAN, StateRole
 from tests.ui.test_editing import open_editor, save_in_cell, stored, type_committed
 from tests.ui.test_window import wait_cleaned
@@ -74,7 +74,10 @@ def authors(db_path, segment: int) -> list[tuple[str, str | None]]:
 
 
 def conflict_dialog(qtbot, window):
-    qtbot.waitUntil(lambda: getattr(window.editing, "conflict_dialog", None) is not None and window.editing.conflict_dialog.isVisible(), timeout=WAIT_MS)
+    def shown() -> bool:
+        return getattr(window.editing, "conflict_dialog", None) is not None and window.editing.conflict_dialog.isVisible()
+
+    qtbot.waitUntil(shown, timeout=WAIT_MS)
     return window.editing.conflict_dialog
 
 
@@ -98,9 +101,12 @@ def test_this_windows_own_changes_are_not_reported_back_by_the_watcher_nor_reloa
     window.view.setCurrentIndex(window.model.index(2, CLEAN))
     edit_ops.split(window.ops, window.transcript_id, segment_id(window, 3), 4, 5)
     wait_cleaned(qtbot, window)  # the new rows' cleaned text is painted once, as it arrives
-    with qtbot.assertNotEmitted(window.model.modelReset), qtbot.assertNotEmitted(window.model.dataChanged):
-        with qtbot.assertNotEmitted(window.watcher.changed, wait=POLL_MS * 8):
-            pass
+    with (
+        qtbot.assertNotEmitted(window.model.modelReset),
+        qtbot.assertNotEmitted(window.model.dataChanged),
+        qtbot.assertNotEmitted(window.watcher.changed, wait=POLL_MS * 8),
+    ):
+        pass
     assert window.watcher.token > token  # the watcher did read past both saves
 
 
@@ -260,7 +266,9 @@ def test_open_shared_library_asks_for_the_server_and_opens_its_url_without_the_p
 
 
 @pytest.mark.parametrize("shared_url", ["postgresql"], indirect=True)
-def test_a_server_library_chosen_in_the_dialog_opens_and_is_remembered_without_its_password(qtbot, make_window, settings, shared_url, tmp_path):
+def test_a_server_library_chosen_in_the_dialog_opens_and_is_remembered_without_its_password(
+    qtbot, make_window, settings, shared_url, tmp_path
+):
     from sqlalchemy.engine import make_url
 
     server = make_url(shared_url)

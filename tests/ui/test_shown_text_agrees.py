@@ -17,11 +17,11 @@ import pytest
 import srt
 import webvtt
 
+from reader.core.formats.writers import ExportOptions
 from reader.core.library import edits, import_file, open_library, transcript_segments
 from reader.core.library import rules as library_rules
 from reader.core.library.export import render_transcript
 from reader.core.library.search import INDEX, update_index
-from reader.core.formats.writers import ExportOptions
 from reader.ui.table.segment_model import CLEAN, StateRole
 from tests.cli.conftest import cli_runner
 

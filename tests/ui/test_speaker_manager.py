@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from reader.core.library import tagging, transcript_segments
-from reader.ui.operations import labels as label_steps
 from reader.ui.dialogs.speaker_manager import LabelRole, SpeakerManager
+from reader.ui.operations import labels as label_steps
 
 
 @pytest.fixture

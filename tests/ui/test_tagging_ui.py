@@ -65,7 +65,7 @@ def library(tmp_path, db_path):
 @pytest.fixture
 def labelled(library, db_path):
     """王老师 speaks rows 0 and 3, 李博士 row 1; topic 评测 on rows 1 and 2."""
-    tid, ids = library
+    _, ids = library
     lib = open_library(db_path)
     try:
         tagging.assign_speaker(lib, [ids[0], ids[3]], "王老师")
@@ -234,7 +234,6 @@ def test_topic_suggestions_show_for_the_selection_and_one_key_tags_it_then_remov
 
 
 def test_filter_by_speaker_and_topic_shows_only_matching_rows(qtbot, make_window, labelled, db_path):
-    tid, _ids = labelled
     window = shown(make_window, db_path)
     checker = check_model(window.model)
     bar = window.label_bar
@@ -282,7 +281,6 @@ def test_jump_moves_to_the_next_and_previous_segment_of_the_same_speaker_or_topi
 
 
 def test_labels_made_in_the_window_are_there_after_a_restart(qtbot, make_window, library, db_path):
-    tid, _ids = library
     window = shown(make_window, db_path)
     window.act_show_labels.setChecked(True)
     select_rows(window, [0])

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.core.library import tagging
-from reader.ui.operations import labels as label_steps
 from reader.ui.dialogs.topic_picker import TopicPicker, load_suggestions, load_topics
+from reader.ui.operations import labels as label_steps
 from tests.ui.conftest import type_committed
 
 

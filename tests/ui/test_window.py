@@ -171,7 +171,7 @@ def test_export_speakers_and_overview_open_from_the_menus_on_the_open_transcript
 
 
 def test_a_library_search_hit_opens_its_transcript_and_highlights_both_columns(qtbot, window, tmp_path, db_path):
-    from reader.ui.table.segment_model import MarksRole, RAW
+    from reader.ui.table.segment_model import RAW, MarksRole
 
     _drop(window, [write_sample(tmp_path, "# 另一份\n\n第一段。\n\n这里讲大圆模型。\n", name="other.txt")])
     first = window.transcript_id
@@ -207,8 +207,8 @@ def test_speaker_and_topic_tagging_of_selected_rows_show_and_undo(qtbot, window,
 
     from reader.core.library import open_library, transcript_segments
     from reader.core.library.tagging import list_labels
-    from reader.ui.table.segment_model import SPEAKER
     from reader.ui.dialogs.topic_picker import TopicPicker
+    from reader.ui.table.segment_model import SPEAKER
 
     view, model = window.view, window.model
     assert view.isColumnHidden(SPEAKER)  # nobody speaks yet: no column

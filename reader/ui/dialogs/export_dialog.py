@@ -100,7 +100,8 @@ class ExportDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Export"))
         for index in range(self.scope.count()):
             one = self.scope.itemData(index) == ONE
-            self.scope.setItemText(index, self.tr("This transcript, to a file") if one else self.tr("Whole library, one file each into a folder"))
+            text = self.tr("This transcript, to a file") if one else self.tr("Whole library, one file each into a folder")
+            self.scope.setItemText(index, text)
         names = {
             "simplified": self.tr("Simplified"),
             "traditional": self.tr("Traditional"),
@@ -113,7 +114,7 @@ class ExportDialog(Retranslating, QDialog):
         self.speakers.setText(self.tr("Speaker labels"))
         self.images.setText(self.tr("Images"))
         self.browse.setText(self.tr("Choose…"))
-        for label, text in zip(self.labels, (self.tr("Export:"), self.tr("Format:"), self.tr("Script:"), self.tr("Save to:"))):
+        for label, text in zip(self.labels, (self.tr("Export:"), self.tr("Format:"), self.tr("Script:"), self.tr("Save to:")), strict=True):
             label.setText(text)
 
     # choices

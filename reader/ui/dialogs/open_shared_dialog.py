@@ -61,7 +61,7 @@ class OpenSharedDialog(Retranslating, QDialog):
 
         self.form = QFormLayout()
         self.labels = [QLabel(self) for _ in range(5)]
-        for label, field in zip(self.labels, (self.host, self.port, self.database, self.user, self.password)):
+        for label, field in zip(self.labels, (self.host, self.port, self.database, self.user, self.password), strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.form.addRow("", self.remember)
@@ -81,9 +81,8 @@ class OpenSharedDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Open Shared Library"))
-        for label, text in zip(
-            self.labels, (self.tr("&Server:"), self.tr("&Port:"), self.tr("&Database:"), self.tr("&User:"), self.tr("Pass&word:"))
-        ):
+        texts = (self.tr("&Server:"), self.tr("&Port:"), self.tr("&Database:"), self.tr("&User:"), self.tr("Pass&word:"))
+        for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.host.setPlaceholderText(self.tr("server name, or the folder of its socket"))
         self.remember.setText(self.tr("Remember the password (in ~/.pgpass, readable only by you)"))

@@ -10,6 +10,7 @@ saved change is broadcast once, as the `OpChanges` the core returned, on
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -163,10 +164,8 @@ class Operations(QObject):
         self.runner.submit("write", run, on_done=self.broadcast, on_error=lambda exc: self._change_failed(command, exc))
 
     def _change_failed(self, command: OperationCommand, exc: BaseException) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the stack has deleted the step meanwhile (cleared, or a new change replaced its branch)
             command.refused()
-        except RuntimeError:
-            pass  # the stack has deleted the step meanwhile (cleared, or a new change replaced its branch)
         if isinstance(exc, ConflictError):
             self.conflict.emit(exc)
             self.broadcast(exc.changes)

@@ -37,7 +37,7 @@ Work = Callable[[Library, StepState], OpChanges]
 
 
 class OperationCommand(QUndoCommand):
-    def __init__(self, text: str, do: Work, undo: Work, submit: Callable[["OperationCommand", Work], None]):
+    def __init__(self, text: str, do: Work, undo: Work, submit: Callable[[OperationCommand, Work], None]):
         super().__init__(text)
         self._do = do
         self._undo = undo

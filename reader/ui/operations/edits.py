@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication
 
 from reader.core.errors import UserError
 from reader.core.library import Library, edits
-from reader.core.library.edits import Change, ConflictError, Match, TextOf
-
+from reader.core.library.edits import Change, Match, TextOf
+from reader.core.library.edits import ConflictError as ConflictError  # re-exported: the window names it
 from reader.core.library.opchanges import OpChanges
 from reader.ui.operations.base import Operations
 from reader.ui.operations.commands import StepState, Work
@@ -133,7 +133,7 @@ def find(
     def search(lib: Library) -> list[Found]:
         seen: dict[int, tuple[str, str | None]] = {}
 
-        def remember(segment):  # noqa: ANN001 - a Segment row of the core's
+        def remember(segment):
             text = text_of(segment)
             seen[segment.id] = (text, segment.correction)
             return text

@@ -33,7 +33,11 @@ def push(ops: Operations, text: str, operation: Callable[[Library], TagChange]) 
 def assign_speaker(ops: Operations, segment_ids: Iterable[int], speaker: int | str | None, shown_name: str = "") -> OperationCommand:
     """`speaker` by id, by name (made when new) or None (unlabelled)."""
     ids = list(segment_ids)
-    text = QCoreApplication.translate("label_steps", "Speaker %1 for %2 segment(s)").replace("%2", str(len(ids))).replace("%1", shown_name or str(speaker))
+    text = (
+        QCoreApplication.translate("label_steps", "Speaker %1 for %2 segment(s)")
+        .replace("%2", str(len(ids)))
+        .replace("%1", shown_name or str(speaker))
+    )
     if speaker is None:
         text = QCoreApplication.translate("label_steps", "Clear the speaker of %1 segment(s)").replace("%1", str(len(ids)))
     return push(ops, text, lambda lib: tagging.assign_speaker(lib, ids, speaker))
@@ -41,30 +45,41 @@ def assign_speaker(ops: Operations, segment_ids: Iterable[int], speaker: int | s
 
 def tag_topic(ops: Operations, segment_ids: Iterable[int], topic: int | str, shown_name: str = "") -> OperationCommand:
     ids = list(segment_ids)
-    text = QCoreApplication.translate("label_steps", "Topic %1 for %2 segment(s)").replace("%2", str(len(ids))).replace("%1", shown_name or str(topic))
+    text = (
+        QCoreApplication.translate("label_steps", "Topic %1 for %2 segment(s)")
+        .replace("%2", str(len(ids)))
+        .replace("%1", shown_name or str(topic))
+    )
     return push(ops, text, lambda lib: tagging.tag_topic(lib, ids, topic))
 
 
 def untag_topic(ops: Operations, segment_ids: Iterable[int], topic: int | str | None = None) -> OperationCommand:
     ids = list(segment_ids)
-    return push(ops, QCoreApplication.translate("label_steps", "Remove topics from %1 segment(s)").replace("%1", str(len(ids))), lambda lib: tagging.untag_topic(lib, ids, topic))
+    text = QCoreApplication.translate("label_steps", "Remove topics from %1 segment(s)").replace("%1", str(len(ids)))
+    return push(ops, text, lambda lib: tagging.untag_topic(lib, ids, topic))
 
 
 def create_label(ops: Operations, kind: LabelKind, name: str, color: str | None = None) -> OperationCommand:
-    return push(ops, QCoreApplication.translate("label_steps", "New %1 %2").replace("%1", _kind(kind)).replace("%2", name), lambda lib: tagging.create_label(lib, kind, name, color))
+    text = QCoreApplication.translate("label_steps", "New %1 %2").replace("%1", _kind(kind)).replace("%2", name)
+    return push(ops, text, lambda lib: tagging.create_label(lib, kind, name, color))
 
 
 def rename_label(ops: Operations, kind: LabelKind, label_id: int, name: str | None = None, color: str | None = None) -> OperationCommand:
-    text = QCoreApplication.translate("label_steps", "Rename %1 to %2").replace("%1", _kind(kind)).replace("%2", name) if name else QCoreApplication.translate("label_steps", "Recolour %1").replace("%1", _kind(kind))
+    if name:
+        text = QCoreApplication.translate("label_steps", "Rename %1 to %2").replace("%1", _kind(kind)).replace("%2", name)
+    else:
+        text = QCoreApplication.translate("label_steps", "Recolour %1").replace("%1", _kind(kind))
     return push(ops, text, lambda lib: tagging.rename_label(lib, kind, label_id, name, color))
 
 
 def merge_labels(ops: Operations, kind: LabelKind, source_id: int, target_id: int) -> OperationCommand:
-    return push(ops, QCoreApplication.translate("label_steps", "Merge %1 into another").replace("%1", _kind(kind)), lambda lib: tagging.merge_labels(lib, kind, source_id, target_id))
+    text = QCoreApplication.translate("label_steps", "Merge %1 into another").replace("%1", _kind(kind))
+    return push(ops, text, lambda lib: tagging.merge_labels(lib, kind, source_id, target_id))
 
 
 def delete_label(ops: Operations, kind: LabelKind, label_id: int) -> OperationCommand:
-    return push(ops, QCoreApplication.translate("label_steps", "Delete %1").replace("%1", _kind(kind)), lambda lib: tagging.delete_label(lib, kind, label_id))
+    text = QCoreApplication.translate("label_steps", "Delete %1").replace("%1", _kind(kind))
+    return push(ops, text, lambda lib: tagging.delete_label(lib, kind, label_id))
 
 
 def split_turn(ops: Operations, transcript_id: int, segment_id: int, position: int, raw_offset: int) -> OperationCommand:

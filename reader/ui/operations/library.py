@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,9 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from reader.core.errors import UserError
-from reader.core.library import ImportCancelled, Library, import_file, import_seeds_if_new, open_library
+from reader.core.library import ImportCancelled, Library, db, import_file, import_seeds_if_new, models, open_library
 from reader.core.library import backup as backups
-from reader.core.library import db, models
 from reader.core.library.importer import transcript_files
 from reader.core.library.opchanges import LIBRARY, OpChanges
 from reader.ui.operations.base import Operations
@@ -33,7 +33,7 @@ class DamagedLibrary:
 
 
 # opening
-def open(ops: Operations, location: str | None, import_seeds: bool = False) -> None:  # noqa: A001 - the menu's word
+def open(ops: Operations, location: str | None, import_seeds: bool = False) -> None:  # shadows the builtin: the menu's word
     """Open the library at `location`, unless it is damaged: then `damaged` is emitted and the open library stays."""
 
     def finished(result: Library | DamagedLibrary) -> None:
@@ -61,10 +61,8 @@ def _open_unless_damaged(location: str | None, import_seeds: bool, task: Task) -
         return DamagedLibrary(str(location), report, newest, made)
     lib = open_library(location)
     if import_seeds:
-        try:
+        with contextlib.suppress(ImportCancelled):  # quitting during the first start: the samples not yet in come next time
             import_seeds_if_new(lib, cancel=task.cancelled)
-        except ImportCancelled:
-            pass  # quitting during the first start: the samples not yet in come next time
     return lib
 
 
@@ -151,7 +149,9 @@ def set_author(ops: Operations, name: str | None) -> None:
 
 
 # servers
-def test_server(ops: Operations, url: str, password: str, on_done: Callable[[db.ServerCheck], None], on_error: Callable[[BaseException], None]) -> None:
+def test_server(
+    ops: Operations, url: str, password: str, on_done: Callable[[db.ServerCheck], None], on_error: Callable[[BaseException], None]
+) -> None:
     """What the database at `url` holds (a library, nothing, something else), without opening it."""
 
     def work(_task: Task) -> db.ServerCheck:
@@ -167,5 +167,7 @@ def use_password(url: str, password: str) -> None:
     db.use_password(url, password)
 
 
-def save_password(ops: Operations, url: str, password: str, on_done: Callable[[object], None], on_error: Callable[[BaseException], None]) -> None:
+def save_password(
+    ops: Operations, url: str, password: str, on_done: Callable[[object], None], on_error: Callable[[BaseException], None]
+) -> None:
     ops.runner.submit("write", lambda _task: db.save_password(url, password), on_done, on_error, description="save password")

@@ -367,11 +367,10 @@ class CellEditor(_TracksComposition, QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride:
-            if self.composing():
-                # Claim every key: no window shortcut may fire mid-composition.
-                event.accept()
-                return True
+        if event.type() == QEvent.Type.ShortcutOverride and self.composing():
+            # Claim every key: no window shortcut may fire mid-composition.
+            event.accept()
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

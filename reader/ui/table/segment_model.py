@@ -17,10 +17,9 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
+from reader.ui.cleaning import CleanService
 from reader.ui.operations.edits import map_offset
 from reader.ui.operations.reads import SegmentRow
-from reader.ui.cleaning import CleanService
-
 
 # SPEAKER and TOPICS come last in the model (the view shows SPEAKER second), so RAW and CLEAN stay put.
 POS, RAW, CLEAN, SPEAKER, TOPICS = range(5)

@@ -125,10 +125,9 @@ class SegmentView(QTableView):
 
     def keyPressEvent(self, event) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editing:
-            if self.edit_current_cell():
-                event.accept()
-                return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editing and self.edit_current_cell():
+            event.accept()
+            return
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
         if event.key() in SPEAKER_KEYS and plain and not editing:
             self.speaker_key.emit(SPEAKER_KEYS[event.key()])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QMainWindow
 
-from reader.ui.cleaning import CleanService
 from reader.ui import dialogs
+from reader.ui.cleaning import CleanService
 from reader.ui.operations import Operations, edits, labels, rules
 from reader.ui.operations.edits import ConflictError
 from reader.ui.table.delegates import CellEditor
@@ -61,7 +61,7 @@ class Editing(QObject):
         """Split where the speaker changes mid-segment; the rest goes to the next speaker, one undo step."""
         self._split_at_cursor(labels.split_turn)
 
-    def _split_at_cursor(self, split) -> None:  # noqa: ANN001 - edits.split or labels.split_turn
+    def _split_at_cursor(self, split) -> None:
         """`split(ops, transcript id, segment id, position, raw offset)` at the open editor's cursor.
 
         Without an editor, the current segment's opens, for the cursor to be put where the split goes.

@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from reader.ui.operations.reads import Label
 from reader.ui.i18n import Retranslating
+from reader.ui.operations.reads import Label
 
 SHORTCUT_SPEAKERS = 9  # keys 1..9
 SWATCH = 10

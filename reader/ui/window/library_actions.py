@@ -17,8 +17,6 @@ from reader.ui.operations.library import DamagedLibrary
 from reader.ui.settings import Settings
 
 
-
-
 class LibraryActions(QObject):
     def __init__(self, ops: Operations, settings: Settings, window: QMainWindow, stop_watching: Callable[[], None]):
         super().__init__(window)
@@ -160,7 +158,7 @@ class LibraryActions(QObject):
         self._pending = db
         library.restore(self.ops, path, db)
 
-    def _restored(self, restored) -> None:  # noqa: ANN001 - the core's backup.Restored
+    def _restored(self, restored) -> None:
         self._status(self.tr("Library restored: %1").replace("%1", str(restored.library)), 8000)
         if restored.set_aside is not None:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Library Restored"), "", parent=self.window)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.ui.cleaning import CleanService
 from reader.ui import dialogs
+from reader.ui.cleaning import CleanService
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import OpChanges, Operations, edits, library, reads, rules
 from reader.ui.operations.reads import TranscriptSummary, Window
@@ -393,14 +393,14 @@ class MainWindow(Retranslating, QMainWindow):
         edits.query_spans(self.ops, lambda: text_of(segment), query, lambda found: self.model.set_hits({segment_id: found}))
 
     # dropping files
-    def dragEnterEvent(self, event) -> None:  # noqa: ANN001 - Qt's event
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: ANN001
+    def dragMoveEvent(self, event) -> None:
         self.dragEnterEvent(event)
 
-    def dropEvent(self, event) -> None:  # noqa: ANN001
+    def dropEvent(self, event) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -465,7 +465,7 @@ class MainWindow(Retranslating, QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001 - Qt's event
+    def closeEvent(self, event) -> None:
         self.watcher.stop()
         self.ops.close(backup=True)  # on the write lane: the window hides while it runs
         self.settings.set_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())

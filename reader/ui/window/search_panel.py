@@ -88,7 +88,8 @@ class SearchPanel(Retranslating, QWidget):
 
     def _indexing(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:
-            self.status.setText(self.tr("Indexing the library for search: %1 of %2 segments…").replace("%1", str(done)).replace("%2", str(total)))
+            text = self.tr("Indexing the library for search: %1 of %2 segments…")
+            self.status.setText(text.replace("%1", str(done)).replace("%2", str(total)))
 
     def _done(self, generation: int, query: str, hits: list[SearchHit]) -> None:
         if generation != self._generation:
