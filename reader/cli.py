@@ -172,7 +172,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if transcript_id is not None and to_stdout and args.format not in export.TEXT_FORMATS:
         raise UserError("-o -", f"{args.format} is not a text format; give a file name")
     with _open(args) as lib:
-        if everything:
+        if transcript_id is None:  # everything
             export.export_library(lib, args.output, args.format, args.script, options)
             return 0
         if not to_stdout:

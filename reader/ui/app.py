@@ -67,7 +67,7 @@ def run_gui(db: str | None = None, files: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    QApplication.setApplicationDisplayName(APP_NAME)  # a QGuiApplication static; `app` may be typed as the core one
     settings = Settings()
     i18n.install(app, settings.language())
     window = build_window(settings=settings)

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.kinds import SegmentKind
 from reader.core.text.shown import automatic
 from reader.ui.settings import STAGES, Settings
-from reader.ui.tasks import TaskRunner
+from reader.ui.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from reader.core.text import Cleaned, Cleaner, CleanSettings, Rule
 
 CACHE_LIMIT = 200_000
 # Small batches, newest requests first: after a jump the rows now on screen are
@@ -27,14 +30,15 @@ BATCH = 32
 WANTED_LIMIT = 1_000
 
 # (segment id, text, CleanSettings, rules version, segment kind)
-Key = tuple[int, str, Any, int, SegmentKind]
+Key = tuple[int, str, "CleanSettings", int, SegmentKind]
+CleanerFactory = Callable[["CleanSettings", tuple["Rule", ...]], "Cleaner"]
 
 
 @dataclass(frozen=True, slots=True)
 class CleanResult:
     """A segment's Cleaned with its marks worked out on the clean lane, so painting only looks them up."""
 
-    cleaned: Any
+    cleaned: Cleaned
     removed: list[tuple[int, int, str]]  # raw spans cleaning took out
     changed: list[tuple[int, int, str]]  # cleaned spans a stage wrote
 
@@ -48,16 +52,17 @@ class CleanResult:
 
 # reader.core.text loads the segmenter's and OpenCC's modules, a tenth of a second the window
 # does not wait for at start-up: it is imported by these two functions, where first used.
-def default_cleaner_factory(settings, rules):
+def default_cleaner_factory(settings: CleanSettings, rules: tuple[Rule, ...]) -> Cleaner:
     from reader.core.text import Cleaner
 
     return Cleaner(settings, rules)
 
 
-def clean_settings_from(settings: Settings):
+def clean_settings_from(settings: Settings) -> CleanSettings:
     from reader.core.text import CleanSettings
 
-    return CleanSettings(script=settings.script(), **{stage: settings.stage(stage) for stage in STAGES})
+    stages: dict[str, Any] = {stage: settings.stage(stage) for stage in STAGES}
+    return CleanSettings(script=settings.script(), **stages)
 
 
 class CleanService(QObject):
@@ -68,23 +73,23 @@ class CleanService(QObject):
     def __init__(
         self,
         runner: TaskRunner,
-        settings,
-        cleaner_factory: Callable[[Any, list], Any] = default_cleaner_factory,
+        settings: CleanSettings,
+        cleaner_factory: CleanerFactory = default_cleaner_factory,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         self._runner = runner
         self._factory = cleaner_factory
         self._settings = settings
-        self._rules: tuple = ()
-        self._rules_numbers: dict[tuple, int] = {(): 0}
+        self._rules: tuple[Rule, ...] = ()
+        self._rules_numbers: dict[tuple[Rule, ...], int] = {(): 0}
         self._rules_version = 0
-        self._cache: dict[Key, Any] = {}
+        self._cache: dict[Key, CleanResult] = {}
         self._wanted: dict[Key, None] = {}  # insertion-ordered set
         self._in_flight: set[Key] = set()
         self._failures: set[Key] = set()  # not retried on every repaint
         # Only touched on the clean lane.
-        self._cleaners: dict[tuple[Any, int], Any] = {}
+        self._cleaners: dict[tuple[CleanSettings, int], Cleaner] = {}
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
@@ -92,32 +97,32 @@ class CleanService(QObject):
         self.is_ready = False
 
     # settings and rules
-    def set_settings(self, settings) -> None:
+    def set_settings(self, settings: CleanSettings) -> None:
         if settings == self._settings:
             return
         self._settings = settings
         self._wanted.clear()
         self.settings_changed.emit()
 
-    def set_rules(self, rules) -> None:
-        rules = tuple(rules)
-        if rules == self._rules:
+    def set_rules(self, rules: Iterable[Rule]) -> None:
+        fresh = tuple(rules)
+        if fresh == self._rules:
             return
-        self._rules = rules
+        self._rules = fresh
         # The same rules get the same number back, so a transcript opened again finds its cache.
-        self._rules_version = self._rules_numbers.setdefault(rules, len(self._rules_numbers))
+        self._rules_version = self._rules_numbers.setdefault(fresh, len(self._rules_numbers))
         self._wanted.clear()
         self.settings_changed.emit()
 
     def warm_up(self) -> None:
         settings, rules, version = self._settings, self._rules, self._rules_version
 
-        def work(task):
+        def work(task: Task) -> None:
             self._cleaner_for(settings, rules, version).warm_up()
 
         self._runner.submit("clean", work, on_done=self._on_ready, description="load the segmenter")
 
-    def _on_ready(self, _result) -> None:
+    def _on_ready(self, _result: object) -> None:
         self.is_ready = True
         self.ready.emit()
 
@@ -125,7 +130,7 @@ class CleanService(QObject):
     def key(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT) -> Key:
         return (segment_id, text, self._settings, self._rules_version, SegmentKind(kind))
 
-    def result(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT):
+    def result(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT) -> CleanResult | None:
         """The cleaned form if known, else None and the work is queued."""
         key = self.key(segment_id, text, kind)
         found = self._cache.get(key)
@@ -134,7 +139,7 @@ class CleanService(QObject):
             self._flush_timer.start()
         return found
 
-    def cached(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT):
+    def cached(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT) -> CleanResult | None:
         return self._cache.get(self.key(segment_id, text, kind))
 
     def prefetch(self, items: Iterable[tuple[int, str, SegmentKind]]) -> None:
@@ -151,7 +156,7 @@ class CleanService(QObject):
         self._in_flight.update(keys)
         settings, rules, version = self._settings, self._rules, self._rules_version
 
-        def work(task):
+        def work(task: Task) -> list[tuple[Key, CleanResult]]:
             cleaner = self._cleaner_for(settings, rules, version)
             results = []
             for key in keys:
@@ -160,12 +165,12 @@ class CleanService(QObject):
             return results
 
         self._runner.submit(
-            "clean", work, on_done=self._arrived, on_error=lambda _e, k=keys: self._failed(k), description="clean"
+            "clean", work, on_done=self._arrived, on_error=lambda _e: self._failed(keys), description="clean"
         )
         if self._wanted:
             self._flush_timer.start()
 
-    def text_of(self):
+    def text_of(self) -> Callable[[Any], str]:
         """A function giving a segment's text as the reader shows it: correction, else cleaned.
 
         For core operations that work on that text (find, replace-all, merge) on
@@ -174,19 +179,19 @@ class CleanService(QObject):
         """
         cleaned_of = self._cleaned_of()
 
-        def text_of(segment) -> str:
+        def text_of(segment: Any) -> str:  # a Segment row of the core's
             return segment.correction if segment.correction is not None else cleaned_of(segment).text
 
         return text_of
 
-    def hits_counter(self):
+    def hits_counter(self) -> Callable[[Iterable[Any]], dict[Rule, int]]:
         """A function giving {rule: hits} over segments (corrected ones left out), as the view applies the rules.
 
         For another lane, like `text_of`."""
         cleaned_of = self._cleaned_of()
 
-        def count(segments) -> dict:
-            hits: dict = {}
+        def count(segments: Iterable[Any]) -> dict[Rule, int]:
+            hits: dict[Rule, int] = {}
             for segment in segments:
                 if segment.correction is not None or segment.kind != SegmentKind.TEXT:
                     continue  # rules apply to speech only, as in rules.count_hits
@@ -196,14 +201,14 @@ class CleanService(QObject):
 
         return count
 
-    def _cleaned_of(self):
+    def _cleaned_of(self) -> Callable[[Any], Cleaned]:
         """A function giving a segment's Cleaned under the settings and rules of now, from any lane:
         the view's result when there is one, else cleaned by a Cleaner of its own, made on first need."""
         settings, rules, version = self._settings, self._rules, self._rules_version
         cache = self._cache
-        cleaner = None
+        cleaner: Cleaner | None = None
 
-        def cleaned_of(segment):
+        def cleaned_of(segment: Any) -> Cleaned:
             nonlocal cleaner
             known = cache.get((segment.id, segment.raw, settings, version, SegmentKind(segment.kind)))
             if known is not None:
@@ -214,7 +219,7 @@ class CleanService(QObject):
 
         return cleaned_of
 
-    def _cleaner_for(self, settings, rules, version):
+    def _cleaner_for(self, settings: CleanSettings, rules: tuple[Rule, ...], version: int) -> Cleaner:
         cleaner = self._cleaners.get((settings, version))
         if cleaner is None:
             if len(self._cleaners) > 16:
@@ -223,7 +228,7 @@ class CleanService(QObject):
             self._cleaners[(settings, version)] = cleaner
         return cleaner
 
-    def _arrived(self, pairs) -> None:
+    def _arrived(self, pairs: list[tuple[Key, CleanResult]]) -> None:
         if len(self._cache) + len(pairs) > CACHE_LIMIT:
             self._cache.clear()
         for key, cleaned in pairs:
@@ -231,7 +236,7 @@ class CleanService(QObject):
             self._cache[key] = cleaned
         self.cleaned.emit()
 
-    def _failed(self, keys) -> None:
+    def _failed(self, keys: list[Key]) -> None:
         # Already logged by the task; leaving them out of the cache shows the raw text.
         self._in_flight.difference_update(keys)
         self._failures.update(keys)

@@ -54,7 +54,10 @@ class Retranslating:
     """For a widget whose texts follow the UI language: it defines `retranslate()`, which
     runs whenever a translator is installed (see `install`). List it before the Qt class."""
 
-    def changeEvent(self, event) -> None:
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        super().changeEvent(event)
+        super().changeEvent(event)  # type: ignore[misc]  # a mixin: the Qt class after it in the MRO has it

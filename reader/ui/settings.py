@@ -46,7 +46,7 @@ class Settings:
         value = self._s.value("library/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [v for v in (value or []) if v]
+        return [v for v in value if v] if isinstance(value, list) else []
 
     def add_recent_library(self, db: str) -> None:
         recent = [db] + [r for r in self.recent_libraries() if r != db]

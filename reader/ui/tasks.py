@@ -86,7 +86,7 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         description: str = "",
-        before_start: Callable[[Task], None] | None = None,
+        before_start: Callable[[Task], object] | None = None,
     ) -> Task:
         """Queue `fn(task)` on `lane`; `before_start(task)` runs first, e.g. to connect to its progress."""
         task = Task(fn, description)

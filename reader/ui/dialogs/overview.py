@@ -141,7 +141,7 @@ class OverviewChart(QWidget):
 
 def save_png(image: QImage, path: str) -> None:
     """`UserError` when the file cannot be written. Safe on any thread: the image is a copy."""
-    if not image.save(path, "PNG"):
+    if not image.save(path, "PNG"):  # type: ignore[call-overload]  # the stub says bytes; PySide takes only str
         raise UserError(path, "cannot write the image there")
 
 

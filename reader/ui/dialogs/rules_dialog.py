@@ -8,7 +8,9 @@ cleaned view applies the rules.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,12 +31,16 @@ from reader.ui.cleaning import CleanService
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import OpChanges, Operations, rules
 
+if TYPE_CHECKING:
+    from reader.core.text.rules import Rule as TextRule
+    from reader.ui.operations.rules import LibraryRule
+
 RuleRole = Qt.ItemDataRole.UserRole + 1
 ENABLED, PATTERN, REPLACEMENT, REGEX, SCOPE, HITS = range(6)
 
 
 class RulesModel(QStandardItemModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(0, 6, parent)
         self.retranslate()
 
@@ -44,7 +50,7 @@ class RulesModel(QStandardItemModel):
              self.tr("Hits here")]
         )
 
-    def set_rules(self, rules, hits: dict) -> None:
+    def set_rules(self, rules: list[LibraryRule], hits: dict[TextRule, int]) -> None:
         self.beginResetModel()
         self.blockSignals(True)  # rebuilding is not an edit by the user: no itemChanged
         try:
@@ -55,7 +61,7 @@ class RulesModel(QStandardItemModel):
             self.blockSignals(False)
         self.endResetModel()
 
-    def _row(self, rule, hits: dict) -> list[QStandardItem]:
+    def _row(self, rule: LibraryRule, hits: dict[TextRule, int]) -> list[QStandardItem]:
         enabled = QStandardItem()
         enabled.setCheckable(True)
         enabled.setEditable(False)
@@ -85,8 +91,8 @@ class RulesDialog(Retranslating, QDialog):
         self.ops = ops
         self.clean = clean
         self.transcript_id: int | None = None  # whose hits are counted and whose own rules are added
-        self._rules = []
-        self._hits: dict = {}
+        self._rules: list[LibraryRule] = []
+        self._hits: dict[TextRule, int] = {}
         self.model = RulesModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -158,11 +164,11 @@ class RulesDialog(Retranslating, QDialog):
         if self.transcript_id is not None:
             rules.count_hits(self.ops, self.transcript_id, self.clean.hits_counter(), self._hits_counted)
 
-    def _rules_loaded(self, rules) -> None:
+    def _rules_loaded(self, rules: list[LibraryRule]) -> None:
         self._rules = rules
         self.model.set_rules(rules, self._hits)
 
-    def _hits_counted(self, hits: dict) -> None:
+    def _hits_counted(self, hits: dict[TextRule, int]) -> None:
         self._hits = hits
         self.model.set_rules(self._rules, hits)
 
@@ -178,6 +184,8 @@ class RulesDialog(Retranslating, QDialog):
     def _item_changed(self, item: QStandardItem) -> None:
         rule = item.data(RuleRole)
         column = item.column()
+        old: dict[str, Any]
+        new: dict[str, Any]
         if column == ENABLED:
             old, new = {"enabled": rule.enabled}, {"enabled": item.checkState() == Qt.CheckState.Checked}
         elif column == REGEX:

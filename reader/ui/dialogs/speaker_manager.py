@@ -37,7 +37,7 @@ def swatch(color: str) -> QIcon:
 
 
 class SpeakerManager(QDialog):
-    kind: labels.LabelKind = "speaker"
+    kind = labels.LabelKind.SPEAKER
 
     def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
@@ -134,7 +134,7 @@ class SpeakerManager(QDialog):
         self.merge_button.setEnabled(self.merge_target.count() > 0)
 
     # changing
-    def create(self, name: str) -> None:
+    def create(self, name: str) -> None:  # type: ignore[override]  # hides QWidget.create (native window), which nothing here calls
         if name.strip():
             labels.create_label(self.ops, self.kind, name)
 

@@ -77,7 +77,7 @@ class TopicPicker(QWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key(event)
         return super().eventFilter(watched, event)
 
@@ -85,7 +85,7 @@ class TopicPicker(QWidget):
         key, modifiers = event.key(), event.modifiers()
         if modifiers == Qt.KeyboardModifier.AltModifier and key in SHORTCUT_KEYS:
             return self.take_suggestion(SHORTCUT_KEYS[key])
-        popup_open = self.completer.popup().isVisible()
+        popup_open = self._popup_open()
         if not self.edit.text() and not popup_open and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.suggestions.count():
             step = 1 if key == Qt.Key.Key_Down else -1
             self.suggestions.setCurrentRow(max(0, min(self.suggestions.count() - 1, self.suggestions.currentRow() + step)))
@@ -93,7 +93,7 @@ class TopicPicker(QWidget):
         return False
 
     def _accept_typed(self) -> None:
-        if self.completer.popup().isVisible():
+        if self._popup_open():
             return  # the completer's own activation follows
         text = self.edit.text()
         if text.strip():
@@ -105,8 +105,12 @@ class TopicPicker(QWidget):
         self.completer.setCompletionPrefix(text.strip())
         if text.strip() and self.completer.completionCount():
             self.completer.complete()
-        else:
-            self.completer.popup().hide()
+        elif (popup := self.completer.popup()) is not None:
+            popup.hide()
+
+    def _popup_open(self) -> bool:
+        popup = self.completer.popup()
+        return popup is not None and popup.isVisible()
 
     def _accept(self, name: str) -> None:
         name = " ".join(name.split())
@@ -123,7 +127,7 @@ class TopicPicker(QWidget):
 
 def load_topics(ops: Operations, picker: TopicPicker) -> None:
     """Fill the completion with the library's topic names, read off the GUI thread."""
-    labels.load_names(ops, "topic", picker.set_topics)
+    labels.load_names(ops, labels.LabelKind.TOPIC, picker.set_topics)
 
 
 def load_suggestions(

@@ -74,7 +74,7 @@ class Operations(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         description: str = "",
-        before_start: Callable[[Task], None] | None = None,
+        before_start: Callable[[Task], object] | None = None,
     ) -> Task | None:
         """`fn(library, task)` with progress and cancel; errors go to `on_error`, else to `failed`."""
         if self.library is None:

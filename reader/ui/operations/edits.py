@@ -8,13 +8,17 @@ pushes the undo step; the core's record says what changed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypedDict
 
 from PySide6.QtCore import QCoreApplication
 
 from reader.core.errors import UserError
 from reader.core.library import Library, edits
-from reader.core.library.edits import Change, Match, TextOf
-from reader.core.library.edits import ConflictError as ConflictError  # re-exported: the window names it
+from reader.core.library.edits import Change, TextOf
+
+# Re-exported: the window names them.
+from reader.core.library.edits import ConflictError as ConflictError
+from reader.core.library.edits import Match as Match
 from reader.core.library.opchanges import OpChanges
 from reader.ui.operations.base import Operations
 from reader.ui.operations.commands import StepState, Work
@@ -22,6 +26,13 @@ from reader.ui.tasks import Task
 
 # (match, the text searched, the segment's correction then)
 Found = tuple[Match, str, str | None]
+
+
+class Expecting(TypedDict, total=False):
+    """How a save checks for others' saves: the keywords of the core's set_correction and revert_correction."""
+
+    expected_version: int
+    replace_others: bool
 
 
 def set_correction(
@@ -51,7 +62,7 @@ def set_correction(
 
 
 def revert_correction(
-    ops: Operations, transcript_id: int, segment_id: int, position: int, old: str, version: int | None = None
+    ops: Operations, transcript_id: int, segment_id: int, position: int, old: str | None, version: int | None = None
 ) -> None:
     def do(lib: Library, state: StepState) -> OpChanges:
         based_on = version if state.value is None else state.undone_version
@@ -78,7 +89,7 @@ def _restore(ops: Operations, segment_id: int, old: str | None) -> Work:
     return undo
 
 
-def _expecting(ops: Operations, segment_id: int, version: int | None) -> dict[str, int | bool]:
+def _expecting(ops: Operations, segment_id: int, version: int | None) -> Expecting:
     """How a save checks for others' saves (on the write lane).
 
     A version this app's own saves moved past still counts as seen: a row on
@@ -95,7 +106,7 @@ def _expecting(ops: Operations, segment_id: int, version: int | None) -> dict[st
 
 
 def _saved(ops: Operations, change: Change) -> int | None:
-    if change.changed:
+    if change.changed and change.version is not None:
         ops.own_versions.setdefault(change.segment_id, set()).add(change.version)
     return change.version
 

@@ -8,21 +8,20 @@ record, whose `changes` every view hears about once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
 
+from reader.core.kinds import LabelKind as LabelKind  # re-exported: the views name it
 from reader.core.library import Library, tagging
 from reader.core.library.tagging import Label, TagChange
 from reader.ui.operations.base import Operations
 from reader.ui.operations.commands import OperationCommand
 
-# The core declares its label kinds in the other half of issue 12; at merge this becomes its name.
-LabelKind = Literal["speaker", "topic"]
-
 
 def _kind(kind: LabelKind) -> str:
-    return QCoreApplication.translate("label_steps", "speaker") if kind == "speaker" else QCoreApplication.translate("label_steps", "topic")
+    if kind == LabelKind.SPEAKER:
+        return QCoreApplication.translate("label_steps", "speaker")
+    return QCoreApplication.translate("label_steps", "topic")
 
 
 def push(ops: Operations, text: str, operation: Callable[[Library], TagChange]) -> OperationCommand:
@@ -107,7 +106,10 @@ def load_transcript_labels(
     ops: Operations, transcript_id: int, on_done: Callable[[tuple[int, list[Label], list[Label]]], None]
 ) -> None:
     """on_done((transcript id, its speakers in number-key order, the library's topics))."""
-    ops.read(lambda lib: (transcript_id, tagging.transcript_speakers(lib, transcript_id), tagging.list_labels(lib, "topic")), on_done)
+    def read(lib: Library) -> tuple[int, list[Label], list[Label]]:
+        return transcript_id, tagging.transcript_speakers(lib, transcript_id), tagging.list_labels(lib, LabelKind.TOPIC)
+
+    ops.read(read, on_done)
 
 
 def find_next_labelled(

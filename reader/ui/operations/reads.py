@@ -20,10 +20,10 @@ from reader.core.library.tagging import Label
 from reader.ui.operations.base import Operations
 from reader.ui.tasks import Task
 
-if TYPE_CHECKING:
-    from reader.core.library.export import ExportOptions
-    from reader.core.library.overview import Overview
-    from reader.core.library.search import SearchHit
+if TYPE_CHECKING:  # re-exported for the views' type hints
+    from reader.core.library.export import ExportOptions as ExportOptions
+    from reader.core.library.overview import Overview as Overview
+    from reader.core.library.search import SearchHit as SearchHit
 
 __all__ = ["Label", "LabelledRow", "SegmentRow", "TranscriptSummary"]  # and, for type hints, the three above
 

@@ -14,8 +14,8 @@ from reader.core.library.opchanges import RULES, OpChanges
 from reader.ui.operations.base import Operations
 from reader.ui.operations.commands import StepState
 
-if TYPE_CHECKING:
-    from reader.core.library.rules import LibraryRule
+if TYPE_CHECKING:  # re-exported for the views' type hints
+    from reader.core.library.rules import LibraryRule as LibraryRule
     from reader.core.text.rules import Rule as TextRule
 
 HitCounter = Callable[[list[Any]], "dict[TextRule, int]"]

@@ -9,7 +9,7 @@ replaced is underlined in the cleaned column, find hits get a background.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -45,6 +45,9 @@ from reader.ui.table.segment_model import (
     StateRole,
     VersionRole,
 )
+
+# What Qt hands a delegate's overrides.
+Index = QModelIndex | QPersistentModelIndex
 
 PADDING = 4
 CORRECTED_BAR = 3
@@ -133,7 +136,7 @@ class SegmentDelegate(QStyledItemDelegate):
         self._layouts[key] = found
         return found
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
@@ -202,19 +205,19 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.drawText(chip.adjusted(PADDING, 0, -PADDING, 0), Qt.AlignmentFlag.AlignVCenter, shown)
             x += width + CHIP_GAP
 
-    def height_for(self, index: QModelIndex, font: QFont, width: int) -> int:
+    def height_for(self, index: Index, font: QFont, width: int) -> int:
         if index.column() in (POS, SPEAKER, TOPICS):
             return int(QFontMetricsF(font).height()) + 2 * PADDING
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         _layout, height = self._layout(text, font, width - 2 * PADDING)
         return int(height + 0.999) + 2 * PADDING
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = option.rect.width() if option.rect.width() > 0 else 300
         return QSize(width, self.height_for(index, option.font, width))
 
     # editing
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() == SPEAKER:
             speaker = SpeakerEditor(self.speaker_names, parent)
             speaker.commit_requested.connect(lambda: self._commit_and_close(speaker))
@@ -231,22 +234,22 @@ class SegmentDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, SpeakerEditor):
             editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
-            editor.lineEdit().selectAll()
+            editor.name_edit.selectAll()
         elif isinstance(editor, CellEditor) and not editor.toPlainText():
             editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
             editor.based_on = index.data(VersionRole)
             editor.moveCursor(editor.textCursor().MoveOperation.End)
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, SpeakerEditor):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, CellEditor):
             model.setData(index, EditedText(editor.toPlainText(), editor.based_on), Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
         rect = option.rect
         if isinstance(editor, SpeakerEditor):
             editor.setGeometry(rect.x(), rect.y(), max(rect.width(), editor.sizeHint().width()), editor.sizeHint().height())
@@ -256,7 +259,7 @@ class SegmentDelegate(QStyledItemDelegate):
         rect.setHeight(max(rect.height(), needed))
         editor.setGeometry(rect)
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Enter, Tab and Escape are the editor's own business (see CellEditor).
         if isinstance(obj, CellEditor) and event.type() == QEvent.Type.KeyPress:
             return False
@@ -267,6 +270,7 @@ class SegmentDelegate(QStyledItemDelegate):
         # Enter in a speaker cell is the editor's own business too: it knows about input methods.
         if (
             isinstance(obj, SpeakerEditor)
+            and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
@@ -288,7 +292,8 @@ class SpeakerEditor(QComboBox):
     def __init__(self, names: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setEditable(True)
-        self.setLineEdit(_NameEdit(self))
+        self.name_edit = _NameEdit(self)
+        self.setLineEdit(self.name_edit)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItems(names)
         completer = QCompleter(names, self)
@@ -296,10 +301,10 @@ class SpeakerEditor(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompleter(completer)
         self._committed = False
-        self.lineEdit().returnPressed.connect(self._commit)
+        self.name_edit.returnPressed.connect(self._commit)
 
     def composing(self) -> bool:
-        return self.lineEdit().composing()
+        return self.name_edit.composing()
 
     def _commit(self) -> None:
         # The line edit and its completer can both report one Enter; the cell is saved once.
@@ -314,7 +319,9 @@ class SpeakerEditor(QComboBox):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.completer().popup().isVisible():
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (popup is not None and popup.isVisible()):
             if not self.composing():
                 self._commit()
             event.accept()
@@ -332,7 +339,7 @@ class _TracksComposition:
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         self._preedit = event.preeditString()
-        super().inputMethodEvent(event)
+        super().inputMethodEvent(event)  # type: ignore[misc]  # a mixin: the Qt editor after it in the MRO has it
 
 
 class _NameEdit(_TracksComposition, QLineEdit):

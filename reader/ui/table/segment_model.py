@@ -14,12 +14,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from reader.ui.cleaning import CleanService
 from reader.ui.operations.edits import map_offset
-from reader.ui.operations.reads import SegmentRow
+from reader.ui.operations.reads import LabelledRow, SegmentRow
 
 # SPEAKER and TOPICS come last in the model (the view shows SPEAKER second), so RAW and CLEAN stay put.
 POS, RAW, CLEAN, SPEAKER, TOPICS = range(5)
@@ -80,9 +81,9 @@ class SegmentTableModel(QAbstractTableModel):
         self._clean = clean
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
-        self._cache: dict[int, SegmentRow] = {}  # segment id -> row, filled a page at a time
+        self._cache: dict[int, LabelledRow] = {}  # segment id -> row, filled a page at a time
         self._any_label = False
-        self._fetch: Callable[[list[int], Callable[[list[SegmentRow]], None]], None] | None = None
+        self._fetch: Callable[[list[int], Callable[[list[LabelledRow]], None]], None] | None = None
         self._wanted_pages: set[int] = set()
         self._loading_pages: set[int] = set()
         self._loaded_pages: set[int] = set()
@@ -102,11 +103,11 @@ class SegmentTableModel(QAbstractTableModel):
         clean.settings_changed.connect(self._cleaned_arrived)
 
     # loading
-    def set_fetcher(self, fetch: Callable[[list[int], Callable[[list[SegmentRow]], None]], None]) -> None:
+    def set_fetcher(self, fetch: Callable[[list[int], Callable[[list[LabelledRow]], None]], None]) -> None:
         """`fetch(ids, on_done)` loads rows off the GUI thread and calls on_done(rows) on it."""
         self._fetch = fetch
 
-    def set_transcript(self, transcript_id: int | None, ids: list[int], rows: list[SegmentRow]) -> None:
+    def set_transcript(self, transcript_id: int | None, ids: list[int], rows: list[LabelledRow]) -> None:
         """Show a transcript: all its segment ids in order, and the rows known so far."""
         self.beginResetModel()
         self.transcript_id = transcript_id
@@ -123,10 +124,10 @@ class SegmentTableModel(QAbstractTableModel):
         self.endResetModel()
         self._fill_timer.start()
 
-    def set_rows(self, transcript_id: int | None, rows: list[SegmentRow]) -> None:
+    def set_rows(self, transcript_id: int | None, rows: list[LabelledRow]) -> None:
         self.set_transcript(transcript_id, [r.id for r in rows], rows)
 
-    def update_rows(self, rows: list[SegmentRow]) -> None:
+    def update_rows(self, rows: list[LabelledRow]) -> None:
         """Take in fresh rows of segments this transcript shows (loaded pages, or after a change)."""
         touched = []
         for fresh in rows:
@@ -139,7 +140,7 @@ class SegmentTableModel(QAbstractTableModel):
         if touched:
             self.dataChanged.emit(self.index(min(touched), 0), self.index(max(touched), TOPICS))
 
-    def _row(self, row: int) -> SegmentRow | None:
+    def _row(self, row: int) -> LabelledRow | None:
         found = self._cache.get(self._ids[row])
         if found is None:
             page = row // PAGE
@@ -154,10 +155,10 @@ class SegmentTableModel(QAbstractTableModel):
         for page in sorted(self._wanted_pages - self._loading_pages):
             self._loading_pages.add(page)
             ids = self._ids[page * PAGE : (page + 1) * PAGE]
-            self._fetch(ids, lambda rows, tid=self.transcript_id, p=page: self._page_arrived(tid, p, rows))
+            self._fetch(ids, partial(self._page_arrived, self.transcript_id, page))
         self._wanted_pages.clear()
 
-    def _page_arrived(self, transcript_id: int | None, page: int, rows: list[SegmentRow]) -> None:
+    def _page_arrived(self, transcript_id: int | None, page: int, rows: list[LabelledRow]) -> None:
         if transcript_id != self.transcript_id:
             return  # another transcript is shown by now
         self._loading_pages.discard(page)
@@ -187,7 +188,7 @@ class SegmentTableModel(QAbstractTableModel):
     def fully_loaded(self) -> bool:
         return len(self._cache) >= len(self._ids)
 
-    def row_at(self, row: int) -> SegmentRow | None:
+    def row_at(self, row: int) -> LabelledRow | None:
         """The row's segment, or None while its page is loading."""
         return self._row(row)
 
@@ -405,6 +406,7 @@ class SegmentTableModel(QAbstractTableModel):
     def raw_offset(self, row: int, pos: int) -> int:
         """Where offset `pos` of the text the reader sees falls in the row's raw text."""
         r = self._row(row)
+        assert r is not None, "asked for where an open editor's cursor falls: its row is loaded"
         if r.correction is not None:
             return map_offset(r.correction, r.raw, pos)
         known = self._clean.cached(r.id, r.raw, r.kind)

@@ -90,7 +90,9 @@ class SegmentView(QTableView):
         self._reset_heights()
 
     def segment_model(self) -> SegmentTableModel:
-        return self.model()
+        model = self.model()
+        assert isinstance(model, SegmentTableModel), "shown only with a SegmentTableModel"
+        return model
 
     def _reset_heights(self) -> None:
         metrics = QFontMetricsF(self.font())
@@ -110,7 +112,7 @@ class SegmentView(QTableView):
         self._show_labels()
 
     def _show_labels(self, *args) -> None:
-        hidden = not (self._labels_wanted or self.model().has_labels())
+        hidden = not (self._labels_wanted or self.segment_model().has_labels())
         for column in (SPEAKER, TOPICS):
             if self.isColumnHidden(column) != hidden:
                 self.setColumnHidden(column, hidden)
@@ -144,7 +146,7 @@ class SegmentView(QTableView):
         if not index.isValid():
             return False
         column = SPEAKER if index.column() == SPEAKER else CLEAN
-        return self.edit(index.siblingAtColumn(column), QAbstractItemView.EditTrigger.AllEditTriggers, None)
+        return self.edit(index.siblingAtColumn(column), QAbstractItemView.EditTrigger.AllEditTriggers, None)  # type: ignore[call-overload]  # no event: Qt takes null
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -166,7 +168,7 @@ class SegmentView(QTableView):
     def fit_visible_rows(self) -> None:
         """Give the rows on screen the height their text needs; leave the rest estimated."""
         model = self.model()
-        if model is None or self._fitting:
+        if not isinstance(model, SegmentTableModel) or self._fitting:
             return
         self._fitting = True
         try:
@@ -213,7 +215,7 @@ class SegmentView(QTableView):
     def edit_row(self, row: int) -> bool:
         index = self.model().index(row, CLEAN)
         self.setCurrentIndex(index)
-        return self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)
+        return self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)  # type: ignore[call-overload]  # no event: Qt takes null
 
     def selected_cells(self) -> list[tuple[int, int]]:
         """(segment id, column) of every selected cell, to select again after a reload."""
@@ -221,7 +223,7 @@ class SegmentView(QTableView):
 
     def select_cells(self, cells: list[tuple[int, int]], current: QModelIndex) -> None:
         """Select these cells (of the segments still shown) and make `current` current."""
-        model, selection = self.model(), QItemSelection()
+        model, selection = self.segment_model(), QItemSelection()
         for segment_id, column in cells:
             row = model.row_of(segment_id)
             if row is not None:

@@ -111,4 +111,6 @@ class CleaningOptions(QObject):
 
     def set_language(self, language: str) -> None:
         self.settings.set_language(language)
-        i18n.install(QApplication.instance(), language)
+        app = QApplication.instance()
+        assert app is not None, "a widget exists, so the application does"
+        i18n.install(app, language)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QMainWindow
 
@@ -9,6 +11,7 @@ from reader.ui import dialogs
 from reader.ui.cleaning import CleanService
 from reader.ui.operations import Operations, edits, labels, rules
 from reader.ui.operations.edits import ConflictError
+from reader.ui.operations.reads import LabelledRow
 from reader.ui.table.delegates import CellEditor
 from reader.ui.table.segment_model import SegmentTableModel
 from reader.ui.table.segment_view import SegmentView
@@ -30,29 +33,36 @@ class Editing(QObject):
 
     def current_text_row(self) -> int | None:
         """The current row, if there is one and its segment is loaded."""
+        current = self._current()
+        return None if current is None else current[1]
+
+    def _current(self) -> tuple[int, int, LabelledRow] | None:
+        """(the open transcript, the current row, its segment), if there is one and its segment is loaded."""
         row = self.view.current_row()
-        if row < 0 or self.transcript_id is None or self.model.row_at(row) is None:
+        r = self.model.row_at(row) if row >= 0 else None
+        if self.transcript_id is None or r is None:
             self._status(self.tr("Select a segment first"), 4000)
             return None
-        return row
+        return self.transcript_id, row, r
 
     def edit_current(self) -> None:
         self.view.edit_current_cell()
 
     def _correction_requested(self, segment_id: int, old: str | None, new: str, automatic: str | None, based_on: int | None) -> None:
         row = self.model.row_of(segment_id)
-        position = self.model.row_at(row).position if row is not None else 0
-        edits.set_correction(self.ops, self.transcript_id, segment_id, position, old, new, automatic, based_on)
+        r = self.model.row_at(row) if row is not None else None
+        if self.transcript_id is not None:  # the model shows rows of the open transcript only
+            edits.set_correction(self.ops, self.transcript_id, segment_id, r.position if r else 0, old, new, automatic, based_on)
 
     def revert_current(self) -> None:
-        row = self.current_text_row()
-        if row is None:
+        current = self._current()
+        if current is None:
             return
-        r = self.model.row_at(row)
+        transcript_id, _row, r = current
         if r.correction is None:
             self._status(self.tr("Segment %1 has no correction").replace("%1", str(r.position)), 4000)
             return
-        edits.revert_correction(self.ops, self.transcript_id, r.id, r.position, r.correction, r.version)
+        edits.revert_correction(self.ops, transcript_id, r.id, r.position, r.correction, r.version)
 
     def split_at_cursor(self) -> None:
         self._split_at_cursor(edits.split)
@@ -61,7 +71,7 @@ class Editing(QObject):
         """Split where the speaker changes mid-segment; the rest goes to the next speaker, one undo step."""
         self._split_at_cursor(labels.split_turn)
 
-    def _split_at_cursor(self, split) -> None:
+    def _split_at_cursor(self, split: Callable[[Operations, int, int, int, int], object]) -> None:
         """`split(ops, transcript id, segment id, position, raw offset)` at the open editor's cursor.
 
         Without an editor, the current segment's opens, for the cursor to be put where the split goes.
@@ -72,27 +82,29 @@ class Editing(QObject):
             if row is not None and self.view.edit_row(row):
                 self._status(self.tr("Put the cursor where the segment should be split, then split again"), 6000)
             return
-        row = self.view.current_row()
         cursor = editor.textCursor().position()
         self.view.commit_editor(editor)  # what was typed is saved first, and split with the rest
-        r = self.model.row_at(row)
-        split(self.ops, self.transcript_id, r.id, r.position, self.model.raw_offset(row, cursor))
+        current = self._current()
+        if current is None:
+            return
+        transcript_id, row, r = current
+        split(self.ops, transcript_id, r.id, r.position, self.model.raw_offset(row, cursor))
 
     def merge_with_next(self) -> None:
         editor = self.view.current_editor()
         if editor is not None:
             self.view.commit_editor(editor)
-        row = self.current_text_row()
-        if row is None:
+        current = self._current()
+        if current is None:
             return
-        r = self.model.row_at(row)
-        edits.merge(self.ops, self.transcript_id, r.id, r.position, self.clean.text_of())
+        transcript_id, _row, r = current
+        edits.merge(self.ops, transcript_id, r.id, r.position, self.clean.text_of())
 
     def make_rule_from_current(self) -> None:
-        row = self.current_text_row()
-        if row is None:
+        current = self._current()
+        if current is None:
             return
-        r = self.model.row_at(row)
+        _transcript_id, row, r = current
         automatic = self.model.automatic_text(row)
         if r.correction is None or automatic is None:
             self._status(self.tr("Correct the segment first; its correction becomes the rule"), 5000)

@@ -80,8 +80,8 @@ class LabelBar(Retranslating, QWidget):
             self._speakers = list(speakers)
             self._show_keys()
         self._topics = list(topics)
-        kept = self._fill(self.speaker_filter, self._speakers) & self._fill(self.topic_filter, self._topics)
-        if not kept:
+        filters_kept = self._fill(self.speaker_filter, self._speakers) & self._fill(self.topic_filter, self._topics)
+        if not filters_kept:
             self._filter_chosen()  # the speaker or topic filtered by is gone: show everything again
 
     def key_speakers(self) -> list[Label]:
@@ -95,8 +95,9 @@ class LabelBar(Retranslating, QWidget):
     def _show_keys(self) -> None:
         while self.keys.count():
             item = self.keys.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for number, label in enumerate(self.key_speakers(), start=1):
             swatch = QLabel()
             swatch.setFixedSize(SWATCH, SWATCH)

@@ -27,12 +27,12 @@ class Labelling(QObject):
         view: SegmentView,
         bar: LabelBar,
         show_labels: QAction,
-        reload: Callable[[], None],
+        reload: Callable[[int], None],
     ):
         super().__init__(window)
         self.ops, self.window, self.model, self.view, self.bar = ops, window, model, view, bar
         self.show_labels = show_labels
-        self._reload = reload  # the open transcript again, under a new filter
+        self._reload = reload  # reload(transcript id): the open transcript again, under a new filter
         self.transcript_id: int | None = None
         self.filter: tuple[int | None, int | None] = (None, None)  # speaker id, topic id shown
         self._keys_transcript: int | None = None  # whose speakers the number keys hold
@@ -93,7 +93,7 @@ class Labelling(QObject):
             return
         self.filter = (speaker_id, topic_id)
         if self.transcript_id is not None:
-            self._reload()
+            self._reload(self.transcript_id)
 
     # labelling
     def speaker_key(self, number: int) -> None:
@@ -127,7 +127,7 @@ class Labelling(QObject):
     def choose_speaker(self) -> None:
         ids = self._segment_ids_to_label()
         if ids:
-            labels.load_names(self.ops, "speaker", lambda names: self._ask_speaker(ids, names))
+            labels.load_names(self.ops, labels.LabelKind.SPEAKER, lambda names: self._ask_speaker(ids, names))
 
     def _ask_speaker(self, ids: list[int], names: list[str]) -> None:
         dialog = QInputDialog(self.window)
@@ -164,8 +164,10 @@ class Labelling(QObject):
         if row is None or self.transcript_id is None:
             return
         r = self.model.row_at(row)
+        if r is None:
+            return  # its page is still loading
         speaker_id, topic_id = self.filter
-        if kind == "speaker":
+        if kind == labels.LabelKind.SPEAKER:
             speaker_id, name = r.speaker_id, r.speaker
             missing = self.tr("This segment has no speaker")
         else:

@@ -4,10 +4,10 @@ and the name revisions are saved under."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QDateTime, QLocale, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QPushButton
 
@@ -89,7 +89,7 @@ class LibraryActions(QObject):
         text = self.tr("The library %1 is damaged; nothing will be written into it.\n\nSQLite found: %2").replace(
             "%1", damaged.location
         ).replace("%2", damaged.report)
-        if damaged.backup is None:
+        if damaged.backup is None or damaged.backup_made is None:  # the two are found together
             text += "\n\n" + self.tr("There is no good backup of it. Open or create another library from the File menu.")
             box.setStandardButtons(QMessageBox.StandardButton.Close)
             box.finished.connect(left_closed)
@@ -98,7 +98,7 @@ class LibraryActions(QObject):
             text += "\n\n" + self.tr(
                 "Its newest good backup was made %1:\n%2\n\n"
                 "Restore it? The damaged file is kept aside, renamed %3.damaged-<time>, for anyone who wants to rescue more."
-            ).replace("%1", QLocale().toString(damaged.backup_made, QLocale.FormatType.ShortFormat)).replace(
+            ).replace("%1", QLocale().toString(_qt_time(damaged.backup_made), QLocale.FormatType.ShortFormat)).replace(
                 "%2", str(damaged.backup)
             ).replace("%3", Path(damaged.location).name)
             restore_button = box.addButton(self.tr("Restore Backup"), QMessageBox.ButtonRole.AcceptRole)
@@ -187,3 +187,8 @@ class LibraryActions(QObject):
         library.set_author(self.ops, self.settings.author() or None)
         shown = self.settings.author() or self.tr("your login name")
         self._status(self.tr("Revisions now name %1").replace("%1", shown), 5000)
+
+
+def _qt_time(local: datetime) -> QDateTime:
+    """A local wall-clock time for QLocale, which formats it in the person's own way."""
+    return QDateTime.fromMSecsSinceEpoch(int(local.timestamp() * 1000))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from reader.ui import dialogs
 from reader.ui.cleaning import CleanService
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import OpChanges, Operations, edits, library, reads, rules
+from reader.ui.operations.labels import LabelKind
 from reader.ui.operations.reads import TranscriptSummary, Window
 from reader.ui.settings import Settings
 from reader.ui.table.segment_model import PAGE, SegmentIdRole, SegmentTableModel
@@ -53,6 +55,18 @@ if TYPE_CHECKING:
 
 
 class MainWindow(Retranslating, QMainWindow):
+    # Made by window.menus.make_menus, titled by retranslate.
+    menu_file: QMenu
+    menu_recent: QMenu
+    menu_edit: QMenu
+    menu_labels: QMenu
+    menu_view: QMenu
+    menu_stages: QMenu
+    menu_script: QMenu
+    menu_tools: QMenu
+    menu_language: QMenu
+    menu_help: QMenu
+
     def __init__(self, ops: Operations, clean: CleanService, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -113,7 +127,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._make_actions()
         self.labelling = Labelling(
             ops, self, self.model, self.view, self.label_bar, self.act_show_labels,
-            lambda: self._load_transcript(self.transcript_id, 0),
+            lambda transcript_id: self._load_transcript(transcript_id, 0),
         )
         make_menus(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.options.toolbar)
@@ -163,10 +177,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_topic = self._action(lambda: self.labelling.choose_topic(), "Ctrl+T")
         self.act_untag = self._action(lambda: self.labelling.remove_topics(), "Ctrl+Shift+T")
         self.act_split_turn = self._action(editing.split_turn_at_cursor, "Ctrl+Shift+Return")
-        self.act_next_speaker = self._action(lambda: self.jump("speaker", backwards=False), "Alt+Down")
-        self.act_previous_speaker = self._action(lambda: self.jump("speaker", backwards=True), "Alt+Up")
-        self.act_next_topic = self._action(lambda: self.jump("topic", backwards=False), "Alt+Shift+Down")
-        self.act_previous_topic = self._action(lambda: self.jump("topic", backwards=True), "Alt+Shift+Up")
+        self.act_next_speaker = self._action(lambda: self.jump(LabelKind.SPEAKER, backwards=False), "Alt+Down")
+        self.act_previous_speaker = self._action(lambda: self.jump(LabelKind.SPEAKER, backwards=True), "Alt+Up")
+        self.act_next_topic = self._action(lambda: self.jump(LabelKind.TOPIC, backwards=False), "Alt+Shift+Down")
+        self.act_previous_topic = self._action(lambda: self.jump(LabelKind.TOPIC, backwards=True), "Alt+Shift+Up")
         self.act_show_labels = self._action(None, checkable=True)
         self.act_show_labels.setChecked(self.settings.labels_shown())
         self.act_show_labels.toggled.connect(self.settings.set_labels_shown)
@@ -361,7 +375,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        info = self._infos.get(self.transcript_id)
+        info = None if self.transcript_id is None else self._infos.get(self.transcript_id)
         if info is None:
             self.counts_label.setText("")
             return
@@ -371,7 +385,7 @@ class MainWindow(Retranslating, QMainWindow):
             text = self.tr("%1 segments, %2 corrected").replace("%1", str(info.segments)).replace("%2", str(info.corrected))
         self.counts_label.setText(text)
 
-    def jump(self, kind: str, backwards: bool) -> None:
+    def jump(self, kind: LabelKind, backwards: bool) -> None:
         self.labelling.jump(kind, backwards, self.editing.current_text_row())
 
     def show_search_hit(self, transcript_id: int, segment_id: int, query: str) -> None:
@@ -383,6 +397,8 @@ class MainWindow(Retranslating, QMainWindow):
             self._apply_search_hit()
 
     def _apply_search_hit(self) -> None:
+        if self._pending_search is None:
+            return
         transcript_id, segment_id, query = self._pending_search
         row = self.model.row_of(segment_id) if transcript_id == self.transcript_id else None
         if row is None or self.model.row_at(row) is None:
