@@ -8,13 +8,22 @@ command line all happen in the background afterwards.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from reader import APP_NAME
+
+if TYPE_CHECKING:
+    from reader.ui.cleaning import CleanerFactory
+    from reader.ui.settings import Settings
+    from reader.ui.tasks import TaskRunner
+    from reader.ui.window.main_window import MainWindow
 
 SWITCH_INTERVAL = 0.001
 
 
-def build_window(runner=None, settings=None, cleaner_factory=None):
+def build_window(
+    runner: TaskRunner | None = None, settings: Settings | None = None, cleaner_factory: CleanerFactory | None = None
+) -> MainWindow:
     """The main window with its operations and cleaning service, not yet shown or opened."""
     # Imported here, not at the top: `transcript-reader` starts the CLI, which never needs Qt.
     from reader.ui.cleaning import CleanService, clean_settings_from, default_cleaner_factory
@@ -37,7 +46,7 @@ def build_window(runner=None, settings=None, cleaner_factory=None):
     return window
 
 
-def start(window, db: str | None, files: list[str]) -> None:
+def start(window: MainWindow, db: str | None, files: list[str]) -> None:
     """Open the library (importing the samples into a new one) and the given files, in the background."""
     from reader.core import paths
     from reader.ui.operations import library

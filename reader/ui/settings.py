@@ -15,7 +15,7 @@ STAGES = ("fillers", "stutters", "rules", "punctuation", "spacing")
 STAGE_DEFAULTS = {"fillers": True, "stutters": True, "rules": True, "punctuation": True, "spacing": False}
 
 
-def _as_bool(value, default: bool) -> bool:
+def _as_bool(value: object, default: bool) -> bool:
     # QSettings hands back strings from INI files and bools from the registry.
     if value is None:
         return default

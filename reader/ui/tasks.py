@@ -96,7 +96,9 @@ class TaskRunner(QObject):
         self._start(lane, task)
         return task
 
-    def _wire(self, task: Task, on_done, on_error) -> None:
+    def _wire(
+        self, task: Task, on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None
+    ) -> None:
         if on_done is not None:
             task.finished.connect(on_done)
         if on_error is not None:

@@ -8,6 +8,8 @@ Both texts are shown as plain text, never interpreted.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,14 +24,16 @@ from PySide6.QtWidgets import (
 
 from reader.ui.i18n import Retranslating
 
+if TYPE_CHECKING:
+    from reader.ui.operations.edits import ConflictError
+
 KEEP_THEIRS, USE_MINE, EDIT_MINE = "theirs", "mine", "edit"
 
 
 class ConflictDialog(Retranslating, QDialog):
     chosen = Signal(str)  # KEEP_THEIRS, USE_MINE or EDIT_MINE
 
-    def __init__(self, conflict, parent: QWidget | None = None):
-        """`conflict` is the core's edits.ConflictError."""
+    def __init__(self, conflict: ConflictError, parent: QWidget | None = None):
         super().__init__(parent)
         self.conflict = conflict
         self.explanation = QLabel(self)

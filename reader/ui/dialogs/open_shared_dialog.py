@@ -113,7 +113,7 @@ class OpenSharedDialog(Retranslating, QDialog):
         self.status.setText(self.tr("Connecting…"))
         library.test_server(self._ops, url, password, self._tested, self._test_failed)
 
-    def _tested(self, found) -> None:
+    def _tested(self, found: library.ServerCheck) -> None:
         if found.state == "library":
             text = self.tr("Connected to %1: a library with %2 transcripts.").replace("%2", str(found.transcripts))
         elif found.state == "empty":

@@ -8,7 +8,7 @@ pushes the undo step; the core's record says what changed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from PySide6.QtCore import QCoreApplication
 
@@ -144,7 +144,7 @@ def find(
     def search(lib: Library) -> list[Found]:
         seen: dict[int, tuple[str, str | None]] = {}
 
-        def remember(segment):
+        def remember(segment: Any) -> str:  # a Segment row of the core's
             text = text_of(segment)
             seen[segment.id] = (text, segment.correction)
             return text

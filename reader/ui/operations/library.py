@@ -13,6 +13,10 @@ from PySide6.QtCore import QCoreApplication
 from reader.core.errors import UserError
 from reader.core.library import ImportCancelled, Library, db, import_file, import_seeds_if_new, models, open_library
 from reader.core.library import backup as backups
+
+# Re-exported: the views name them.
+from reader.core.library.backup import Restored as Restored
+from reader.core.library.db import ServerCheck as ServerCheck
 from reader.core.library.importer import transcript_files
 from reader.core.library.opchanges import LIBRARY, OpChanges
 from reader.ui.operations.base import Operations

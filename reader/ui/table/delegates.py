@@ -9,7 +9,19 @@ replaced is underlined in the cleaned column, find hits get a background.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -70,7 +82,7 @@ def _colour(name: str, palette: QPalette) -> QColor:
     return _COLOURS[name][dark]
 
 
-def _formats(marks, palette: QPalette) -> list[QTextLayout.FormatRange]:
+def _formats(marks: list[tuple[int, int, str]], palette: QPalette) -> list[QTextLayout.FormatRange]:
     ranges = []
     for start, end, what in marks:
         if end <= start:
@@ -116,7 +128,7 @@ class SegmentDelegate(QStyledItemDelegate):
     """Paints segment text as plain text with marks, speakers and topics as chips; edits the
     cleaned column in a CellEditor and the speaker column in a SpeakerEditor."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.speaker_names: list[str] = []  # offered by the speaker cell's editor
         self._layouts: dict[tuple[str, str, int], tuple[QTextLayout, float]] = {}
@@ -182,7 +194,7 @@ class SegmentDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _paint_labels(painter: QPainter, rect, font: QFont, labels) -> None:
+    def _paint_labels(painter: QPainter, rect: QRect, font: QFont, labels: list[tuple[str, str]]) -> None:
         """A speaker or topics as chips in their colours, as many as fit, names elided.
 
         Names are drawn with drawText on plain strings: never interpreted as markup.
@@ -312,7 +324,7 @@ class SpeakerEditor(QComboBox):
             self._committed = True
             self.commit_requested.emit()
 
-    def event(self, event) -> bool:
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self.composing():
             event.accept()
             return True
@@ -373,7 +385,7 @@ class CellEditor(_TracksComposition, QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
-    def event(self, event) -> bool:
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self.composing():
             # Claim every key: no window shortcut may fire mid-composition.
             event.accept()

@@ -15,8 +15,9 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
 from reader.ui.cleaning import CleanService
 from reader.ui.operations.edits import map_offset
@@ -76,7 +77,7 @@ class SegmentTableModel(QAbstractTableModel):
     # segment id, the speaker's name typed or chosen in its cell ("" for none)
     speaker_requested = Signal(int, str)
 
-    def __init__(self, clean: CleanService, parent=None):
+    def __init__(self, clean: CleanService, parent: QObject | None = None):
         super().__init__(parent)
         self._clean = clean
         self._ids: list[int] = []
@@ -231,13 +232,13 @@ class SegmentTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, RAW), self.index(len(self._ids) - 1, CLEAN), [MarksRole])
 
     # Qt model interface
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("#"), self.tr("Raw"), self.tr("Cleaned"), self.tr("Speaker"), self.tr("Topics"))[section]
         return None
@@ -254,7 +255,7 @@ class SegmentTableModel(QAbstractTableModel):
                 base |= Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row, col = index.row(), index.column()
@@ -297,7 +298,7 @@ class SegmentTableModel(QAbstractTableModel):
             return self._clean_marks(r)
         return None
 
-    def _pos_data(self, r: SegmentRow, role):
+    def _pos_data(self, r: SegmentRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return str(r.position)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -312,7 +313,7 @@ class SegmentTableModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def _speaker_data(r: SegmentRow, role):
+    def _speaker_data(r: SegmentRow, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return r.speaker or ""
         if role == LabelsRole:
@@ -322,7 +323,7 @@ class SegmentTableModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def _topics_data(r: SegmentRow, role):
+    def _topics_data(r: SegmentRow, role: int) -> Any:
         topics = getattr(r, "topics", ())
         if role == Qt.ItemDataRole.DisplayRole:
             return "、".join(topic.name for topic in topics)
@@ -332,7 +333,7 @@ class SegmentTableModel(QAbstractTableModel):
             return plain_tooltip("\n".join(topic.name for topic in topics))
         return None
 
-    def _image_data(self, r: SegmentRow, col: int, role):
+    def _image_data(self, r: SegmentRow, col: int, role: int) -> Any:
         # The address is shown as text only; nothing is ever fetched.
         if role == Qt.ItemDataRole.DisplayRole:
             return self.tr("[image]") if col == CLEAN else r.raw
@@ -366,7 +367,7 @@ class SegmentTableModel(QAbstractTableModel):
         cur = self._current_hit
         return "current" if cur is not None and cur[0] == segment_id and cur[1] == start else "hit"
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         if index.column() == SPEAKER:

@@ -11,7 +11,7 @@ transcript before anything is shown, which is what `make bench` compares.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reader.ui.table.delegates import PADDING, CellEditor, SegmentDelegate, SpeakerEditor
@@ -28,7 +28,7 @@ class SegmentView(QTableView):
     fitted = Signal()  # the rows on screen have their final heights (tests and benchmarks wait on it)
     speaker_key = Signal(int)  # 1..9: the transcript's n-th speaker for the selected rows; 0: none
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._delegate = SegmentDelegate(self)
         self.setItemDelegate(self._delegate)
@@ -111,13 +111,13 @@ class SegmentView(QTableView):
         self._labels_wanted = wanted
         self._show_labels()
 
-    def _show_labels(self, *args) -> None:
+    def _show_labels(self, *_args: object) -> None:
         hidden = not (self._labels_wanted or self.segment_model().has_labels())
         for column in (SPEAKER, TOPICS):
             if self.isColumnHidden(column) != hidden:
                 self.setColumnHidden(column, hidden)
 
-    def _schedule_fit(self, *args) -> None:
+    def _schedule_fit(self, *_args: object) -> None:
         if not self._fitting:
             self._fit_timer.start()
 
@@ -125,7 +125,7 @@ class SegmentView(QTableView):
         if logical != POS and old != new:
             self._schedule_fit()
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editing and self.edit_current_cell():
             event.accept()
@@ -148,7 +148,7 @@ class SegmentView(QTableView):
         column = SPEAKER if index.column() == SPEAKER else CLEAN
         return self.edit(index.siblingAtColumn(column), QAbstractItemView.EditTrigger.AllEditTriggers, None)  # type: ignore[call-overload]  # no event: Qt takes null
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._schedule_fit()
 

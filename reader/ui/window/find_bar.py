@@ -6,8 +6,8 @@ Results show as plain text (they quote the transcript).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.i18n import Retranslating
+from reader.ui.operations.edits import Found, Match
 
 MatchRole = Qt.ItemDataRole.UserRole + 1
 SNIPPET = 18  # characters of context each side of a hit
@@ -41,7 +42,7 @@ class FindBar(Retranslating, QWidget):
     result_activated = Signal(object)  # the Match
     closed = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.find_edit = QLineEdit(self)
         self.find_edit.setClearButtonEnabled(True)
@@ -126,7 +127,7 @@ class FindBar(Retranslating, QWidget):
         self.hide()
         self.closed.emit()
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
             return
@@ -149,8 +150,7 @@ class FindBar(Retranslating, QWidget):
         return self.scope_box.currentIndex() == 1
 
     # results
-    def set_results(self, found, titles: dict[int, str]) -> None:
-        """found: [(Match, text searched, correction)]."""
+    def set_results(self, found: list[Found], titles: dict[int, str]) -> None:
         self.results_model.clear()
         for match, text, _correction in found:
             where = f"{titles.get(match.transcript_id, match.transcript_id)} #{match.position}"
@@ -160,7 +160,7 @@ class FindBar(Retranslating, QWidget):
             self.results_model.appendRow(item)
         self.count_label.setText(self.tr("%n result(s)", "", len(found)))
 
-    def current_match(self):
+    def current_match(self) -> Match | None:
         index = self.results.currentIndex()
         return index.data(MatchRole) if index.isValid() else None
 
@@ -172,7 +172,7 @@ class FindBar(Retranslating, QWidget):
         row = (row + delta) % count if row >= 0 else (0 if delta > 0 else count - 1)
         self.results.setCurrentIndex(self.results_model.index(row, 0))
 
-    def _current_changed(self, current, _previous) -> None:
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         match = current.data(MatchRole) if current.isValid() else None
         if match is not None:
             self.result_activated.emit(match)

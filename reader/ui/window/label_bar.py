@@ -132,5 +132,5 @@ class LabelBar(Retranslating, QWidget):
         self.topic_filter.setCurrentIndex(max(self.topic_filter.findData(topic_id), 0))
         self._filter_chosen()
 
-    def _filter_chosen(self, *args) -> None:
+    def _filter_chosen(self, *_args: object) -> None:
         self.filter_changed.emit(*self.current_filter())

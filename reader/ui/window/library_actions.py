@@ -158,7 +158,7 @@ class LibraryActions(QObject):
         self._pending = db
         library.restore(self.ops, path, db)
 
-    def _restored(self, restored) -> None:
+    def _restored(self, restored: library.Restored) -> None:
         self._status(self.tr("Library restored: %1").replace("%1", str(restored.library)), 8000)
         if restored.set_aside is not None:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Library Restored"), "", parent=self.window)

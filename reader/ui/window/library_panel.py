@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
@@ -27,7 +27,7 @@ def _item(text: str, transcript_id: int | None = None, number: bool = False) -> 
 class LibraryModel(QStandardItemModel):
     """Sources at the top level, their transcripts below: title, segments, corrected."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(0, 3, parent)
         self.retranslate()
 
@@ -73,7 +73,7 @@ class LibraryModel(QStandardItemModel):
 class LibraryPanel(QWidget):
     transcript_selected = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = LibraryModel(self)
         self.proxy = QSortFilterProxyModel(self)

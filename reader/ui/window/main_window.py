@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -409,14 +409,14 @@ class MainWindow(Retranslating, QMainWindow):
         edits.query_spans(self.ops, lambda: text_of(segment), query, lambda found: self.model.set_hits({segment_id: found}))
 
     # dropping files
-    def dragEnterEvent(self, event) -> None:
+    def dragEnterEvent(self, event: QDragMoveEvent) -> None:  # a QDragEnterEvent is one
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.dragEnterEvent(event)
 
-    def dropEvent(self, event) -> None:
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -481,7 +481,7 @@ class MainWindow(Retranslating, QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.watcher.stop()
         self.ops.close(backup=True)  # on the write lane: the window hides while it runs
         self.settings.set_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
@@ -122,7 +122,7 @@ class SearchPanel(Retranslating, QWidget):
     def hits(self) -> list[SearchHit]:
         return [self.model.item(row).data(HitRole) for row in range(self.model.rowCount())]
 
-    def _activated(self, index) -> None:
+    def _activated(self, index: QModelIndex) -> None:
         hit = index.data(HitRole)
         if hit is not None:
             self.segment_requested.emit(hit.transcript_id, hit.segment_id, self._shown_query)
