@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.kinds import SegmentKind
 from reader.ui.table.segment_model import (
     CLEAN,
     POS,
@@ -166,7 +167,7 @@ class SegmentDelegate(QStyledItemDelegate):
         )
         font = QFont(opt.font)
         state = index.data(StateRole) if index.column() == CLEAN else None
-        if index.data(KindRole) == "image" and index.column() != POS:
+        if index.data(KindRole) == SegmentKind.IMAGE and index.column() != POS:
             font.setItalic(True)
             colour = palette.color(QPalette.ColorRole.PlaceholderText)
         elif state == "pending":

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
+from reader.core.kinds import SegmentKind
 from reader.ui.cleaning import CleanService
 from reader.ui.operations.edits import map_offset
 from reader.ui.operations.reads import LabelledRow, SegmentRow
@@ -207,7 +208,7 @@ class SegmentTableModel(QAbstractTableModel):
 
     def _effective_text(self, r: SegmentRow) -> str | None:
         """What the reader reads: the person's correction, else the cleaned text; None while pending."""
-        if r.kind == "image":
+        if r.kind == SegmentKind.IMAGE:
             return ""
         if r.correction is not None:
             return r.correction
@@ -218,7 +219,7 @@ class SegmentTableModel(QAbstractTableModel):
         first = max(first, 0)
         last = min(last, len(self._ids) - 1)
         rows = (self._row(i) for i in range(first, last + 1))
-        self._clean.prefetch((r.id, r.raw, r.kind) for r in rows if r is not None and r.kind != "image")
+        self._clean.prefetch((r.id, r.raw, r.kind) for r in rows if r is not None and r.kind != SegmentKind.IMAGE)
 
     def _cleaned_arrived(self) -> None:
         if self._ids:
@@ -251,7 +252,7 @@ class SegmentTableModel(QAbstractTableModel):
             base |= Qt.ItemFlag.ItemIsEditable
         if index.column() == CLEAN:
             r = self._row(index.row())
-            if r is not None and r.kind != "image":
+            if r is not None and r.kind != SegmentKind.IMAGE:
                 base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -277,7 +278,7 @@ class SegmentTableModel(QAbstractTableModel):
             return self._speaker_data(r, role)
         if col == TOPICS:
             return self._topics_data(r, role)
-        if r.kind == "image":
+        if r.kind == SegmentKind.IMAGE:
             return self._image_data(r, col, role)
         if col == RAW:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -376,7 +377,7 @@ class SegmentTableModel(QAbstractTableModel):
             return False
         row = index.row()
         r = self._row(row)
-        if r is None or r.kind == "image":
+        if r is None or r.kind == SegmentKind.IMAGE:
             return False
         text, based_on = (value.text, value.based_on) if isinstance(value, EditedText) else (str(value), r.version)
         if text == self._effective_text(r):
