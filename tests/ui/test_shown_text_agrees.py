@@ -119,7 +119,7 @@ def test_every_kind_of_segment_reads_the_same_in_the_app_the_cli_and_every_expor
     text_of = window.clean.text_of()
     with open_library(db_path) as lib:
         rows = transcript_segments(lib, plain)[1]
-    assert [text_of(r) for r in rows] == SHOWN
+    assert text_of(rows) == SHOWN
     assert app_column(qtbot, window, timed) == SHOWN_TIMED
 
     # The command line.

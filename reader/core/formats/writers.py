@@ -56,6 +56,8 @@ class ExportSegment:
     speaker: str | None = None
     topics: tuple[str, ...] = ()
     revisions: tuple[ExportRevision, ...] = ()
+    # The position of the segment this one only repeats (a recognizer's loop): its text is empty.
+    repeat_of: int | None = None
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,7 @@ def _json(doc: ExportTranscript, options: ExportOptions) -> bytes:
                 "speaker": s.speaker,
                 "topics": list(s.topics),
                 "edits": [asdict(r) for r in s.revisions],
+                **({"repeat_of": s.repeat_of} if s.repeat_of is not None else {}),
             }
             for s in doc.segments
         ],
@@ -256,7 +259,7 @@ def _json(doc: ExportTranscript, options: ExportOptions) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
 
 
-CSV_COLUMNS = ("position", "kind", "start_ms", "end_ms", "speaker", "topics", "raw", "cleaned", "correction", "text")
+CSV_COLUMNS = ("position", "kind", "start_ms", "end_ms", "speaker", "topics", "raw", "cleaned", "correction", "text", "repeat_of")
 
 
 def _csv(doc: ExportTranscript, options: ExportOptions) -> bytes:
@@ -267,7 +270,7 @@ def _csv(doc: ExportTranscript, options: ExportOptions) -> bytes:
         speaker = doc.show(s.speaker) if options.speakers and s.speaker else ""
         writer.writerow([
             s.position, s.kind, _blank(s.start_ms), _blank(s.end_ms), speaker,
-            " | ".join(doc.show(t) for t in s.topics), s.raw, s.cleaned, _blank(s.correction), s.text,
+            " | ".join(doc.show(t) for t in s.topics), s.raw, s.cleaned, _blank(s.correction), s.text, _blank(s.repeat_of),
         ])
     return out.getvalue().encode("utf-8")
 

@@ -133,10 +133,11 @@ def find(
     def search(lib: Library) -> list[Found]:
         seen: dict[int, tuple[str, str | None]] = {}
 
-        def remember(segment):  # noqa: ANN001 - a Segment row of the core's
-            text = text_of(segment)
-            seen[segment.id] = (text, segment.correction)
-            return text
+        def remember(segments):  # noqa: ANN001 - Segment rows of the core's
+            texts = text_of(segments)
+            for segment, text in zip(segments, texts, strict=True):
+                seen[segment.id] = (text, segment.correction)
+            return texts
 
         matches = edits.find(lib, pattern, regex=regex, case_sensitive=case_sensitive, transcript_id=transcript_id, text_of=remember)
         return [(m, *seen[m.segment_id]) for m in matches]
