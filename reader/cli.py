@@ -161,7 +161,7 @@ def _add_backup_commands(sub) -> None:
 def _cmd_export(args: argparse.Namespace) -> int:
     from reader.core.library import export
 
-    options = export.ExportOptions(speakers=not args.no_speakers, images=args.images)
+    options = export.ExportOptions(speakers=not args.no_speakers, images=args.images, paragraphs=args.paragraphs)
     export.check_choice(args.format, args.script)
     # What is wrong with the request itself is said before the library is opened (or made).
     everything = args.id == "all"
@@ -208,6 +208,10 @@ def _add_export_search_commands(sub) -> None:
     p.add_argument("--script", choices=SCRIPTS, default="simplified", help="taiwan uses Taiwan's words too (s2twp)")
     p.add_argument("--no-speakers", action="store_true", help="leave speaker labels out")
     p.add_argument("--images", action="store_true", help="keep image lines (md, docx, txt)")
+    p.add_argument(
+        "--paragraphs", choices=("turns", "segments"), default="turns",
+        help="txt, md, docx: join a speaker's segments into paragraphs, the name once per turn (turns), or one per segment",
+    )
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file (folder for all); - for standard output")
     p.set_defaults(func=_cmd_export)
 

@@ -43,7 +43,7 @@ def text_of(doc, fmt, **options):
 
 
 def test_txt_is_the_effective_text_one_paragraph_per_segment(talk):
-    paragraphs = text_of(talk, "txt").strip().split("\n\n")
+    paragraphs = text_of(talk, "txt", paragraphs="segments").strip().split("\n\n")
     assert paragraphs == ["大家好，我是主持人。", "今天讲 a*b 和 <i>标签</i> & 符号。", "第二部分开始。"]
 
 
