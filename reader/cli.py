@@ -86,20 +86,20 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
     with _open(args) as lib:
         _title, segments = transcript_segments(lib, args.id)
-        text_of = _shown_text_of(lib, args.id) if args.clean else (lambda s: s.raw)
-    for segment in segments:
-        print(_tsv(segment.position, segment.speaker, text_of(segment), *([segment.version] if args.versions else [])))
+        texts = _shown_texts(lib, args.id, segments) if args.clean else [s.raw for s in segments]
+    for segment, text in zip(segments, texts, strict=True):
+        print(_tsv(segment.position, segment.speaker, text, *([segment.version] if args.versions else [])))
     return 0
 
 
-def _shown_text_of(lib, transcript_id: int):
-    """A segment's text as `show --clean` prints it: what the reader shows, under the default
-    cleaning and the transcript's rules."""
+def _shown_texts(lib, transcript_id: int, segments) -> list[str]:
+    """The segments' texts as `show --clean` prints them: what the reader shows, under the default
+    cleaning and the transcript's rules, each read between its neighbours. A segment that only
+    repeats the one before prints empty, as the app's cleaned column leaves it (with a note)."""
     from reader.core.library.rules import text_rules
-    from reader.core.text import Cleaner, shown_text
+    from reader.core.text import Cleaner, shown_run
 
-    cleaner = Cleaner(rules=text_rules(lib, transcript_id))
-    return lambda s: shown_text(s.kind, s.raw, s.correction, cleaner)
+    return [shown.text for shown in shown_run(segments, Cleaner(rules=text_rules(lib, transcript_id)))]
 
 
 def _cmd_delete(args: argparse.Namespace) -> int:
@@ -161,7 +161,7 @@ def _add_backup_commands(sub) -> None:
 def _cmd_export(args: argparse.Namespace) -> int:
     from reader.core.library import export
 
-    options = export.ExportOptions(speakers=not args.no_speakers, images=args.images)
+    options = export.ExportOptions(speakers=not args.no_speakers, images=args.images, paragraphs=args.paragraphs)
     export.check_choice(args.format, args.script)
     # What is wrong with the request itself is said before the library is opened (or made).
     everything = args.id == "all"
@@ -208,6 +208,10 @@ def _add_export_search_commands(sub) -> None:
     p.add_argument("--script", choices=SCRIPTS, default="simplified", help="taiwan uses Taiwan's words too (s2twp)")
     p.add_argument("--no-speakers", action="store_true", help="leave speaker labels out")
     p.add_argument("--images", action="store_true", help="keep image lines (md, docx, txt)")
+    p.add_argument(
+        "--paragraphs", choices=("turns", "segments"), default="turns",
+        help="txt, md, docx: join a speaker's segments into paragraphs, the name once per turn (turns), or one per segment",
+    )
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file (folder for all); - for standard output")
     p.set_defaults(func=_cmd_export)
 

@@ -1,22 +1,25 @@
 """The cleaned column's supplier: cleans segments on the "clean" lane, never on the GUI thread.
 
-Views ask for the cleaned form of (segment id, text, kind) under the current settings
-(what `reader.core.text.shown.automatic` makes of it);
-answers come back in batches through `cleaned`. Results are cached per
-(segment id, text, settings, rules), so switching a stage off and on again
-costs nothing the second time.
+Views ask for the cleaned form of (segment id, text, kind, next segment's text) under the
+current settings (what `reader.core.text.shown.automatic` makes of it: the sentences stage
+reads the start of the next segment); answers come back in batches through `cleaned`.
+Results are cached per (segment id, text, next text, settings, rules), so switching a stage
+off and on again costs nothing the second time, and a split or merge of the next segment
+(the only way its raw text changes) cleans this one again. Whether a segment only repeats
+the one before (`repeats`) is decided by the view from two results, as
+`reader.core.text.shown.shown_run` decides it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.kinds import SegmentKind
-from reader.core.text.shown import automatic
+from reader.core.text.shown import automatic, repeats
 from reader.ui.settings import STAGES, Settings
 from reader.ui.tasks import Task, TaskRunner
 
@@ -29,8 +32,10 @@ CACHE_LIMIT = 200_000
 BATCH = 32
 WANTED_LIMIT = 1_000
 
-# (segment id, text, CleanSettings, rules version, segment kind)
-Key = tuple[int, str, "CleanSettings", int, SegmentKind]
+# (segment id, text, CleanSettings, rules version, segment kind, the next segment's raw text:
+# "" after the last, None when not known)
+Key = tuple[int, str, "CleanSettings", int, SegmentKind, str | None]
+REPEATS_KEPT = 4_096
 CleanerFactory = Callable[["CleanSettings", tuple["Rule", ...]], "Cleaner"]
 
 
@@ -88,6 +93,7 @@ class CleanService(QObject):
         self._wanted: dict[Key, None] = {}  # insertion-ordered set
         self._in_flight: set[Key] = set()
         self._failures: set[Key] = set()  # not retried on every repaint
+        self._repeats: dict[tuple[str, str], bool] = {}
         # Only touched on the clean lane.
         self._cleaners: dict[tuple[CleanSettings, int], Cleaner] = {}
         self._flush_timer = QTimer(self)
@@ -127,24 +133,40 @@ class CleanService(QObject):
         self.ready.emit()
 
     # lookups
-    def key(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT) -> Key:
-        return (segment_id, text, self._settings, self._rules_version, SegmentKind(kind))
+    def key(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT, next_raw: str | None = None) -> Key:
+        return (segment_id, text, self._settings, self._rules_version, SegmentKind(kind), next_raw)
 
-    def result(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT) -> CleanResult | None:
+    def result(
+        self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT, next_raw: str | None = None
+    ) -> CleanResult | None:
         """The cleaned form if known, else None and the work is queued."""
-        key = self.key(segment_id, text, kind)
+        key = self.key(segment_id, text, kind, next_raw)
         found = self._cache.get(key)
         if found is None and key not in self._in_flight and key not in self._failures:
             self._wanted[key] = None
             self._flush_timer.start()
         return found
 
-    def cached(self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT) -> CleanResult | None:
-        return self._cache.get(self.key(segment_id, text, kind))
+    def cached(
+        self, segment_id: int, text: str, kind: SegmentKind = SegmentKind.TEXT, next_raw: str | None = None
+    ) -> CleanResult | None:
+        return self._cache.get(self.key(segment_id, text, kind, next_raw))
 
-    def prefetch(self, items: Iterable[tuple[int, str, SegmentKind]]) -> None:
-        for segment_id, text, kind in items:
-            self.result(segment_id, text, kind)
+    def prefetch(self, items: Iterable[tuple[int, str, SegmentKind, str | None]]) -> None:
+        for segment_id, text, kind, next_raw in items:
+            self.result(segment_id, text, kind, next_raw)
+
+    def repeats(self, text: str, previous_read: str) -> bool:
+        """Whether a segment whose cleaned text is `text` only repeats the previous one, which
+        reads `previous_read` (`reader.core.text.shown.read_before`); never with loops off."""
+        if not previous_read or not getattr(self._settings, "loops", True):
+            return False
+        found = self._repeats.get((text, previous_read))
+        if found is None:
+            if len(self._repeats) >= REPEATS_KEPT:
+                self._repeats.clear()
+            found = self._repeats[(text, previous_read)] = repeats(text, previous_read)
+        return found
 
     def _flush(self) -> None:
         if not self._wanted:
@@ -160,7 +182,7 @@ class CleanService(QObject):
             cleaner = self._cleaner_for(settings, rules, version)
             results = []
             for key in keys:
-                cleaned = automatic(key[4], key[1], cleaner)
+                cleaned = automatic(key[4], key[1], cleaner, key[5])
                 results.append((key, CleanResult(cleaned, cleaned.raw_spans_removed(), cleaned.clean_spans_changed())))
             return results
 
@@ -170,17 +192,20 @@ class CleanService(QObject):
         if self._wanted:
             self._flush_timer.start()
 
-    def text_of(self) -> Callable[[Any], str]:
-        """A function giving a segment's text as the reader shows it: correction, else cleaned.
+    def text_of(self) -> Callable[[Sequence[Any]], list[str]]:
+        """A function giving segments' texts as the reader shows them: correction, else cleaned,
+        each read between its neighbours (consecutive segments of one transcript, in order).
 
         For core operations that work on that text (find, replace-all, merge) on
         another lane; it reuses cleaned results already made for the view. The
         core's Cleaner is thread-safe once warmed up.
         """
-        cleaned_of = self._cleaned_of()
+        cleaned_of, cleaner = self._cleaned_of()
 
-        def text_of(segment: Any) -> str:  # a Segment row of the core's
-            return segment.correction if segment.correction is not None else cleaned_of(segment).text
+        def text_of(segments: Sequence[Any]) -> list[str]:  # Segment rows of the core's
+            from reader.core.text import shown_run
+
+            return [shown.text for shown in shown_run(segments, cleaner(), cleaned_of)]
 
         return text_of
 
@@ -188,36 +213,40 @@ class CleanService(QObject):
         """A function giving {rule: hits} over segments (corrected ones left out), as the view applies the rules.
 
         For another lane, like `text_of`."""
-        cleaned_of = self._cleaned_of()
+        cleaned_of, _cleaner = self._cleaned_of()
 
         def count(segments: Iterable[Any]) -> dict[Rule, int]:
             hits: dict[Rule, int] = {}
             for segment in segments:
                 if segment.correction is not None or segment.kind != SegmentKind.TEXT:
                     continue  # rules apply to speech only, as in rules.count_hits
-                for rule, n in cleaned_of(segment).rule_hits.items():
+                # The rules run before the stage that reads the next segment: any view's result will do.
+                for rule, n in cleaned_of(segment, None).rule_hits.items():
                     hits[rule] = hits.get(rule, 0) + n
             return hits
 
         return count
 
-    def _cleaned_of(self) -> Callable[[Any], Cleaned]:
-        """A function giving a segment's Cleaned under the settings and rules of now, from any lane:
+    def _cleaned_of(self) -> tuple[Callable[[Any, str | None], Cleaned], Callable[[], Cleaner]]:
+        """(cleaned_of(segment, next raw), cleaner()) under the settings and rules of now, from any lane:
         the view's result when there is one, else cleaned by a Cleaner of its own, made on first need."""
         settings, rules, version = self._settings, self._rules, self._rules_version
         cache = self._cache
-        cleaner: Cleaner | None = None
+        made: Cleaner | None = None
 
-        def cleaned_of(segment: Any) -> Cleaned:
-            nonlocal cleaner
-            known = cache.get((segment.id, segment.raw, settings, version, SegmentKind(segment.kind)))
+        def cleaner() -> Cleaner:
+            nonlocal made
+            if made is None:
+                made = self._factory(settings, rules)
+            return made
+
+        def cleaned_of(segment: Any, next_raw: str | None) -> Cleaned:
+            known = cache.get((segment.id, segment.raw, settings, version, SegmentKind(segment.kind), next_raw))
             if known is not None:
                 return known.cleaned
-            if cleaner is None:
-                cleaner = self._factory(settings, rules)
-            return automatic(segment.kind, segment.raw, cleaner)
+            return automatic(segment.kind, segment.raw, cleaner(), next_raw)
 
-        return cleaned_of
+        return cleaned_of, cleaner
 
     def _cleaner_for(self, settings: CleanSettings, rules: tuple[Rule, ...], version: int) -> Cleaner:
         cleaner = self._cleaners.get((settings, version))

@@ -11,8 +11,11 @@ from reader import APP_NAME
 MAX_RECENT = 8
 LANGUAGES = ("system", "en", "zh_CN")
 SCRIPTS = ("simplified", "traditional", "keep")
-STAGES = ("fillers", "stutters", "rules", "punctuation", "spacing")
-STAGE_DEFAULTS = {"fillers": True, "stutters": True, "rules": True, "punctuation": True, "spacing": False}
+# In the pipeline's order (reader.core.text.STAGES; script is chosen apart).
+STAGES = ("fillers", "stutters", "loops", "rules", "punctuation", "sentences", "spacing")
+STAGE_DEFAULTS = {
+    "fillers": True, "stutters": True, "loops": True, "rules": True, "punctuation": True, "sentences": True, "spacing": False,
+}
 
 
 def _as_bool(value: object, default: bool) -> bool:

@@ -112,3 +112,23 @@ def test_merge_joins_an_uncorrected_part_as_show_clean_prints_it(run, tmp_path):
     assert "呃" not in second
     assert run("merge", talk, 1) == (0, [], [])
     assert shown(run, talk, "--clean") == ["大语言模型很好。" + second]
+
+
+LOOPED = "# 循环\n\n大家刚刚都已经这个。\n\n听过他们的精彩的报告了。\n\n我们学习标记的方式也改变了。\n\n我们学习标记的方式也改变了。\n"
+
+
+def test_show_clean_reads_each_segment_between_its_neighbours_and_merge_keeps_the_join(run, tmp_path):
+    talk = import_text(run, tmp_path, LOOPED, "looped.txt")
+    # The false chunk end runs on into the next line; the repeat of segment 3 prints empty.
+    assert shown(run, talk, "--clean") == ["大家刚刚都已经这个，", "听过他们的精彩的报告了。", "我们学习标记的方式也改变了。", ""]
+    assert run("merge", talk, 1)[0] == 0
+    assert shown(run, talk, "--clean")[0] == "大家刚刚都已经这个，听过他们的精彩的报告了。"
+    assert shown(run, talk)[0] == "大家刚刚都已经这个。听过他们的精彩的报告了。"  # the raw text stays as imported
+
+
+def test_export_paragraphs_option(run, tmp_path):
+    talk = import_text(run, tmp_path, LOOPED, "looped.txt")
+    turns = run("export", talk, "--format", "txt", "-o", "-")[1]
+    segments = run("export", talk, "--format", "txt", "--paragraphs", "segments", "-o", "-")[1]
+    assert turns == ["大家刚刚都已经这个，听过他们的精彩的报告了。我们学习标记的方式也改变了。"]
+    assert [line for line in segments if line] == ["大家刚刚都已经这个，", "听过他们的精彩的报告了。", "我们学习标记的方式也改变了。"]

@@ -46,7 +46,7 @@ def test_taiwan_script_with_phrases(run, timed):
 
 def test_a_file_is_written_and_readable_by_its_library(run, timed, tmp_path):
     target = tmp_path / "talk.docx"
-    code, out, _err = run("export", timed, "--format", "docx", "-o", target)
+    code, out, _err = run("export", timed, "--format", "docx", "--paragraphs", "segments", "-o", target)
     assert code == 0 and out == b""
     assert "今天我们聊聊软件。" in [p.text for p in docx.Document(str(target)).paragraphs]
 

@@ -35,12 +35,27 @@ def press_ok(dialog):
 def test_one_transcript_to_docx(dialog, tmp_path, qtbot):
     target = tmp_path / "out.docx"
     choose(dialog, "docx", target)
+    dialog.paragraphs.setCurrentIndex(dialog.paragraphs.findData("segments"))
     with qtbot.waitSignal(dialog.exported) as signal:
         press_ok(dialog)
     assert signal.args == [[target]]
     assert dialog.result() == QDialog.DialogCode.Accepted
     paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
     assert paragraphs[0] == "测试转写" and "我们今天讨论大圆模型的发展。" in paragraphs
+
+
+def test_paragraphs_join_a_turn_by_default_and_only_for_reading_formats(dialog, tmp_path, qtbot):
+    target = tmp_path / "turns.docx"
+    choose(dialog, "docx", target)
+    assert dialog.paragraphs.isEnabled() and dialog.paragraphs.currentData() == "turns"
+    with qtbot.waitSignal(dialog.exported):
+        press_ok(dialog)
+    paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
+    # The sample's segments have no speaker and no topic: one turn, one paragraph of them.
+    assert "我们今天讨论大圆模型的发展。" not in paragraphs
+    assert any("我们今天讨论大圆模型的发展。" in p for p in paragraphs)
+    choose(dialog, "srt", tmp_path / "out.srt")
+    assert not dialog.paragraphs.isEnabled()
 
 
 def test_traditional_script_and_no_speakers(dialog, tmp_path):

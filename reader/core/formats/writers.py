@@ -7,6 +7,13 @@ there is one, else the cleaned text, already in the export's script; speaker,
 topic and title names are shown through `ExportTranscript.show`, which converts
 them to the same script. The JSON keeps everything as stored (raw text,
 correction, names), so importing it gives back the same transcript.
+
+Reading formats (txt, md, docx) are written in paragraphs for publishing
+(CLEANING.md): consecutive segments of one speaker and one topic join into a
+paragraph, which breaks at the first sentence end once it passes
+`PARAGRAPH_CHARS`; the speaker's name is written once, at the start of the turn.
+`ExportOptions(paragraphs="segments")` writes one paragraph per segment instead,
+each with its speaker. Subtitles and data formats stay one record per segment.
 """
 
 from __future__ import annotations
@@ -31,6 +38,12 @@ from reader.core.text import script as scripts
 FORMATS = ("txt", "md", "docx", "srt", "vtt", "json", "csv")
 TEXT_FORMATS = tuple(f for f in FORMATS if f != "docx")
 EXPORT_SCRIPTS = (*scripts.EXPORT_CONFIGS, scripts.KEEP)
+# Written in paragraphs for reading; the other formats are one record per segment.
+READING_FORMATS = ("txt", "md", "docx")
+PARAGRAPHS = ("turns", "segments")
+# A paragraph of a turn breaks at the first sentence end after this many characters.
+PARAGRAPH_CHARS = 300
+_SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,8 @@ class ExportSegment:
     speaker: str | None = None
     topics: tuple[str, ...] = ()
     revisions: tuple[ExportRevision, ...] = ()
+    # The position of the segment this one only repeats (a recognizer's loop): its text is empty.
+    repeat_of: int | None = None
 
 
 @dataclass(frozen=True)
@@ -74,15 +89,22 @@ class ExportTranscript:
 class ExportOptions:
     speakers: bool = True
     images: bool = False
+    # Reading formats: "turns" joins a speaker's segments into paragraphs, "segments" keeps one each.
+    paragraphs: str = "turns"
+
+    def __post_init__(self) -> None:
+        if self.paragraphs not in PARAGRAPHS:
+            raise UserError(f"paragraphs {self.paragraphs!r}", f"choose one of {', '.join(PARAGRAPHS)}")
 
 
 @dataclass(frozen=True)
 class _Block:
-    """One thing a reading format shows: a topic heading, or a segment with its label."""
+    """One thing a reading format shows: a topic heading, an image, or a paragraph with its label."""
 
     heading: str | None = None
-    speaker: str | None = None
-    segment: ExportSegment | None = None
+    image: str | None = None  # the image's address, as imported
+    speaker: str | None = None  # the label written before the text, if any
+    text: str = ""
 
 
 def render(doc: ExportTranscript, fmt: str, options: ExportOptions = ExportOptions()) -> bytes:
@@ -101,14 +123,56 @@ def _shown(doc: ExportTranscript, options: ExportOptions) -> list[ExportSegment]
 
 
 def _blocks(doc: ExportTranscript, options: ExportOptions) -> Iterator[_Block]:
-    """Topic headings where the topics change, and a speaker label where a segment has one."""
+    """Topic headings where the topics change, images, and paragraphs: a turn's segments joined
+    (`paragraphs="turns"`, the speaker named at the start of the turn) or one per segment,
+    each with its speaker. A segment with no text to show (a loop's repeat) is left out."""
     topics: tuple[str, ...] = ()
+    turns = options.paragraphs == "turns"
+    paragraph: list[str] = []
+    label: str | None = None
+    turn: object = object()  # the speaker whose turn it is; a fresh object() after a heading
+
+    def flush() -> Iterator[_Block]:
+        if paragraph:
+            yield _Block(speaker=label, text=_joined(paragraph))
+            paragraph.clear()
+
     for segment in _shown(doc, options):
-        if segment.topics and segment.topics != topics:
-            yield _Block(heading="、".join(doc.show(t) for t in segment.topics))
+        if segment.kind == SegmentKind.IMAGE:
+            # A slide shown during a turn: it breaks the paragraph, not the turn or the topic.
+            yield from flush()
+            yield _Block(image=segment.raw)
+            continue
+        if segment.topics != topics:
+            yield from flush()
+            turn = object()  # a new topic names the speaker again
+            if segment.topics:
+                yield _Block(heading="、".join(doc.show(t) for t in segment.topics))
         topics = segment.topics
-        speaker = doc.show(segment.speaker) if options.speakers and segment.speaker and segment.kind != SegmentKind.IMAGE else None
-        yield _Block(speaker=speaker, segment=segment)
+        if not segment.text:
+            continue
+        speaker = doc.show(segment.speaker) if options.speakers and segment.speaker else None
+        if not turns:
+            yield _Block(speaker=speaker, text=_paragraph(segment.text))
+            continue
+        if segment.speaker != turn:
+            yield from flush()
+            turn, label = segment.speaker, speaker
+        elif paragraph and sum(map(len, paragraph)) >= PARAGRAPH_CHARS and _SENTENCE_END.search(paragraph[-1]):
+            yield from flush()
+            label = None
+        paragraph.append(_paragraph(segment.text))
+    yield from flush()
+
+
+def _joined(texts: list[str]) -> str:
+    """Segments' texts as one paragraph: nothing between them (Chinese has no spaces between
+    words), a space where two Latin letters or digits would run into each other."""
+    out = texts[0]
+    for text in texts[1:]:
+        latin = out[-1:].isascii() and out[-1:].isalnum() and text[:1].isascii() and text[:1].isalnum()
+        out += (" " if latin else "") + text
+    return out
 
 
 def _paragraph(text: str) -> str:
@@ -117,7 +181,15 @@ def _paragraph(text: str) -> str:
 
 
 def _txt(doc: ExportTranscript, options: ExportOptions) -> bytes:
-    paragraphs = [_paragraph(s.text) for s in _shown(doc, options)]
+    if options.paragraphs == "turns":
+        # Plain text has no headings: the speaker's name starts a turn.
+        paragraphs = [
+            block.image if block.image is not None else (f"{block.speaker}：" if block.speaker else "") + block.text
+            for block in _blocks(doc, options)
+            if block.heading is None
+        ]
+    else:
+        paragraphs = [_paragraph(s.text) for s in _shown(doc, options)]
     return "\n\n".join(p for p in paragraphs if p).encode("utf-8") + b"\n"
 
 
@@ -135,15 +207,12 @@ def _md(doc: ExportTranscript, options: ExportOptions) -> bytes:
     for block in _blocks(doc, options):
         if block.heading is not None:
             lines.append(f"## {_md_escape(block.heading)}")
-            continue
-        segment = block.segment
-        assert segment is not None  # a block is a heading or a segment
-        if segment.kind == SegmentKind.IMAGE:
+        elif block.image is not None:
             # Already a Markdown image line as imported; the reader of the file fetches it, not we.
-            lines.append(segment.raw)
-        elif segment.text:
+            lines.append(block.image)
+        else:
             label = f"**{_md_escape(block.speaker)}**：" if block.speaker else ""
-            lines.append(label + _md_escape(segment.text))
+            lines.append(label + _md_escape(block.text))
     return "\n\n".join(lines).encode("utf-8") + b"\n"
 
 
@@ -162,19 +231,14 @@ def _docx(doc: ExportTranscript, options: ExportOptions) -> bytes:
     for block in _blocks(doc, options):
         if block.heading is not None:
             document.add_heading(_xml_safe(block.heading), level=2)
-            continue
-        segment = block.segment
-        assert segment is not None  # a block is a heading or a segment
-        if segment.kind == SegmentKind.IMAGE:
+        elif block.image is not None:
             # The image's address as text: an export never fetches anything.
-            document.add_paragraph().add_run(_xml_safe(segment.raw)).italic = True
-            continue
-        if not segment.text:
-            continue
-        paragraph = document.add_paragraph()
-        if block.speaker:
-            paragraph.add_run(_xml_safe(block.speaker) + "：").bold = True
-        paragraph.add_run(_xml_safe(_paragraph(segment.text)))
+            document.add_paragraph().add_run(_xml_safe(block.image)).italic = True
+        else:
+            paragraph = document.add_paragraph()
+            if block.speaker:
+                paragraph.add_run(_xml_safe(block.speaker) + "：").bold = True
+            paragraph.add_run(_xml_safe(block.text))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -248,6 +312,7 @@ def _json(doc: ExportTranscript, options: ExportOptions) -> bytes:
                 "speaker": s.speaker,
                 "topics": list(s.topics),
                 "edits": [asdict(r) for r in s.revisions],
+                **({"repeat_of": s.repeat_of} if s.repeat_of is not None else {}),
             }
             for s in doc.segments
         ],
@@ -256,7 +321,7 @@ def _json(doc: ExportTranscript, options: ExportOptions) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
 
 
-CSV_COLUMNS = ("position", "kind", "start_ms", "end_ms", "speaker", "topics", "raw", "cleaned", "correction", "text")
+CSV_COLUMNS = ("position", "kind", "start_ms", "end_ms", "speaker", "topics", "raw", "cleaned", "correction", "text", "repeat_of")
 
 
 def _csv(doc: ExportTranscript, options: ExportOptions) -> bytes:
@@ -267,7 +332,7 @@ def _csv(doc: ExportTranscript, options: ExportOptions) -> bytes:
         speaker = doc.show(s.speaker) if options.speakers and s.speaker else ""
         writer.writerow([
             s.position, s.kind, _blank(s.start_ms), _blank(s.end_ms), speaker,
-            " | ".join(doc.show(t) for t in s.topics), s.raw, s.cleaned, _blank(s.correction), s.text,
+            " | ".join(doc.show(t) for t in s.topics), s.raw, s.cleaned, _blank(s.correction), s.text, _blank(s.repeat_of),
         ])
     return out.getvalue().encode("utf-8")
 

@@ -23,9 +23,10 @@ revision is lost.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import groupby
 from typing import Any, TypeVar
 
 import regex as regex_module
@@ -39,13 +40,16 @@ from reader.core.library.models import Revision, Segment, SegmentTopic, current_
 from reader.core.library.opchanges import OpChanges
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules_in
-from reader.core.text import Cleaner, shown_text
+from reader.core.text import Cleaner, shown_run
+from reader.core.text.sentences import COMMA, FULL_STOP
 
 # Python's own `re` cannot be interrupted, so a pattern that backtracks without
 # end (`(a|aa)+$`) would hang the app; the `regex` module takes a time limit.
 MATCH_TIMEOUT_S = 1.0
 
-TextOf = Callable[[Segment], str]
+# The texts the reader shows for consecutive segments of one transcript, in order, each read
+# between its neighbours in the list as `reader.core.text.shown.shown_run` reads them.
+TextOf = Callable[[Sequence[Segment]], list[str]]
 _T = TypeVar("_T")
 
 
@@ -395,25 +399,38 @@ def merge_segments(lib: Library, segment_id: int, author: str | None = None, tex
     otherwise run into each other. The merged segment takes the first part's
     speaker (else the second's), both parts' topics, the first start and the
     last end. If either part was corrected, the merged correction joins the
-    parts' texts as the reader showed them: `text_of(segment)`, by default
-    `shown_text` under the default cleaning and the transcript's rules (the UI
-    passes the same under its own settings).
+    parts' texts as the reader showed them: `text_of(segments)`, by default
+    `shown_run` under the default cleaning and the transcript's rules (the UI
+    passes the same under its own settings). So does a join the reader saw
+    repaired: the first part's chunk-final `。` shown as `，` (its sentence runs on),
+    which cleaning the joined raw text would keep as a `。` in the middle. A `。`
+    that ends a sentence stays, and then the merged segment needs no correction.
     """
     with lib.write() as session:
         segment = _segment(session, segment_id)
-        following = session.scalar(
-            select(Segment).where(Segment.transcript_id == segment.transcript_id, Segment.position == segment.position + 1)
-        )
+        around = {
+            s.position: s
+            for s in session.scalars(
+                select(Segment).where(
+                    Segment.transcript_id == segment.transcript_id,
+                    Segment.position.between(segment.position - 1, segment.position + 2),
+                )
+            )
+        }
+        following = around.get(segment.position + 1)
         if following is None:
             raise UserError(_where(segment), "is the last segment; there is nothing after it to merge with")
         for part in (segment, following):
             if part.kind == SegmentKind.IMAGE:
                 raise UserError(_where(part), "is an image; only text can be merged")
         parts = (_state(session, segment), _state(session, following))
+        # Each part as the reader showed it, between its neighbours.
+        window = [around[p] for p in sorted(around)]
+        shown = dict(zip((s.id for s in window), (text_of or _shown_in(session, segment.transcript_id))(window), strict=True))
+        first, second = shown[segment.id], shown[following.id]
         correction = None
-        if segment.correction is not None or following.correction is not None:
-            text = text_of or _shown_in(session, segment.transcript_id)
-            correction = _join(text(segment), text(following))
+        if segment.correction is not None or following.correction is not None or _join_repaired(segment, first):
+            correction = _join(first, second)
         a, b = parts
         merged = SegmentState(
             id=None,
@@ -438,10 +455,22 @@ def _join(left: str, right: str) -> str:
     return left + (" " if latin else "") + right
 
 
+def _join_repaired(segment: Segment, shown: str) -> bool:
+    """Whether the reader saw the segment's chunk-final `。` as a `，`: the sentence ran on into the
+    next. Merged, that `。` would sit inside the text, where cleaning keeps it; the merged segment
+    keeps the repaired join as its correction instead."""
+    return segment.correction is None and segment.raw.rstrip().endswith(FULL_STOP) and shown.rstrip().endswith(COMMA)
+
+
 def _shown_in(session: Session, transcript_id: int) -> TextOf:
-    """What the reader shows for a segment, under the default cleaning and the transcript's rules."""
+    """What the reader shows for segments, under the default cleaning and the transcript's rules."""
     cleaner = Cleaner(rules=text_rules_in(session, transcript_id))
-    return lambda segment: shown_text(segment.kind, segment.raw, segment.correction, cleaner)
+    return lambda segments: [shown.text for shown in shown_run(segments, cleaner)]
+
+
+def _stored_texts(segments: Sequence[Segment]) -> list[str]:
+    """The texts as stored, not as shown: the correction, else the raw text."""
+    return [_stored_text(segment) for segment in segments]
 
 
 def _stored_text(segment: Segment) -> str:
@@ -590,12 +619,18 @@ def _timed(pattern: str, call: Callable[..., _T], *args: Any) -> _T:
         ) from None
 
 
-def _searched(session: Session, transcript_id: int | None) -> list[Segment]:
-    query = select(Segment).where(Segment.kind != SegmentKind.IMAGE).order_by(Segment.transcript_id, Segment.position)
+def _searched(session: Session, transcript_id: int | None, text_of: TextOf) -> Iterator[tuple[Segment, str]]:
+    """Every text segment (of one transcript or all) with its text, in order. The texts are made a
+    transcript at a time with the images in place, as the reader reads a segment between its neighbours."""
+    query = select(Segment).order_by(Segment.transcript_id, Segment.position)
     if transcript_id is not None:
         transcript_in(session, transcript_id)
         query = query.where(Segment.transcript_id == transcript_id)
-    return list(session.scalars(query))
+    for _transcript, group in groupby(session.scalars(query), key=lambda s: s.transcript_id):
+        segments = list(group)
+        for segment, text in zip(segments, text_of(segments), strict=True):
+            if segment.kind != SegmentKind.IMAGE:
+                yield segment, text
 
 
 def find(
@@ -609,17 +644,16 @@ def find(
 ) -> list[Match]:
     """Every match of `pattern` in the library's (or one transcript's) text segments, in order.
 
-    `text_of(segment)` gives the text searched and is called inside the read
-    transaction; the UI passes the text the reader shows (correction, else
-    cleaned). The default is the correction, else the raw text. Images are
+    `text_of(segments)` gives the texts searched, a transcript at a time, and is
+    called inside the read transaction; the UI passes the texts the reader shows
+    (correction, else cleaned). The default is the correction, else the raw text. Images are
     not searched. `UserError` for an empty, broken or runaway pattern.
     """
     compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
-    text = text_of or _stored_text
     found = []
     with lib.read() as session:
-        for segment in _searched(session, transcript_id):
-            for m in _timed(pattern, lambda s, timeout: list(compiled.finditer(s, timeout=timeout)), text(segment)):
+        for segment, text in _searched(session, transcript_id, text_of or _stored_texts):
+            for m in _timed(pattern, lambda s, timeout: list(compiled.finditer(s, timeout=timeout)), text):
                 found.append(Match(segment.id, segment.transcript_id, segment.position, m.start(), m.end()))
     return found
 
@@ -645,11 +679,10 @@ def replace_all(
     """
     compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
     template = replacement if regex else (lambda _match: replacement)
-    text = text_of or _stored_text
     items = []
     with lib.write() as session:
-        for segment in _searched(session, transcript_id):
-            before = text(segment)
+        # Read whole before the first write: a replaced text may change what its neighbours show.
+        for segment, before in list(_searched(session, transcript_id, text_of or _stored_texts)):
             try:
                 after = _timed(pattern, compiled.sub, template, before)
             except (regex_module.error, IndexError) as exc:

@@ -4,7 +4,8 @@ times, history) and write it through `reader.core.formats.writers`.
 The effective text of a segment is what the reader shows for it
 (`reader.core.text.shown`: the person's correction where there is one, else
 the cleaned text under the default stages and the transcript's enabled rules;
-a mark as written). For any script but "keep" it is shown in simplified first
+a mark as written), each read between its neighbours (`shown_run`): a segment that only
+repeats the one before is empty, and its `repeat_of` names that one. For any script but "keep" it is shown in simplified first
 and then converted, so a traditional-script source comes out consistent too;
 an image's address is never converted.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -34,8 +36,9 @@ from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, SegmentTopic, Speaker, Topic, Transcript
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
-from reader.core.text import Cleaner, CleanSettings, automatic
+from reader.core.text import Cleaned, Cleaner, CleanSettings, automatic, shown_run
 from reader.core.text import script as scripts
+from reader.core.text.shown import next_context
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -95,10 +98,19 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
             )
     cleaner = Cleaner(CleanSettings(script=scripts.KEEP if script == scripts.KEEP else "simplified"), text_rules(lib, transcript_id))
     convert = scripts.export_converter(script)
+    cleaned_of: dict[int, Cleaned] = {}
+
+    def clean(row: Any, following: str | None) -> Cleaned:
+        found = cleaned_of[row.id] = automatic(row.kind, row.raw, cleaner, following)
+        return found
+
+    shown = shown_run(rows, cleaner, clean)
     segments = []
-    for segment_id, position, kind, raw, correction, start_ms, end_ms, speaker in rows:
-        shown = automatic(kind, raw, cleaner).text
-        cleaned = shown if kind == SegmentKind.IMAGE else convert(shown)
+    for i, (segment_id, position, kind, raw, correction, start_ms, end_ms, speaker) in enumerate(rows):
+        # A corrected segment's cleaned text too: the data formats keep both.
+        made = cleaned_of.get(segment_id) or clean(rows[i], next_context(rows[i + 1] if i + 1 < len(rows) else None))
+        automatic_text = shown[i].text if correction is None else made.text
+        cleaned = automatic_text if kind == SegmentKind.IMAGE else convert(automatic_text)
         segments.append(
             ExportSegment(
                 position=position,
@@ -112,6 +124,7 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
                 speaker=speaker,
                 topics=tuple(topics.get(segment_id, ())),
                 revisions=tuple(revisions.get(segment_id, ())),
+                repeat_of=rows[i - 1].position if shown[i].repeat else None,
             )
         )
     return ExportTranscript(id=transcript_id, title=title, segments=segments, script=script)

@@ -46,7 +46,7 @@ from reader.core.library.db import Library
 from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
-from reader.core.library.search_tables import CHUNK, INDEX, PENDING, RULE_SCOPE, SEGMENT_COLUMNS, Entry
+from reader.core.library.search_tables import CHUNK, INDEX, NEIGHBOURHOOD, PENDING, RULE_SCOPE, Entry
 from reader.core.text import Cleaner, cleaning_fingerprint, segmenter, shown
 from reader.core.text import script as scripts
 
@@ -169,14 +169,15 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
 
 
 def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
-    """Index up to CHUNK queued segments and take them off the queue; returns how many."""
+    """Index up to CHUNK queued segments (and their neighbours) and take them off the queue; returns how many."""
     ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} LIMIT {CHUNK}").scalars().all()
     if not ids:
         return 0
     marks = ",".join("?" * len(ids))
-    rows = conn.exec_driver_sql(f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE id IN ({marks})", tuple(ids)).all()
-    conn.exec_driver_sql(f"DELETE FROM {INDEX} WHERE rowid IN ({marks})", tuple(ids))
+    rows = conn.exec_driver_sql(NEIGHBOURHOOD.format(chosen=f"IN ({marks})"), tuple(ids)).all()
     entries = [(segment_id, " ".join(raw), " ".join(effective), shown) for segment_id, raw, effective, shown in entries_of(rows)]
+    gone = sorted({*ids, *(entry[0] for entry in entries)})
+    conn.exec_driver_sql(f"DELETE FROM {INDEX} WHERE rowid IN ({','.join('?' * len(gone))})", tuple(gone))
     if entries:
         conn.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, raw, effective, effective_text) VALUES (?, ?, ?, ?)", entries)
     conn.exec_driver_sql(f"DELETE FROM {PENDING} WHERE segment_id IN ({marks})", tuple(ids))
@@ -184,20 +185,44 @@ def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]
 
 
 def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Sequence[Any]]) -> list[Entry]:
-    """The index entries of segment rows (`SEGMENT_COLUMNS`); images have no text and get none.
+    """The index entries of the segments `NEIGHBOURHOOD` picked (a distance of at most one from a
+    queued segment), each as the reader shows it between its neighbours; images get none.
 
     `cleaners` caches one cleaner per transcript across calls.
     """
     entries = []
-    for segment_id, transcript_id, kind, raw, correction in rows:
-        if kind == SegmentKind.IMAGE:
-            continue
+    for run in _runs([_Row(*row) for row in rows]):
+        transcript_id = run[0].transcript_id
         cleaner = cleaners.get(transcript_id)
         if cleaner is None:
             cleaner = cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
-        effective = shown.shown_text(kind, raw, correction, cleaner)
-        entries.append((segment_id, tokens(fold(raw)), tokens(fold(effective)), effective))
+        for row, seen in zip(run, shown.shown_run(run, cleaner), strict=True):
+            if row.distance <= 1 and row.kind != SegmentKind.IMAGE:
+                entries.append((row.id, tokens(fold(row.raw)), tokens(fold(seen.text)), seen.text))
     return entries
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: int
+    transcript_id: int
+    kind: str
+    raw: str
+    correction: str | None
+    position: int
+    distance: int  # from the nearest queued segment
+
+
+def _runs(rows: list[_Row]) -> list[list[_Row]]:
+    """Rows (in transcript and position order) cut where they stop being neighbours."""
+    runs: list[list[_Row]] = []
+    for row in rows:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.transcript_id == row.transcript_id and last.position + 1 == row.position:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return runs
 
 
 def _repair_triggers(lib: Library) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, TextClause, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.types import Integer, Text
 
-from reader.core.library.search_tables import CHUNK, INDEX, PENDING, RULE_SCOPE, SEGMENT_COLUMNS, Entry
+from reader.core.library.search_tables import CHUNK, INDEX, NEIGHBOURHOOD, PENDING, RULE_SCOPE, Entry
 
 _RULE_TEXT = "pattern, replacement, is_regex, case_sensitive, enabled, transcript_id"
 _QUEUE_SCOPE = f"INSERT INTO {PENDING}(segment_id) SELECT id FROM segments WHERE {RULE_SCOPE} ON CONFLICT DO NOTHING;"
@@ -65,17 +65,18 @@ def install(conn: Connection) -> None:
 
 
 def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
-    """As `search._index_queued`: index up to CHUNK queued segments and take them off the queue."""
+    """As `search._index_queued`: index up to CHUNK queued segments (and their neighbours) and take them off the queue."""
     ids = conn.execute(text(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT {CHUNK}")).scalars().all()
     if not ids:
         return 0
     chosen = bindparam("ids", ids, type_=ARRAY(Integer))
-    rows = conn.execute(text(f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE id = ANY(:ids)").bindparams(chosen)).all()
-    conn.execute(text(f"DELETE FROM {INDEX} WHERE segment_id = ANY(:ids)").bindparams(chosen))
+    rows = conn.execute(text(NEIGHBOURHOOD.format(chosen="= ANY(:ids)")).bindparams(chosen)).all()
     entries = [
         {"segment_id": segment_id, "raw": raw, "effective": effective, "text": shown}
         for segment_id, raw, effective, shown in entries_of(rows)
     ]
+    gone = sorted({*ids, *(entry["segment_id"] for entry in entries)})
+    conn.execute(text(f"DELETE FROM {INDEX} WHERE segment_id = ANY(:ids)").bindparams(bindparam("ids", gone, type_=ARRAY(Integer))))
     if entries:
         conn.execute(_WRITE, entries)
     conn.execute(text(f"DELETE FROM {PENDING} WHERE segment_id = ANY(:ids)").bindparams(chosen))

@@ -8,7 +8,16 @@ INDEX = "segment_search"
 PENDING = "search_pending"
 # Segments indexed per transaction.
 CHUNK = 400
-SEGMENT_COLUMNS = "id, transcript_id, kind, raw, correction"
+# What a segment's index entry reads: the segment and, as the reader shows it between its
+# neighbours (`reader.core.text.shown`), the ones either side. So indexing queued segments
+# ({chosen}: the SQL that picks them) indexes their neighbours again too (distance 1: a change
+# to a segment can change what they show), reading one more either side as their context.
+NEIGHBOURHOOD = (
+    "SELECT s.id, s.transcript_id, s.kind, s.raw, s.correction, s.position, MIN(ABS(s.position - q.position)) "
+    "FROM segments q JOIN segments s ON s.transcript_id = q.transcript_id "
+    "AND s.position BETWEEN q.position - 2 AND q.position + 2 "
+    "WHERE q.id {chosen} GROUP BY s.id ORDER BY s.transcript_id, s.position"
+)
 # What the index stores for one segment: its id, the tokens of its raw and of its effective text, and that text.
 Entry = tuple[int, list[str], list[str], str]
 

@@ -5,7 +5,7 @@ from reader.core.text.fillers import DEFAULT_FILLERS
 from reader.core.text.pipeline import STAGES, Cleaned, Cleaner, CleanSettings, cleaning_fingerprint
 from reader.core.text.rules import Rule, RuleSet, format_rules_tsv, parse_rules_tsv, read_rules_tsv
 from reader.core.text.script import SCRIPTS
-from reader.core.text.shown import automatic, shown_text
+from reader.core.text.shown import Shown, automatic, shown_run, shown_text
 
 __all__ = [
     "DEFAULT_FILLERS",
@@ -17,10 +17,12 @@ __all__ = [
     "Edit",
     "Rule",
     "RuleSet",
+    "Shown",
     "automatic",
     "cleaning_fingerprint",
     "format_rules_tsv",
     "parse_rules_tsv",
     "read_rules_tsv",
+    "shown_run",
     "shown_text",
 ]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.formats.writers import EXPORT_SCRIPTS, FORMATS
+from reader.core.formats.writers import EXPORT_SCRIPTS, FORMATS, PARAGRAPHS, READING_FORMATS
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import Operations, reads
 from reader.ui.tasks import Task
@@ -64,6 +64,11 @@ class ExportDialog(Retranslating, QDialog):
         self.speakers = QCheckBox(self)
         self.speakers.setChecked(True)
         self.images = QCheckBox(self)
+        # Reading formats only: subtitles and data formats are one record per segment.
+        self.paragraphs = QComboBox(self)
+        for layout_name in PARAGRAPHS:
+            self.paragraphs.addItem("", layout_name)
+        self.paragraphs_label = QLabel(self)
         self.target = QLineEdit(self)
         self.browse = QPushButton(self)
         self.progress = QProgressBar(self)
@@ -83,6 +88,7 @@ class ExportDialog(Retranslating, QDialog):
         self.form.addRow(self.labels[2], self.script)
         self.form.addRow("", self.speakers)
         self.form.addRow("", self.images)
+        self.form.addRow(self.paragraphs_label, self.paragraphs)
         self.form.addRow(self.labels[3], target_row)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -94,6 +100,8 @@ class ExportDialog(Retranslating, QDialog):
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self._cancel)
         self.scope.currentIndexChanged.connect(lambda _index: self.target.clear())
+        self.format.currentIndexChanged.connect(lambda _index: self._format_chosen())
+        self._format_chosen()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -113,6 +121,10 @@ class ExportDialog(Retranslating, QDialog):
             self.script.setItemText(index, names[self.script.itemData(index)])
         self.speakers.setText(self.tr("Speaker labels"))
         self.images.setText(self.tr("Images"))
+        self.paragraphs_label.setText(self.tr("Paragraphs:"))
+        layouts = {"turns": self.tr("One per speaker's turn"), "segments": self.tr("One per segment")}
+        for index in range(self.paragraphs.count()):
+            self.paragraphs.setItemText(index, layouts[self.paragraphs.itemData(index)])
         self.browse.setText(self.tr("Choose…"))
         for label, text in zip(self.labels, (self.tr("Export:"), self.tr("Format:"), self.tr("Script:"), self.tr("Save to:")), strict=True):
             label.setText(text)
@@ -122,7 +134,10 @@ class ExportDialog(Retranslating, QDialog):
         return self.scope.currentData() == ALL
 
     def options(self) -> reads.ExportOptions:
-        return reads.export_options(self.speakers.isChecked(), self.images.isChecked())
+        return reads.export_options(self.speakers.isChecked(), self.images.isChecked(), self.paragraphs.currentData())
+
+    def _format_chosen(self) -> None:
+        self.paragraphs.setEnabled(self._task is None and self.format.currentData() in READING_FORMATS)
 
     def _choose_target(self) -> None:
         if self.whole_library():
@@ -205,4 +220,5 @@ class ExportDialog(Retranslating, QDialog):
         self.progress.setRange(0, 0)
         for widget in (self.scope, self.format, self.script, self.speakers, self.images, self.target, self.browse):
             widget.setEnabled(not busy)
+        self.paragraphs.setEnabled(not busy and self.format.currentData() in READING_FORMATS)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)

@@ -7,7 +7,7 @@ pushes the undo step; the core's record says what changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypedDict
 
 from PySide6.QtCore import QCoreApplication
@@ -144,10 +144,11 @@ def find(
     def search(lib: Library) -> list[Found]:
         seen: dict[int, tuple[str, str | None]] = {}
 
-        def remember(segment: Any) -> str:  # a Segment row of the core's
-            text = text_of(segment)
-            seen[segment.id] = (text, segment.correction)
-            return text
+        def remember(segments: Sequence[Any]) -> list[str]:  # Segment rows of the core's
+            texts = text_of(segments)
+            for segment, text in zip(segments, texts, strict=True):
+                seen[segment.id] = (text, segment.correction)
+            return texts
 
         matches = edits.find(lib, pattern, regex=regex, case_sensitive=case_sensitive, transcript_id=transcript_id, text_of=remember)
         return [(m, *seen[m.segment_id]) for m in matches]

@@ -142,8 +142,8 @@ def export_files(
     )
 
 
-def export_options(speakers: bool, images: bool) -> ExportOptions:
-    return _export().ExportOptions(speakers=speakers, images=images)
+def export_options(speakers: bool, images: bool, paragraphs: str = "turns") -> ExportOptions:
+    return _export().ExportOptions(speakers=speakers, images=images, paragraphs=paragraphs)
 
 
 def export_stopped(exc: BaseException) -> bool:

@@ -4,7 +4,8 @@ Transcript text is laid out with QTextLayout as plain text, so markup in a
 transcript (`<img src=...>`, `<b>`, links) is drawn as the characters it is and
 never interpreted or fetched. Marks from the model become format ranges: what
 cleaning removed is faint and struck through in the raw column, what it
-replaced is underlined in the cleaned column, find hits get a background.
+replaced is underlined in the cleaned column, find hits get a background. A row that only
+repeats the row before shows a faint note in its cleaned cell, not text.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from reader.ui.table.segment_model import (
     KindRole,
     LabelsRole,
     MarksRole,
+    RepeatRole,
     StateRole,
     VersionRole,
 )
@@ -187,8 +189,13 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, shown)
             painter.restore()
             return
+        repeat_of = index.data(RepeatRole) if index.column() == CLEAN else None
+        if repeat_of is not None and not text:
+            font.setItalic(True)
+            colour = palette.color(QPalette.ColorRole.PlaceholderText)
+            text = self.tr("repeat of #%1").replace("%1", str(repeat_of))
         layout, _height = self._layout(text, font, rect.width())
-        marks = index.data(MarksRole) or []
+        marks = index.data(MarksRole) or [] if repeat_of is None else []
         painter.setPen(colour)
         painter.setClipRect(opt.rect)
         layout.draw(painter, rect.topLeft(), _formats(marks, palette) if state != "pending" else [])

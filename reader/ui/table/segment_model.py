@@ -4,7 +4,11 @@ The model holds a transcript's segment ids and a cache of row snapshots, read
 on the "read" lane a page at a time as the view needs them (after Anki's
 browser table), and asks the CleanService for the cleaned column lazily, only
 for rows a view paints; until the answer arrives the cleaned cell shows the
-raw text greyed out. Edits are not
+raw text greyed out. A row is cleaned in its place: the sentences stage reads the next
+row's raw text, and a row whose cleaned text only repeats the previous row's is shown empty
+with a note ("repeat of #N"), as `reader.core.text.shown.shown_run` decides; so a page is
+read with the row before it and the row after it, and a changed row repaints its neighbours
+too. Edits are not
 applied here: `correction_requested` goes to the controller, which saves them
 through the core on the "write" lane and pushes an undo step.
 """
@@ -20,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
 from reader.core.kinds import SegmentKind
-from reader.ui.cleaning import CleanService
+from reader.ui.cleaning import CleanResult, CleanService
 from reader.ui.operations.edits import map_offset
 from reader.ui.operations.reads import LabelledRow, SegmentRow
 
@@ -35,6 +39,7 @@ StateRole = Qt.ItemDataRole.UserRole + 3  # "auto" | "pending" | "corrected"
 MarksRole = Qt.ItemDataRole.UserRole + 4  # [(start, end, what)], what: removed|changed|hit|current
 LabelsRole = Qt.ItemDataRole.UserRole + 5  # [(name, "#rrggbb")]: the speaker, or the topics
 VersionRole = Qt.ItemDataRole.UserRole + 6  # the segment's version: what a save of text read now expects
+RepeatRole = Qt.ItemDataRole.UserRole + 7  # the cleaned column: the position of the row this one only repeats, else None
 
 
 @dataclass(frozen=True)
@@ -140,7 +145,9 @@ class SegmentTableModel(QAbstractTableModel):
                 self._any_label = self._any_label or _labelled(fresh)
                 touched.append(i)
         if touched:
-            self.dataChanged.emit(self.index(min(touched), 0), self.index(max(touched), TOPICS))
+            # Its neighbours read it: the row before for its sentence end, the row after for a repeat.
+            first, last = max(min(touched) - 1, 0), min(max(touched) + 1, len(self._ids) - 1)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, TOPICS))
 
     def _row(self, row: int) -> LabelledRow | None:
         found = self._cache.get(self._ids[row])
@@ -156,7 +163,8 @@ class SegmentTableModel(QAbstractTableModel):
             return
         for page in sorted(self._wanted_pages - self._loading_pages):
             self._loading_pages.add(page)
-            ids = self._ids[page * PAGE : (page + 1) * PAGE]
+            # With the row before and the row after: a row is cleaned between its neighbours.
+            ids = self._ids[max(page * PAGE - 1, 0) : (page + 1) * PAGE + 1]
             self._fetch(ids, partial(self._page_arrived, self.transcript_id, page))
         self._wanted_pages.clear()
 
@@ -202,24 +210,67 @@ class SegmentTableModel(QAbstractTableModel):
         return self.transcript_id == transcript_id and self._ids == ids
 
     # the cleaned text (these take the row data() has already looked up: they run for every cell painted)
-    def _cleaned(self, r: SegmentRow):
-        """The CleanResult of a text row's raw text, or None while the cleaner is at it."""
-        return self._clean.result(r.id, r.raw, r.kind)
-
-    def _effective_text(self, r: SegmentRow) -> str | None:
-        """What the reader reads: the person's correction, else the cleaned text; None while pending."""
-        if r.kind == SegmentKind.IMAGE:
+    def _next_raw(self, row: int) -> str | None:
+        """The next row's raw text, which the sentences stage reads: "" after the last, None while loading."""
+        if row + 1 >= len(self._ids):
             return ""
+        following = self._cache.get(self._ids[row + 1])
+        return None if following is None else following.raw
+
+    def _cleaned(self, row: int, r: SegmentRow) -> CleanResult | None:
+        """The CleanResult of a text row's raw text, or None while the cleaner is at it."""
+        return self._clean.result(r.id, r.raw, r.kind, self._next_raw(row))
+
+    def _cached(self, row: int, r: SegmentRow) -> CleanResult | None:
+        return self._clean.cached(r.id, r.raw, r.kind, self._next_raw(row))
+
+    def _shown(self, row: int, r: SegmentRow) -> tuple[str | None, int | None]:
+        """(what the reader reads, None while pending; the position of the row it only repeats, if so)."""
+        if r.kind == SegmentKind.IMAGE:
+            return "", None
         if r.correction is not None:
-            return r.correction
-        c = self._cleaned(r)
-        return None if c is None else c.text
+            return r.correction, None
+        c = self._cleaned(row, r)
+        if c is None:
+            return None, None
+        if r.kind != SegmentKind.TEXT or row == 0:
+            return c.text, None
+        previous = self._row(row - 1)
+        if previous is None:
+            return None, None
+        if previous.kind == SegmentKind.IMAGE:
+            return c.text, None
+        if previous.correction is not None:
+            before = previous.correction
+        else:
+            p = self._clean.result(previous.id, previous.raw, previous.kind, r.raw)
+            if p is None:
+                return None, None
+            before = p.text
+        if self._clean.repeats(c.text, before):
+            return "", previous.position
+        return c.text, None
+
+    def _effective_text(self, row: int, r: SegmentRow) -> str | None:
+        """What the reader reads: the person's correction, else the cleaned text; None while pending."""
+        return self._shown(row, r)[0]
 
     def prefetch(self, first: int, last: int) -> None:
         first = max(first, 0)
         last = min(last, len(self._ids) - 1)
-        rows = (self._row(i) for i in range(first, last + 1))
-        self._clean.prefetch((r.id, r.raw, r.kind) for r in rows if r is not None and r.kind != SegmentKind.IMAGE)
+        wanted = []
+        for i in range(first, last + 1):
+            r = self._row(i)
+            if r is not None and r.kind != SegmentKind.IMAGE:
+                wanted.append((r.id, r.raw, r.kind, self._next_raw(i)))
+        self._clean.prefetch(wanted)
+
+    def in_place(self, row: int) -> tuple[list[LabelledRow], int]:
+        """The row with its neighbours as far as loaded, and where it is among them: what
+        `CleanService.text_of` reads to give the row's text as shown."""
+        around = [(i, self._cache.get(self._ids[i])) for i in range(max(row - 1, 0), min(row + 2, len(self._ids)))]
+        rows = [r for _i, r in around if r is not None]
+        return rows, [i for i, r in around if r is not None].index(row)
 
     def _cleaned_arrived(self) -> None:
         if self._ids:
@@ -284,19 +335,21 @@ class SegmentTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return r.raw
             if role == MarksRole:
-                return self._raw_marks(r)
+                return self._raw_marks(row, r)
             return None
         # CLEAN
         if role == StateRole:
             if r.correction is not None:
                 return "corrected"
-            return "auto" if self._cleaned(r) is not None else "pending"
+            return "auto" if self._effective_text(row, r) is not None else "pending"
+        if role == RepeatRole:
+            return self._shown(row, r)[1]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            text = self._effective_text(r)
+            text = self._effective_text(row, r)
             # Pending: the delegate greys the raw text out until the cleaner answers.
             return r.raw if text is None else text
         if role == MarksRole:
-            return self._clean_marks(r)
+            return self._clean_marks(row, r)
         return None
 
     def _pos_data(self, r: SegmentRow, role: int) -> Any:
@@ -342,9 +395,11 @@ class SegmentTableModel(QAbstractTableModel):
             return plain_tooltip(self.tr("Image (not loaded): %1").replace("%1", r.raw))
         return None
 
-    def _raw_marks(self, r: SegmentRow) -> list[tuple[int, int, str]]:
+    def _raw_marks(self, row: int, r: SegmentRow) -> list[tuple[int, int, str]]:
         marks: list[tuple[int, int, str]] = []
-        c = None if r.correction is not None else self._clean.cached(r.id, r.raw, r.kind)
+        c = None if r.correction is not None else self._cached(row, r)
+        if c is not None and self._shown(row, r)[1] is not None:
+            return [(0, len(r.raw), "removed")]  # a repeat of the row before: none of it is shown
         if c is not None:
             marks.extend((s, e, "removed") for s, e, _stage in c.removed)
         hits = self._hits.get(r.id)
@@ -353,10 +408,10 @@ class SegmentTableModel(QAbstractTableModel):
             marks.extend((c.to_raw(s), max(c.to_raw(e), c.to_raw(s) + 1), self._hit_kind(r.id, s)) for s, e in hits)
         return marks
 
-    def _clean_marks(self, r: SegmentRow) -> list[tuple[int, int, str]]:
+    def _clean_marks(self, row: int, r: SegmentRow) -> list[tuple[int, int, str]]:
         marks: list[tuple[int, int, str]] = []
         if r.correction is None:
-            c = self._clean.cached(r.id, r.raw, r.kind)
+            c = self._cached(row, r)
             if c is not None:
                 # Script conversion touches most characters of a traditional transcript;
                 # marking it would drown out the replacements a reader wants to check.
@@ -380,7 +435,7 @@ class SegmentTableModel(QAbstractTableModel):
         if r is None or r.kind == SegmentKind.IMAGE:
             return False
         text, based_on = (value.text, value.based_on) if isinstance(value, EditedText) else (str(value), r.version)
-        if text == self._effective_text(r):
+        if text == self._effective_text(row, r):
             return False
         # Shown at once; the controller saves it and a fresh row replaces this one.
         self._cache[r.id] = replace(r, correction=text)
@@ -402,8 +457,9 @@ class SegmentTableModel(QAbstractTableModel):
         r = self._row(row)
         if r is None:
             return None
-        known = self._clean.cached(r.id, r.raw, r.kind)
-        return None if known is None else known.text
+        if r.correction is None and self._cached(row, r) is None:
+            return None
+        return self._shown(row, replace(r, correction=None))[0]
 
     def raw_offset(self, row: int, pos: int) -> int:
         """Where offset `pos` of the text the reader sees falls in the row's raw text."""
@@ -411,6 +467,6 @@ class SegmentTableModel(QAbstractTableModel):
         assert r is not None, "asked for where an open editor's cursor falls: its row is loaded"
         if r.correction is not None:
             return map_offset(r.correction, r.raw, pos)
-        known = self._clean.cached(r.id, r.raw, r.kind)
+        known = self._cached(row, r)
         # Until the cleaner answers, the cell (and its editor) shows the raw text itself.
         return pos if known is None else known.to_raw(pos)

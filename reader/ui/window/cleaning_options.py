@@ -64,15 +64,23 @@ class CleaningOptions(QObject):
         stage_names = {
             "fillers": self.tr("Fillers"),
             "stutters": self.tr("Stutters"),
+            "loops": self.tr("Loops"),
             "rules": self.tr("Rules"),
             "punctuation": self.tr("Punctuation"),
+            "sentences": self.tr("Sentences"),
             "spacing": self.tr("Spacing"),
         }
         stage_tips = {
             "fillers": self.tr("Remove hesitation sounds (呃, 嗯)"),
             "stutters": self.tr("Collapse immediate repetitions (我我我 → 我)"),
+            "loops": self.tr(
+                "Keep one copy of a clause the recognizer repeated in a loop; a segment that only repeats the one before is left empty"
+            ),
             "rules": self.tr("Apply your correction rules"),
             "punctuation": self.tr("Tidy punctuation left by removals"),
+            "sentences": self.tr(
+                "A chunk-final 。 inside a running sentence becomes ， (reads the next segment); questions get ？"
+            ),
             "spacing": self.tr("Space between Chinese and Latin letters or digits"),
         }
         for stage, act in self.stages.items():

@@ -405,8 +405,8 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self._pending_search = None
         self.view.scroll_to_row(row)
-        segment, text_of = self.model.row_at(row), self.clean.text_of()
-        edits.query_spans(self.ops, lambda: text_of(segment), query, lambda found: self.model.set_hits({segment_id: found}))
+        (segments, at), text_of = self.model.in_place(row), self.clean.text_of()
+        edits.query_spans(self.ops, lambda: text_of(segments)[at], query, lambda found: self.model.set_hits({segment_id: found}))
 
     # dropping files
     def dragEnterEvent(self, event: QDragMoveEvent) -> None:  # a QDragEnterEvent is one

@@ -43,7 +43,7 @@ def text_of(doc, fmt, **options):
 
 
 def test_txt_is_the_effective_text_one_paragraph_per_segment(talk):
-    paragraphs = text_of(talk, "txt").strip().split("\n\n")
+    paragraphs = text_of(talk, "txt", paragraphs="segments").strip().split("\n\n")
     assert paragraphs == ["大家好，我是主持人。", "今天讲 a*b 和 <i>标签</i> & 符号。", "第二部分开始。"]
 
 
@@ -188,3 +188,64 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
 def test_atomic_write_into_a_missing_folder_is_a_user_error(tmp_path):
     with pytest.raises(UserError, match="does not exist"):
         write_atomic(tmp_path / "nope" / "out.txt", b"x")
+
+
+# ----------------------------------------------------------------- paragraphs for publishing
+
+
+@pytest.fixture
+def roundtable():
+    """Two speakers taking turns, the host's first turn long enough to need two paragraphs."""
+    long = "我们今天讨论的是一个很长的话题，" * 10 + "这是第一段的结尾。"  # about 170 characters
+    return ExportTranscript(
+        id=3,
+        title="圆桌",
+        segments=[
+            seg(1, long, speaker="主持人", topics=["开场"]),
+            seg(2, long, speaker="主持人", topics=["开场"]),
+            seg(3, "接着说，", speaker="主持人", topics=["开场"]),
+            seg(4, "还没说完。", speaker="主持人", topics=["开场"]),
+            seg(5, "我同意，", speaker="嘉宾", topics=["开场"]),
+            seg(6, "补充一点。", speaker="嘉宾", topics=["开场"]),
+            seg(7, "", raw="补充一点。", speaker="嘉宾", topics=["开场"]),  # a repeat: nothing to show
+            seg(8, "下一个问题。", speaker="主持人", topics=["方法"]),
+        ],
+    )
+
+
+def test_md_joins_a_turn_into_paragraphs_and_names_the_speaker_once(roundtable):
+    long = roundtable.segments[0].text
+    lines = text_of(roundtable, "md").strip().split("\n\n")
+    assert lines == [
+        "# 圆桌",
+        "## 开场",
+        f"**主持人**：{long}{long}",  # past 300 characters at a sentence end: the paragraph breaks...
+        "接着说，还没说完。",  # ...and goes on without the name again
+        "**嘉宾**：我同意，补充一点。",
+        "## 方法",
+        "**主持人**：下一个问题。",
+    ]
+
+
+def test_txt_and_docx_name_the_speaker_once_per_turn(roundtable):
+    paragraphs = text_of(roundtable, "txt").strip().split("\n\n")
+    assert [p.split("：")[0] for p in paragraphs if "：" in p] == ["主持人", "嘉宾", "主持人"]
+    assert "嘉宾：我同意，补充一点。" in paragraphs
+    document = docx.Document(io.BytesIO(render(roundtable, "docx")))
+    bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
+    assert bold == ["主持人：", "嘉宾：", "主持人："]
+
+
+def test_paragraphs_segments_keeps_one_paragraph_and_label_per_segment(roundtable):
+    lines = text_of(roundtable, "md", paragraphs="segments").strip().split("\n\n")
+    assert lines[-3:] == ["**嘉宾**：补充一点。", "## 方法", "**主持人**：下一个问题。"]
+    assert sum(line.startswith("**主持人**") for line in lines) == 5
+
+
+def test_subtitles_and_data_formats_stay_one_record_per_segment(roundtable):
+    assert len(list(csv.DictReader(io.StringIO(text_of(roundtable, "csv"), newline="")))) == len(roundtable.segments)
+
+
+def test_an_unknown_paragraph_layout_is_refused():
+    with pytest.raises(UserError, match="turns, segments"):
+        ExportOptions(paragraphs="pages")

@@ -212,7 +212,9 @@ def test_merge_puts_a_space_only_between_latin_words(library, tmp_path):
 def test_merge_keeps_corrections_of_either_part(library, transcript):
     edits.set_correction(library, segment_id(library, transcript, 2), "今天我们讲大语言模型。")
     shown = {"大家好呃，我是DALI的作者。": "大家好，我是DALI的作者。"}
-    edits.merge_segments(library, segment_id(library, transcript, 1), text_of=lambda s: s.correction or shown[s.raw])
+    edits.merge_segments(
+        library, segment_id(library, transcript, 1), text_of=lambda segments: [s.correction or shown.get(s.raw, s.raw) for s in segments]
+    )
     assert rows(library, transcript)[0].correction == "大家好，我是DALI的作者。今天我们讲大语言模型。"
 
 
@@ -276,7 +278,7 @@ def test_find_reports_positions_and_offsets(library, transcript):
 
 def test_find_searches_the_text_the_reader_shows(library, transcript):
     assert edits.find(library, "呃") != []
-    assert edits.find(library, "呃", text_of=lambda s: s.raw.replace("呃", "")) == []
+    assert edits.find(library, "呃", text_of=lambda segments: [s.raw.replace("呃", "") for s in segments]) == []
 
 
 @pytest.mark.parametrize("pattern, why", [("(", "not a valid regular expression"), ("a*", "matches empty text"), ("", "empty")])
@@ -322,11 +324,12 @@ def test_replace_all_failing_midway_changes_nothing(library, transcript):
     before = table(library, transcript)
     seen = []
 
-    def text_of(segment):
-        seen.append(segment.position)
-        if len(seen) == 3:
-            raise RuntimeError("the cleaner failed")
-        return segment.raw
+    def text_of(segments):
+        for segment in segments:
+            seen.append(segment.position)
+            if len(seen) == 3:
+                raise RuntimeError("the cleaner failed")
+        return [segment.raw for segment in segments]
 
     with pytest.raises(RuntimeError):
         edits.replace_all(library, "。", "！", text_of=text_of)

@@ -51,7 +51,7 @@ def annotated(library, tmp_path):
 
 
 def test_effective_text_is_the_correction_else_the_cleaned_text(library, annotated):
-    text = render_transcript(library, annotated, "txt").decode()
+    text = render_transcript(library, annotated, "txt", options=ExportOptions(paragraphs="segments")).decode()
     assert text.split("\n\n")[:2] == ["大家好，我是主持人。", "今天讲大语言模型。"]
     assert "呃" not in text and "大圆" not in text
 
@@ -59,7 +59,10 @@ def test_effective_text_is_the_correction_else_the_cleaned_text(library, annotat
 def test_rules_apply_to_uncorrected_segments(library, tmp_path):
     transcript = import_file(library, write(tmp_path / "t.txt", "我们用了CHRGBT。\n\n还有CHRGBT的插件。")).transcripts[0].id
     library_rules.add_rule(library, "CHRGBT", "ChatGPT")
-    assert render_transcript(library, transcript, "txt").decode().split("\n\n") == ["我们用了ChatGPT。", "还有ChatGPT的插件。\n"]
+    per_segment = ExportOptions(paragraphs="segments")
+    assert render_transcript(library, transcript, "txt", options=per_segment).decode().split("\n\n") == [
+        "我们用了ChatGPT。", "还有ChatGPT的插件。\n",
+    ]
 
 
 def test_json_export_imports_back_as_the_same_transcript(library, annotated, tmp_path):

@@ -185,8 +185,10 @@ def test_a_new_version_of_the_cleaning_reindexes_what_it_cleans_differently(libr
     # An upgrade: the cleaning now reads the text differently, and says so by its fingerprint.
     from reader.core.text import shown
 
-    cleaned_before = shown.shown_text
-    monkeypatch.setattr(shown, "shown_text", lambda *args: cleaned_before(*args) + "升级后")
+    cleaned_before = shown.shown_run
+    monkeypatch.setattr(
+        shown, "shown_run", lambda *args: [shown.Shown(s.text + "升级后", s.cleaned, s.repeat) for s in cleaned_before(*args)]
+    )
     assert find(library, "升级后") == []  # same fingerprint: the index is trusted as it is
     monkeypatch.setattr(search, "cleaning_fingerprint", lambda: "next version")
     assert sorted(positions(find(library, "升级后"))) == [1, 2, 3, 4, 5]
