@@ -14,7 +14,7 @@ import io
 import sys
 
 from reader import APP_NAME, __version__
-from reader.core.errors import UserError
+from reader.core.errors import UserError, one_line
 
 # What argparse offers, written out so that building the parser imports no writer
 # or converter; tests/cli/test_startup.py keeps them equal to reader.core's.
@@ -55,14 +55,15 @@ def _tsv(*fields: object) -> str:
 
 
 def _warn(message: str) -> None:
-    print(f"{APP_NAME}: warning: {message}", file=sys.stderr)
+    # A file name can hold a line break or bytes that are not UTF-8: the warning stays one line.
+    print(f"{APP_NAME}: warning: {one_line(message)}", file=sys.stderr)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from reader.core.library import import_path
 
     with _open(args) as lib:
-        for result in import_path(lib, args.files):
+        for result in import_path(lib, args.files, skipped=lambda exc: _warn(str(exc))):
             if result.already_imported:
                 ids = ", ".join(str(t.id) for t in result.transcripts) or "none left"
                 _warn(f"{result.path}: already imported (transcripts {ids}); nothing added")
