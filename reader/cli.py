@@ -85,22 +85,32 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _cmd_show(args: argparse.Namespace) -> int:
     from reader.core.library import transcript_segments
 
+    cleaner = None
     with _open(args) as lib:
         _title, segments = transcript_segments(lib, args.id)
-        text_of = _shown_text_of(lib, args.id) if args.clean else (lambda s: s.raw)
+        if args.clean:
+            cleaner = _cleaner_of(lib, args.id)
     for segment in segments:
-        print(_tsv(segment.position, segment.speaker, text_of(segment), *([segment.version] if args.versions else [])))
+        text = segment.raw if cleaner is None else _shown_text(segment, cleaner)
+        print(_tsv(segment.position, segment.speaker, text, *([segment.version] if args.versions else [])))
+    for rule, why in (cleaner.misbehaved_rules if cleaner is not None else {}).items():
+        _warn(f"rule {rule.pattern!r} was skipped: {why}; `rules list` turns it off")
     return 0
 
 
-def _shown_text_of(lib, transcript_id: int):
-    """A segment's text as `show --clean` prints it: what the reader shows, under the default
-    cleaning and the transcript's rules."""
+def _cleaner_of(lib, transcript_id: int):
+    """The cleaner `show --clean` uses: the default cleaning and the transcript's rules."""
     from reader.core.library.rules import text_rules
-    from reader.core.text import Cleaner, shown_text
+    from reader.core.text import Cleaner
 
-    cleaner = Cleaner(rules=text_rules(lib, transcript_id))
-    return lambda s: shown_text(s.kind, s.raw, s.correction, cleaner)
+    return Cleaner(rules=text_rules(lib, transcript_id))
+
+
+def _shown_text(segment, cleaner) -> str:
+    """A segment's text as `show --clean` prints it: what the reader shows."""
+    from reader.core.text import shown_text
+
+    return shown_text(segment.kind, segment.raw, segment.correction, cleaner)
 
 
 def _cmd_delete(args: argparse.Namespace) -> int:
@@ -338,8 +348,11 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 def _cmd_rules_list(args: argparse.Namespace) -> int:
     from reader.core.library import rules
 
+    def disabled(rule_id: int, why: str) -> None:
+        _warn(f"rule {rule_id} is now off: {why}; fix it, then turn it on in the app or add it again")
+
     with _open(args) as lib:
-        rules.count_hits(lib)
+        rules.count_hits(lib, disabled=disabled)
         found = rules.list_rules(lib, args.transcript)
     for r in found:
         scope = "global" if r.transcript_id is None else f"transcript {r.transcript_id}"
