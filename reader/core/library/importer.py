@@ -125,12 +125,11 @@ def store(lib: Library, parsed: ParsedFile, progress: Progress | None = None, ca
         # Bulk statements throughout: the number of statements grows with the number of
         # segments / _CHUNK, never with the number of transcripts (a file may have 100,000
         # headings; an ORM object per transcript made that quadratic).
-        transcript_ids = list(
-            session.scalars(
-                insert(Transcript).returning(Transcript.id, sort_by_parameter_order=True),
-                [{"source_id": source.id, "title": t.title, "order": order} for order, t in enumerate(parsed.transcripts, 1)],
-            )
-        )
+        # Without RETURNING: SQLite cannot promise its order, so SQLAlchemy would insert a row at a time.
+        transcript_rows = [{"source_id": source.id, "title": t.title, "order": order} for order, t in enumerate(parsed.transcripts, 1)]
+        for start in range(0, len(transcript_rows), _CHUNK):
+            session.execute(insert(Transcript), transcript_rows[start:start + _CHUNK])
+        transcript_ids = list(session.scalars(select(Transcript.id).where(Transcript.source_id == source.id).order_by(Transcript.order)))
         every = [s for t in parsed.transcripts for s in t.segments]
         speakers = _ids_by_name(session, Speaker, {s.speaker for s in every if s.speaker})
         rows = [
@@ -202,16 +201,21 @@ def _store_annotations(session: Session, source_id: int, transcript_ids: list[in
 def _ids_by_name(session: Session, model: type[Speaker] | type[Topic], names: set[str]) -> dict[str, int]:
     if not names:
         return {}
-    ids: dict[str, int] = {}
+    def known() -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            found = session.execute(select(model.name, model.id).where(model.name.in_(wanted[start:start + _CHUNK])))
+            ids.update((name, id_) for name, id_ in found)
+        return ids
+
     wanted = sorted(names)
-    for start in range(0, len(wanted), _CHUNK):
-        found = session.execute(select(model.name, model.id).where(model.name.in_(wanted[start:start + _CHUNK])))
-        ids.update((name, id_) for name, id_ in found)
-    new = [name for name in wanted if name not in ids]
-    if new:
-        made = session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), [{"name": name} for name in new])
-        ids.update(zip(new, made, strict=True))
-    return ids
+    ids = known()
+    new = [{"name": name} for name in wanted if name not in ids]
+    if not new:
+        return ids
+    for start in range(0, len(new), _CHUNK):
+        session.execute(insert(model), new[start:start + _CHUNK])
+    return known()
 
 
 def import_seeds_if_new(
