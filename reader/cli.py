@@ -14,7 +14,7 @@ import io
 import sys
 
 from reader import APP_NAME, __version__
-from reader.core.errors import UserError
+from reader.core.errors import UserError, one_line
 
 # What argparse offers, written out so that building the parser imports no writer
 # or converter; tests/cli/test_startup.py keeps them equal to reader.core's.
@@ -55,14 +55,15 @@ def _tsv(*fields: object) -> str:
 
 
 def _warn(message: str) -> None:
-    print(f"{APP_NAME}: warning: {message}", file=sys.stderr)
+    # A file name can hold a line break or bytes that are not UTF-8: the warning stays one line.
+    print(f"{APP_NAME}: warning: {one_line(message)}", file=sys.stderr)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from reader.core.library import import_path
 
     with _open(args) as lib:
-        for result in import_path(lib, args.files):
+        for result in import_path(lib, args.files, skipped=lambda exc: _warn(str(exc))):
             if result.already_imported:
                 ids = ", ".join(str(t.id) for t in result.transcripts) or "none left"
                 _warn(f"{result.path}: already imported (transcripts {ids}); nothing added")
@@ -84,22 +85,35 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _cmd_show(args: argparse.Namespace) -> int:
     from reader.core.library import transcript_segments
 
+    cleaner = None
     with _open(args) as lib:
         _title, segments = transcript_segments(lib, args.id)
-        texts = _shown_texts(lib, args.id, segments) if args.clean else [s.raw for s in segments]
+        texts = [s.raw for s in segments]
+        if args.clean:
+            cleaner = _cleaner_of(lib, args.id)
+            texts = _shown_texts(segments, cleaner)
     for segment, text in zip(segments, texts, strict=True):
         print(_tsv(segment.position, segment.speaker, text, *([segment.version] if args.versions else [])))
+    for rule, why in (cleaner.misbehaved_rules if cleaner is not None else {}).items():
+        _warn(f"rule {rule.pattern!r} was skipped: {why}; `rules list` turns it off")
     return 0
 
 
-def _shown_texts(lib, transcript_id: int, segments) -> list[str]:
-    """The segments' texts as `show --clean` prints them: what the reader shows, under the default
-    cleaning and the transcript's rules, each read between its neighbours. A segment that only
-    repeats the one before prints empty, as the app's cleaned column leaves it (with a note)."""
+def _cleaner_of(lib, transcript_id: int):
+    """The cleaner `show --clean` uses: the default cleaning and the transcript's rules."""
     from reader.core.library.rules import text_rules
-    from reader.core.text import Cleaner, shown_run
+    from reader.core.text import Cleaner
 
-    return [shown.text for shown in shown_run(segments, Cleaner(rules=text_rules(lib, transcript_id)))]
+    return Cleaner(rules=text_rules(lib, transcript_id))
+
+
+def _shown_texts(segments, cleaner) -> list[str]:
+    """The segments' texts as `show --clean` prints them: what the reader shows, each read
+    between its neighbours. A segment that only repeats the one before prints empty, as the
+    app's cleaned column leaves it (with a note)."""
+    from reader.core.text import shown_run
+
+    return [shown.text for shown in shown_run(segments, cleaner)]
 
 
 def _cmd_delete(args: argparse.Namespace) -> int:
@@ -341,8 +355,11 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 def _cmd_rules_list(args: argparse.Namespace) -> int:
     from reader.core.library import rules
 
+    def disabled(rule_id: int, why: str) -> None:
+        _warn(f"rule {rule_id} is now off: {why}; fix it, then turn it on in the app or add it again")
+
     with _open(args) as lib:
-        rules.count_hits(lib)
+        rules.count_hits(lib, disabled=disabled)
         found = rules.list_rules(lib, args.transcript)
     for r in found:
         scope = "global" if r.transcript_id is None else f"transcript {r.transcript_id}"

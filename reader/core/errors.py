@@ -3,12 +3,21 @@
 import re
 
 # Line breaks and other controls can come from a file's name or content; shown
-# escaped they keep the message on one line and visible.
-_CONTROLS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+# escaped they keep the message on one line and visible. So do the lone
+# surrogates that stand for a file name's bytes that are not UTF-8 (no stream
+# could print them).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
-def _one_line(text: str) -> str:
-    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+def _escaped(char: str) -> str:
+    if "\udc80" <= char <= "\udcff":
+        return f"\\x{ord(char) - 0xDC00:02x}"  # the byte as it is in the name
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def one_line(text: str) -> str:
+    """`text` on one printable line: controls, line breaks and undecodable bytes escaped."""
+    return _CONTROLS.sub(lambda m: _escaped(m.group()), text)
 
 
 class UserError(Exception):
@@ -21,4 +30,4 @@ class UserError(Exception):
     def __init__(self, what: str, why: str | None = None):
         self.what = what
         self.why = why
-        super().__init__(_one_line(f"{what}: {why}" if why else what))
+        super().__init__(one_line(f"{what}: {why}" if why else what))

@@ -90,6 +90,20 @@ CASES = [
     ("json-lone-surrogate.json", JSON_HEAD + b'{"raw": "a\\ud800b"}]}]}', Refused("lone surrogate")),
     ("json-blank-segment.json", JSON_HEAD + b'{"raw": "  "}]}]}', Refused('"raw" is empty')),
     ("json-not-ours.json", b'{"not": "ours"}', Refused("not a transcript-reader JSON export")),
+    # hostile input (issue 13): times no recording has, controls that act on a terminal,
+    # UTF-16 that no NUL byte gives away
+    ("srt-hour-overflow.srt", "1\n9999999999999999999999:00:01,000 --> 9999999999999999999999:00:02,000\n你好\n".encode(),
+     Refused("line 2: time out of range")),
+    ("srt-hour-huge.srt", "1\n00:00:01,000 --> 99999999:00:02,000\n你好\n".encode(), Refused("line 2: time out of range")),
+    ("srt-101-hours.srt", "1\n00:00:01,000 --> 00:00:02,000\n你好\n\n2\n101:00:00,000 --> 101:00:01,000\n再见\n".encode(),
+     Refused("line 6: time out of range")),
+    ("vtt-101-hours.vtt", "WEBVTT\n\n101:00:01.000 --> 101:00:02.000\n你好\n".encode(), Refused("line 3: time out of range")),
+    ("json-escape-controls.json", JSON_HEAD + b'{"raw": "\\u001b[2J\\u0007\\u009b\\u4f60\\t\\u597d"}]}]}',
+     Stored(("\ufffd[2J\ufffd\ufffd\u4f60\t\u597d",))),
+    ("escape-controls.txt", "你好\x1b[31m红。\x7f\n\n再见\x0c朋友。\n".encode(), Stored(("你好\ufffd[31m红。\ufffd", "再见朋友。"))),
+    ("utf16-le-no-bom-no-newline.txt", "你好".encode("utf-16-le"), Stored(("你好",))),
+    ("utf16-be-no-bom-no-newline.txt", "大家好，谢谢。".encode("utf-16-be"), Stored(("大家好，谢谢。",))),
+    ("ascii-word.txt", b"note", Stored(("note",))),
 ]
 
 

@@ -8,6 +8,9 @@ name, or from the content when the name says nothing, and returns a
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +21,9 @@ from reader.core.formats.jsonfile import read_json
 from reader.core.formats.subtitles import read_srt, read_vtt
 from reader.core.formats.textfile import read_text
 
-__all__ = ["TRANSCRIPT_SUFFIXES", "ParsedFile", "ParsedSegment", "ParsedTranscript", "read_bytes", "read_file"]
+__all__ = [
+    "TRANSCRIPT_SUFFIXES", "ParsedFile", "ParsedSegment", "ParsedTranscript", "not_regular", "read_bytes", "read_file", "storable_name",
+]
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".srt", ".vtt", ".json")
 
@@ -30,17 +35,59 @@ def read_file(path: str | Path) -> ParsedFile:
     path = Path(path)
     what = str(path)
     try:
-        if path.is_dir():
-            raise UserError(what, "is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UserError(what, f"too large for a transcript ({size // (1024 * 1024)} MB)")
-        data = path.read_bytes()
+        refusal = not_regular(path.stat().st_mode)
+        if refusal:
+            raise UserError(what, refusal)
+        data = _read_bounded(path, what)
     except OSError as exc:
         raise UserError(what, exc.strerror or str(exc)) from None
-    parsed = read_bytes(data, what, path.name)
+    parsed = read_bytes(data, what, storable_name(path.name))
     # Messages name the file as the user wrote it; the library keeps where it really is.
-    return replace(parsed, path=str(path.resolve()))
+    return replace(parsed, path=storable_name(str(path.resolve())))
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this `st_mode` cannot be a transcript, or None for a regular file.
+
+    A FIFO blocks the reader until someone writes to it, and a device such as
+    /dev/zero never ends: only a regular file is read at all.
+    """
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+    kind = next((name for test, name in kinds if test(mode)), "not a file")
+    return f"is {kind}, not a regular file; nothing was read"
+
+
+def _read_bounded(path: Path, what: str) -> bytes:
+    """At most `MAX_BYTES` from a regular file, counted as read: `st_size` is 0 for
+    /proc files and may change under us, so it decides nothing."""
+    # O_NONBLOCK: should the path have become a FIFO since the check, opening it must not wait.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        refusal = not_regular(os.fstat(fd).st_mode)
+        if refusal:
+            raise UserError(what, refusal)
+        chunks: list[bytes] = []
+        got = 0
+        while got <= MAX_BYTES and (chunk := handle.read(min(1024 * 1024, MAX_BYTES + 1 - got))):
+            chunks.append(chunk)
+            got += len(chunk)
+    if got > MAX_BYTES:
+        raise UserError(what, f"too large for a transcript (over {MAX_BYTES // (1024 * 1024)} MB)")
+    return b"".join(chunks)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_name(name: str) -> str:
+    """A file name or path as text a database can hold: bytes that were not UTF-8 (which
+    Python keeps as lone surrogates) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", name)
 
 
 def read_bytes(data: bytes, what: str, name: str) -> ParsedFile:

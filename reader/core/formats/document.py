@@ -7,8 +7,20 @@ library → JSON → library without losing a correction, a time or a speaker.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from reader.core.kinds import SegmentKind
+
+
+@dataclass(frozen=True)
+class ParsedRevision:
+    """One change of a segment's correction, as the JSON export writes it under "edits"."""
+
+    old: str | None
+    new: str | None
+    origin: str
+    author: str
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -21,6 +33,7 @@ class ParsedSegment:
     # Only the project's own JSON carries these; plain files never do.
     correction: str | None = None
     topics: tuple[str, ...] = ()
+    history: tuple[ParsedRevision, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,11 @@ _BOMS = (
 # embeddings, overrides and isolates go too: a Chinese transcript needs none,
 # and an override would show the plain text reversed ("Trojan Source").
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-_LINE_ENDS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+_LINE_ENDS = re.compile("\r\n|\r|\u2028|\u2029|\x85|\v|\f")
 _ALLOWED_CONTROLS = frozenset("\n\t\f")
+# What is left of C0 and C1 after the line ends: an escape sequence (ESC [ 2 J) or a
+# backspace would act on the terminal that `show` prints to, or hide text.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -55,12 +58,18 @@ def decode(data: bytes, what: str) -> Decoded:
         raise UserError(what, f"cannot decode it: as {encoding} it is mostly unassigned or private-use characters")
     if not text.strip():
         raise UserError(what, "the file contains only whitespace")
-    return Decoded(text, encoding)
+    return Decoded(replace_controls(text), encoding)
 
 
 def normalise(text: str) -> str:
     """Unix line ends, no BOM or zero-width characters."""
     return _ZERO_WIDTH.sub("", _LINE_ENDS.sub("\n", text))
+
+
+def replace_controls(text: str) -> str:
+    """Control characters other than tab and line break as U+FFFD: visible, inert, and
+    where they were (the raw text keeps its length and every other character)."""
+    return _CONTROLS.sub("\ufffd", text)
 
 
 def _decode(data: bytes, what: str) -> tuple[str, str]:
@@ -71,10 +80,19 @@ def _decode(data: bytes, what: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 bad = exc.start + len(bom)
                 raise UserError(what, f"starts with a {encoding} byte-order mark but byte {bad} is not {encoding}") from None
+    if b"\x00" not in data:
+        wide = _bomless_utf16(data)
+        if wide is not None:
+            return wide
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        # ASCII in UTF-16 is valid UTF-8 with a NUL every other byte ("一" is 00 4E);
+        # a NUL in real UTF-8 text is damage, refused as binary below.
+        wide = _most_ordinary(data, _wide_encodings(len(data)), minimum=0.9) if "\x00" in text else None
+        return wide or (text, "utf-8")
     if b"\x00" in data:
         # Only UTF-16/32 text has NUL bytes, and charset-normalizer is
         # unreliable on it without a BOM; the wrong byte order scores low.
@@ -111,6 +129,48 @@ def _looks_western(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return all(unicodedata.category(ch).startswith(("L", "P", "S", "Z")) for ch in text if ord(ch) > 0x7F)
+
+
+_SHORT = 64
+_C0 = re.compile(rb"[\x00-\x1f]")
+_ODD_ASCII = re.compile(rb"[^A-Za-z0-9 .,!?'\"():;-]")
+_HANZI = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]+")
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """Chinese in UTF-16 without a BOM and without a line break: no NUL byte tells it.
+
+    "你好" in UTF-16-LE is the bytes of "`O}Y", valid ASCII. It is taken for UTF-16 only
+    when every unit is a common hanzi or CJK punctuation and, if the bytes are ASCII,
+    they are not plain words: a short lowercase word is often two common hanzi.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    if data.isascii() and not (_ODD_ASCII.search(data) and (len(data) <= _SHORT or _C0.search(data))):
+        # Letters, digits and everyday punctuation are words ("note" is two hanzi in UTF-16);
+        # beyond a few characters, hanzi in UTF-16 put a control byte somewhere (the low
+        # byte of one in eight), so long ASCII without one is ASCII (`[[[[...` is not 孛孛).
+        return None
+    found = []
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _HANZI.fullmatch(text) and all(_is_ordinary(ch) for ch in text):
+            found.append((_most_common(text), text, encoding))
+    # Both byte orders can be hanzi ("的的" is 葶葶 backwards): the one in more everyday
+    # use wins, little-endian (Windows' "Unicode") on a tie.
+    return max(found, key=lambda f: f[0])[1:] if found else None
+
+
+def _most_common(text: str) -> int:
+    """How many characters are among GB2312's 3,755 most common hanzi (its level 1)."""
+    try:
+        code = text.encode("gb2312")
+    except UnicodeEncodeError:
+        return 0
+    return sum(1 for lead in code[::2] if 0xB0 <= lead <= 0xD7)
 
 
 def _wide_encodings(size: int) -> list[str]:

@@ -7,17 +7,21 @@
                                     "end_ms": null, "speaker": null,
                                     "topics": []}]}]}
 
-Only "raw" is required in a segment; the JSON writer (export) emits all keys.
+Only "raw" is required in a segment; the JSON writer (export) emits all keys,
+and also "cleaned" (ignored here) and "edits", the segment's history
+(`{"old", "new", "origin", "author", "at"}`, oldest first), which is restored.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.errors import UserError
-from reader.core.formats.document import ParsedSegment, ParsedTranscript
+from reader.core.formats.document import ParsedRevision, ParsedSegment, ParsedTranscript
+from reader.core.formats.encoding import replace_controls
 from reader.core.kinds import SegmentKind
 
 FORMAT_NAME = "transcript-reader"
@@ -44,7 +48,12 @@ def read_json(text: str, what: str) -> list[ParsedTranscript]:
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 # Times beyond a thousand years are damage, and would not fit SQLite's 64-bit integers either.
+# Subtitles are held to a tighter bound (subtitles.MAX_MS), so whatever the library
+# stored from them, and exported, reads back here.
 _MAX_MS = 1000 * 365 * 24 * 3600 * 1000
+# The history's columns: revisions.origin and revisions.author.
+_MAX_ORIGIN = 20
+_MAX_AUTHOR = 100
 
 
 def _field(obj: Any, key: str, kind: type | tuple[type, ...], what: str, where: str, required: bool = True) -> Any:
@@ -60,6 +69,9 @@ def _field(obj: Any, key: str, kind: type | tuple[type, ...], what: str, where: 
     if isinstance(value, str) and not _storable(value):
         # JSON escapes can spell what no text file could carry past the decoder.
         raise UserError(what, f'{where}: "{key}" holds a NUL character or a lone surrogate')
+    if isinstance(value, str):
+        # An escape such as \u001b spells a control character that no terminal should be sent.
+        return replace_controls(value)
     return value
 
 
@@ -87,6 +99,7 @@ def _segment(obj: Any, what: str, where: str) -> ParsedSegment:
     topics = _field(obj, "topics", list, what, where, required=False) or []
     if not all(isinstance(t, str) and t.strip() and _storable(t) for t in topics):
         raise UserError(what, f'{where}: "topics" must be a list of names')
+    topics = [replace_controls(t) for t in topics]
     raw = _field(obj, "raw", str, what, where)
     if not raw.strip():
         # Every other reader drops empty paragraphs and cues; a blank segment here is damage, not content.
@@ -99,4 +112,30 @@ def _segment(obj: Any, what: str, where: str) -> ParsedSegment:
         speaker=_field(obj, "speaker", str, what, where, required=False) or None,
         correction=_field(obj, "correction", str, what, where, required=False),
         topics=tuple(topics),
+        history=_history(obj, what, where),
+    )
+
+
+def _history(obj: dict[str, Any], what: str, where: str) -> tuple[ParsedRevision, ...]:
+    edits = _field(obj, "edits", list, what, where, required=False) or []
+    return tuple(_revision(edit, what, f"{where}, edit {n}") for n, edit in enumerate(edits, 1))
+
+
+def _revision(obj: Any, what: str, where: str) -> ParsedRevision:
+    origin = _field(obj, "origin", str, what, where)
+    author = _field(obj, "author", str, what, where)
+    if not 0 < len(origin) <= _MAX_ORIGIN or not 0 < len(author) <= _MAX_AUTHOR:
+        raise UserError(what, f'{where}: "origin" or "author" is empty or too long')
+    at_text = _field(obj, "at", str, what, where)
+    try:
+        at = datetime.fromisoformat(at_text)
+    except ValueError:
+        raise UserError(what, f'{where}: "at" is not a date and time ({at_text[:40]!r})') from None
+    return ParsedRevision(
+        old=_field(obj, "old", str, what, where, required=False),
+        new=_field(obj, "new", str, what, where, required=False),
+        origin=origin,
+        author=author,
+        # The library keeps times in UTC; one written without a zone was UTC when written.
+        at=at if at.tzinfo is not None else at.replace(tzinfo=UTC),
     )

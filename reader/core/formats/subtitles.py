@@ -32,11 +32,30 @@ def _arrow_lines(lines: list[str]) -> list[int]:
     return [n for n, line in enumerate(lines, 1) if "-->" in line]
 
 
+# No recording runs for 100 hours; a time beyond it is damage, and the bound keeps
+# every stored time far inside what the JSON export writes and reads back.
+MAX_HOURS = 100
+MAX_MS = MAX_HOURS * 3600 * 1000
+
+
 def _check_order(what: str, times: list[tuple[int, int]], text: str) -> None:
     """Every cue, empty or not, against its timing line (the n-th line with an arrow)."""
     for (start_ms, end_ms), line in zip(times, _arrow_lines(text.split("\n")), strict=False):
+        if end_ms > MAX_MS:
+            raise UserError(what, f"line {line}: time out of range (over {MAX_HOURS} hours)")
         if end_ms < start_ms:
             raise UserError(what, f"line {line}: the cue ends before it starts")
+
+
+_HOURS = re.compile(r"(\d+):\d{1,2}:\d{1,2}")
+
+
+def _check_hours(what: str, text: str) -> None:
+    """Refuse a timing line whose hours are out of range before any library turns
+    them into a timedelta (an hour of 10**22 overflows it)."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if "-->" in line and any(int(hours) > MAX_HOURS for hours in _HOURS.findall(line)):
+            raise UserError(what, f"line {number}: time out of range (over {MAX_HOURS} hours)")
 
 
 # `srt` reads "00:01:0x,250" as 00:01:00 followed by proprietary data "x,250";
@@ -47,9 +66,12 @@ _SRT_TIMING = re.compile(r"\s*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}\s*-->\s*\d+:\d{1,2}
 def read_srt(text: str, what: str, title: str) -> ParsedTranscript:
     for number, line in enumerate(text.split("\n"), 1):
         if "-->" in line and not _SRT_TIMING.fullmatch(line):
-            raise UserError(what, f"line {number}: malformed timing {line.strip()!r}, expected 00:00:01,000 --> 00:00:02,000")
+            raise UserError(what, f"line {number}: malformed timing {line.strip()[:80]!r}, expected 00:00:01,000 --> 00:00:02,000")
+    _check_hours(what, text)
     try:
         cues = list(srt.parse(text, ignore_errors=False))
+    except OverflowError:
+        raise UserError(what, f"a time out of range (over {MAX_HOURS} hours)") from None
     except srt.SRTParseError as exc:
         raise UserError(
             what,
@@ -81,6 +103,7 @@ def _srt_error_line(text: str, exc: srt.SRTParseError) -> int:
 
 
 def read_vtt(text: str, what: str, title: str) -> ParsedTranscript:
+    _check_hours(what, text)
     try:
         captions = webvtt.from_string(text, strict=True).captions
     except MalformedFileError:

@@ -11,13 +11,14 @@ from sqlalchemy.orm import Session
 
 from reader.core import paths
 from reader.core.errors import UserError
-from reader.core.formats import TRANSCRIPT_SUFFIXES, ParsedFile, ParsedSegment, read_file
+from reader.core.formats import TRANSCRIPT_SUFFIXES, ParsedFile, ParsedTranscript, not_regular, read_file
 from reader.core.library.db import Library
-from reader.core.library.models import Revision, Segment, SegmentTopic, Setting, Source, Speaker, Topic, Transcript, utcnow
+from reader.core.library.models import Revision, Segment, SegmentTopic, Setting, Source, Speaker, Topic, Transcript, current_user, utcnow
 from reader.core.library.opchanges import OpChanges
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
+Skipped = Callable[[UserError], None]
 
 SEEDED_KEY = "seeded_at"
 _CHUNK = 500
@@ -53,28 +54,46 @@ def import_file(lib: Library, path: str | Path, progress: Progress | None = None
 
 
 def import_path(
-    lib: Library, targets: Iterable[str | Path], progress: Progress | None = None, cancel: Cancel | None = None
+    lib: Library,
+    targets: Iterable[str | Path],
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    skipped: Skipped | None = None,
 ) -> list[ImportResult]:
     """Import files and folders (their transcript files, recursively).
 
     Every file is read and checked before anything is written, so one bad file
     leaves the library as it was; then each file is stored in its own transaction.
+    A folder's entries that are not regular files (FIFOs, devices, sockets) are
+    passed over, each named to `skipped`.
     """
-    parsed = [read_file(f) for f in transcript_files(targets)]
+    parsed = [read_file(f) for f in transcript_files(targets, skipped)]
     return [store(lib, p, progress, cancel) for p in parsed]
 
 
-def transcript_files(targets: Iterable[str | Path]) -> list[Path]:
+def transcript_files(targets: Iterable[str | Path], skipped: Skipped | None = None) -> list[Path]:
+    """The files to import: the targets themselves and the transcript files in target folders.
+
+    A target named on its own is kept whatever it is (reading it says what is wrong);
+    in a folder, an entry that is not a regular file goes to `skipped` as a `UserError`.
+    """
     files: list[Path] = []
     for target in map(Path, targets):
         if not target.is_dir():
             files.append(target)
             continue
-        found = sorted(
-            p for p in target.rglob("*")
-            if p.suffix.lower() in TRANSCRIPT_SUFFIXES and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(target).parts)
-        )
+        found = []
+        for p in sorted(target.rglob("*")):
+            if p.suffix.lower() not in TRANSCRIPT_SUFFIXES or any(part.startswith(".") for part in p.relative_to(target).parts):
+                continue
+            try:
+                refusal = not_regular(p.stat().st_mode)
+            except OSError as exc:  # a dangling link, a file deleted meanwhile
+                refusal = exc.strerror or str(exc)
+            if refusal is None:
+                found.append(p)
+            elif not p.is_dir() and skipped is not None:
+                skipped(UserError(str(p), f"{refusal}; skipped"))
         if not found:
             raise UserError(str(target), f"no transcript files ({' '.join(TRANSCRIPT_SUFFIXES)}) in this folder")
         files.extend(found)
@@ -84,7 +103,6 @@ def transcript_files(targets: Iterable[str | Path]) -> list[Path]:
 def store(lib: Library, parsed: ParsedFile, progress: Progress | None = None, cancel: Cancel | None = None) -> ImportResult:
     """Write a parsed file to the library in one transaction (see `import_file`)."""
     total = parsed.segment_count
-    done = 0
     with lib.write() as session:
         existing = session.scalar(select(Source).where(Source.content_hash == parsed.content_hash))
         if existing is not None:
@@ -103,64 +121,101 @@ def store(lib: Library, parsed: ParsedFile, progress: Progress | None = None, ca
             )
         source = Source(path=parsed.path, content_hash=parsed.content_hash, encoding=parsed.encoding, format=parsed.format)
         session.add(source)
-        made = []
-        for order, parsed_transcript in enumerate(parsed.transcripts, 1):
-            transcript = Transcript(source=source, title=parsed_transcript.title, order=order)
-            session.add(transcript)
-            session.flush()
-            segments = parsed_transcript.segments
-            speakers = _ids_by_name(session, Speaker, {s.speaker for s in segments if s.speaker})
-            rows = [
-                {
-                    "transcript_id": transcript.id,
-                    "position": position,
-                    "kind": s.kind,
-                    "raw": s.raw,
-                    "correction": s.correction,
-                    "start_ms": s.start_ms,
-                    "end_ms": s.end_ms,
-                    "speaker_id": speakers.get(s.speaker) if s.speaker else None,
-                    "version": 1,
-                }
-                for position, s in enumerate(segments, 1)
-            ]
-            for start in range(0, len(rows), _CHUNK):
-                if cancel is not None and cancel():
-                    raise ImportCancelled(parsed.path)
-                chunk = rows[start:start + _CHUNK]
-                session.execute(insert(Segment), chunk)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total)
-            _store_annotations(session, transcript.id, segments)
-            made.append(ImportedTranscript(transcript.id, transcript.title, len(segments)))
+        session.flush()
+        # Bulk statements throughout: the number of statements grows with the number of
+        # segments / _CHUNK, never with the number of transcripts (a file may have 100,000
+        # headings; an ORM object per transcript made that quadratic).
+        # Without RETURNING: SQLite cannot promise its order, so SQLAlchemy would insert a row at a time.
+        transcript_rows = [{"source_id": source.id, "title": t.title, "order": order} for order, t in enumerate(parsed.transcripts, 1)]
+        for start in range(0, len(transcript_rows), _CHUNK):
+            session.execute(insert(Transcript), transcript_rows[start:start + _CHUNK])
+        transcript_ids = list(session.scalars(select(Transcript.id).where(Transcript.source_id == source.id).order_by(Transcript.order)))
+        every = [s for t in parsed.transcripts for s in t.segments]
+        speakers = _ids_by_name(session, Speaker, {s.speaker for s in every if s.speaker})
+        rows = [
+            {
+                "transcript_id": transcript_id,
+                "position": position,
+                "kind": s.kind,
+                "raw": s.raw,
+                "correction": s.correction,
+                "start_ms": s.start_ms,
+                "end_ms": s.end_ms,
+                "speaker_id": speakers.get(s.speaker) if s.speaker else None,
+                "version": 1,
+            }
+            for transcript_id, t in zip(transcript_ids, parsed.transcripts, strict=True)
+            for position, s in enumerate(t.segments, 1)
+        ]
+        for start in range(0, len(rows), _CHUNK):
+            if cancel is not None and cancel():
+                raise ImportCancelled(parsed.path)
+            chunk = rows[start:start + _CHUNK]
+            session.execute(insert(Segment), chunk)
+            if progress is not None:
+                progress(start + len(chunk), total)
+        _store_annotations(session, source.id, transcript_ids, parsed.transcripts)
+        made = [ImportedTranscript(i, t.title, len(t.segments)) for i, t in zip(transcript_ids, parsed.transcripts, strict=True)]
         return ImportResult(path=parsed.path, source_id=source.id, transcripts=made)
 
 
-def _store_annotations(session: Session, transcript_id: int, segments: list[ParsedSegment]) -> None:
-    """Corrections and topics, which only the project's own JSON carries."""
-    annotated = [(position, s) for position, s in enumerate(segments, 1) if s.correction is not None or s.topics]
+def _store_annotations(session: Session, source_id: int, transcript_ids: list[int], transcripts: list[ParsedTranscript]) -> None:
+    """Corrections, their history and topics, which only the project's own JSON carries."""
+    annotated = [
+        ((transcript_id, position), s)
+        for transcript_id, t in zip(transcript_ids, transcripts, strict=True)
+        for position, s in enumerate(t.segments, 1)
+        if s.correction is not None or s.topics or s.history
+    ]
     if not annotated:
         return
-    segment_ids = dict(session.execute(select(Segment.position, Segment.id).where(Segment.transcript_id == transcript_id)).all())
+    segment_ids = {
+        (transcript_id, position): segment_id
+        for transcript_id, position, segment_id in session.execute(
+            select(Segment.transcript_id, Segment.position, Segment.id)
+            .join(Transcript, Transcript.id == Segment.transcript_id)
+            .where(Transcript.source_id == source_id)
+        )
+    }
     topics = _ids_by_name(session, Topic, {name for _, s in annotated for name in s.topics})
-    for position, s in annotated:
-        segment_id = segment_ids[position]
-        if s.correction is not None:
-            session.add(Revision(segment_id=segment_id, old=None, new=s.correction, origin="import"))
-        session.add_all(SegmentTopic(segment_id=segment_id, topic_id=topics[name]) for name in dict.fromkeys(s.topics))
+    revisions: list[dict[str, object]] = []
+    links: list[dict[str, int]] = []
+    for key, s in annotated:
+        segment_id = segment_ids[key]
+        revisions.extend(
+            {"segment_id": segment_id, "old": r.old, "new": r.new, "origin": r.origin, "author": r.author, "at": r.at}
+            for r in s.history
+        )
+        if s.correction is not None and (not s.history or s.history[-1].new != s.correction):
+            # No history says how the correction came about: the import itself made it.
+            revisions.append(
+                {"segment_id": segment_id, "old": None, "new": s.correction, "origin": "import", "author": current_user(), "at": utcnow()}
+            )
+        links.extend({"segment_id": segment_id, "topic_id": topics[name]} for name in dict.fromkeys(s.topics))
+    for start in range(0, len(revisions), _CHUNK):
+        session.execute(insert(Revision), revisions[start:start + _CHUNK])
+    for start in range(0, len(links), _CHUNK):
+        session.execute(insert(SegmentTopic), links[start:start + _CHUNK])
 
 
 def _ids_by_name(session: Session, model: type[Speaker] | type[Topic], names: set[str]) -> dict[str, int]:
     if not names:
         return {}
-    ids = dict(session.execute(select(model.name, model.id).where(model.name.in_(names))).all())
-    for name in sorted(names - ids.keys()):
-        row = model(name=name)
-        session.add(row)
-        session.flush()
-        ids[name] = row.id
-    return ids
+    def known() -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            found = session.execute(select(model.name, model.id).where(model.name.in_(wanted[start:start + _CHUNK])))
+            ids.update((name, id_) for name, id_ in found)
+        return ids
+
+    wanted = sorted(names)
+    ids = known()
+    new = [{"name": name} for name in wanted if name not in ids]
+    if not new:
+        return ids
+    for start in range(0, len(new), _CHUNK):
+        session.execute(insert(model), new[start:start + _CHUNK])
+    return known()
 
 
 def import_seeds_if_new(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
@@ -80,7 +80,7 @@ def _check(session: Session, values: Mapping[str, Any], rule_id: int | None = No
     for name in ("pattern", "replacement"):
         if any(ch in values[name] for ch in "\t\r\n"):
             raise UserError(f"rule {values['pattern']!r}", f"the {name} must be one line without tabs")
-    TextRule(values["pattern"], values["replacement"], values["is_regex"], values["case_sensitive"])
+    text_rules_tsv.check_rule(TextRule(values["pattern"], values["replacement"], values["is_regex"], values["case_sensitive"]))
     _check_transcript(session, values["transcript_id"])
     twin = session.scalar(select(Rule.id).where(*_same_pattern(values), Rule.id != rule_id))
     if twin is not None:
@@ -172,7 +172,21 @@ def _scoped(session: Session, transcript_id: int | None) -> dict[TextRule, int]:
         key = (rule.pattern, rule.is_regex, rule.case_sensitive)
         if key not in seen:
             seen.add(key)
-            found[_record(rule).text_rule()] = rule.id
+            text_rule = _record(rule).text_rule()
+            # Stored before rules had a length limit: a 1 MB replacement would multiply every
+            # segment it hits. The cleaner leaves it out; `count_hits` disables it.
+            if text_rules_tsv.too_long(text_rule) is None:
+                found[text_rule] = rule.id
+    return found
+
+
+def _too_long_rules(session: Session) -> dict[int, str]:
+    """Enabled rules over the length limit, with why."""
+    found = {}
+    for rule in session.scalars(select(Rule).where(Rule.enabled)):
+        why = text_rules_tsv.too_long(_record(rule).text_rule())
+        if why:
+            found[rule.id] = why
     return found
 
 
@@ -188,7 +202,10 @@ def text_rules_in(session: Session, transcript_id: int | None = None) -> list[Te
     return list(_scoped(session, transcript_id))
 
 
-def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int, int]:
+Disabled = Callable[[int, str], None]
+
+
+def count_hits(lib: Library, settings: CleanSettings | None = None, disabled: Disabled | None = None) -> dict[int, int]:
     """How many places each rule changes in the library's automatic text now, stored as its `hits`.
 
     A derived figure, so it is counted afresh rather than added up as text is viewed:
@@ -196,6 +213,11 @@ def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int,
     correction replaces the automatic text, so rules do not reach it). A disabled rule,
     or one shadowed by a transcript's own rule of the same pattern, counts 0. Only
     segments a rule may hit are cleaned (see `_may_hit`), so a listing stays quick.
+
+    A rule that misbehaves (runs out of time on a segment, or grows beyond the length
+    limit) is disabled here, in the same transaction that stores the counts, and named
+    to `disabled(rule id, why)`: it is paid for once, on the first text it chokes on.
+    The cleaning happens outside any write transaction; only the counts are written.
     """
     settings = settings or CleanSettings()
     with lib.read() as session:
@@ -204,8 +226,10 @@ def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int,
             return {}
         transcripts = list(session.scalars(select(Transcript.id)))
         scopes = {tid: _scoped(session, tid) for tid in transcripts}
+        bad = _too_long_rules(session)
     hits = dict.fromkeys(rule_ids, 0)
-    for tid, scoped in scopes.items():
+    for tid, all_scoped in scopes.items():
+        scoped = {rule: rule_id for rule, rule_id in all_scoped.items() if rule_id not in bad}
         if not scoped:
             continue
         cleaner = Cleaner(settings, list(scoped))
@@ -219,9 +243,17 @@ def count_hits(lib: Library, settings: CleanSettings | None = None) -> dict[int,
                 continue
             for rule, n in cleaner.clean(raw).rule_hits.items():
                 hits[scoped[rule]] += n
+        # Known bad from now on: the next transcript's cleaner does not try it again.
+        bad.update((scoped[rule], why) for rule, why in cleaner.misbehaved_rules.items())
+    for rule_id in bad:
+        hits[rule_id] = 0
     with lib.write() as session:
         for rule_id, n in hits.items():
-            session.execute(update(Rule).where(Rule.id == rule_id).values(hits=n))
+            values: dict[str, Any] = {"hits": n, **({"enabled": False} if rule_id in bad else {})}
+            session.execute(update(Rule).where(Rule.id == rule_id).values(**values))
+    for rule_id, why in bad.items():
+        if disabled is not None:
+            disabled(rule_id, why)
     return hits
 
 
@@ -262,6 +294,7 @@ def import_tsv(lib: Library, path: str | Path, *, transcript_id: int | None = No
                 session.add(Rule(**values))
                 session.flush()
             elif existing.replacement != text_rule.replacement:
+                _check(session, {**values, "replacement": text_rule.replacement}, existing.id)
                 existing.replacement = text_rule.replacement
                 session.flush()
             else:

@@ -117,6 +117,12 @@ class Cleaner:
         self._rule_set = RuleSet(self.rules)
         self._ready = False
 
+    @property
+    def misbehaved_rules(self) -> dict[Rule, str]:
+        """Rules this cleaner has stopped applying since they ran out of time (or grew too
+        long) on some text, with what they did; see `RuleSet`."""
+        return self._rule_set.misbehaved
+
     def warm_up(self) -> None:
         """Load the segmenter and the converter (about a second the first time); call off the GUI thread."""
         if self._ready:

@@ -3,7 +3,9 @@
 Literal by default, a regular expression on request; where matches overlap the one
 starting first wins, then the longest. Regular expressions run with a time limit (the
 `regex` module): a user's pattern that backtracks without end (`(a|aa)+$`) must not hang
-the view, so on a text where it runs out of time that rule is skipped. Also the one
+the view. `check_rule` refuses such a pattern when the rule is made (it is tried on a few
+adversarial texts), and one that gets past it and runs out of time on some text is
+skipped by that `RuleSet` from then on, not paid for again on every segment. Also the one
 place that defines the rules TSV format, `pattern<TAB>replacement[<TAB>regex]`, shared by `clean --rules` and the
 library's `rules import/export`.
 """
@@ -25,6 +27,14 @@ STAGE = "rules"
 REGEX_FLAG = "regex"
 # Per rule and text; a sane pattern takes microseconds on a segment.
 MATCH_TIMEOUT_S = 0.5
+# A glossary entry is a word or a phrase: a rule longer than this is a mistake (a pasted
+# document), and a long replacement multiplies every segment it hits.
+MAX_PATTERN = 1000
+MAX_REPLACEMENT = 1000
+# `check_rule` tries a regular expression on short texts made to make it backtrack; a sane
+# one needs microseconds there, one that backtracks without end runs out of this budget.
+PROBE_TIMEOUT_S = 0.1
+PROBE_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -61,34 +71,95 @@ class Rule:
         return self.replacement
 
 
+def too_long(rule: Rule) -> str | None:
+    """Why the rule is too long to apply, or None."""
+    if len(rule.pattern) > MAX_PATTERN:
+        return f"the pattern is {len(rule.pattern):,} characters long; a rule's pattern may have at most {MAX_PATTERN:,}"
+    if len(rule.replacement) > MAX_REPLACEMENT:
+        return f"the replacement is {len(rule.replacement):,} characters long; a rule's replacement may have at most {MAX_REPLACEMENT:,}"
+    return None
+
+
+def check_rule(rule: Rule) -> None:
+    """`UserError` unless the rule is fit to run on every segment of a library: not too long
+    and, for a regular expression, quick on texts made to make it backtrack."""
+    what = f"rule {rule.pattern[:40]!r}"
+    why = too_long(rule)
+    if why:
+        raise UserError(what, why)
+    if not rule.is_regex:
+        return
+    compiled = rule.compiled()
+    for probe in _probes(rule.pattern):
+        try:
+            for match in compiled.finditer(probe, timeout=PROBE_TIMEOUT_S):
+                if len(match.expand(rule.replacement)) > MAX_REPLACEMENT:
+                    raise UserError(what, f"the replacement grows beyond {MAX_REPLACEMENT:,} characters for one match")
+        except TimeoutError:
+            raise UserError(
+                what,
+                f"the regular expression takes too long (over {PROBE_TIMEOUT_S} s on {PROBE_LENGTH} characters): "
+                "it backtracks; write it without a repetition inside a repetition, such as (a|aa)+",
+            ) from None
+
+
+def _probes(pattern: str) -> list[str]:
+    """Texts on which a backtracking pattern blows up: a long run of what it matches, then
+    something it does not (`aaaa…!` for `(a|aa)+$`)."""
+    literal = list(dict.fromkeys(ch for ch in pattern if ch.isalnum() or ord(ch) > 0x7F))
+    runs = ["a", "1", " ", *literal[:8]]
+    probes = [ch * PROBE_LENGTH + "!" for ch in dict.fromkeys(runs)]
+    if len(literal) > 1:
+        probes.append(("".join(literal) * PROBE_LENGTH)[:PROBE_LENGTH] + "!")
+    return probes
+
+
 class RuleSet:
-    """Compiled once per set of rules; `apply` is pure."""
+    """Compiled once per set of rules; `apply` gives the same result for the same text
+    as long as no rule misbehaves.
+
+    A rule that runs out of time on a text, or whose replacement grows beyond
+    `MAX_REPLACEMENT`, is skipped for the rest of this set's life (`misbehaved` says
+    which and why): one slow text costs `MATCH_TIMEOUT_S` once, not on every segment.
+    """
 
     def __init__(self, rules: Iterable[Rule]):
         self.rules = tuple(rules)
         self._compiled = [rule.compiled() for rule in self.rules]
+        self._skipped: dict[int, str] = {}
+
+    @property
+    def misbehaved(self) -> dict[Rule, str]:
+        """The rules skipped since they misbehaved, with what they did."""
+        return {self.rules[index]: why for index, why in dict(self._skipped).items()}
 
     def apply(self, text: str) -> tuple[str, list[Edit], Counter[Rule]]:
-        matches: list[tuple[int, int, int, regex.Match[str]]] = []
+        matches: list[tuple[int, int, int, regex.Match[str], str]] = []
         for index, pattern in enumerate(self._compiled):
-            try:
-                found = list(pattern.finditer(text, timeout=MATCH_TIMEOUT_S))
-            except TimeoutError:
+            if index in self._skipped:
                 continue
-            matches.extend((m.start(), -(m.end() - m.start()), index, m) for m in found if m.end() > m.start())
+            rule = self.rules[index]
+            try:
+                found = [m for m in pattern.finditer(text, timeout=MATCH_TIMEOUT_S) if m.end() > m.start()]
+            except TimeoutError:
+                self._skipped[index] = f"its regular expression took over {MATCH_TIMEOUT_S} s on a text of {len(text):,} characters"
+                continue
+            replaced = [m.expand(rule.replacement) if rule.is_regex else rule.replacement for m in found]
+            if any(len(r) > MAX_REPLACEMENT for r in replaced):
+                self._skipped[index] = f"its replacement grew beyond {MAX_REPLACEMENT:,} characters"
+                continue
+            matches.extend((m.start(), -(m.end() - m.start()), index, m, r) for m, r in zip(found, replaced, strict=True))
         if not matches:
             return text, [], Counter()
-        matches.sort()
+        matches.sort(key=lambda found: found[:3])
         edits = []
         hits: Counter[Rule] = Counter()
         taken_to = 0
-        for start, _, index, m in matches:
+        for start, _, index, m, replacement in matches:
             if start < taken_to:
                 continue
-            rule = self.rules[index]
-            replacement = m.expand(rule.replacement) if rule.is_regex else rule.replacement
             edits.append(Edit(start, m.end(), replacement, STAGE))
-            hits[rule] += 1
+            hits[self.rules[index]] += 1
             taken_to = m.end()
         return apply_edits(text, edits), edits, hits
 
@@ -108,7 +179,9 @@ def parse_rules_tsv(lines: Iterable[str], source: str = "rules") -> list[Rule]:
         if flag not in ("", REGEX_FLAG):
             raise UserError(where, f"the third column must be {REGEX_FLAG!r} or empty, not {flag!r}")
         try:
-            rules.append(Rule(columns[0], columns[1], is_regex=flag == REGEX_FLAG))
+            rule = Rule(columns[0], columns[1], is_regex=flag == REGEX_FLAG)
+            check_rule(rule)
+            rules.append(rule)
         except UserError as exc:
             raise UserError(where, str(exc)) from None
     return rules

@@ -107,7 +107,7 @@ def import_files(ops: Operations, paths: list[str]) -> Task | None:
     def work(lib: Library, task: Task) -> tuple[int, list[str], OpChanges]:
         made, notes, changes = 0, [], LIBRARY
         try:
-            files = transcript_files(paths)
+            files = transcript_files(paths, skipped=lambda exc: notes.append(str(exc)))
         except UserError as exc:
             return 0, [str(exc)], changes
         for i, path in enumerate(files):

@@ -122,11 +122,15 @@ def test_a_file_without_read_permission_gives_one_clean_error(tmp_path, monkeypa
     locked.write_text("你好", encoding="utf-8")
     locked.chmod(0)
     if os.geteuid() == 0:
-        # Root reads any file (CI runs as root): make the read fail as it does for a user.
-        def denied(self):
-            raise PermissionError(13, "Permission denied", str(self))
+        # Root reads any file (CI runs as root): make the open fail as it does for a user.
+        real_open = os.open
 
-        monkeypatch.setattr(Path, "read_bytes", denied)
+        def denied(path, flags, *args, **kwargs):
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", denied)
     with pytest.raises(UserError, match="Permission denied"):
         read_file(locked)
 
