@@ -37,7 +37,8 @@ from reader.core.library.backup_files import (
     rescue_hint,
     sqlite_file,
 )
-from reader.core.library.db import BUSY_TIMEOUT_MS, Library, open_library, quick_check
+from reader.core.library.db import Library, open_library, quick_check
+from reader.core.library.sqlite_file import BUSY_TIMEOUT_MS
 
 KEEP_NEWEST = 10
 KEEP_DAYS = 7
