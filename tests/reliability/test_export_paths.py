@@ -64,6 +64,6 @@ def test_exporting_to_a_symlink_replaces_the_link_not_what_it_points_to(tmp_path
     victim.write_text("别动我", encoding="utf-8")
     link = tmp_path / "out.txt"
     os.symlink(victim, link)
-    assert main(["--db", db, "export", "1", "--format", "txt", "-o", str(link)]) == 0
+    assert main(["--db", db, "export", "1", "--format", "txt", "-o", str(link), "--overwrite"]) == 0
     assert victim.read_text(encoding="utf-8") == "别动我"
     assert not link.is_symlink() and "第0段" in link.read_text(encoding="utf-8")
