@@ -32,7 +32,7 @@ _WRITING = {
 _READING = {
     **_WRITING,
     SERVER_DOWN: "cannot reach the PostgreSQL server; try again when it is back",
-    DISK_ERROR: "the disk could not be read (failing?)",
+    DISK_ERROR: "the disk could not be read or written (full, or failing?)",
 }
 # PostgreSQL error classes that mean the connection, not the statement, failed:
 # 08 connection exceptions, 57P01-57P03 the server shutting down or starting.
