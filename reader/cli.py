@@ -187,10 +187,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UserError("-o -", f"{args.format} is not a text format; give a file name")
     with _open(args) as lib:
         if transcript_id is None:  # everything
-            export.export_library(lib, args.output, args.format, args.script, options)
+            export.export_library(lib, args.output, args.format, args.script, options, overwrite=args.overwrite)
             return 0
         if not to_stdout:
-            export.export_transcript(lib, transcript_id, args.format, args.output, args.script, options)
+            export.export_transcript(lib, transcript_id, args.format, args.output, args.script, options, overwrite=args.overwrite)
             return 0
         data = export.render_transcript(lib, transcript_id, args.format, args.script, options)
     sys.stdout.buffer.write(data)
@@ -227,6 +227,7 @@ def _add_export_search_commands(sub) -> None:
         help="txt, md, docx: join a speaker's segments into paragraphs, the name once per turn (turns), or one per segment",
     )
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file (folder for all); - for standard output")
+    p.add_argument("--overwrite", action="store_true", help="replace files that exist (without it, an existing file stops the export)")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("search", help="full-text search of the library: ID POS SNIPPET per hit")
@@ -663,6 +664,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        # A driver's error that reached here (a full disk, a stopped server) is still one line.
+        from reader.core.library.storage import storage_error
+
+        mapped = storage_error(exc, args.db or "the library")
+        if mapped is None:
+            raise
+        print(f"{APP_NAME}: error: {mapped}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     finally:

@@ -67,15 +67,34 @@ def throwaway_cluster() -> Iterator[tuple[Path, str]]:
 
     try:
         run(str(SERVER_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", superuser, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
-        # fsync off: a crash of this cluster loses nothing anyone keeps.
-        options = f"-k {home} -c listen_addresses='' -c fsync=off -c max_connections=60"
-        run(str(SERVER_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "-t", "60", "start")
+        start_server(home)
         yield home, superuser
     finally:
         if (data / "postmaster.pid").exists():
             stop = [*prefix, str(SERVER_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
             subprocess.run(stop, capture_output=True, timeout=60)
         shutil.rmtree(home, ignore_errors=True)
+
+
+def _pg_ctl(home: Path, *args: str) -> None:
+    log = home / "server.log"
+    done = subprocess.run(
+        [*_as_server_user(), str(SERVER_BIN / "pg_ctl"), "-D", str(home / "data"), *args], capture_output=True, text=True, timeout=120
+    )
+    if done.returncode:
+        raise RuntimeError(f"pg_ctl {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}\n{log.read_text() if log.exists() else ''}")
+
+
+def start_server(home: Path) -> None:
+    """Start (again) the server of a throwaway cluster made by `throwaway_cluster`."""
+    # fsync off: a crash of this cluster loses nothing anyone keeps.
+    options = f"-k {home} -c listen_addresses='' -c fsync=off -c max_connections=60"
+    _pg_ctl(home, "-o", options, "-l", str(home / "server.log"), "-w", "-t", "60", "start")
+
+
+def stop_server(home: Path) -> None:
+    """Stop a throwaway cluster's server at once, as a crash or an administrator would: connections are cut."""
+    _pg_ctl(home, "-m", "immediate", "-w", "stop")
 
 
 def create_database(server: tuple[Path, str]) -> str:

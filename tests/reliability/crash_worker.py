@@ -16,6 +16,11 @@ SQLite sees die mid-write. MODE is one of:
            PAUSE_S (default 0) after each: a person, however fast, leaves gaps between edits
 - export:  changes a correction, then exports transcript 1 as JSON to WORKDIR/export.json,
            `writing SHA256` before the file is written and `ack SHA256` after
+- backup:  a correction, then a backup into WORKDIR/backups (`ack backup FILE`) and a rolling
+           backup (`ack rolling FILE`, or `ack rolling -` when nothing changed)
+- edit:    in turn splits segment 1 of transcript 1 and merges it back (`ack split` / `ack merge`),
+           tags segment 2 with a new topic (`ack topic NAME`) and adds a rule (`ack rule PATTERN`)
+- restore: restores WORKDIR/a.sqlite3 and WORKDIR/b.sqlite3 into the library in turn, `ack restore A|B`
 """
 
 from __future__ import annotations
@@ -29,7 +34,8 @@ from pathlib import Path
 
 from reader.core.errors import UserError
 from reader.core.formats.atomic import write_atomic
-from reader.core.library import edits, import_file, open_library, transcript_segments
+from reader.core.library import edits, import_file, open_library, rules, tagging, transcript_segments
+from reader.core.library.backup import backup, restore, rolling_backup
 from reader.core.library.export import render_transcript
 from reader.core.paths import seeds_dir
 from reader.core.text import Cleaner
@@ -75,12 +81,55 @@ def export_loop(db: str, workdir: Path, round_: int) -> None:
             say(f"ack {digest}")
 
 
+def backup_loop(db: str, workdir: Path, round_: int) -> None:
+    folder = workdir / "backups"
+    folder.mkdir(exist_ok=True)
+    with open_library(db) as lib:
+        segment_ids = [s.id for s in transcript_segments(lib, 1)[1] if s.kind == "text"]
+        for k, segment_id in zip(range(LIMIT), itertools.cycle(segment_ids)):
+            edits.set_correction(lib, segment_id, f"备份前 r{round_}k{k}")
+            say(f"ack backup {backup(lib, folder).name}")
+            made = rolling_backup(lib)
+            say(f"ack rolling {made.name if made else '-'}")
+
+
+def edit_loop(db: str, round_: int) -> None:
+    with open_library(db) as lib:
+        if len(transcript_segments(lib, 1)[1][0].raw) <= 2:  # a kill fell between a split and its merge
+            edits.merge_segments(lib, edits.segment_at(lib, 1, 1))
+            say("ack merge")
+        for k in range(LIMIT):
+            first = edits.segment_at(lib, 1, 1)
+            edits.split_segment(lib, first, 2)
+            say("ack split")
+            edits.merge_segments(lib, edits.segment_at(lib, 1, 1))  # the split made new segments
+            say("ack merge")
+            name = f"r{round_}k{k}"
+            tagging.tag_topic(lib, [edits.segment_at(lib, 1, 2)], name)
+            say(f"ack topic {name}")
+            rules.add_rule(lib, f"规则{name}", "替换")
+            say(f"ack rule 规则{name}")
+
+
+def restore_loop(db: str, workdir: Path) -> None:
+    for k in range(LIMIT):
+        which = "ab"[k % 2]
+        restore(workdir / f"{which}.sqlite3", db)
+        say(f"ack restore {which}")
+
+
 def child(mode: str, db: str, workdir: Path, round_: int, pause_s: float) -> None:
     try:
         if mode == "import":
             import_loop(db, workdir, round_)
         elif mode == "correct":
             correct_loop(db, round_, pause_s)
+        elif mode == "backup":
+            backup_loop(db, workdir, round_)
+        elif mode == "edit":
+            edit_loop(db, round_)
+        elif mode == "restore":
+            restore_loop(db, workdir)
         else:
             export_loop(db, workdir, round_)
     except UserError as exc:

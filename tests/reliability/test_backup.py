@@ -165,3 +165,32 @@ def test_restore_to_a_library_that_does_not_exist_yet_makes_it(db, tmp_path):
     (tmp_path / "elsewhere").mkdir()
     assert restore(saved, fresh).set_aside is None
     assert corrections(fresh) == ["第一处改正", None, None]
+
+
+def test_backups_remove_what_killed_backups_left_and_keep_what_living_ones_write(db, tmp_path):
+    import os
+    import subprocess
+    import time
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    alive = subprocess.Popen(["sleep", "30"])
+    try:
+        with open_library(db) as lib:
+            folder = rolling_backup(lib).parent
+        killed = folder / f".tr-{dead.pid}-abcdef.part"
+        living = folder / f".tr-{alive.pid}-abcdef.part"
+        old_style = folder / ".backup-x1y2z3.part"  # named before pids were: removed once a minute old
+        for path in (killed, living, old_style):
+            path.write_bytes(b"\0" * 4096)
+        long_ago = time.time() - 120
+        os.utime(old_style, (long_ago, long_ago))
+        correct(db, 2, "又改了一处")
+        with open_library(db) as lib:
+            rolling_backup(lib)
+            backup(lib, tmp_path)
+        assert not killed.exists() and not old_style.exists()
+        assert living.exists()
+    finally:
+        alive.kill()
+        alive.wait()

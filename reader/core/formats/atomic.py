@@ -2,53 +2,53 @@
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
 from pathlib import Path
 
 from reader.core.errors import UserError
+from reader.core.tempfiles import make_temp, remove_stale_temps, sync_folder, umask_mode
+
+__all__ = ["make_temp", "remove_stale_temps", "sync_folder", "umask_mode", "write_atomic"]
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write `data` to `path` through a temporary file in the same folder, synced, then renamed over it.
 
-    `UserError(path, why)` when the folder is missing, the path is a folder or the
-    disk refuses; the old file (if any) is then left as it was.
+    The file gets the mode the umask gives a new file. `UserError(path, why)`
+    when the folder is missing, the path is a folder or the disk refuses; the
+    old file (if any) is then left as it was.
     """
     target = Path(path)
     if target.is_dir():
         raise UserError(str(path), "is a folder; give the file to write")
     if not target.parent.is_dir():
         raise UserError(str(path), f"the folder {target.parent} does not exist")
+    remove_stale_temps(target.parent)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        handle, temp = make_temp(target.parent)
     except OSError as exc:
-        raise UserError(str(path), f"cannot write here: {exc.strerror or exc}") from None
+        raise UserError(str(path), f"cannot write here: {_reason(exc)}") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, umask_mode())
         os.replace(temp, target)
     except BaseException as exc:
         os.unlink(temp)
         if isinstance(exc, OSError):
-            raise UserError(str(path), f"cannot write: {exc.strerror or exc}") from None
+            raise UserError(str(path), f"cannot write: {_reason(exc)}") from None
         raise
     sync_folder(target.parent)
     return target
 
 
-def sync_folder(folder: Path) -> None:
-    # The rename itself lives in the folder's entry list: sync it too, where the
-    # platform allows opening a folder (not on Windows).
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def _reason(exc: OSError) -> str:
+    said = str(exc.strerror or exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return f"the disk is full ({said}); nothing was written"
+    if exc.errno == errno.EROFS:
+        return f"the disk is read-only ({said}); nothing was written"
+    return said

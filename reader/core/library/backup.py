@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +23,6 @@ from sqlalchemy import create_engine
 from sqlalchemy.exc import DBAPIError
 
 from reader.core.errors import UserError
-from reader.core.formats.atomic import sync_folder
 from reader.core.library.backup_files import (
     STAMP,
     SUFFIX,
@@ -37,7 +35,10 @@ from reader.core.library.backup_files import (
     rescue_hint,
     sqlite_file,
 )
-from reader.core.library.db import BUSY_TIMEOUT_MS, Library, open_library, quick_check
+from reader.core.library.db import Library, open_library, quick_check
+from reader.core.library.sqlite_file import BUSY_TIMEOUT_MS
+from reader.core.library.storage import storage_error
+from reader.core.tempfiles import make_temp, remove_stale_temps, sync_folder
 
 KEEP_NEWEST = 10
 KEEP_DAYS = 7
@@ -100,7 +101,8 @@ def rolling_backup(lib: Library, now: datetime | None = None) -> Path | None:
 
 
 def thin(folder: Path, now: datetime) -> list[Path]:
-    """Delete the backups that the policy does not keep; returns those deleted."""
+    """Delete the backups that the policy does not keep, and killed backups' temporary files; returns those deleted."""
+    leftovers = remove_stale_temps(folder)
     backups = dated_backups(folder)
     keep = {path for _, path in backups[:KEEP_NEWEST]}
     days_kept = set()
@@ -112,7 +114,7 @@ def thin(folder: Path, now: datetime) -> list[Path]:
     dropped = [path for _, path in backups if path not in keep]
     for path in dropped:
         path.unlink(missing_ok=True)
-    return dropped
+    return leftovers + dropped
 
 
 def damage_report(db: str | Path | None = None) -> str | None:
@@ -189,12 +191,13 @@ def _checked_copy(source_file: Path, folder: Path, what: str) -> Path:
 
 
 def _backup_api_copy(source: sqlite3.Connection, folder: Path, what: str) -> Path:
+    # A killed backup leaves its temporary copy (as big as the library): the next one removes it.
+    remove_stale_temps(folder)
     try:
-        handle, name = tempfile.mkstemp(prefix=".backup-", suffix=".part", dir=folder)
+        handle, temp = make_temp(folder)
     except OSError as exc:
         raise UserError(what, f"cannot write here: {exc.strerror or exc}") from None
     os.close(handle)
-    temp = Path(name)
     try:
         dest = sqlite3.connect(temp, isolation_level=None)
         try:
@@ -211,7 +214,8 @@ def _backup_api_copy(source: sqlite3.Connection, folder: Path, what: str) -> Pat
     except BaseException as exc:
         temp.unlink(missing_ok=True)
         if isinstance(exc, sqlite3.Error | OSError):
-            raise UserError(what, f"cannot make the backup: {exc}") from None
+            mapped = storage_error(exc, what)
+            raise UserError(what, f"cannot make the backup: {mapped.why if mapped else exc}") from None
         raise
     return temp
 

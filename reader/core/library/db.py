@@ -9,18 +9,17 @@ of ms. Alembic runs only when the stored schema revision is not `HEAD_REVISION`.
 from __future__ import annotations
 
 import functools
-import getpass
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core import paths
 from reader.core.errors import UserError
+from reader.core.library import sqlite_file
 from reader.core.library.backup_files import rescue_hint
 from reader.core.library.migrations import (
     HEAD_REVISION,
@@ -28,14 +27,20 @@ from reader.core.library.migrations import (
     schema_heads,
     upgrade,
 )
+from reader.core.library.server import ServerCheck as ServerCheck
+from reader.core.library.server import check_server as check_server
+from reader.core.library.server import save_password as save_password
+from reader.core.library.server import session_password
+from reader.core.library.server import use_password as use_password
+from reader.core.library.sqlite_file import BUSY_TIMEOUT_MS, connect_file, file_access, file_revisions, wal_inode
+from reader.core.library.storage import READ_ONLY, WAL_LOST, StorageError, storage_error
+from reader.core.tempfiles import make_temp, remove_stale_temps, sync_folder, umask_mode
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
-    from sqlalchemy.engine import URL
     from sqlalchemy.exc import OperationalError
     from sqlalchemy.orm import Session
 
-BUSY_TIMEOUT_MS = 10_000
 # After busy_timeout ran out this many times in a row, a writer gives up with a
 # message instead of waiting for ever behind another program's long write.
 WRITE_LOCK_ATTEMPTS = 3
@@ -49,12 +54,19 @@ PG_LOCK_NOT_AVAILABLE = "55P03"
 class Library:
     """An open library. Sessions are short: one per read or per unit of work."""
 
-    def __init__(self, engine: Engine | None = None, damage: str | None = None, *, file: Path | None = None):
+    def __init__(
+        self, engine: Engine | None = None, damage: str | None = None, *, file: Path | None = None, access: str | None = None
+    ):
         # A library file opened current (or damaged) gets its engine at the
         # first session: `read_rows` alone never imports SQLAlchemy.
         self._engine = engine
         self._engine_lock = threading.Lock()
         self.file = file
+        # A file this process cannot write: opened read only (sqlite_file.file_access).
+        self.access = access
+        # The full integrity_check runs once, before the first write of this Library.
+        self._checked_for_writing = False
+        self._wal_lost = False
         if file is not None:
             self.url = "sqlite:///" + str(file)
             self.is_sqlite = True
@@ -71,8 +83,13 @@ class Library:
     def engine(self) -> Engine:
         with self._engine_lock:
             if self._engine is None:
-                self._engine = _engine(str(self.file))
+                assert self.file is not None
+                self._engine = _engine(str(self.file)) if self.access is None else _read_only_engine(self.file, self.access)
             return self._engine
+
+    @property
+    def read_only(self) -> bool:
+        return self.access is not None
 
     @functools.cached_property
     def _write_engine(self) -> Engine:
@@ -88,7 +105,7 @@ class Library:
         _refuse_writes_in_read_sessions()
         # Closing (not rolling back) ends the transaction but leaves loaded
         # objects readable after the block, detached.
-        with Session(self.engine, autoflush=False, info={"read_only": True}) as session:
+        with self._storage_errors(writing=False), Session(self.engine, autoflush=False, info={"read_only": True}) as session:
             yield session
 
     def read_rows(self, sql: str) -> list[tuple[Any, ...]]:
@@ -100,25 +117,73 @@ class Library:
         if self.file is None:
             with self.read() as session:
                 return [tuple(row) for row in session.connection().exec_driver_sql(sql)]
-        with closing(_connect_file(self.file)) as conn:
+        with self._storage_errors(writing=False), closing(connect_file(self.file, self.access)) as conn:
             conn.execute("PRAGMA query_only=ON")
             return conn.execute(sql).fetchall()
+
+    @contextmanager
+    def _storage_errors(self, writing: bool) -> Iterator[None]:
+        """A full disk, a read-only file or a stopped server becomes one `StorageError`, not a driver's traceback."""
+        try:
+            yield
+        except (sqlite3.Error, _dbapi_error()) as exc:
+            mapped = storage_error(exc, self.url, writing)
+            if mapped is None:
+                raise
+            raise mapped from None
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction: committed when the block ends, rolled back if it raises."""
         from sqlalchemy.orm import Session
 
+        if self.access is not None:
+            raise StorageError(self.url, READ_ONLY)
+        if self._wal_lost:
+            raise StorageError(self.url, WAL_LOST)
+        if self.file is not None and not self._checked_for_writing:
+            self._check_before_writing(self.file)
         if self.damage is not None:
-            raise UserError(self.url, f"the library is damaged ({self.damage}); nothing will be written to it")
-        with Session(self._write_engine, expire_on_commit=False) as session:
+            raise UserError(self.url, f"the library is damaged ({self.damage}); nothing will be written to it.{rescue_hint(self.url)}")
+        with self._storage_errors(writing=True), Session(self._write_engine, expire_on_commit=False) as session:
             self._take_write_lock(session)
+            if self.file is not None:
+                self._check_wal(session, self.file)
             try:
                 yield session
             except BaseException:
                 session.rollback()
                 raise
             session.commit()
+
+    def _check_before_writing(self, path: Path) -> None:
+        """SQLite's full integrity_check before the first write: quick_check, run at every open,
+        does not compare indexes with their tables, and a write through a broken index spreads the damage."""
+        with self._storage_errors(writing=False), closing(connect_file(path)) as conn:
+            found = sqlite_file.damage(conn.execute, sqlite3.Error, "integrity_check")
+        self._checked_for_writing = True
+        if found is not None:
+            self.damage = found
+
+    def _check_wal(self, session: Session, path: Path) -> None:
+        """Refuse to write when the -wal file this connection writes into was deleted or replaced.
+
+        SQLite keeps writing into its open (deleted) file and every later
+        reader misses those writes: they would be acknowledged and lost.
+        """
+        info = session.connection().connection.info
+        inode = wal_inode(path)
+        seen = info.setdefault("wal_inode", inode)
+        if inode is not None and inode == seen:
+            return
+        if inode is None and seen is None:
+            # No -wal at this connection's first write: a file system without WAL, or the file is gone.
+            mode = session.connection().exec_driver_sql("PRAGMA journal_mode").scalar()
+            if mode != "wal":
+                return
+        self._wal_lost = True
+        session.rollback()
+        raise StorageError(self.url, WAL_LOST)
 
     def _take_write_lock(self, session: Session) -> None:
         from sqlalchemy.exc import OperationalError
@@ -164,6 +229,13 @@ def _refuse_writes_in_read_sessions() -> None:
             raise RuntimeError("Library.read() sessions are read only; use Library.write()")
 
 
+@functools.cache
+def _dbapi_error() -> type[Exception]:
+    from sqlalchemy.exc import DBAPIError
+
+    return DBAPIError
+
+
 def _take_pg_write_lock(connection: Connection) -> None:
     """One writer at a time, as SQLite's BEGIN IMMEDIATE gives: every operation
     reads, checks and writes as if alone (split renumbering a transcript,
@@ -191,29 +263,83 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
     if "://" in target:
         return _open_url(target, damaged_ok)
     path = _library_file(target)
+    if not path.exists():
+        _create_library(path, target)
+        return Library(file=path)
+    if path.is_file() and path.stat().st_size == 0:
+        raise UserError(
+            target, "the file is empty, not a transcript-reader library; nothing was changed (give a new file's name to make a library)"
+        )
+    access = file_access(path)
     try:
-        with closing(_connect_file(path)) as conn:
-            damage = _damage(conn.execute, sqlite3.Error)
-            current = _file_revisions(conn) if damage is None else set()
+        # A first look that writes nothing: no journal mode is set before the file is known to be a library.
+        with closing(connect_file(path, access, wal=False)) as conn:
+            damage = sqlite_file.damage(conn.execute, sqlite3.Error)
+            current = file_revisions(conn) if damage is None else set()
+            foreign = damage is None and not current and sqlite_file.has_tables(conn)
     except sqlite3.Error as exc:
-        raise UserError(target, f"cannot open the library: {' '.join(str(exc).split())}.{rescue_hint(target)}") from None
+        mapped = storage_error(exc, target, writing=False)
+        why = mapped.why if mapped is not None else f"cannot open the library: {' '.join(str(exc).split())}"
+        raise UserError(target, f"{why}.{rescue_hint(target)}") from None
     if damage is not None:
         if not damaged_ok:
             raise UserError(target, f"the library is damaged ({damage}); nothing will be written to it.{rescue_hint(target)}")
-        return Library(damage=damage, file=path)
+        return Library(damage=damage, file=path, access=access)
     if current == {HEAD_REVISION}:
-        return Library(file=path)
-    # New, older, newer or not a library at all: Alembic decides.
+        return Library(file=path, access=access)
+    if not current:
+        what = "it holds other tables" if foreign else "an empty SQLite database"
+        raise UserError(target, f"not a transcript-reader library ({what}); nothing was changed")
+    if access is not None:
+        raise UserError(target, "the library is read-only and made by another version of transcript-reader; it cannot be upgraded here")
+    # Older or newer: Alembic decides.
     engine = _engine(target)
     with _disposed_on_error(engine, target):
         _migrate(engine, target)
     return Library(engine, file=path)
 
 
+def _create_library(path: Path, target: str) -> None:
+    """Make a new library at `path` whole or not at all: built in a temporary file, then linked into place.
+
+    A kill midway leaves a temporary file (removed by the next writer in the
+    folder), never a half-made or empty library that the next open would
+    have to tell from another program's file. Two programs creating it at
+    once: the second finds the first's and uses it.
+    """
+    folder = path.parent
+    remove_stale_temps(folder)
+    try:
+        handle, temp = make_temp(folder)
+    except OSError as exc:
+        mapped = storage_error(exc, target)
+        raise UserError(target, mapped.why if mapped else f"cannot make a library here: {exc.strerror or exc}") from None
+    os.close(handle)
+    try:
+        engine = _engine(str(temp))
+        try:
+            with _disposed_on_error(engine, target):
+                _migrate(engine, target)
+        finally:
+            engine.dispose()
+        with open(temp, "rb+") as synced:
+            os.fsync(synced.fileno())
+        os.chmod(temp, umask_mode(0o666))
+        with suppress(FileExistsError):  # a library made meanwhile by another program is kept
+            os.link(temp, path)  # unlike a rename, never replaces one
+        sync_folder(folder)
+    except OSError as exc:
+        mapped = storage_error(exc, target)
+        raise UserError(target, mapped.why if mapped else f"cannot make a library here: {exc.strerror or exc}") from None
+    finally:
+        for end in ("", "-wal", "-shm", "-journal"):
+            temp.with_name(temp.name + end).unlink(missing_ok=True)
+
+
 def _open_url(target: str, damaged_ok: bool) -> Library:
     engine = _engine(target)
     shown = engine.url.render_as_string(hide_password=True)
-    with _disposed_on_error(engine, target, shown):
+    with _disposed_on_error(engine, shown, shown):
         damage = quick_check(engine)
         if damage is not None:
             if not damaged_ok:
@@ -231,6 +357,9 @@ def _disposed_on_error(engine: Engine, target: str, shown: str | None = None) ->
         yield
     except DBAPIError as exc:
         engine.dispose()
+        mapped = storage_error(exc, shown or target, writing=False, doing="cannot open the library")
+        if mapped is not None:
+            raise mapped from None
         raise UserError(shown or target, f"cannot open the library: {' '.join(str(exc.orig).split())}.{rescue_hint(target)}") from None
     except BaseException:
         engine.dispose()
@@ -249,28 +378,7 @@ def quick_check(engine: Engine) -> str | None:
     if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return None
     with engine.connect() as conn:
-        return _damage(conn.exec_driver_sql, DBAPIError)
-
-
-def _damage(execute: Callable[[str], Iterable[Any]], database_error: type[Exception]) -> str | None:
-    """`quick_check` through `execute` (sqlite3's or SQLAlchemy's), whose errors are `database_error`."""
-    try:
-        found = [row[0] for row in execute("PRAGMA quick_check(5)")]
-    except database_error as exc:
-        # A page so broken that the check itself stops; "not a database"
-        # (a wiped header) is left to the caller's "cannot open".
-        error = getattr(exc, "orig", exc)  # SQLAlchemy's DBAPIError wraps sqlite3's
-        if getattr(error, "sqlite_errorname", "") != "SQLITE_CORRUPT":
-            raise
-        return " ".join(str(error).split())
-    return None if found == ["ok"] else "; ".join(found)
-
-
-def _file_revisions(conn: sqlite3.Connection) -> set[str]:
-    """The schema revision(s) stored in a library file, read without Alembic; empty for a new file."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone() is None:
-        return set()
-    return {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}
+        return sqlite_file.damage(conn.exec_driver_sql, DBAPIError)
 
 
 def _library_file(target: str) -> Path:
@@ -282,15 +390,14 @@ def _library_file(target: str) -> Path:
     return path.resolve()
 
 
-def _connect_file(path: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection to a library file, set up as the engine's are (creates the file if new)."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        _set_up_sqlite(conn, is_file=True)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+def _read_only_engine(path: Path, access: str) -> Engine:
+    """An engine over a library file opened read only (a read-only file, folder or mount)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import QueuePool
+
+    engine = create_engine("sqlite://", creator=lambda: connect_file(path, access), poolclass=QueuePool)
+    _configure_sqlite(engine, set_up=False)
+    return engine
 
 
 def _engine(target: str) -> Engine:
@@ -310,8 +417,8 @@ def _engine(target: str) -> Engine:
             engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _configure_sqlite(engine)
         else:
-            if url.password is None and _without_password(url) in _session_passwords:
-                url = url.set(password=_session_passwords[_without_password(url)])
+            if url.password is None and (password := session_password(url)) is not None:
+                url = url.set(password=password)
             # An unreachable server is a message after a while, not a frozen command.
             connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if url.get_backend_name() == "postgresql" else {}
             engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
@@ -329,117 +436,19 @@ def _engine(target: str) -> Engine:
     return engine
 
 
-def _without_password(url: URL) -> str:
-    return url.set(password=None).render_as_string(hide_password=False)
-
-
-_session_passwords: dict[str, str] = {}
-
-
-def use_password(db: str, password: str) -> None:
-    """Let `open_library(db)` log in with `password` for the rest of this run.
-
-    The URL itself, which the app keeps in its list of recent libraries and
-    shows in titles, then never holds the password.
-    """
-    from sqlalchemy.engine import make_url
-
-    _session_passwords[_without_password(make_url(db))] = password
-
-
-@dataclass(frozen=True)
-class ServerCheck:
-    server: str  # e.g. "PostgreSQL 15.8"
-    # "library": a transcript-reader library; "empty": will become one when opened;
-    # "newer": made by a newer version of the app; "other": holds other tables.
-    state: str
-    transcripts: int | None = None
-
-
-def check_server(db: str) -> ServerCheck:
-    """Connect to a database server and say what opening `db` would find, changing nothing.
-
-    `UserError` (one line, no password) when it cannot be reached or logged in to.
-    """
-    from alembic.runtime.migration import MigrationContext
-    from sqlalchemy import inspect
-    from sqlalchemy.exc import DBAPIError
-
-    if "://" not in db:
-        raise UserError(db, "not a database URL")
-    engine = _engine(db)
-    shown = engine.url.render_as_string(hide_password=True)
-    try:
-        with engine.connect() as conn:
-            version = ".".join(str(part) for part in (engine.dialect.server_version_info or ())[:2])
-            server = f"{engine.dialect.name.replace('postgresql', 'PostgreSQL')} {version}"
-            current = set(MigrationContext.configure(conn).get_current_heads())
-            tables = set(inspect(conn).get_table_names())
-            if current - known_schemas():
-                return ServerCheck(server, "newer")
-            if not current:
-                return ServerCheck(server, "other" if tables else "empty")
-            count = conn.exec_driver_sql("SELECT count(*) FROM transcripts").scalar_one()
-            return ServerCheck(server, "library", count)
-    except DBAPIError as exc:
-        raise UserError(shown, f"cannot connect: {' '.join(str(exc.orig).split())}") from None
-    finally:
-        engine.dispose()
-
-
-def save_password(db: str, password: str, pgpass: Path | None = None) -> Path:
-    """Store a PostgreSQL password where libpq looks for it (~/.pgpass, or $PGPASSFILE), readable only by the user.
-
-    Replaces the line for the same server, port, database and user. Returns the file.
-    """
-    from sqlalchemy.engine import make_url
-
-    url = make_url(db)
-    path = pgpass or Path(os.environ.get("PGPASSFILE") or Path.home() / ".pgpass")
-    host = url.host or url.query.get("host") or "localhost"
-    fields = [str(host), str(url.port or 5432), url.database or "*", url.username or getpass.getuser()]
-    escaped = [f.replace("\\", "\\\\").replace(":", "\\:") for f in fields]
-    key = ":".join(escaped) + ":"
-    secret = password.replace("\\", "\\\\").replace(":", "\\:")
-    written = path.with_name(path.name + ".new")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-        kept = [line for line in lines if not line.startswith(key)]
-        # Created private: libpq ignores a password file others can read.
-        fd = os.open(written, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("\n".join([*kept, key + secret]) + "\n")
-        os.replace(written, path)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(str(path), f"cannot store the password: {exc}") from None
-    return path
-
-
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, set_up: bool = True) -> None:
     from sqlalchemy import event
 
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-        _set_up_sqlite(dbapi_connection, is_file=engine.url.database not in (None, "", ":memory:"))
+    if set_up:
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+            sqlite_file.set_up(dbapi_connection, wal=engine.url.database not in (None, "", ":memory:"))
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
-
-
-def _set_up_sqlite(dbapi_connection: sqlite3.Connection, *, is_file: bool) -> None:
-    # Let SQLAlchemy's "begin" event, not the sqlite3 module, start
-    # transactions, so writes can BEGIN IMMEDIATE.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    if is_file:
-        cursor.execute("PRAGMA journal_mode=WAL")
-    # FULL: an edit the user saw saved survives a power cut, WAL or not.
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.close()
 
 
 def _stored_revisions(conn: Connection) -> set[str]:

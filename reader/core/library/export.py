@@ -43,8 +43,10 @@ from reader.core.text.shown import next_context
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-# Longest title part of a file name: most file systems allow 255 bytes, CJK takes 3 each.
+# Longest title part of a file name, in characters; the whole name is then held to
+# the 255 bytes most file systems allow (a title of emoji takes 4 bytes a character).
 _NAME_CHARS = 60
+_NAME_BYTES = 255
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 
@@ -138,15 +140,44 @@ def render_transcript(
 
 
 def export_transcript(
-    lib: Library, transcript_id: int, fmt: str, path: str | Path, script: str = "simplified", options: ExportOptions = ExportOptions()
+    lib: Library,
+    transcript_id: int,
+    fmt: str,
+    path: str | Path,
+    script: str = "simplified",
+    options: ExportOptions = ExportOptions(),
+    overwrite: bool = False,
 ) -> Path:
-    """Write one transcript to `path`, atomically: the old file stays whole if anything fails."""
-    return write_atomic(path, render_transcript(lib, transcript_id, fmt, script, options))
+    """Write one transcript to `path`, atomically: the old file stays whole if anything fails.
+
+    An existing `path` is replaced only with `overwrite` (the app asks first).
+    """
+    data = render_transcript(lib, transcript_id, fmt, script, options)
+    if not overwrite:
+        _refuse_existing([Path(path)], str(path))
+    return write_atomic(path, data)
+
+
+def _refuse_existing(targets: list[Path], what: str) -> None:
+    """Export never replaces a file of the user's unasked: the name may be a document of theirs."""
+    there = [target for target in targets if target.exists() or target.is_symlink()]
+    if not there:
+        return
+    if len(targets) == 1:
+        raise UserError(what, "exists; nothing was written (give --overwrite to replace it)")
+    names = ", ".join(target.name for target in there[:3]) + (", …" if len(there) > 3 else "")
+    raise UserError(what, f"{len(there)} of the files exist ({names}); nothing was written (give --overwrite to replace them)")
 
 
 def safe_file_name(transcript_id: int, title: str, fmt: str) -> str:
-    """`ID-title.fmt` with nothing in it that could leave the folder or upset a file system."""
+    """`ID-title.fmt` with nothing in it that could leave the folder or upset a file system.
+
+    At most 255 bytes in UTF-8: the title is cut, the id and the extension kept.
+    """
     name = _UNSAFE_NAME.sub("_", title).strip(" ._")[:_NAME_CHARS].rstrip(" .")
+    room = _NAME_BYTES - len(f"{transcript_id}-.{fmt}".encode())
+    while len(name.encode("utf-8")) > room:
+        name = name[:-1].rstrip(" .")
     return f"{transcript_id}-{name}.{fmt}" if name else f"{transcript_id}.{fmt}"
 
 
@@ -159,12 +190,14 @@ def export_library(
     transcript_ids: list[int] | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    overwrite: bool = False,
 ) -> list[Path]:
     """Every transcript (or those of `transcript_ids`) into `folder`, one file each, each written atomically.
 
     Everything is rendered before the first file is written, so a transcript
     that cannot be written in this format (an untimed one as SRT) stops the
-    export with nothing written. Returns the files written, in id order.
+    export with nothing written; so does a file of the same name already in
+    the folder, unless `overwrite`. Returns the files written, in id order.
     """
     check_choice(fmt, script)
     root = Path(folder)
@@ -186,6 +219,8 @@ def export_library(
         rendered.append((target, render(doc, fmt, options)))
         if progress is not None:
             progress(done, total)
+    if not overwrite:
+        _refuse_existing([target for target, _ in rendered], str(folder))
     written = []
     for done, (target, data) in enumerate(rendered, len(rendered) + 1):
         if cancel is not None and cancel():

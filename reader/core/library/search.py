@@ -145,7 +145,10 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
 
     Cancelling stops between transactions; what is left stays queued.
     Uses jieba: in the GUI, run it on the lane that owns the segmenter.
+    A library that cannot be written (read-only, damaged) is searched as indexed.
     """
+    if lib.read_only or lib.damage is not None:
+        return 0
     if lib.is_sqlite:
         _repair_triggers(lib)
         index_queued = _index_queued

@@ -22,7 +22,8 @@ from reader.core.library import Library
 from reader.core.library import backup as backups
 from reader.core.library.edits import ConflictError
 from reader.core.library.opchanges import EVERYTHING, LIBRARY, OpChanges
-from reader.ui.operations.commands import OperationCommand, StepState, Work
+from reader.core.library.storage import DISK_ERROR, DISK_FULL, READ_ONLY, SERVER_DOWN, WAL_LOST, storage_kind
+from reader.ui.operations.commands import OperationCommand, Refused, StepState, Work
 from reader.ui.operations.watcher import OwnWrites
 from reader.ui.tasks import Lane, Task, TaskRunner
 
@@ -36,6 +37,8 @@ class Operations(QObject):
     failed = Signal(str)  # a message for the user
     # edits.ConflictError: someone else saved a segment first; nothing of this app's text was saved
     conflict = Signal(object)
+    # edits.SaveRefused: a person's correction the library did not take; the cell shows the saved text again
+    save_refused = Signal(object)
     import_started = Signal(object)  # the Task, for progress and cancel
     import_finished = Signal(int)  # transcripts made
 
@@ -93,7 +96,29 @@ class Operations(QObject):
         self.changed.emit(changes)
 
     def report(self, exc: BaseException) -> None:
-        self.failed.emit(str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}")
+        self.failed.emit(self.describe(exc))
+
+    def describe(self, exc: BaseException) -> str:
+        """One line for the person, in the interface's language where the library itself failed (no driver's text)."""
+        kind = storage_kind(exc)
+        if kind == DISK_FULL:
+            return self.tr("The disk is full: nothing was saved.")
+        if kind == READ_ONLY:
+            return self.tr("The library is read-only: nothing was saved.")
+        if kind == SERVER_DOWN:
+            return self.tr("Cannot reach the PostgreSQL server: nothing was saved. Try again when it is back.")
+        if kind == DISK_ERROR:
+            return self.tr("The disk refused the write (full, or failing): nothing was saved.")
+        if kind == WAL_LOST:
+            return self.tr(
+                "The library's -wal file was deleted while the library was open: nothing was saved. "
+                "Close every program using the library and open it again."
+            )
+        if isinstance(exc, UserError):
+            return str(exc)
+        if type(exc).__module__.startswith(("sqlalchemy", "sqlite3", "psycopg")):
+            return self.tr("The library could not be read or written: nothing was saved.")
+        return f"{type(exc).__name__}: {exc}"
 
     # the library's life
     def opened(self, lib: Library) -> None:
@@ -123,8 +148,8 @@ class Operations(QObject):
         self.runner.submit("write", work, on_error=self.report, description="close library")
 
     # changing: every change is an undo step
-    def push(self, text: str, do: Work, undo: Work) -> OperationCommand:
-        command = OperationCommand(text, do, undo, self._submit_change)
+    def push(self, text: str, do: Work, undo: Work, on_refused: Refused | None = None) -> OperationCommand:
+        command = OperationCommand(text, do, undo, self._submit_change, on_refused)
         self.undo_stack.push(command)  # runs do() at once
         return command
 
@@ -161,14 +186,18 @@ class Operations(QObject):
             self.own_writes.add(changes)  # before the change log can show it to the watcher
             return changes
 
-        self.runner.submit("write", run, on_done=self.broadcast, on_error=lambda exc: self._change_failed(command, exc))
+        undoing = command.is_undo(work)
+        self.runner.submit("write", run, on_done=self.broadcast, on_error=lambda exc: self._change_failed(command, exc, undoing))
 
-    def _change_failed(self, command: OperationCommand, exc: BaseException) -> None:
+    def _change_failed(self, command: OperationCommand, exc: BaseException, undoing: bool = False) -> None:
         with contextlib.suppress(RuntimeError):  # the stack has deleted the step meanwhile (cleared, or a new change replaced its branch)
             command.refused()
         if isinstance(exc, ConflictError):
             self.conflict.emit(exc)
             self.broadcast(exc.changes)
             return
-        self.report(exc)
-        self.broadcast(EVERYTHING)
+        if command.on_refused is None or not command.on_refused(exc, undoing):
+            self.report(exc)
+        # The library is unchanged; when it cannot be reached, rereading it would only fail again, once per view.
+        if storage_kind(exc) is None:
+            self.broadcast(EVERYTHING)

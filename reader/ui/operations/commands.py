@@ -36,13 +36,24 @@ class StepState:
 Work = Callable[[Library, StepState], OpChanges]
 
 
+# Told when the core refused a step's change (not a conflict): the exception and
+# whether it was the undo that failed; True when it told the person itself.
+Refused = Callable[[BaseException, bool], bool]
+
+
 class OperationCommand(QUndoCommand):
-    def __init__(self, text: str, do: Work, undo: Work, submit: Callable[[OperationCommand, Work], None]):
+    def __init__(
+        self, text: str, do: Work, undo: Work, submit: Callable[[OperationCommand, Work], None], on_refused: Refused | None = None
+    ):
         super().__init__(text)
         self._do = do
         self._undo = undo
         self._submit = submit
+        self.on_refused = on_refused
         self.state = StepState()
+
+    def is_undo(self, work: Work) -> bool:
+        return work is self._undo
 
     def redo(self) -> None:
         if not self.state.failed:

@@ -8,6 +8,7 @@ pushes the undo step; the core's record says what changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from PySide6.QtCore import QCoreApplication
@@ -35,6 +36,20 @@ class Expecting(TypedDict, total=False):
     replace_others: bool
 
 
+@dataclass(frozen=True)
+class SaveRefused:
+    """A correction the library did not take, with all it takes to try again."""
+
+    transcript_id: int
+    segment_id: int
+    position: int
+    old: str | None  # the correction the library still holds
+    new: str  # what the person typed, kept for a retry
+    automatic: str | None
+    version: int | None
+    message: str  # why, for the person
+
+
 def set_correction(
     ops: Operations,
     transcript_id: int,
@@ -57,8 +72,14 @@ def set_correction(
         state.value = _saved(ops, change)
         return change.changes
 
+    def refused(exc: BaseException, undoing: bool) -> bool:
+        if undoing:
+            return False
+        ops.save_refused.emit(SaveRefused(transcript_id, segment_id, position, old, new, automatic, version, ops.describe(exc)))
+        return True
+
     text = QCoreApplication.translate("Controller", "Correct segment %1").replace("%1", str(position))
-    ops.push(text, do, _restore(ops, segment_id, old))
+    ops.push(text, do, _restore(ops, segment_id, old), on_refused=refused)
 
 
 def revert_correction(

@@ -133,8 +133,9 @@ def export_files(
     def work(lib: Library, task: Task) -> list[Path]:
         export = _export()
         if whole:
-            return export.export_library(lib, target, fmt, script, options, progress=task.report, cancel=task.cancelled)
-        return [export.export_transcript(lib, transcript_id, fmt, target, script, options)]
+            # The dialog asked before replacing anything (existing_export_files).
+            return export.export_library(lib, target, fmt, script, options, progress=task.report, cancel=task.cancelled, overwrite=True)
+        return [export.export_transcript(lib, transcript_id, fmt, target, script, options, overwrite=True)]
 
     return ops.run(
         "clean", work, on_done=on_done, on_error=on_error, description="export",

@@ -443,6 +443,15 @@ class SegmentTableModel(QAbstractTableModel):
         self.correction_requested.emit(r.id, r.correction, text, self.automatic_text(row), based_on)
         return True
 
+    def show_saved_correction(self, segment_id: int, correction: str | None) -> None:
+        """Undo what `setData` showed at once: the save was refused and the library still holds `correction`."""
+        r = self._cache.get(segment_id)
+        row = self._row_of.get(segment_id)
+        if r is None or row is None:
+            return
+        self._cache[segment_id] = replace(r, correction=correction)
+        self.dataChanged.emit(self.index(row, RAW), self.index(row, CLEAN))
+
     def _set_speaker(self, row: int, name: str) -> bool:
         r = self._row(row)
         name = " ".join(name.split())

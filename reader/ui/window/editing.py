@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from reader.ui import dialogs
 from reader.ui.cleaning import CleanService
 from reader.ui.operations import Operations, edits, labels, rules
-from reader.ui.operations.edits import ConflictError
+from reader.ui.operations.edits import ConflictError, SaveRefused
 from reader.ui.operations.reads import LabelledRow
 from reader.ui.table.delegates import CellEditor
 from reader.ui.table.segment_model import SegmentTableModel
@@ -25,8 +25,12 @@ class Editing(QObject):
         self.ops, self.clean, self.window, self.model, self.view = ops, clean, window, model, view
         self.transcript_id: int | None = None
         self.conflict_dialog: QDialog | None = None
+        # One message for every save refused while it is open (a stopped server refuses them all).
+        self.refused_box: QMessageBox | None = None
+        self.refused: list[SaveRefused] = []
         model.correction_requested.connect(self._correction_requested)
         ops.conflict.connect(self.show_conflict)
+        ops.save_refused.connect(self.show_refused)
 
     def _status(self, text: str, timeout: int) -> None:
         self.window.statusBar().showMessage(text, timeout)
@@ -53,6 +57,36 @@ class Editing(QObject):
         r = self.model.row_at(row) if row is not None else None
         if self.transcript_id is not None:  # the model shows rows of the open transcript only
             edits.set_correction(self.ops, self.transcript_id, segment_id, r.position if r else 0, old, new, automatic, based_on)
+
+    def show_refused(self, refused: SaveRefused) -> None:
+        """The cell shows what the library holds again; the person's text waits in the message for Retry."""
+        if refused.transcript_id == self.transcript_id:
+            self.model.show_saved_correction(refused.segment_id, refused.old)
+        self.refused = [r for r in self.refused if r.segment_id != refused.segment_id] + [refused]
+        if self.refused_box is None:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("transcript-reader"), "", parent=self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes the person's text
+            box.setStandardButtons(QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard)
+            box.setDefaultButton(QMessageBox.StandardButton.Retry)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            box.finished.connect(self._refused_answered)
+            self.refused_box = box
+        positions = ", ".join(str(r.position) for r in self.refused)
+        self.refused_box.setText(
+            self.tr("Not saved (segment %1): %2").replace("%1", positions).replace("%2", refused.message)
+            + "\n"
+            + self.tr("The cells show the saved text again. Your text is kept below: Retry saves it again.")
+        )
+        self.refused_box.setDetailedText("\n\n".join(r.new for r in self.refused))
+        self._status(self.tr("Not saved: %1").replace("%1", refused.message), 8000)
+        self.refused_box.show()
+
+    def _refused_answered(self, _result: int) -> None:
+        box, refused, self.refused, self.refused_box = self.refused_box, self.refused, [], None
+        if box is None or box.standardButton(box.clickedButton()) != QMessageBox.StandardButton.Retry:
+            return
+        for r in refused:
+            edits.set_correction(self.ops, r.transcript_id, r.segment_id, r.position, r.old, r.new, r.automatic, r.version)
 
     def revert_current(self) -> None:
         current = self._current()

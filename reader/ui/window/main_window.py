@@ -453,6 +453,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message.splitlines()[0], 8000)
+        last = self._last_error_box
+        if last is not None and last.isVisible() and last.text() == message:
+            return  # the same failure again (every view reading a stopped server): one box is enough
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("transcript-reader"), message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and transcript text
         box.setWindowModality(Qt.WindowModality.WindowModal)
