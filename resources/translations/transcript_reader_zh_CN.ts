@@ -4,82 +4,82 @@
 <context>
     <name>CleaningOptions</name>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="64"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="65"/>
         <source>Fillers</source>
         <translation>语气词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="65"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="66"/>
         <source>Stutters</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="66"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="67"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="67"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="68"/>
         <source>Punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="68"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="69"/>
         <source>Spacing</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="71"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="72"/>
         <source>Remove hesitation sounds (呃, 嗯)</source>
         <translation>去掉犹豫声（呃、嗯）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="72"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="73"/>
         <source>Collapse immediate repetitions (我我我 → 我)</source>
         <translation>合并紧挨着的重复（我我我 → 我）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="73"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="74"/>
         <source>Apply your correction rules</source>
         <translation>应用你的纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="74"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="75"/>
         <source>Tidy punctuation left by removals</source>
         <translation>整理删除后留下的标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="75"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="76"/>
         <source>Space between Chinese and Latin letters or digits</source>
         <translation>在中文与拉丁字母或数字之间加空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="81"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="82"/>
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="82"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="83"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="83"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="84"/>
         <source>Keep as is</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="89"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="90"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="92"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="93"/>
         <source>Cleaning</source>
         <translation>清理</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="93"/>
+        <location filename="../../reader/ui/window/cleaning_options.py" line="94"/>
         <source>Script:</source>
         <translation>字形：</translation>
     </message>
@@ -726,267 +726,267 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="193"/>
+        <location filename="../../reader/ui/window/main_window.py" line="196"/>
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="199"/>
+        <location filename="../../reader/ui/window/main_window.py" line="202"/>
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="200"/>
+        <location filename="../../reader/ui/window/main_window.py" line="203"/>
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="201"/>
+        <location filename="../../reader/ui/window/main_window.py" line="204"/>
         <source>Open &amp;Shared Library…</source>
         <translation>打开共享文库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="202"/>
+        <location filename="../../reader/ui/window/main_window.py" line="205"/>
         <source>Your &amp;Name in Revisions…</source>
         <translation>修订记录中的名字(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="203"/>
+        <location filename="../../reader/ui/window/main_window.py" line="206"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="204"/>
+        <location filename="../../reader/ui/window/main_window.py" line="207"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="205"/>
+        <location filename="../../reader/ui/window/main_window.py" line="208"/>
         <source>Restore from Bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="206"/>
+        <location filename="../../reader/ui/window/main_window.py" line="209"/>
         <source>&amp;Speakers…</source>
         <translation>说话人(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="207"/>
+        <location filename="../../reader/ui/window/main_window.py" line="210"/>
         <source>&amp;Overview…</source>
         <translation>概览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="208"/>
+        <location filename="../../reader/ui/window/main_window.py" line="211"/>
         <source>Library Search</source>
         <translation>文库搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="209"/>
+        <location filename="../../reader/ui/window/main_window.py" line="212"/>
         <source>Library &amp;Search</source>
         <translation>文库搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="210"/>
+        <location filename="../../reader/ui/window/main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="211"/>
+        <location filename="../../reader/ui/window/main_window.py" line="214"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="212"/>
+        <location filename="../../reader/ui/window/main_window.py" line="215"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="213"/>
+        <location filename="../../reader/ui/window/main_window.py" line="216"/>
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="214"/>
+        <location filename="../../reader/ui/window/main_window.py" line="217"/>
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="215"/>
+        <location filename="../../reader/ui/window/main_window.py" line="218"/>
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="216"/>
+        <location filename="../../reader/ui/window/main_window.py" line="219"/>
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="217"/>
+        <location filename="../../reader/ui/window/main_window.py" line="220"/>
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="218"/>
+        <location filename="../../reader/ui/window/main_window.py" line="221"/>
         <source>Make a rule from this segment&apos;s correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="219"/>
+        <location filename="../../reader/ui/window/main_window.py" line="222"/>
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="220"/>
+        <location filename="../../reader/ui/window/main_window.py" line="223"/>
         <source>Set S&amp;peaker…</source>
         <translation>设定说话人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="221"/>
+        <location filename="../../reader/ui/window/main_window.py" line="224"/>
         <source>Tag &amp;Topic…</source>
         <translation>标注话题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="222"/>
+        <location filename="../../reader/ui/window/main_window.py" line="225"/>
         <source>&amp;Remove Topics</source>
         <translation>移除话题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="223"/>
+        <location filename="../../reader/ui/window/main_window.py" line="226"/>
         <source>Split Here for the &amp;Next Speaker</source>
         <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="224"/>
+        <location filename="../../reader/ui/window/main_window.py" line="227"/>
         <source>Split the segment at the cursor and give the rest to the next speaker</source>
         <translation>在光标处拆分本段，后半段归下一位说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="225"/>
+        <location filename="../../reader/ui/window/main_window.py" line="228"/>
         <source>Next Segment of This Speaker</source>
         <translation>此说话人的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="226"/>
+        <location filename="../../reader/ui/window/main_window.py" line="229"/>
         <source>Previous Segment of This Speaker</source>
         <translation>此说话人的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="227"/>
+        <location filename="../../reader/ui/window/main_window.py" line="230"/>
         <source>Next Segment of This Topic</source>
         <translation>此话题的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="228"/>
+        <location filename="../../reader/ui/window/main_window.py" line="231"/>
         <source>Previous Segment of This Topic</source>
         <translation>此话题的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="229"/>
+        <location filename="../../reader/ui/window/main_window.py" line="232"/>
         <source>Always Show Speaker and Topic &amp;Columns</source>
         <translation>始终显示说话人和话题列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="230"/>
+        <location filename="../../reader/ui/window/main_window.py" line="233"/>
         <source>&amp;Labels</source>
         <translation>标注(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="231"/>
+        <location filename="../../reader/ui/window/main_window.py" line="234"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="232"/>
+        <location filename="../../reader/ui/window/main_window.py" line="235"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="233"/>
+        <location filename="../../reader/ui/window/main_window.py" line="236"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="234"/>
+        <location filename="../../reader/ui/window/main_window.py" line="237"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="235"/>
+        <location filename="../../reader/ui/window/main_window.py" line="238"/>
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="236"/>
+        <location filename="../../reader/ui/window/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="237"/>
+        <location filename="../../reader/ui/window/main_window.py" line="240"/>
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="238"/>
+        <location filename="../../reader/ui/window/main_window.py" line="241"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="239"/>
+        <location filename="../../reader/ui/window/main_window.py" line="242"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="240"/>
+        <location filename="../../reader/ui/window/main_window.py" line="243"/>
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="241"/>
+        <location filename="../../reader/ui/window/main_window.py" line="244"/>
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="242"/>
+        <location filename="../../reader/ui/window/main_window.py" line="245"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="243"/>
+        <location filename="../../reader/ui/window/main_window.py" line="246"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="244"/>
+        <location filename="../../reader/ui/window/main_window.py" line="247"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="368"/>
+        <location filename="../../reader/ui/window/main_window.py" line="371"/>
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="366"/>
+        <location filename="../../reader/ui/window/main_window.py" line="369"/>
         <source>%1 of %2 segments shown</source>
         <translation>显示 %1 / %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="425"/>
+        <location filename="../../reader/ui/window/main_window.py" line="424"/>
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="441"/>
+        <location filename="../../reader/ui/window/main_window.py" line="440"/>
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="448"/>
+        <location filename="../../reader/ui/window/main_window.py" line="447"/>
         <source>About transcript-reader</source>
         <translation>关于 transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="451"/>
+        <location filename="../../reader/ui/window/main_window.py" line="450"/>
         <source>transcript-reader %1
 Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>transcript-reader %1
@@ -1132,6 +1132,14 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <location filename="../../reader/ui/dialogs/overview.py" line="180"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>Quality</name>
+    <message>
+        <location filename="../../reader/ui/operations/quality.py" line="93"/>
+        <source>Make a rule: %1 → %2 (%3 more in this transcript, %4 in the library)</source>
+        <translation>生成规则：%1 → %2（本文稿另有 %3 处，整个库中 %4 处）</translation>
     </message>
 </context>
 <context>
