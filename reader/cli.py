@@ -474,6 +474,9 @@ def _add_edit_commands(sub) -> None:
     p.add_argument("tsv", metavar="TSV")
     p.add_argument("--transcript", type=int, metavar="ID", help="this transcript's own rules instead of the global ones")
     p.set_defaults(func=_cmd_rules_export)
+    from reader import cli_quality
+
+    cli_quality.add_rules_suggest(rules)
 
 
 # ---- speakers and topics
@@ -638,6 +641,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_edit_commands(sub)
     _add_tag_commands(sub)
+    from reader import cli_quality
+
+    cli_quality.add_commands(sub)
     return parser
 
 

@@ -1222,6 +1222,14 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
     </message>
 </context>
 <context>
+    <name>Quality</name>
+    <message>
+        <location filename="../../reader/ui/operations/quality.py" line="93" />
+        <source>Make a rule: %1 → %2 (%3 more in this transcript, %4 in the library)</source>
+        <translation>生成规则：%1 → %2（本文稿另有 %3 处，整个库中 %4 处）</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/rules_dialog.py" line="145" />

@@ -220,3 +220,30 @@ class ChangeLogEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     transcript_id: Mapped[int | None] = mapped_column(Integer)
     segment_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class GlossaryTerm(Base):
+    """A word the talks should contain (`模态`, `ChatGPT`), global or for one transcript.
+
+    Unlike a rule it rewrites nothing: it goes into the segmenter (never split) and
+    the suggestions look for what sounds like it or is one of its known misspellings.
+    """
+
+    __tablename__ = "glossary"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term: Mapped[str] = mapped_column(Text)
+    # Known misspellings, one a line (a TSV field joins them with commas).
+    aliases: Mapped[str] = mapped_column(Text, default="")
+    # None: for every transcript.
+    transcript_id: Mapped[int | None] = mapped_column(ForeignKey("transcripts.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IgnoredSuggestion(Base):
+    """A suggestion a person dismissed: FOUND -> SUGGESTION in one segment is not offered again."""
+
+    __tablename__ = "ignored_suggestions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), index=True)
+    found: Mapped[str] = mapped_column(Text)
+    suggestion: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,220 @@
+"""The quality check of a transcript (`qa ID`, the QA panel): what a reader should look at.
+
+Each finding names a segment position (None: the transcript as a whole) and a kind:
+
+- loop: a clause said again and again, or a segment repeating the one before, that the cleaner left;
+- duplicate: the transcript looks like another in the library (the same talk imported
+  twice, or two recognitions of one talk), by shared character 5-grams of the script-
+  normalised text, cheap and order-free;
+- spelling: a glossary term written two ways in the transcript;
+- numbers: numbers written both in Chinese numerals (二十一) and in digits (21);
+- long: a segment longer than LONG_SEGMENT characters;
+- brackets: unbalanced brackets or quotes in a segment;
+- suggestion: what `suggest` still offers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from reader.core.library.db import Library
+from reader.core.library.glossary import load_into_segmenter, text_terms
+from reader.core.library.models import Segment, Transcript
+from reader.core.library.suggestions import SegmentSuggestion, ignored_in, scan, shown_rows
+from reader.core.text import script as scripts
+from reader.core.text import segmenter
+from reader.core.text.suggest import Glossary
+
+LOOP, DUPLICATE, SPELLING, NUMBERS, LONG, BRACKETS, SUGGESTION = (
+    "loop", "duplicate", "spelling", "numbers", "long", "brackets", "suggestion",
+)
+LONG_SEGMENT = 300
+# Share of the smaller transcript's 5-grams found in the other: one talk recognised twice shares
+# most of its wording; two talks of one conference share far less (measured on the seeds: see tests).
+DUPLICATE_SHARE = 0.5
+NGRAM = 5
+
+_PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("【", "】"), ("《", "》"), ("「", "」"), ("“", "”"), ("‘", "’"))
+# Numbers of ten and more, as a person reads them out (二十一, 三百, 十五); not 十分, 百分之, 千万.
+_CN_NUMBER = re.compile(
+    r"(?<![零一二三四五六七八九十百千万两])(?:[一二三四五六七八九两][十百千][零一二三四五六七八九十]*|十[一二三四五六七八九])"
+)
+_DIGITS = re.compile(r"(?<![0-9A-Za-z.])[0-9]{2,3}(?![0-9A-Za-z.%])")
+_NOT_WORD = re.compile(r"[\W_]+")
+_FILLERS = re.compile("[呃嗯]")
+
+
+@dataclass(frozen=True)
+class Finding:
+    position: int | None
+    kind: str
+    detail: str
+    segment_id: int | None = None
+
+
+def check_transcript(lib: Library, transcript_id: int) -> list[Finding]:
+    """Every finding for one transcript, in position order (whole-transcript findings first)."""
+    load_into_segmenter(lib)
+    rows = shown_rows(lib, transcript_id)
+    texts = [(row.position, row.id, text) for row, text in rows]
+    findings = [*duplicates(lib, transcript_id)]
+    findings += loops(texts)
+    findings += long_segments(texts)
+    findings += brackets(texts)
+    findings += numbers(texts)
+    terms = text_terms(lib, transcript_id)
+    if terms:
+        ignored = ignored_in(lib, transcript_id)
+        found = [s for s in scan(rows, Glossary(terms)) if (s.segment_id, s.found, s.suggestion) not in ignored]
+        findings += spellings(texts, found)
+        findings += [Finding(s.position, SUGGESTION, f"{s.found} → {s.suggestion}: {s.context}", s.segment_id) for s in found]
+    return sorted(findings, key=lambda f: -1 if f.position is None else f.position)
+
+
+def loops(texts: Sequence[tuple[int, int, str]]) -> list[Finding]:
+    found: list[Finding] = []
+    previous = ""
+    run: list[int] = []  # positions of the segments repeating the one before, in a row
+    for position, segment_id, text in texts:
+        key = _NOT_WORD.sub("", text)
+        if key and key == previous:
+            if not run:
+                found.append(Finding(position, LOOP, "repeats the segment before", segment_id))
+            run.append(position)
+            if len(run) > 1:
+                detail = f"repeats the segment before ({len(run)} segments in a row, to {position})"
+                found[-1] = dataclasses.replace(found[-1], detail=detail)
+            continue
+        run = []
+        if key:
+            clause = _repeated_clause(text)
+            if clause:
+                found.append(Finding(position, LOOP, f"{clause[0]} ×{clause[1]}", segment_id))
+        previous = key or previous
+    return found
+
+
+def _repeated_clause(text: str) -> tuple[str, int] | None:
+    """The first clause of four or more characters said two or more times in a row."""
+    clauses = [_NOT_WORD.sub("", text[a:b]) for a, b in segmenter.clause_spans(text)]
+    run = 1
+    for i in range(1, len(clauses) + 1):
+        if i < len(clauses) and clauses[i] and clauses[i] == clauses[i - 1]:
+            run += 1
+            continue
+        if run >= 2 and len(clauses[i - 1]) >= 4:
+            return clauses[i - 1], run
+        run = 1
+    m = re.search(r"(\w{4,}?)\1+", text)
+    if m:
+        return m.group(1), len(m.group()) // len(m.group(1))
+    return None
+
+
+def long_segments(texts: Iterable[tuple[int, int, str]]) -> list[Finding]:
+    return [
+        Finding(position, LONG, f"{len(text)} characters (more than {LONG_SEGMENT})", segment_id)
+        for position, segment_id, text in texts
+        if len(text) > LONG_SEGMENT
+    ]
+
+
+def brackets(texts: Iterable[tuple[int, int, str]]) -> list[Finding]:
+    found = []
+    for position, segment_id, text in texts:
+        wrong = [f"{o}{c}" for o, c in _PAIRS if not _balanced(text, o, c)]
+        if text.count('"') % 2:
+            wrong.append('"')
+        if wrong:
+            found.append(Finding(position, BRACKETS, "unbalanced " + " ".join(wrong), segment_id))
+    return found
+
+
+def _balanced(text: str, opening: str, closing: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch == opening:
+            depth += 1
+        elif ch == closing:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def numbers(texts: Sequence[tuple[int, int, str]]) -> list[Finding]:
+    """One finding, at the first number in the rarer style, when both styles occur."""
+    chinese: list[tuple[int, int, str]] = []
+    digits: list[tuple[int, int, str]] = []
+    for position, segment_id, text in texts:
+        chinese += [(position, segment_id, m.group()) for m in _CN_NUMBER.finditer(text)]
+        digits += [(position, segment_id, m.group()) for m in _DIGITS.finditer(text)]
+    if not chinese or not digits:
+        return []
+    rarer = chinese if len(chinese) <= len(digits) else digits
+    position, segment_id, _ = rarer[0]
+    return [
+        Finding(
+            position, NUMBERS,
+            f"numbers in Chinese numerals ({_examples(chinese)}, {len(chinese)}×) and in digits ({_examples(digits)}, {len(digits)}×)",
+            segment_id,
+        )
+    ]
+
+
+def _examples(found: list[tuple[int, int, str]]) -> str:
+    return ", ".join(w for w, _n in Counter(w for _p, _s, w in found).most_common(3))
+
+
+def spellings(texts: Sequence[tuple[int, int, str]], found: Sequence[SegmentSuggestion]) -> list[Finding]:
+    """A term the transcript holds as written and also otherwise: one finding per other spelling."""
+    whole = "\n".join(text for _p, _s, text in texts)
+    by_variant: dict[tuple[str, str], list[SegmentSuggestion]] = defaultdict(list)
+    for s in found:
+        by_variant[(s.suggestion, s.found)].append(s)
+    return [
+        Finding(hits[0].position, SPELLING, f"{term} also written {variant} ({len(hits)}×)", hits[0].segment_id)
+        for (term, variant), hits in by_variant.items()
+        if term in whole or term.casefold() in whole.casefold()
+    ]
+
+
+# ----------------------------------------------------------------- duplicates
+
+
+def fingerprint(texts: Iterable[str]) -> set[str]:
+    """The character 5-grams of a transcript, in simplified script, without punctuation, spaces and fillers."""
+    joined = _FILLERS.sub("", _NOT_WORD.sub("", scripts.convert("".join(texts), "simplified")[0])).casefold()
+    return {joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1)}
+
+
+def duplicates(lib: Library, transcript_id: int) -> list[Finding]:
+    """Transcripts of the library sharing most of their 5-grams with this one."""
+    with lib.read() as session:
+        titles = {tid: title for tid, title in session.execute(select(Transcript.id, Transcript.title))}
+        texts: dict[int, list[str]] = defaultdict(list)
+        for tid, raw, correction in session.execute(
+            select(Segment.transcript_id, Segment.raw, Segment.correction).order_by(Segment.transcript_id, Segment.position)
+        ):
+            if not raw.startswith("!["):
+                texts[tid].append(correction if correction is not None else raw)
+    mine = fingerprint(texts.get(transcript_id, []))
+    if not mine:
+        return []
+    found = []
+    for tid in sorted(titles):
+        if tid == transcript_id:
+            continue
+        theirs = fingerprint(texts.get(tid, []))
+        if not theirs:
+            continue
+        share = len(mine & theirs) / min(len(mine), len(theirs))
+        if share >= DUPLICATE_SHARE:
+            found.append(Finding(None, DUPLICATE, f"looks like transcript {tid} ({titles[tid]}): {share:.0%} of the wording shared"))
+    return found

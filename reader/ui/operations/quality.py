@@ -1,0 +1,95 @@
+"""Glossary suggestions, the quality check and correction memory, for the app's panels and bars.
+
+Reads that need the segmenter run on the "clean" lane; saves are undo steps on
+"write" (accepting a suggestion is a correction, accepting all of one FOUND ->
+SUGGESTION a rule of the transcript). The Suggestions and QA panels that call
+these are not written yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.core.library import Library
+from reader.ui.operations import edits, rules
+from reader.ui.operations.base import Operations
+
+if TYPE_CHECKING:
+    from reader.core.library.memory import Span
+    from reader.core.library.quality import Finding
+    from reader.core.library.suggestions import SegmentSuggestion
+
+
+def load_suggestions(ops: Operations, transcript_id: int, on_done: Callable[[list[SegmentSuggestion]], None]) -> None:
+    def work(lib: Library) -> list[SegmentSuggestion]:
+        from reader.core.library import glossary, suggestions
+
+        glossary.load_into_segmenter(lib)
+        return suggestions.transcript_suggestions(lib, transcript_id)
+
+    ops.read(work, on_done, lane="clean")
+
+
+def load_findings(ops: Operations, transcript_id: int, on_done: Callable[[list[Finding]], None]) -> None:
+    def work(lib: Library) -> list[Finding]:
+        from reader.core.library import quality
+
+        return quality.check_transcript(lib, transcript_id)
+
+    ops.read(work, on_done, lane="clean")
+
+
+def accept(ops: Operations, transcript_id: int, found: SegmentSuggestion, version: int | None = None) -> None:
+    """The suggestion becomes the segment's correction: one undo step."""
+    edits.set_correction(ops, transcript_id, found.segment_id, found.position, None, found.fixed, found.text, version)
+
+
+def accept_all(ops: Operations, transcript_id: int, found: str, suggestion: str) -> None:
+    """Every FOUND -> SUGGESTION of the transcript, as a rule of that transcript: one undo step."""
+    rules.add(ops, found, suggestion, False, transcript_id)
+
+
+def ignore(ops: Operations, segment_id: int, found: str, suggestion: str, on_done: Callable[[object], None]) -> None:
+    """Remember that this suggestion is not wanted in this segment (kept in the library)."""
+
+    def work(lib: Library, _task: object) -> object:
+        from reader.core.library import suggestions
+
+        return suggestions.ignore(lib, segment_id, found, suggestion)
+
+    ops.run("write", work, on_done=on_done)
+
+
+def rule_offers(
+    ops: Operations, transcript_id: int, segment_id: int, before: str, after: str,
+    on_done: Callable[[list[tuple[Span, int, int]]], None],
+) -> None:
+    """(span, segments of this transcript, segments of the library) a rule of each changed span
+    of a saved correction would change, the spans that change nothing elsewhere left out."""
+
+    def work(lib: Library) -> list[tuple[Span, int, int]]:
+        from reader.core.library import memory
+
+        offers = []
+        for span in memory.changed_spans(before, after):
+            here, everywhere = memory.count_elsewhere(lib, transcript_id, span.before, segment_id)
+            if everywhere:
+                offers.append((span, here, everywhere))
+        return offers
+
+    ops.read(work, on_done, lane="clean")
+
+
+def make_rule(ops: Operations, span: Span, transcript_id: int | None) -> None:
+    """Take an offer: a rule for this transcript (or, with None, everywhere), one undo step."""
+    rules.add(ops, span.before, span.after, False, transcript_id)
+
+
+def offer_text(span: Span, here: int, everywhere: int) -> str:
+    return (
+        QCoreApplication.translate("Quality", "Make a rule: %1 → %2 (%3 more in this transcript, %4 in the library)")
+        .replace("%1", span.before).replace("%2", span.after).replace("%3", str(here)).replace("%4", str(everywhere))
+    )
