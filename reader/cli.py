@@ -13,8 +13,9 @@ import contextlib
 import io
 import sys
 
-from reader import APP_NAME, __version__
-from reader.core.errors import UserError, one_line
+from reader import APP_NAME, __version__, cli_quality
+from reader.cli_common import open_from_args, tsv, warn
+from reader.core.errors import UserError
 
 # What argparse offers, written out so that building the parser imports no writer
 # or converter; tests/cli/test_startup.py keeps them equal to reader.core's.
@@ -27,12 +28,6 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     from reader.ui.app import run_gui
 
     return run_gui(args.db, list(getattr(args, "files", []) or []))
-
-
-def _open(args: argparse.Namespace):
-    from reader.core.library import open_library
-
-    return open_library(args.db)
 
 
 def _set_author(name: str) -> None:
@@ -49,36 +44,26 @@ def _reset_author() -> None:
     set_author(None)
 
 
-def _tsv(*fields: object) -> str:
-    """One record a line: tabs and line breaks inside a field would split it."""
-    return "\t".join(" ".join(str("" if f is None else f).split("\n")).replace("\t", " ") for f in fields)
-
-
-def _warn(message: str) -> None:
-    # A file name can hold a line break or bytes that are not UTF-8: the warning stays one line.
-    print(f"{APP_NAME}: warning: {one_line(message)}", file=sys.stderr)
-
-
 def _cmd_import(args: argparse.Namespace) -> int:
     from reader.core.library import import_path
 
-    with _open(args) as lib:
-        for result in import_path(lib, args.files, skipped=lambda exc: _warn(str(exc))):
+    with open_from_args(args) as lib:
+        for result in import_path(lib, args.files, skipped=lambda exc: warn(str(exc))):
             if result.already_imported:
                 ids = ", ".join(str(t.id) for t in result.transcripts) or "none left"
-                _warn(f"{result.path}: already imported (transcripts {ids}); nothing added")
+                warn(f"{result.path}: already imported (transcripts {ids}); nothing added")
                 continue
             for t in result.transcripts:
-                print(_tsv(t.id, t.title, t.segments))
+                print(tsv(t.id, t.title, t.segments))
     return 0
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
     from reader.core.library import list_transcripts
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         for t in list_transcripts(lib):
-            print(_tsv(t.id, t.title, t.segments, t.corrected, t.source_path))
+            print(tsv(t.id, t.title, t.segments, t.corrected, t.source_path))
     return 0
 
 
@@ -86,16 +71,16 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from reader.core.library import transcript_segments
 
     cleaner = None
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         _title, segments = transcript_segments(lib, args.id)
         texts = [s.raw for s in segments]
         if args.clean:
             cleaner = _cleaner_of(lib, args.id)
             texts = _shown_texts(segments, cleaner)
     for segment, text in zip(segments, texts, strict=True):
-        print(_tsv(segment.position, segment.speaker, text, *([segment.version] if args.versions else [])))
+        print(tsv(segment.position, segment.speaker, text, *([segment.version] if args.versions else [])))
     for rule, why in (cleaner.misbehaved_rules if cleaner is not None else {}).items():
-        _warn(f"rule {rule.pattern!r} was skipped: {why}; `rules list` turns it off")
+        warn(f"rule {rule.pattern!r} was skipped: {why}; `rules list` turns it off")
     return 0
 
 
@@ -119,7 +104,7 @@ def _shown_texts(segments, cleaner) -> list[str]:
 def _cmd_delete(args: argparse.Namespace) -> int:
     from reader.core.library import delete_transcript
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         delete_transcript(lib, args.id)
     return 0
 
@@ -138,14 +123,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print("ok")
     hint = rescue_hint(args.db) if damaged else ""
     if hint:
-        _warn(hint.strip())
+        warn(hint.strip())
     return 1 if problems else 0
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
     from reader.core.library.backup import backup
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         print(backup(lib, args.path))
     return 0
 
@@ -155,7 +140,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
     restored = restore(args.path, args.db)
     if restored.set_aside is not None:
-        _warn(f"the damaged library was moved to {restored.set_aside}")
+        warn(f"the damaged library was moved to {restored.set_aside}")
     return 0
 
 
@@ -185,7 +170,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     transcript_id = None if everything else _transcript_id(args.id)
     if transcript_id is not None and to_stdout and args.format not in export.TEXT_FORMATS:
         raise UserError("-o -", f"{args.format} is not a text format; give a file name")
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         if transcript_id is None:  # everything
             export.export_library(lib, args.output, args.format, args.script, options, overwrite=args.overwrite)
             return 0
@@ -208,10 +193,10 @@ def _transcript_id(value: str) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     from reader.core.library import search
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         hits = search.search(lib, args.query, transcript_id=args.transcript, limit=args.limit)
     for hit in hits:
-        print(_tsv(hit.transcript_id, hit.position, hit.snippet))
+        print(tsv(hit.transcript_id, hit.position, hit.snippet))
     return 0
 
 
@@ -305,12 +290,12 @@ def _segment_id(lib, args: argparse.Namespace) -> int:
 def _cmd_correct(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
-    with _open(args) as lib, _conflict_hint():
+    with open_from_args(args) as lib, _conflict_hint():
         change = edits.set_correction(
             lib, _segment_id(lib, args), args.text, expected_version=args.expect_version, replace_others=False
         )
     if change.new is None and not change.changed:
-        _warn(f"segment {args.pos} of transcript {args.id}: a blank correction; nothing to store")
+        warn(f"segment {args.pos} of transcript {args.id}: a blank correction; nothing to store")
     return 0
 
 
@@ -328,17 +313,17 @@ def _conflict_hint():
 def _cmd_revert(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
-    with _open(args) as lib, _conflict_hint():
+    with open_from_args(args) as lib, _conflict_hint():
         change = edits.revert_correction(lib, _segment_id(lib, args), expected_version=args.expect_version, replace_others=False)
     if not change.changed:
-        _warn(f"segment {args.pos} of transcript {args.id} has no correction; nothing to revert")
+        warn(f"segment {args.pos} of transcript {args.id} has no correction; nothing to revert")
     return 0
 
 
 def _cmd_split(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         edits.split_segment(lib, _segment_id(lib, args), args.offset)
     return 0
 
@@ -346,7 +331,7 @@ def _cmd_split(args: argparse.Namespace) -> int:
 def _cmd_merge(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         segment_id = _segment_id(lib, args)
         # An uncorrected part joins the merged correction as `show --clean` printed it, not raw (fillers and all).
         edits.merge_segments(lib, segment_id)
@@ -357,22 +342,22 @@ def _cmd_rules_list(args: argparse.Namespace) -> int:
     from reader.core.library import rules
 
     def disabled(rule_id: int, why: str) -> None:
-        _warn(f"rule {rule_id} is now off: {why}; fix it, then turn it on in the app or add it again")
+        warn(f"rule {rule_id} is now off: {why}; fix it, then turn it on in the app or add it again")
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         rules.count_hits(lib, disabled=disabled)
         found = rules.list_rules(lib, args.transcript)
     for r in found:
         scope = "global" if r.transcript_id is None else f"transcript {r.transcript_id}"
         kind = ("regex" if r.is_regex else "literal") + ("" if r.case_sensitive else ",ignore-case")
-        print(_tsv(r.id, r.pattern, r.replacement, kind, scope, "on" if r.enabled else "off", r.hits))
+        print(tsv(r.id, r.pattern, r.replacement, kind, scope, "on" if r.enabled else "off", r.hits))
     return 0
 
 
 def _cmd_rules_add(args: argparse.Namespace) -> int:
     from reader.core.library import rules
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         rule_id = rules.add_rule(
             lib, args.pattern, args.replacement, regex=args.regex, case_sensitive=not args.ignore_case, transcript_id=args.transcript
         )
@@ -383,7 +368,7 @@ def _cmd_rules_add(args: argparse.Namespace) -> int:
 def _cmd_rules_remove(args: argparse.Namespace) -> int:
     from reader.core.library import rules
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         rules.remove_rule(lib, args.rule)
     return 0
 
@@ -391,7 +376,7 @@ def _cmd_rules_remove(args: argparse.Namespace) -> int:
 def _cmd_rules_import(args: argparse.Namespace) -> int:
     from reader.core.library import rules
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         count = rules.import_tsv(lib, args.tsv, transcript_id=args.transcript)
     print(count)
     return 0
@@ -400,14 +385,14 @@ def _cmd_rules_import(args: argparse.Namespace) -> int:
 def _cmd_rules_export(args: argparse.Namespace) -> int:
     from reader.core.library import rules
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         if args.tsv == "-":
             text, left_out = rules.rules_tsv(lib, transcript_id=args.transcript)
             sys.stdout.write(text)
         else:
             left_out = rules.export_tsv(lib, args.tsv, transcript_id=args.transcript)
     if left_out:
-        _warn(f"{left_out} disabled rules left out (importing them would enable them)")
+        warn(f"{left_out} disabled rules left out (importing them would enable them)")
     return 0
 
 
@@ -474,8 +459,6 @@ def _add_edit_commands(sub) -> None:
     p.add_argument("tsv", metavar="TSV")
     p.add_argument("--transcript", type=int, metavar="ID", help="this transcript's own rules instead of the global ones")
     p.set_defaults(func=_cmd_rules_export)
-    from reader import cli_quality
-
     cli_quality.add_rules_suggest(rules)
 
 
@@ -500,10 +483,10 @@ def _range_ids(lib, args: argparse.Namespace) -> list[int]:
 def _cmd_speakers(args: argparse.Namespace) -> int:
     from reader.core.library.overview import transcript_overview
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         overview = transcript_overview(lib, args.id)
     for share in overview.speakers:
-        print(_tsv(share.speaker.name if share.speaker else "", share.segments, share.chars, f"{share.percent:.1f}"))
+        print(tsv(share.speaker.name if share.speaker else "", share.segments, share.chars, f"{share.percent:.1f}"))
     return 0
 
 
@@ -511,14 +494,14 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     from reader.core.library import tagging
     from reader.core.library.overview import suggest_topics
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         if args.suggest:
             for word in suggest_topics(lib, transcript_id=args.id):
                 print(word)
             return 0
         rows = tagging.topic_positions(lib, args.id)
     for label, positions in rows:
-        print(_tsv(label.name, len(positions), _spans(positions)))
+        print(tsv(label.name, len(positions), _spans(positions)))
     return 0
 
 
@@ -536,7 +519,7 @@ def _spans(positions: list[int]) -> str:
 def _cmd_tag(args: argparse.Namespace) -> int:
     from reader.core.library import tagging
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         segment_ids = _range_ids(lib, args)
         if args.speaker is not None:
             tagging.assign_speaker(lib, segment_ids, args.speaker)
@@ -548,7 +531,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
 def _cmd_untag(args: argparse.Namespace) -> int:
     from reader.core.library import tagging
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         segment_ids = _range_ids(lib, args)
         changed = False
         if args.topic is None:
@@ -558,7 +541,7 @@ def _cmd_untag(args: argparse.Namespace) -> int:
     if not changed:
         first, last = args.range
         where = f"position {first}" if first == last else f"positions {first}-{last}"
-        _warn(f"{where} of transcript {args.id}: no such label; nothing to untag")
+        warn(f"{where} of transcript {args.id}: no such label; nothing to untag")
     return 0
 
 
@@ -641,8 +624,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_edit_commands(sub)
     _add_tag_commands(sub)
-    from reader import cli_quality
-
     cli_quality.add_commands(sub)
     return parser
 

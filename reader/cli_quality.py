@@ -9,23 +9,23 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli import _open, _tsv, _warn
+from reader.cli_common import open_from_args, tsv, warn
 
 
 def _cmd_glossary_list(args: argparse.Namespace) -> int:
     from reader.core.library import glossary
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         entries = glossary.list_terms(lib, args.transcript)
     for e in entries:
-        print(_tsv(e.term, ",".join(e.aliases), "global" if e.transcript_id is None else f"transcript {e.transcript_id}"))
+        print(tsv(e.term, ",".join(e.aliases), "global" if e.transcript_id is None else f"transcript {e.transcript_id}"))
     return 0
 
 
 def _cmd_glossary_add(args: argparse.Namespace) -> int:
     from reader.core.library import glossary
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         glossary.add_term(lib, args.term, args.alias or [], transcript_id=args.transcript)
     return 0
 
@@ -33,7 +33,7 @@ def _cmd_glossary_add(args: argparse.Namespace) -> int:
 def _cmd_glossary_remove(args: argparse.Namespace) -> int:
     from reader.core.library import glossary
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         glossary.remove_term(lib, args.term, transcript_id=args.transcript)
     return 0
 
@@ -41,7 +41,7 @@ def _cmd_glossary_remove(args: argparse.Namespace) -> int:
 def _cmd_glossary_import(args: argparse.Namespace) -> int:
     from reader.core.library import glossary
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         print(glossary.import_tsv(lib, args.tsv, transcript_id=args.transcript))
     return 0
 
@@ -49,7 +49,7 @@ def _cmd_glossary_import(args: argparse.Namespace) -> int:
 def _cmd_glossary_export(args: argparse.Namespace) -> int:
     from reader.core.library import glossary
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         if args.tsv == "-":
             sys.stdout.write(glossary.glossary_tsv(lib, transcript_id=args.transcript))
         else:
@@ -61,32 +61,32 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     from reader.core.library import glossary, suggestions
 
     terms = glossary.read_tsv(args.glossary) if args.glossary else None
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         found = suggestions.transcript_suggestions(lib, args.id, terms)
     for s in found:
-        print(_tsv(s.position, s.found, s.suggestion, s.context))
+        print(tsv(s.position, s.found, s.suggestion, s.context))
     return 0
 
 
 def _cmd_qa(args: argparse.Namespace) -> int:
     from reader.core.library import quality
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         findings = quality.check_transcript(lib, args.id)
     for f in findings:
-        print(_tsv(f.position, f.kind, f.detail))
+        print(tsv(f.position, f.kind, f.detail))
     return 0
 
 
 def _cmd_rules_suggest(args: argparse.Namespace) -> int:
     from reader.core.library import memory
 
-    with _open(args) as lib:
+    with open_from_args(args) as lib:
         offers = memory.rule_offers(lib, args.transcript)
     for o in offers:
-        print(_tsv(o.transcript_id, o.position, o.before, o.after, o.in_transcript, o.in_library))
+        print(tsv(o.transcript_id, o.position, o.before, o.after, o.in_transcript, o.in_library))
     if not offers:
-        _warn("no correction holds a change that occurs elsewhere")
+        warn("no correction holds a change that occurs elsewhere")
     return 0
 
 

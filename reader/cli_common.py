@@ -1,0 +1,35 @@
+"""What every command of the command line shares: opening the library, records, warnings.
+
+Kept apart from `reader.cli` so that modules holding commands (`reader.cli_quality`)
+import it at the top without a cycle. Light on purpose: the CLI starts fast
+(tests/cli/test_startup.py), so the library is imported only when a command opens it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from reader import APP_NAME
+from reader.core.errors import one_line
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
+
+
+def open_from_args(args: argparse.Namespace) -> Library:
+    """The library `--db` names (else the default one)."""
+    from reader.core.library import open_library
+
+    return open_library(args.db)
+
+
+def tsv(*fields: object) -> str:
+    """One record a line: tabs and line breaks inside a field would split it."""
+    return "\t".join(" ".join(str("" if f is None else f).split("\n")).replace("\t", " ") for f in fields)
+
+
+def warn(message: str) -> None:
+    # A file name can hold a line break or bytes that are not UTF-8: the warning stays one line.
+    print(f"{APP_NAME}: warning: {one_line(message)}", file=sys.stderr)
