@@ -2,7 +2,9 @@
 
 No clause starts with a separator (`呃，我们` -> `我们`), a run of separators keeps its
 first (`然后，，我们` -> `然后，我们`), a separator before an end mark goes (`可能是，。` ->
-`可能是。`), and a segment left with punctuation alone is empty. It only removes.
+`可能是。`), a full stop right after an end mark goes (`对，嗯。嗯。` and `对？嗯。` lose their
+fillers and leave `对。。`, `对？。`), no text starts with punctuation (`呃。我们` -> `我们`), and a
+segment left with punctuation alone is empty. It only removes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ SEPARATORS = "，、；：,;:"
 END_MARKS = "。！？!?…"
 _RUN = re.compile(f"[{SEPARATORS}](?:\\s*[{SEPARATORS}])*")
 _SPACE = re.compile(r"\s*")
+# Only the full stop: `……` is one mark, and `！！`, `？？` may be the speaker's emphasis.
+_STOPS = re.compile(f"(?<=[{END_MARKS}])。+")
+# Punctuation before the first word (`……` may open a text on purpose).
+_LEAD = re.compile(f"[{SEPARATORS}。！？!?][\\s{SEPARATORS}。！？!?]*")
 
 
 def _neighbour_before(text: str, pos: int) -> str:
@@ -29,7 +35,13 @@ def _neighbour_before(text: str, pos: int) -> str:
 
 def tidy(text: str) -> tuple[str, list[Edit]]:
     edits = []
-    for m in _RUN.finditer(text):
+    first = len(text) - len(text.lstrip())
+    lead = _LEAD.match(text, first)
+    start_words = first
+    if lead is not None:
+        edits.append(Edit(first, lead.end(), "", STAGE))
+        start_words = lead.end()
+    for m in _RUN.finditer(text, start_words):
         start, end = m.span()
         space = _SPACE.match(text, end)
         assert space is not None  # \s* matches anywhere
@@ -41,6 +53,8 @@ def tidy(text: str) -> tuple[str, list[Edit]]:
             edits.append(Edit(start, end, "", STAGE))
         elif end - start > 1:
             edits.append(Edit(start + 1, end, "", STAGE))
+    edits.extend(Edit(m.start(), m.end(), "", STAGE) for m in _STOPS.finditer(text, start_words))
+    edits.sort(key=lambda e: e.start)
     tidied = apply_edits(text, edits)
     if tidied and not any(ch.isalnum() for ch in tidied):
         return "", [Edit(0, len(text), "", STAGE)]
