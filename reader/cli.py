@@ -14,6 +14,7 @@ import io
 import sys
 
 from reader import APP_NAME, __version__
+from reader.cli_compare import add_compare_command
 from reader.core.errors import UserError
 
 # What argparse offers, written out so that building the parser imports no writer
@@ -616,6 +617,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_edit_commands(sub)
     _add_tag_commands(sub)
+    add_compare_command(sub)
     return parser
 
 

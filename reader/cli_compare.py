@@ -1,0 +1,38 @@
+"""`compare A B`: two recognitions of one talk, aligned (issue 16). Kept beside cli.py, which is long enough."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def _tsv(*fields: object) -> str:
+    # As cli._tsv: a tab or line break inside a field would split the record.
+    return "\t".join(" ".join(str(f).split("\n")).replace("\t", " ") for f in fields)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from reader.core.library import open_library
+    from reader.core.library.compare import compare_transcripts, describe, positions
+
+    with open_library(args.db) as lib:
+        comparison = compare_transcripts(lib, args.a, args.b)
+    for group in comparison.groups:
+        if args.differences and group.status == "same":
+            continue
+        print(_tsv(positions(group.a), positions(group.b), group.status, describe(group)))
+    return 0
+
+
+def add_compare_command(sub) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="align two transcripts of one talk: POS_A POS_B STATUS DIFFS, one group of segments a line",
+        description="Aligns the segments of A and B in order (one segment may meet several; a segment the other "
+        "side lacks is `only`) and compares what the reader shows, in one script, without fillers, stutters, "
+        "loops or punctuation. POS is a position, a range (12-13) or - ; STATUS same, diff or only; DIFFS the "
+        "differing spans as A_TEXT→B_TEXT joined by ' | '.",
+    )
+    p.add_argument("a", type=int, metavar="A", help="transcript id (see `list`)")
+    p.add_argument("b", type=int, metavar="B", help="transcript id of the other recognition")
+    p.add_argument("--differences", action="store_true", help="leave out the groups that are the same")
+    p.set_defaults(func=cmd_compare)
