@@ -220,8 +220,11 @@ class _Side:
             return self.bounds[i + 1] - self.bounds[i]
         return 0
 
-    def tolerance(self, boundary: int) -> float:
-        return CUT_TOLERANCE * min(self.length(boundary - 1), self.length(boundary))
+    def tolerance(self, boundary: int, offset: float) -> float:
+        """How far a cut may land from this boundary: `offset` > 0 puts the end of the segment
+        before it in the next group, < 0 the start of the one after it in the group before;
+        less than half of that segment keeps most of it where it belongs."""
+        return CUT_TOLERANCE * self.length(boundary - 1 if offset > 0 else boundary)
 
     def locate(self, pos: int) -> tuple[int, int]:
         """Stream position -> (kept segment, character index in its comparable text)."""
@@ -280,9 +283,10 @@ class _Projection:
         return lo, hi
 
 
-def _distance(x: float, interval: tuple[float, float]) -> float:
+def _offset(x: float, interval: tuple[float, float]) -> float:
+    """How far `x` lies after (> 0) or before (< 0) the interval; 0 inside it."""
     lo, hi = interval
-    return lo - x if x < lo else x - hi if x > hi else 0.0
+    return x - hi if x > hi else x - lo if x < lo else 0.0
 
 
 class _Aligner:
@@ -314,19 +318,20 @@ class _Aligner:
             for i in range(first, last):
                 if (i, j) in ((0, 0), (n, m)):
                     continue
-                tol_a, tol_b = a.tolerance(i), b.tolerance(j)
-                d_a = _distance(a.bounds[i], interval)
                 # Strictly within: two boundaries of one side around a short segment never both meet the same point.
-                if d_a and d_a >= tol_a:
+                d_a = _offset(a.bounds[i], interval)
+                tol_a = a.tolerance(i, d_a)
+                if d_a and abs(d_a) >= tol_a:
                     continue
-                d_b = _distance(b.bounds[j], a_to_b(a.bounds[i]))
-                if d_b and d_b >= tol_b:
+                d_b = _offset(b.bounds[j], a_to_b(a.bounds[i]))
+                tol_b = b.tolerance(j, d_b)
+                if d_b and abs(d_b) >= tol_b:
                     continue
                 a_before, a_after = a.agreement(a.bounds[i])
                 b_before, b_after = b.agreement(b.bounds[j])
                 if max(min(a_before, b_before), min(a_after, b_after)) < MIN_CONFIDENCE:
                     continue
-                weight = 2.0 - d_a / max(tol_a, 1e-9) - d_b / max(tol_b, 1e-9)
+                weight = 2.0 - abs(d_a) / max(tol_a, 1e-9) - abs(d_b) / max(tol_b, 1e-9)
                 candidates.append((i, j, 0.01 + weight))
         return _best_chain(candidates, n, m)
 
