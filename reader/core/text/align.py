@@ -125,6 +125,16 @@ def character_opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
 def _opcodes(a: str, b: str, i0: int, j0: int) -> list[tuple[str, int, int, int, int]]:
     if not a and not b:
         return []
+    if len(a) * len(b) > DIRECT_LIMIT:
+        # No anchor in a long stretch (one side loops, or the text repeats itself): align it
+        # in proportional pieces rather than spend minutes on one quadratic alignment.
+        pieces = -(-max(len(a), len(b)) // ANCHOR_SPACING)
+        ops: list[tuple[str, int, int, int, int]] = []
+        for k in range(pieces):
+            a1, a2 = len(a) * k // pieces, len(a) * (k + 1) // pieces
+            b1, b2 = len(b) * k // pieces, len(b) * (k + 1) // pieces
+            ops += _opcodes(a[a1:a2], b[b1:b2], i0 + a1, j0 + b1)
+        return ops
     return [
         (op.tag, op.src_start + i0, op.src_end + i0, op.dest_start + j0, op.dest_end + j0)
         for op in Levenshtein.opcodes(a, b)

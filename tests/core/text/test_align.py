@@ -110,7 +110,7 @@ def lectures():
 def test_long_texts_are_aligned_between_anchors_with_the_same_groups(lectures, monkeypatch):
     a, b = lectures
     direct = align_segments(a, b)
-    monkeypatch.setattr(align, "DIRECT_LIMIT", 1000)
+    monkeypatch.setattr(align, "DIRECT_LIMIT", 2000 * 2000)
     monkeypatch.setattr(align, "ANCHOR_SPACING", 300)
     assert align.anchors(comparable("".join(a)).text, comparable("".join(b)).text)
     assert align_segments(a, b) == direct
