@@ -14,7 +14,7 @@ import io
 import sys
 
 from reader import APP_NAME, __version__
-from reader.cli_compare import add_compare_command
+from reader.cli_compare import add_compare_command, warn_second_recognitions
 from reader.core.errors import UserError
 
 # What argparse offers, written out so that building the parser imports no writer
@@ -63,13 +63,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from reader.core.library import import_path
 
     with _open(args) as lib:
-        for result in import_path(lib, args.files):
+        results = import_path(lib, args.files)
+        for result in results:
             if result.already_imported:
                 ids = ", ".join(str(t.id) for t in result.transcripts) or "none left"
                 _warn(f"{result.path}: already imported (transcripts {ids}); nothing added")
                 continue
             for t in result.transcripts:
                 print(_tsv(t.id, t.title, t.segments))
+        sys.stdout.flush()
+        made = [t for result in results if not result.already_imported for t in result.transcripts]
+        warn_second_recognitions(lib, made, _warn)
     return 0
 
 

@@ -23,6 +23,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def warn_second_recognitions(lib, transcripts, warn) -> None:
+    """After an import: name the transcripts already there that a new one looks like a second recognition of."""
+    from reader.core.library.recognitions import likely_second_recognition_of
+
+    for t in transcripts:
+        for other in likely_second_recognition_of(lib, t.id, earlier_only=True):
+            warn(f'transcript {t.id} looks like a second recognition of {other.transcript_id} "{other.title}" '
+                 f"(compare {t.id} {other.transcript_id})")
+
+
 def add_compare_command(sub) -> None:
     p = sub.add_parser(
         "compare",

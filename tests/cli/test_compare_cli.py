@@ -56,3 +56,17 @@ def test_an_unknown_transcript_is_one_error_line(run, tmp_path):
     code, out, err = run("compare", a, 99)
     assert code == 1 and out == []
     assert err == ["transcript-reader: error: transcript 99: no such transcript (see `list`)"]
+
+
+def test_import_warns_when_a_transcript_looks_like_a_second_recognition(run):
+    from reader.core.paths import seeds_dir
+
+    seeds = seeds_dir()
+    code, out, err = run("import", seeds / "000_3259e7fbd51321e0.txt", seeds / "004_e48bd789d310c5cd.txt")
+    assert code == 0 and err == []  # two different talks
+    code, out, err = run("import", seeds / "001_39abc5761bc525e8.txt")
+    assert code == 0 and out[0].startswith("3\t")
+    assert err == [
+        'transcript-reader: warning: transcript 3 looks like a second recognition of 1 "2024北京智源大会-开幕式及全体大会 - '
+        'P2：主题报告：多模态大模型-主旨演讲：Aditya Rameah-对话嘉宾：谢赛宁 - 智源社区 - BV1uH4y1w77V" (compare 3 1)'
+    ]
