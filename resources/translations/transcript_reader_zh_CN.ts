@@ -85,6 +85,110 @@
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <location filename="../../reader/ui/operations/compare.py" line="47"/>
+        <source>this difference</source>
+        <translation>这处差异</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/compare.py" line="48"/>
+        <source>it spans several segments; correct them one at a time</source>
+        <translation>它跨越多个片段；请逐一修改</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="87"/>
+        <source>Previous Difference (Shift+F7)</source>
+        <translation>上一处差异 (Shift+F7)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="88"/>
+        <source>Next Difference (F7)</source>
+        <translation>下一处差异 (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="89"/>
+        <source>Use This Wording</source>
+        <translation>采用此说法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="90"/>
+        <source>Correct this transcript&apos;s segment with the other transcript&apos;s words here (Ctrl+Shift+U)</source>
+        <translation>用另一篇转写在此处的说法修改本转写的片段 (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="91"/>
+        <source>Close Comparison</source>
+        <translation>关闭比较</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="92"/>
+        <source>[image]</source>
+        <translation>[图片]</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="99"/>
+        <source>Aligning the two transcripts…</source>
+        <translation>正在对齐两篇转写…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="177"/>
+        <source>The two transcripts say the same words</source>
+        <translation>两篇转写的说法相同</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="179"/>
+        <source>%1 differences</source>
+        <translation>%1 处差异</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="181"/>
+        <source>Difference %1 of %2</source>
+        <translation>第 %1 处差异，共 %2 处</translation>
+    </message>
+</context>
+<context>
+    <name>Comparing</name>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="82"/>
+        <source>&amp;Compare With…</source>
+        <translation>与另一篇转写比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="83"/>
+        <source>Align this transcript with another recognition of the same talk</source>
+        <translation>将本转写与同一演讲的另一次识别对齐</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="85"/>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="90"/>
+        <source>Open a transcript first</source>
+        <translation>请先打开一篇转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="98"/>
+        <source>The library holds no other transcript</source>
+        <translation>文库中没有其他转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="101"/>
+        <source>Compare With</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="102"/>
+        <source>The other recognition of this talk:</source>
+        <translation>这场演讲的另一次识别：</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="70"/>
@@ -1132,6 +1236,24 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <location filename="../../reader/ui/dialogs/overview.py" line="180"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionBar</name>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="53"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="54"/>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="58"/>
+        <source>Transcript %1 looks like a second recognition of %2 &quot;%3&quot;.</source>
+        <translation>转写 %1 看起来是 %2“%3”的另一次识别。</translation>
     </message>
 </context>
 <context>
