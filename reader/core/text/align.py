@@ -56,19 +56,25 @@ class Comparable:
     offsets: tuple[int, ...]
 
 
+def _one_script(text: str) -> str:
+    """Simplified, through traditional: both scripts land on the same characters (想象 and 想像
+    alike become 想像, where converting the traditional side alone keeps 想像 against 想象)."""
+    return script.converter("simplified").convert(script.converter("traditional").convert(text))
+
+
 @cache
-def _to_simplified(char: str) -> str:
-    converted = script.converter("simplified").convert(char)
+def _one_script_char(char: str) -> str:
+    converted = _one_script(char)
     return converted if len(converted) == 1 else char
 
 
 def comparable(shown: str) -> Comparable:
     """The characters of `shown` that are words said, in one script and case."""
     masked = _MARK.sub(lambda m: " " * len(m.group()), shown)
-    converted = script.converter("simplified").convert(masked)
+    converted = _one_script(masked)
     if len(converted) != len(masked):
         # A phrase conversion changed the length: convert character by character to keep offsets.
-        converted = "".join(_to_simplified(c) for c in masked)
+        converted = "".join(_one_script_char(c) for c in masked)
     converted = converted.translate(_FULLWIDTH).lower()
     kept = [(k, c) for k, c in enumerate(converted) if c.isalnum()]
     return Comparable("".join(c for _, c in kept), tuple(k for k, _ in kept))

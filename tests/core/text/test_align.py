@@ -28,6 +28,12 @@ def test_the_same_text_in_the_other_script_and_other_punctuation_is_the_same():
     assert spans(groups) == [([0], [0], "same"), ([1], [1], "same")]
 
 
+def test_variant_characters_of_the_two_scripts_are_no_difference():
+    # OpenCC writes 想象 as 想像 in traditional, and 想像 back in simplified stays 想像.
+    groups = align_segments(["然后我们要想象一下。"], ["然後我們要想像一下"])
+    assert spans(groups) == [([0], [0], "same")]
+
+
 def test_one_segment_meets_the_several_it_was_chunked_into():
     b = [TALK[0] + TALK[1], TALK[2], TALK[3][:6], TALK[3][6:], *TALK[4:]]
     assert spans(align_segments(TALK, b)) == [
