@@ -59,7 +59,8 @@ class Comparable:
 def _one_script(text: str) -> str:
     """Simplified, through traditional: both scripts land on the same characters (想象 and 想像
     alike become 想像, where converting the traditional side alone keeps 想像 against 想象)."""
-    return script.converter("simplified").convert(script.converter("traditional").convert(text))
+    simplified: str = script.converter("simplified").convert(script.converter("traditional").convert(text))
+    return simplified
 
 
 @cache
