@@ -15,6 +15,7 @@ import sys
 
 from reader import APP_NAME, __version__, cli_quality
 from reader.cli_common import open_from_args, tsv, warn
+from reader.cli_compare import add_compare_command, warn_second_recognitions
 from reader.core.errors import UserError
 
 # What argparse offers, written out so that building the parser imports no writer
@@ -48,13 +49,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from reader.core.library import import_path
 
     with open_from_args(args) as lib:
-        for result in import_path(lib, args.files, skipped=lambda exc: warn(str(exc))):
+        results = import_path(lib, args.files, skipped=lambda exc: warn(str(exc)))
+        for result in results:
             if result.already_imported:
                 ids = ", ".join(str(t.id) for t in result.transcripts) or "none left"
                 warn(f"{result.path}: already imported (transcripts {ids}); nothing added")
                 continue
             for t in result.transcripts:
                 print(tsv(t.id, t.title, t.segments))
+        sys.stdout.flush()
+        made = [t for result in results if not result.already_imported for t in result.transcripts]
+        warn_second_recognitions(lib, made, warn)
     return 0
 
 
@@ -625,6 +630,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_edit_commands(sub)
     _add_tag_commands(sub)
     cli_quality.add_commands(sub)
+    add_compare_command(sub)
     return parser
 
 

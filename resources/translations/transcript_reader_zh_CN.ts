@@ -104,6 +104,110 @@
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <location filename="../../reader/ui/operations/compare.py" line="47" />
+        <source>this difference</source>
+        <translation>这处差异</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/compare.py" line="48" />
+        <source>it spans several segments; correct them one at a time</source>
+        <translation>它跨越多个片段；请逐一修改</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="88" />
+        <source>Previous Difference (Shift+F7)</source>
+        <translation>上一处差异 (Shift+F7)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="89" />
+        <source>Next Difference (F7)</source>
+        <translation>下一处差异 (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="90" />
+        <source>Use This Wording</source>
+        <translation>采用此说法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="91" />
+        <source>Correct this transcript's segment with the other transcript's words here (Ctrl+Shift+U)</source>
+        <translation>用另一篇转写在此处的说法修改本转写的片段 (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="92" />
+        <source>Close Comparison</source>
+        <translation>关闭比较</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="93" />
+        <source>[image]</source>
+        <translation>[图片]</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="100" />
+        <source>Aligning the two transcripts…</source>
+        <translation>正在对齐两篇转写…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="178" />
+        <source>The two transcripts say the same words</source>
+        <translation>两篇转写的说法相同</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="180" />
+        <source>%1 differences</source>
+        <translation>%1 处差异</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="182" />
+        <source>Difference %1 of %2</source>
+        <translation>第 %1 处差异，共 %2 处</translation>
+    </message>
+</context>
+<context>
+    <name>Comparing</name>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="82" />
+        <source>&amp;Compare With…</source>
+        <translation>与另一篇转写比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="83" />
+        <source>Align this transcript with another recognition of the same talk</source>
+        <translation>将本转写与同一演讲的另一次识别对齐</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="85" />
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="90" />
+        <source>Open a transcript first</source>
+        <translation>请先打开一篇转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="98" />
+        <source>The library holds no other transcript</source>
+        <translation>文库中没有其他转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="101" />
+        <source>Compare With</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="102" />
+        <source>The other recognition of this talk:</source>
+        <translation>这场演讲的另一次识别：</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="74" />
@@ -780,267 +884,267 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="210" />
+        <location filename="../../reader/ui/window/main_window.py" line="212" />
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="216" />
+        <location filename="../../reader/ui/window/main_window.py" line="218" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="217" />
+        <location filename="../../reader/ui/window/main_window.py" line="219" />
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="218" />
+        <location filename="../../reader/ui/window/main_window.py" line="220" />
         <source>Open &amp;Shared Library…</source>
         <translation>打开共享文库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="219" />
+        <location filename="../../reader/ui/window/main_window.py" line="221" />
         <source>Your &amp;Name in Revisions…</source>
         <translation>修订记录中的名字(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="220" />
+        <location filename="../../reader/ui/window/main_window.py" line="222" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="221" />
+        <location filename="../../reader/ui/window/main_window.py" line="223" />
         <source>&amp;Back Up Library…</source>
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="222" />
+        <location filename="../../reader/ui/window/main_window.py" line="224" />
         <source>Restore from Bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="223" />
+        <location filename="../../reader/ui/window/main_window.py" line="225" />
         <source>&amp;Speakers…</source>
         <translation>说话人(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="224" />
+        <location filename="../../reader/ui/window/main_window.py" line="226" />
         <source>&amp;Overview…</source>
         <translation>概览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="225" />
+        <location filename="../../reader/ui/window/main_window.py" line="227" />
         <source>Library Search</source>
         <translation>文库搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="226" />
+        <location filename="../../reader/ui/window/main_window.py" line="228" />
         <source>Library &amp;Search</source>
         <translation>文库搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="227" />
+        <location filename="../../reader/ui/window/main_window.py" line="229" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="228" />
+        <location filename="../../reader/ui/window/main_window.py" line="230" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="229" />
+        <location filename="../../reader/ui/window/main_window.py" line="231" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="230" />
+        <location filename="../../reader/ui/window/main_window.py" line="232" />
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="231" />
+        <location filename="../../reader/ui/window/main_window.py" line="233" />
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="232" />
+        <location filename="../../reader/ui/window/main_window.py" line="234" />
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="233" />
+        <location filename="../../reader/ui/window/main_window.py" line="235" />
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="234" />
+        <location filename="../../reader/ui/window/main_window.py" line="236" />
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="235" />
+        <location filename="../../reader/ui/window/main_window.py" line="237" />
         <source>Make a rule from this segment's correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="236" />
+        <location filename="../../reader/ui/window/main_window.py" line="238" />
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="237" />
+        <location filename="../../reader/ui/window/main_window.py" line="239" />
         <source>Set S&amp;peaker…</source>
         <translation>设定说话人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="238" />
+        <location filename="../../reader/ui/window/main_window.py" line="240" />
         <source>Tag &amp;Topic…</source>
         <translation>标注话题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="239" />
+        <location filename="../../reader/ui/window/main_window.py" line="241" />
         <source>&amp;Remove Topics</source>
         <translation>移除话题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="240" />
+        <location filename="../../reader/ui/window/main_window.py" line="242" />
         <source>Split Here for the &amp;Next Speaker</source>
         <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="241" />
+        <location filename="../../reader/ui/window/main_window.py" line="243" />
         <source>Split the segment at the cursor and give the rest to the next speaker</source>
         <translation>在光标处拆分本段，后半段归下一位说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="242" />
+        <location filename="../../reader/ui/window/main_window.py" line="244" />
         <source>Next Segment of This Speaker</source>
         <translation>此说话人的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="243" />
+        <location filename="../../reader/ui/window/main_window.py" line="245" />
         <source>Previous Segment of This Speaker</source>
         <translation>此说话人的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="244" />
+        <location filename="../../reader/ui/window/main_window.py" line="246" />
         <source>Next Segment of This Topic</source>
         <translation>此话题的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="245" />
+        <location filename="../../reader/ui/window/main_window.py" line="247" />
         <source>Previous Segment of This Topic</source>
         <translation>此话题的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="246" />
+        <location filename="../../reader/ui/window/main_window.py" line="248" />
         <source>Always Show Speaker and Topic &amp;Columns</source>
         <translation>始终显示说话人和话题列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="247" />
+        <location filename="../../reader/ui/window/main_window.py" line="249" />
         <source>&amp;Labels</source>
         <translation>标注(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="248" />
+        <location filename="../../reader/ui/window/main_window.py" line="250" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="249" />
+        <location filename="../../reader/ui/window/main_window.py" line="251" />
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="250" />
+        <location filename="../../reader/ui/window/main_window.py" line="252" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="251" />
+        <location filename="../../reader/ui/window/main_window.py" line="253" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="252" />
+        <location filename="../../reader/ui/window/main_window.py" line="254" />
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="253" />
+        <location filename="../../reader/ui/window/main_window.py" line="255" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="254" />
+        <location filename="../../reader/ui/window/main_window.py" line="256" />
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="255" />
+        <location filename="../../reader/ui/window/main_window.py" line="257" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="256" />
+        <location filename="../../reader/ui/window/main_window.py" line="258" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="257" />
+        <location filename="../../reader/ui/window/main_window.py" line="259" />
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="258" />
+        <location filename="../../reader/ui/window/main_window.py" line="260" />
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="259" />
+        <location filename="../../reader/ui/window/main_window.py" line="261" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="260" />
+        <location filename="../../reader/ui/window/main_window.py" line="262" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="261" />
+        <location filename="../../reader/ui/window/main_window.py" line="263" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="385" />
+        <location filename="../../reader/ui/window/main_window.py" line="387" />
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="383" />
+        <location filename="../../reader/ui/window/main_window.py" line="385" />
         <source>%1 of %2 segments shown</source>
         <translation>显示 %1 / %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="440" />
+        <location filename="../../reader/ui/window/main_window.py" line="442" />
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="459" />
+        <location filename="../../reader/ui/window/main_window.py" line="461" />
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="466" />
+        <location filename="../../reader/ui/window/main_window.py" line="468" />
         <source>About transcript-reader</source>
         <translation>关于 transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="469" />
+        <location filename="../../reader/ui/window/main_window.py" line="471" />
         <source>transcript-reader %1
 Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>transcript-reader %1
@@ -1227,6 +1331,24 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <location filename="../../reader/ui/operations/quality.py" line="93" />
         <source>Make a rule: %1 → %2 (%3 more in this transcript, %4 in the library)</source>
         <translation>生成规则：%1 → %2（本文稿另有 %3 处，整个库中 %4 处）</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionBar</name>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="53" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="54" />
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/comparing.py" line="58" />
+        <source>Transcript %1 looks like a second recognition of %2 "%3".</source>
+        <translation>转写 %1 看起来是 %2“%3”的另一次识别。</translation>
     </message>
 </context>
 <context>

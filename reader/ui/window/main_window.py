@@ -36,6 +36,7 @@ from reader.ui.table.segment_model import PAGE, SegmentIdRole, SegmentTableModel
 from reader.ui.table.segment_view import SegmentView
 from reader.ui.window.change_sync import ChangeSync
 from reader.ui.window.cleaning_options import CleaningOptions
+from reader.ui.window.comparing import Comparing
 from reader.ui.window.editing import Editing
 from reader.ui.window.find_bar import FindBar
 from reader.ui.window.find_replace import FindReplace
@@ -129,6 +130,7 @@ class MainWindow(Retranslating, QMainWindow):
             ops, self, self.model, self.view, self.label_bar, self.act_show_labels,
             lambda transcript_id: self._load_transcript(transcript_id, 0),
         )
+        self.comparing = Comparing(ops, self)
         make_menus(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.options.toolbar)
         self.script_box = self.options.script_box

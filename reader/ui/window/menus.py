@@ -58,6 +58,7 @@ def make_menus(window: MainWindow) -> None:
     window.menu_tools.addAction(window.act_rules)
     window.menu_tools.addAction(window.act_speakers)
     window.menu_tools.addAction(window.act_overview)
+    window.menu_tools.addAction(window.comparing.act_compare)
     window.menu_tools.addSeparator()
     window.menu_tools.addAction(window.act_author)
     window.menu_language = window.menu_tools.addMenu("")

@@ -1,0 +1,50 @@
+"""`compare A B`: two recognitions of one talk, aligned (issue 16). Kept beside cli.py, which is long enough."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from reader.cli_common import open_from_args, tsv
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
+    from reader.core.library.importer import ImportedTranscript
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from reader.core.library.compare import compare_transcripts, describe, positions
+
+    with open_from_args(args) as lib:
+        comparison = compare_transcripts(lib, args.a, args.b)
+    for group in comparison.groups:
+        if args.differences and group.status == "same":
+            continue
+        print(tsv(positions(group.a), positions(group.b), group.status, describe(group)))
+    return 0
+
+
+def warn_second_recognitions(lib: Library, transcripts: Iterable[ImportedTranscript], warn: Callable[[str], None]) -> None:
+    """After an import: name the transcripts already there that a new one looks like a second recognition of."""
+    from reader.core.library.recognitions import likely_second_recognition_of
+
+    for t in transcripts:
+        for other in likely_second_recognition_of(lib, t.id, earlier_only=True):
+            warn(f'transcript {t.id} looks like a second recognition of {other.transcript_id} "{other.title}" '
+                 f"(compare {t.id} {other.transcript_id})")
+
+
+def add_compare_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="align two transcripts of one talk: POS_A POS_B STATUS DIFFS, one group of segments a line",
+        description="Aligns the segments of A and B in order (one segment may meet several; a segment the other "
+        "side lacks is `only`) and compares what the reader shows, in one script, without fillers, stutters, "
+        "loops or punctuation. POS is a position, a range (12-13) or - ; STATUS same, diff or only; DIFFS the "
+        "differing spans as A_TEXT→B_TEXT joined by ' | '.",
+    )
+    p.add_argument("a", type=int, metavar="A", help="transcript id (see `list`)")
+    p.add_argument("b", type=int, metavar="B", help="transcript id of the other recognition")
+    p.add_argument("--differences", action="store_true", help="leave out the groups that are the same")
+    p.set_defaults(func=cmd_compare)

@@ -1,0 +1,75 @@
+"""After an import: is a new transcript a second recognition of one already in the library?
+
+Cheap for a big library: only transcripts of a similar length are read (one SQL aggregate picks
+them), their character-pair signatures filter them, and at most a few are aligned
+(`reader.core.text.similar`). Raw text is compared (in one script, without punctuation): no
+cleaning, so no segmenter is needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from reader.core.kinds import SegmentKind
+from reader.core.library.db import Library
+from reader.core.library.models import Segment, Transcript
+from reader.core.text.similar import (
+    MIN_SIGNATURE_OVERLAP,
+    SECOND_RECOGNITION_SHARE,
+    aligned_share,
+    bigram_signature,
+    signature_overlap,
+)
+
+# Two recognitions of one talk differ in length by a recognizer's loops and drops, not by threefold.
+LENGTH_RATIO = 3.0
+MAX_ALIGNED = 5
+
+
+@dataclass(frozen=True)
+class OtherRecognition:
+    transcript_id: int
+    title: str
+
+
+def likely_second_recognition_of(lib: Library, transcript_id: int, *, earlier_only: bool = False) -> list[OtherRecognition]:
+    """The other transcripts that `transcript_id` looks like a second recognition of, best first.
+
+    `earlier_only`: only those imported before it (an import names the one it met, not the ones after)."""
+    with lib.read() as session:
+        lengths: dict[int, int | None] = dict(
+            session.execute(
+                select(Segment.transcript_id, func.sum(func.length(Segment.raw)))
+                .where(Segment.kind == SegmentKind.TEXT.value)
+                .group_by(Segment.transcript_id)
+            ).all()
+        )
+        own = lengths.pop(transcript_id, 0) or 0
+        if not own:
+            return []
+        candidates = [
+            tid for tid, n in lengths.items()
+            if n and own / LENGTH_RATIO <= n <= own * LENGTH_RATIO and not (earlier_only and tid > transcript_id)
+        ]
+        texts = {tid: _texts(session, tid) for tid in [transcript_id, *candidates]}
+        titles = dict(session.execute(select(Transcript.id, Transcript.title).where(Transcript.id.in_(candidates))).all())
+    signature = bigram_signature(texts[transcript_id])
+    overlaps = sorted(
+        ((signature_overlap(signature, bigram_signature(texts[tid])), tid) for tid in candidates), reverse=True
+    )
+    found = []
+    for overlap, tid in overlaps[:MAX_ALIGNED]:
+        # The same test as `looks_like_second_recognition`, the signatures made once.
+        if overlap >= MIN_SIGNATURE_OVERLAP and max(aligned_share(texts[transcript_id], texts[tid])) >= SECOND_RECOGNITION_SHARE:
+            found.append(OtherRecognition(tid, titles[tid]))
+    return found
+
+
+def _texts(session: Session, transcript_id: int) -> list[str]:
+    rows = session.execute(
+        select(Segment.kind, Segment.raw).where(Segment.transcript_id == transcript_id).order_by(Segment.position, Segment.id)
+    )
+    return [raw if kind == SegmentKind.TEXT else "" for kind, raw in rows]

@@ -1,0 +1,64 @@
+"""Whether two transcripts are recognitions of one talk: small pure functions, reusable by
+`import` (a likely second recognition) and by quality checks ("looks like another transcript").
+
+Two steps, the cheap one first: `bigram_signature` / `signature_overlap` compare the sets of
+character pairs (one script, no punctuation) and let through only the pairs worth aligning;
+`aligned_share` aligns them (`reader.core.text.align`) and measures how much of each side
+lies in groups of modest size, the ones an alignment of one talk is made of. Two unrelated
+talks align as one huge group (no cut is confident), so their share is about 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.core.text.align import align_segments, comparable
+
+# Character pairs two recognitions of one talk share, even when two recognizers word it differently
+# (seeds/000 and seeds/001: 0.20); unrelated talks of one conference reach 0.18, so this only prefilters.
+MIN_SIGNATURE_OVERLAP = 0.12
+# A group longer than this on either side is where no confident cut was found, not an alignment.
+MAX_GROUP_CHARS = 1_500
+# "Most of its length": the share of either transcript's words that align. Measured on the seeds:
+# 000/001 0.36 and 0.54 (two recognizers, one of them looping for a third of the talk), 002 and the
+# third talk of 003 1.0; every unrelated pair 0.06 at most.
+SECOND_RECOGNITION_SHARE = 0.35
+
+
+def bigram_signature(texts: Sequence[str]) -> frozenset[str]:
+    """The character pairs of a transcript's words, in one script, without punctuation."""
+    chars = "".join(comparable(t).text for t in texts)
+    return frozenset(chars[k:k + 2] for k in range(len(chars) - 1))
+
+
+def signature_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two signatures (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def aligned_share(a_texts: Sequence[str], b_texts: Sequence[str]) -> tuple[float, float]:
+    """The share of A's and of B's words that align with the other side in groups of modest size."""
+    a_lengths = [len(comparable(t).text) for t in a_texts]
+    b_lengths = [len(comparable(t).text) for t in b_texts]
+    a_total, b_total = sum(a_lengths), sum(b_lengths)
+    if not a_total or not b_total:
+        return 0.0, 0.0
+    a_aligned = b_aligned = 0
+    for group in align_segments(a_texts, b_texts):
+        if not group.a or not group.b:
+            continue
+        a_chars = sum(a_lengths[i] for i in group.a)
+        b_chars = sum(b_lengths[i] for i in group.b)
+        if max(a_chars, b_chars) <= MAX_GROUP_CHARS:
+            a_aligned += a_chars
+            b_aligned += b_chars
+    return a_aligned / a_total, b_aligned / b_total
+
+
+def looks_like_second_recognition(new_texts: Sequence[str], other_texts: Sequence[str]) -> bool:
+    """Whether one transcript aligns with the other over most of its length (texts: its segments)."""
+    if signature_overlap(bigram_signature(new_texts), bigram_signature(other_texts)) < MIN_SIGNATURE_OVERLAP:
+        return False
+    return max(aligned_share(new_texts, other_texts)) >= SECOND_RECOGNITION_SHARE

@@ -1,0 +1,1 @@
+"""The comparison of two recognitions of one talk, side by side (issue 16)."""
