@@ -206,3 +206,30 @@ def clear_times(lib: Library, segment_id: int, *, author: str | None = None) -> 
         if row is None:
             raise UserError(f"segment {segment_id}", "no such segment (it may have been split, merged or deleted)")
         return _write(session, [row], {0: Times(None, None, False)}, author)
+
+
+@dataclass(frozen=True)
+class SegmentTimes:
+    """A segment's place in the recording, for a player to follow: `end_ms` is its effective end."""
+
+    segment_id: int
+    position: int
+    start_ms: int | None
+    end_ms: int | None
+    estimated: bool
+
+
+def transcript_times(lib: Library, transcript_id: int) -> list[SegmentTimes]:
+    """Every segment's times in order (cheap for any length: four numbers a row), ends filled in
+    from the next start where none was given."""
+    with lib.read() as session:
+        rows = session.execute(
+            select(Segment.id, Segment.position, Segment.start_ms, Segment.end_ms, Segment.time_estimated)
+            .where(Segment.transcript_id == transcript_id)
+            .order_by(Segment.position, Segment.id)
+        ).all()
+    spans = [(start, end) for _id, _pos, start, end, _est in rows]
+    return [
+        SegmentTimes(segment_id, position, start, effective_end(spans, i), bool(estimated))
+        for i, (segment_id, position, start, _end, estimated) in enumerate(rows)
+    ]
