@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QWidget
 
 from reader.core.timecode import format_time
 from reader.ui.media.player import RATES
@@ -22,6 +22,7 @@ class MediaBar(QWidget):
         self.play_button = QToolButton(self)
         self.play_button.setText("▶")
         self.time_label = QLabel("0:00 / 0:00", self)
+        self.time_label.setTextFormat(Qt.TextFormat.PlainText)
         self.strip = QSlider(Qt.Orientation.Horizontal, self)
         self.strip.setRange(0, 0)
         self.strip.sliderMoved.connect(self.seek_requested)
@@ -38,6 +39,8 @@ class MediaBar(QWidget):
         self.follow = QCheckBox(self)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # A long message (a file's path) must never widen the window: it is cut where the bar ends.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for widget, stretch in ((self.play_button, 0), (self.time_label, 0), (self.strip, 3), (self.speed, 0),
                                 (self.volume, 0), (self.follow, 0), (self.message, 2)):
             layout.addWidget(widget, stretch)
@@ -67,4 +70,3 @@ class MediaBar(QWidget):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
-        self.message.setToolTip(text)
