@@ -16,6 +16,7 @@ import sys
 from reader import APP_NAME, __version__, cli_quality
 from reader.cli_common import open_from_args, tsv, warn
 from reader.cli_compare import add_compare_command, warn_second_recognitions
+from reader.cli_media import add_media_commands
 from reader.core.errors import UserError
 
 # What argparse offers, written out so that building the parser imports no writer
@@ -82,11 +83,25 @@ def _cmd_show(args: argparse.Namespace) -> int:
         if args.clean:
             cleaner = _cleaner_of(lib, args.id)
             texts = _shown_texts(segments, cleaner)
-    for segment, text in zip(segments, texts, strict=True):
-        print(tsv(segment.position, segment.speaker, text, *([segment.version] if args.versions else [])))
+    spans = [(s.start_ms, s.end_ms) for s in segments]
+    for index, (segment, text) in enumerate(zip(segments, texts, strict=True)):
+        extra: list[object] = [segment.version] if args.versions else []
+        if args.times:
+            extra += _times_of(spans, index, segment)
+        print(tsv(segment.position, segment.speaker, text, *extra))
     for rule, why in (cleaner.misbehaved_rules if cleaner is not None else {}).items():
         warn(f"rule {rule.pattern!r} was skipped: {why}; `rules list` turns it off")
     return 0
+
+
+def _times_of(spans, index: int, segment) -> list[str]:
+    """START, END for `show --times`: `~` before an estimated start, the end where the next begins."""
+    from reader.core.library.timing import effective_end
+    from reader.core.timecode import format_time
+
+    end = effective_end(spans, index)
+    start = "" if segment.start_ms is None else ("~" if segment.time_estimated else "") + format_time(segment.start_ms)
+    return [start, "" if end is None else format_time(end)]
 
 
 def _cleaner_of(lib, transcript_id: int):
@@ -603,6 +618,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("--clean", action="store_true", help="effective text: correction, else cleaned")
     p.add_argument("--versions", action="store_true", help="a fourth column: the version a correction expects (--expect-version)")
+    p.add_argument("--times", action="store_true", help="START and END columns (h:mm:ss.mmm; ~ marks an estimated start)")
     p.set_defaults(func=_cmd_show)
 
     p = sub.add_parser("delete", help="remove a transcript and its annotations")
@@ -631,6 +647,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_tag_commands(sub)
     cli_quality.add_commands(sub)
     add_compare_command(sub)
+    add_media_commands(sub)
     return parser
 
 

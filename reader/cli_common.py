@@ -33,3 +33,8 @@ def tsv(*fields: object) -> str:
 def warn(message: str) -> None:
     # A file name can hold a line break or bytes that are not UTF-8: the warning stays one line.
     print(f"{APP_NAME}: warning: {one_line(message)}", file=sys.stderr)
+
+
+def note(message: str) -> None:
+    """Something the user should know that is neither a record nor a warning, on stderr."""
+    print(f"{APP_NAME}: {one_line(message)}", file=sys.stderr)

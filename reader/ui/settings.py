@@ -115,3 +115,18 @@ class Settings:
 
     def set_stage(self, name: str, on: bool) -> None:
         self._s.setValue(f"clean/{name}", on)
+
+    # listening
+    def replay_ms(self) -> int:
+        """How far Ctrl+R goes back (media/replay_ms; 3 s unless set)."""
+        value = self._s.value("media/replay_ms", 3000)
+        try:
+            return max(500, min(60_000, int(str(value))))
+        except ValueError:
+            return 3000
+
+    def follow_playback(self) -> bool:
+        return _as_bool(self._s.value("media/follow"), True)
+
+    def set_follow_playback(self, on: bool) -> None:
+        self._s.setValue("media/follow", on)

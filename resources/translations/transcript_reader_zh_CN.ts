@@ -172,37 +172,37 @@
 <context>
     <name>Comparing</name>
     <message>
-        <location filename="../../reader/ui/window/comparing.py" line="82" />
+        <location filename="../../reader/ui/window/comparing.py" line="85" />
         <source>&amp;Compare With…</source>
         <translation>与另一篇转写比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/comparing.py" line="83" />
+        <location filename="../../reader/ui/window/comparing.py" line="86" />
         <source>Align this transcript with another recognition of the same talk</source>
         <translation>将本转写与同一演讲的另一次识别对齐</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/comparing.py" line="85" />
+        <location filename="../../reader/ui/window/comparing.py" line="88" />
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/comparing.py" line="90" />
+        <location filename="../../reader/ui/window/comparing.py" line="93" />
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/comparing.py" line="98" />
+        <location filename="../../reader/ui/window/comparing.py" line="101" />
         <source>The library holds no other transcript</source>
         <translation>文库中没有其他转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/comparing.py" line="101" />
+        <location filename="../../reader/ui/window/comparing.py" line="104" />
         <source>Compare With</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/comparing.py" line="102" />
+        <location filename="../../reader/ui/window/comparing.py" line="105" />
         <source>The other recognition of this talk:</source>
         <translation>这场演讲的另一次识别：</translation>
     </message>
@@ -326,6 +326,16 @@
         <location filename="../../reader/ui/operations/rules.py" line="105" />
         <source>Change rule %1</source>
         <translation>修改规则 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/media.py" line="24" />
+        <source>Time segment %1</source>
+        <translation>为第 %1 段定时</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/media.py" line="33" />
+        <source>Clear time of segment %1</source>
+        <translation>清除第 %1 段的时间</translation>
     </message>
 </context>
 <context>
@@ -882,273 +892,430 @@ The library as it is now is first added to its automatic backups, so you can go 
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Listening</name>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="212" />
-        <source>Segmenter ready</source>
-        <translation>分词器已就绪</translation>
+        <location filename="../../reader/ui/window/listening.py" line="122" />
+        <source>Attach &amp;Recording…</source>
+        <translation>附加录音(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="218" />
-        <source>&amp;Import Files…</source>
-        <translation>导入文件(&amp;I)…</translation>
+        <location filename="../../reader/ui/window/listening.py" line="123" />
+        <source>Detach Recording</source>
+        <translation>移除录音</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="219" />
-        <source>&amp;Open Library…</source>
-        <translation>打开文库(&amp;O)…</translation>
+        <location filename="../../reader/ui/window/listening.py" line="124" />
+        <source>&amp;Play / Pause</source>
+        <translation>播放/暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="220" />
-        <source>Open &amp;Shared Library…</source>
-        <translation>打开共享文库(&amp;S)…</translation>
+        <location filename="../../reader/ui/window/listening.py" line="125" />
+        <source>&amp;Replay Last Seconds</source>
+        <translation>重听最后几秒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="221" />
-        <source>Your &amp;Name in Revisions…</source>
-        <translation>修订记录中的名字(&amp;N)…</translation>
+        <location filename="../../reader/ui/window/listening.py" line="126" />
+        <source>&amp;Loop Current Segment</source>
+        <translation>循环当前段(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="222" />
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
+        <location filename="../../reader/ui/window/listening.py" line="127" />
+        <source>&amp;Slower</source>
+        <translation>减速(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="223" />
-        <source>&amp;Back Up Library…</source>
-        <translation>备份资料库(&amp;B)…</translation>
+        <location filename="../../reader/ui/window/listening.py" line="128" />
+        <source>&amp;Faster</source>
+        <translation>加速(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="224" />
-        <source>Restore from Bac&amp;kup…</source>
-        <translation>从备份恢复(&amp;K)…</translation>
+        <location filename="../../reader/ui/window/listening.py" line="129" />
+        <source>&amp;Tap Time and Go to Next Row</source>
+        <translation>打点定时并转到下一行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="225" />
-        <source>&amp;Speakers…</source>
-        <translation>说话人(&amp;S)…</translation>
+        <location filename="../../reader/ui/window/listening.py" line="130" />
+        <source>&amp;Follow Playback</source>
+        <translation>跟随播放(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="226" />
-        <source>&amp;Overview…</source>
-        <translation>概览(&amp;O)…</translation>
+        <location filename="../../reader/ui/window/listening.py" line="131" />
+        <source>Video</source>
+        <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="227" />
-        <source>Library Search</source>
-        <translation>文库搜索</translation>
+        <location filename="../../reader/ui/window/listening.py" line="132" />
+        <source>&amp;Video</source>
+        <translation>视频(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="228" />
-        <source>Library &amp;Search</source>
-        <translation>文库搜索(&amp;S)</translation>
+        <location filename="../../reader/ui/window/listening.py" line="160" />
+        <source>No recording: drop one on the window or use File › Attach Recording…</source>
+        <translation>没有录音：把录音文件拖到窗口上，或使用 文件 › 附加录音…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="229" />
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+        <location filename="../../reader/ui/window/listening.py" line="162" />
+        <source>The recording is not at %1 any more: File › Attach Recording… to point at it</source>
+        <translation>录音已不在 %1：请用 文件 › 附加录音… 指出它现在的位置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="230" />
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="231" />
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="232" />
-        <source>&amp;Edit Segment</source>
-        <translation>编辑本段(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="233" />
-        <source>Re&amp;vert to Automatic Text</source>
-        <translation>还原为自动文本(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="234" />
-        <source>&amp;Split at Cursor</source>
-        <translation>在光标处拆分(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="235" />
-        <source>&amp;Merge with Next</source>
-        <translation>与下一段合并(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="236" />
-        <source>Apply Correction &amp;Everywhere</source>
-        <translation>将修改处处应用(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="237" />
-        <source>Make a rule from this segment's correction, for every transcript</source>
-        <translation>把本段的修改做成规则，用于所有转写</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="238" />
-        <source>Correction &amp;Rules…</source>
-        <translation>纠错规则(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="239" />
-        <source>Set S&amp;peaker…</source>
-        <translation>设定说话人(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="240" />
-        <source>Tag &amp;Topic…</source>
-        <translation>标注话题(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="241" />
-        <source>&amp;Remove Topics</source>
-        <translation>移除话题(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="242" />
-        <source>Split Here for the &amp;Next Speaker</source>
-        <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="243" />
-        <source>Split the segment at the cursor and give the rest to the next speaker</source>
-        <translation>在光标处拆分本段，后半段归下一位说话人</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="244" />
-        <source>Next Segment of This Speaker</source>
-        <translation>此说话人的下一段</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="245" />
-        <source>Previous Segment of This Speaker</source>
-        <translation>此说话人的上一段</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="246" />
-        <source>Next Segment of This Topic</source>
-        <translation>此话题的下一段</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="247" />
-        <source>Previous Segment of This Topic</source>
-        <translation>此话题的上一段</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="248" />
-        <source>Always Show Speaker and Topic &amp;Columns</source>
-        <translation>始终显示说话人和话题列(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="249" />
-        <source>&amp;Labels</source>
-        <translation>标注(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="250" />
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="251" />
-        <source>Find and &amp;Replace…</source>
-        <translation>查找和替换(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="252" />
-        <source>Find &amp;Next</source>
-        <translation>查找下一个(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="253" />
-        <source>Find Pre&amp;vious</source>
-        <translation>查找上一个(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="254" />
-        <source>&amp;About transcript-reader</source>
-        <translation>关于 transcript-reader(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="255" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="256" />
-        <source>Recent &amp;Libraries</source>
-        <translation>最近的文库(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="257" />
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="258" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="259" />
-        <source>Cleaning &amp;Stages</source>
-        <translation>清理步骤(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="260" />
-        <source>&amp;Script</source>
-        <translation>字形(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="261" />
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="262" />
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="263" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="387" />
-        <source>%1 segments, %2 corrected</source>
-        <translation>%1 段，已修改 %2 段</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="385" />
-        <source>%1 of %2 segments shown</source>
-        <translation>显示 %1 / %2 段</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="442" />
+        <location filename="../../reader/ui/window/listening.py" line="194" />
+        <location filename="../../reader/ui/window/listening.py" line="206" />
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="461" />
+        <location filename="../../reader/ui/window/listening.py" line="198" />
+        <source>Attach Recording</source>
+        <translation>附加录音</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/listening.py" line="198" />
+        <source>Audio and video (%1);;All files (*)</source>
+        <translation>音频和视频 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/listening.py" line="228" />
+        <source>Recording found again at %1</source>
+        <translation>已在 %1 重新找到录音</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/listening.py" line="229" />
+        <source>Recording replaced by %1</source>
+        <translation>录音已换成 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/listening.py" line="230" />
+        <source>Recording attached: %1</source>
+        <translation>已附加录音：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/listening.py" line="237" />
+        <source>%1: cannot be played (%2); the recording was not attached</source>
+        <translation>%1：无法播放（%2）；未附加录音</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/listening.py" line="240" />
+        <source>%1: cannot be played (%2)</source>
+        <translation>%1：无法播放（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/listening.py" line="263" />
+        <source>This transcript has no recording: File › Attach Recording…</source>
+        <translation>这份转写稿没有录音：文件 › 附加录音…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/listening.py" line="282" />
+        <source>Speed %1×</source>
+        <translation>速度 %1×</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/listening.py" line="290" />
+        <source>The current segment has no time to loop</source>
+        <translation>当前段没有时间，无法循环</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="220" />
+        <source>Segmenter ready</source>
+        <translation>分词器已就绪</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="226" />
+        <source>&amp;Import Files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="227" />
+        <source>&amp;Open Library…</source>
+        <translation>打开文库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="228" />
+        <source>Open &amp;Shared Library…</source>
+        <translation>打开共享文库(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="229" />
+        <source>Your &amp;Name in Revisions…</source>
+        <translation>修订记录中的名字(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="230" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="231" />
+        <source>&amp;Back Up Library…</source>
+        <translation>备份资料库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="232" />
+        <source>Restore from Bac&amp;kup…</source>
+        <translation>从备份恢复(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="233" />
+        <source>&amp;Speakers…</source>
+        <translation>说话人(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="234" />
+        <source>&amp;Overview…</source>
+        <translation>概览(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="235" />
+        <source>Library Search</source>
+        <translation>文库搜索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="236" />
+        <source>Library &amp;Search</source>
+        <translation>文库搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="237" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="238" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="239" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="240" />
+        <source>&amp;Edit Segment</source>
+        <translation>编辑本段(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="241" />
+        <source>Re&amp;vert to Automatic Text</source>
+        <translation>还原为自动文本(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="242" />
+        <source>&amp;Split at Cursor</source>
+        <translation>在光标处拆分(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="243" />
+        <source>&amp;Merge with Next</source>
+        <translation>与下一段合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="244" />
+        <source>Apply Correction &amp;Everywhere</source>
+        <translation>将修改处处应用(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="245" />
+        <source>Make a rule from this segment's correction, for every transcript</source>
+        <translation>把本段的修改做成规则，用于所有转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="246" />
+        <source>Correction &amp;Rules…</source>
+        <translation>纠错规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="247" />
+        <source>Set S&amp;peaker…</source>
+        <translation>设定说话人(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="248" />
+        <source>Tag &amp;Topic…</source>
+        <translation>标注话题(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="249" />
+        <source>&amp;Remove Topics</source>
+        <translation>移除话题(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="250" />
+        <source>Split Here for the &amp;Next Speaker</source>
+        <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="251" />
+        <source>Split the segment at the cursor and give the rest to the next speaker</source>
+        <translation>在光标处拆分本段，后半段归下一位说话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="252" />
+        <source>Next Segment of This Speaker</source>
+        <translation>此说话人的下一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="253" />
+        <source>Previous Segment of This Speaker</source>
+        <translation>此说话人的上一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="254" />
+        <source>Next Segment of This Topic</source>
+        <translation>此话题的下一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="255" />
+        <source>Previous Segment of This Topic</source>
+        <translation>此话题的上一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="256" />
+        <source>Always Show Speaker and Topic &amp;Columns</source>
+        <translation>始终显示说话人和话题列(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="257" />
+        <source>&amp;Labels</source>
+        <translation>标注(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="258" />
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="259" />
+        <source>Find and &amp;Replace…</source>
+        <translation>查找和替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="260" />
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="261" />
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="262" />
+        <source>&amp;About transcript-reader</source>
+        <translation>关于 transcript-reader(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="263" />
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="264" />
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="266" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="267" />
+        <source>Recent &amp;Libraries</source>
+        <translation>最近的文库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="268" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="269" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="270" />
+        <source>Cleaning &amp;Stages</source>
+        <translation>清理步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="271" />
+        <source>&amp;Script</source>
+        <translation>字形(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="272" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="273" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="274" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="399" />
+        <source>%1 segments, %2 corrected</source>
+        <translation>%1 段，已修改 %2 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="397" />
+        <source>%1 of %2 segments shown</source>
+        <translation>显示 %1 / %2 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="460" />
+        <source>Open a transcript first</source>
+        <translation>请先打开一篇转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="479" />
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="468" />
+        <location filename="../../reader/ui/window/main_window.py" line="489" />
         <source>About transcript-reader</source>
         <translation>关于 transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="471" />
+        <location filename="../../reader/ui/window/main_window.py" line="492" />
         <source>transcript-reader %1
 Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>transcript-reader %1
 阅读、清理和校对中文语音识别转写。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaBar</name>
+    <message>
+        <location filename="../../reader/ui/media/media_bar.py" line="50" />
+        <source>Follow playback</source>
+        <translation>跟随播放</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/media/media_bar.py" line="51" />
+        <source>Speed (Ctrl+, slower, Ctrl+. faster)</source>
+        <translation>速度（Ctrl+, 减速，Ctrl+. 加速）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/media/media_bar.py" line="52" />
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/media/media_bar.py" line="53" />
+        <source>Play or pause (Ctrl+Space)</source>
+        <translation>播放或暂停（Ctrl+Space）</translation>
     </message>
 </context>
 <context>
@@ -1537,44 +1704,87 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="295" />
+        <location filename="../../reader/ui/table/segment_model.py" line="307" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="295" />
+        <location filename="../../reader/ui/table/segment_model.py" line="307" />
         <source>Raw</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="295" />
+        <location filename="../../reader/ui/table/segment_model.py" line="307" />
         <source>Cleaned</source>
         <translation>清理后</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="295" />
+        <location filename="../../reader/ui/table/segment_model.py" line="307" />
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="295" />
+        <location filename="../../reader/ui/table/segment_model.py" line="307" />
         <source>Topics</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="359" />
+        <location filename="../../reader/ui/table/segment_model.py" line="307" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/table/segment_model.py" line="375" />
         <source>Segment %1</source>
         <translation>第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="393" />
+        <location filename="../../reader/ui/table/segment_model.py" line="409" />
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="395" />
+        <location filename="../../reader/ui/table/segment_model.py" line="411" />
         <source>Image (not loaded): %1</source>
         <translation>图片（不加载）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="40" />
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="43" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="43" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="45" />
+        <source>Give the selected rows the n-th speaker (0: none)</source>
+        <translation>给选中的行指定第 n 位说话人（0：无）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="46" />
+        <source>Edit the cell; save</source>
+        <translation>编辑单元格；保存</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="47" />
+        <source>Cancel the edit</source>
+        <translation>取消编辑</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="49" />
+        <source>Table</source>
+        <translation>表格</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,10 @@ STATIC_DIALOGS = {"warning", "information", "critical", "question", "about"}  # 
 REVIEWED = {
     ("main_window.py", "self.counts_label"): "shows two numbers in a translated sentence",
 }
+# Reviewed uses of a forbidden attribute, (module, attribute): why nothing is rendered or fetched.
+REVIEWED_ATTRIBUTES = {
+    ("player.py", "setSource"): "QMediaPlayer.setSource: plays a local recording the person chose; nothing is shown as text",
+}
 
 
 def is_own_text(node: ast.AST | None, own_tables: frozenset[str] = frozenset()) -> bool:
@@ -73,7 +77,7 @@ def problems_in(path: Path) -> list[str]:
     where = lambda node: f"{path.name}:{node.lineno}"  # noqa: E731
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in FORBIDDEN_ATTRIBUTES:
+        if isinstance(node, ast.Attribute) and node.attr in FORBIDDEN_ATTRIBUTES and (path.name, node.attr) not in REVIEWED_ATTRIBUTES:
             found.append(f"{where(node)}: uses {node.attr}")
         if isinstance(node, ast.Name | ast.alias) and getattr(node, "id", getattr(node, "name", "")) in FORBIDDEN_NAMES:
             found.append(f"{where(node) if hasattr(node, 'lineno') else path}: uses {getattr(node, 'id', getattr(node, 'name', ''))}")

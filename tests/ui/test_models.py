@@ -31,7 +31,7 @@ def test_segment_model_stays_consistent_through_loading_cleaning_and_editing(qtb
     model = SegmentTableModel(clean)
     checker = check_model(model)
     model.set_rows(1, rows(30))
-    assert model.rowCount() == 30 and model.columnCount() == 5  # #, raw, cleaned, speaker, topics
+    assert model.rowCount() == 30 and model.columnCount() == 6  # #, raw, cleaned, speaker, topics, time
     model.prefetch(0, 29)
     qtbot.waitUntil(lambda: model.index(0, CLEAN).data(StateRole) == "auto")
     assert model.index(0, CLEAN).data() == "我们第1段"

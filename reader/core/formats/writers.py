@@ -31,7 +31,7 @@ import webvtt
 from docx import Document
 
 from reader.core.errors import UserError
-from reader.core.formats import jsonfile
+from reader.core.formats import cues, jsonfile
 from reader.core.kinds import SegmentKind
 from reader.core.text import script as scripts
 
@@ -248,9 +248,17 @@ def _docx(doc: ExportTranscript, options: ExportOptions) -> bytes:
 
 
 def _timed(doc: ExportTranscript, fmt: str) -> list[tuple[ExportSegment, int, int]]:
-    """(segment, start ms, end ms) of every segment a subtitle shows; `UserError` if one has no times."""
+    """(segment, start ms, end ms) of every segment a subtitle shows; `UserError` if one has no times.
+
+    A segment with a start and no end (a time tapped while listening) ends where the next one starts."""
     spoken = [s for s in doc.segments if s.kind != SegmentKind.IMAGE and s.text]
-    untimed = [s for s in spoken if s.start_ms is None or s.end_ms is None]
+    later_start: int | None = None
+    ends: dict[int, int | None] = {}
+    for s in reversed(doc.segments):
+        ends[id(s)] = s.end_ms if s.end_ms is not None or s.start_ms is None else later_start
+        if s.start_ms is not None:
+            later_start = s.start_ms
+    untimed = [s for s in spoken if s.start_ms is None or ends[id(s)] is None]
     if untimed:
         where = f"transcript {doc.id} ({doc.title})"
         if len(untimed) == len(spoken):
@@ -258,15 +266,22 @@ def _timed(doc: ExportTranscript, fmt: str) -> list[tuple[ExportSegment, int, in
                 where, f"has no times (it was not imported from subtitles), which {fmt} needs; export txt, md, docx, json or csv instead"
             )
         raise UserError(where, f"segment {untimed[0].position} has no start or end time, which {fmt} needs for every cue")
-    return [(s, s.start_ms, s.end_ms) for s in spoken if s.start_ms is not None and s.end_ms is not None]
+    return [(s, s.start_ms, end) for s in spoken if s.start_ms is not None and (end := ends[id(s)]) is not None]
+
+
+def _cues(doc: ExportTranscript, fmt: str) -> Iterator[tuple[ExportSegment, int, int, str]]:
+    """(segment, start, end, text) of every cue: a long segment is wrapped and split (formats.cues)."""
+    for s, start, end in _timed(doc, fmt):
+        for begin, finish, text in cues.split_cue(_paragraph(s.text), start, end):
+            yield s, begin, finish, text
 
 
 def _srt(doc: ExportTranscript, options: ExportOptions) -> bytes:
-    cues = [
-        srt.Subtitle(index, timedelta(milliseconds=start), timedelta(milliseconds=end), _paragraph(s.text))
-        for index, (s, start, end) in enumerate(_timed(doc, "SRT"), 1)
+    subtitles = [
+        srt.Subtitle(index, timedelta(milliseconds=start), timedelta(milliseconds=end), text)
+        for index, (_s, start, end, text) in enumerate(_cues(doc, "SRT"), 1)
     ]
-    composed: str = srt.compose(cues, reindex=False)
+    composed: str = srt.compose(subtitles, reindex=False)
     return composed.encode("utf-8")
 
 
@@ -284,8 +299,8 @@ def _vtt_time(ms: int) -> str:
 
 def _vtt(doc: ExportTranscript, options: ExportOptions) -> bytes:
     captions = []
-    for s, start, end in _timed(doc, "WebVTT"):
-        text = _vtt_escape(_paragraph(s.text))
+    for s, start, end, cue in _cues(doc, "WebVTT"):
+        text = _vtt_escape(cue)
         if options.speakers and s.speaker:
             text = f"<v {_vtt_escape(doc.show(s.speaker))}>{text}"
         captions.append(webvtt.Caption(start=_vtt_time(start), end=_vtt_time(end), text=text))

@@ -93,6 +93,7 @@ class SegmentState:
     speaker_id: int | None
     version: int
     topic_ids: tuple[int, ...] = ()
+    time_estimated: bool = False
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,13 @@ def _check_conflict(
 ) -> None:
     if new == segment.correction:
         return  # Both people want the same text: nothing to choose.
-    last_author = session.scalar(select(Revision.author).where(Revision.segment_id == segment.id).order_by(Revision.id.desc()).limit(1))
+    # Whose text it is: a colleague's time change (origin "time...") is not a say on the text.
+    last_author = session.scalar(
+        select(Revision.author)
+        .where(Revision.segment_id == segment.id, Revision.origin.not_like("time%"), Revision.origin.not_like("undo time%"))
+        .order_by(Revision.id.desc())
+        .limit(1)
+    )
     if expected_version is not None:
         if segment.version != expected_version:
             raise ConflictError(segment, last_author, new)
@@ -359,15 +366,20 @@ def split_segment(lib: Library, segment_id: int, raw_offset: int, author: str | 
                 raise UserError(_where(segment), "has fewer than two characters; nothing to split")
             raise UserError(f"offset {raw_offset}", f"{_where(segment)} splits at 1..{size - 1} (it has {size} characters)")
         original = _state(session, segment)
-        first, second = _split_state(original, raw_offset)
+        next_start = None
+        if original.end_ms is None:  # a tapped time's end is where the next segment starts
+            next_start = session.scalar(
+                select(Segment.start_ms).where(Segment.transcript_id == segment.transcript_id, Segment.position == segment.position + 1)
+            )
+        first, second = _split_state(original, raw_offset, next_start)
         owners = _revision_owners(session, [original])
         made = _replace(session, [original], [first, second], "split", author)
         return SplitResult(original, (made[0], made[1]), owners)
 
 
-def _split_state(state: SegmentState, offset: int) -> tuple[SegmentState, SegmentState]:
+def _split_state(state: SegmentState, offset: int, next_start: int | None = None) -> tuple[SegmentState, SegmentState]:
     raw = state.raw
-    start, end = state.start_ms, state.end_ms
+    start, end = state.start_ms, state.end_ms if state.end_ms is not None else next_start
     # With one end unknown, each part keeps the end it touches.
     cut_ms = start + round((end - start) * offset / len(raw)) if start is not None and end is not None else None
     first_correction = second_correction = None
@@ -376,8 +388,12 @@ def _split_state(state: SegmentState, offset: int) -> tuple[SegmentState, Segmen
         first_correction = state.correction[:cut] if state.correction[:cut].strip() else None
         second_correction = state.correction[cut:] if state.correction[cut:].strip() else None
     base = dataclasses.replace(state, id=None, version=1)
-    first = dataclasses.replace(base, raw=raw[:offset], correction=first_correction, end_ms=cut_ms)
-    second = dataclasses.replace(base, position=state.position + 1, raw=raw[offset:], correction=second_correction, start_ms=cut_ms)
+    first = dataclasses.replace(base, raw=raw[:offset], correction=first_correction, end_ms=cut_ms if state.end_ms is not None else None)
+    # The second start is a share of the time, not a time anyone gave: estimated until tapped or edited.
+    second = dataclasses.replace(
+        base, position=state.position + 1, raw=raw[offset:], correction=second_correction, start_ms=cut_ms,
+        time_estimated=state.time_estimated or cut_ms is not None,
+    )
     return first, second
 
 
@@ -440,7 +456,9 @@ def merge_segments(lib: Library, segment_id: int, author: str | None = None, tex
             raw=_join(a.raw, b.raw),
             correction=correction or None,
             start_ms=a.start_ms if a.start_ms is not None else b.start_ms,
-            end_ms=b.end_ms if b.end_ms is not None else a.end_ms,
+            # The last end: the second part's, also when it is "where the next one starts" (None).
+            end_ms=b.end_ms if b.end_ms is not None or b.start_ms is not None else a.end_ms,
+            time_estimated=a.time_estimated if a.start_ms is not None else b.time_estimated,
             speaker_id=a.speaker_id if a.speaker_id is not None else b.speaker_id,
             version=1,
             topic_ids=tuple(dict.fromkeys(a.topic_ids + b.topic_ids)),
@@ -509,6 +527,7 @@ def _state(session: Session, segment: Segment) -> SegmentState:
     return SegmentState(
         segment.id, segment.transcript_id, segment.position, segment.kind, segment.raw, segment.correction,
         segment.start_ms, segment.end_ms, segment.speaker_id, segment.version, tuple(topics),
+        time_estimated=segment.time_estimated,
     )
 
 

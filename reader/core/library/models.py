@@ -12,6 +12,8 @@ import os
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     Dialect,
@@ -22,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -158,6 +161,8 @@ class Segment(Base):
     correction: Mapped[str | None] = mapped_column(Text)
     start_ms: Mapped[int | None] = mapped_column(Integer)
     end_ms: Mapped[int | None] = mapped_column(Integer)
+    # The start was interpolated between two times a person gave (tap to time), not given.
+    time_estimated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -167,6 +172,18 @@ class Segment(Base):
         back_populates="segment", cascade="all, delete-orphan", passive_deletes=True, order_by="Revision.id"
     )
     topics: Mapped[list[Topic]] = relationship(secondary="segment_topics", passive_deletes=True)
+
+
+class Recording(Base):
+    """The audio or video a transcript was made from. Only its place and fingerprint are kept
+    (the size and a hash of the first MiB), so a moved file can be recognised when pointed at."""
+
+    __tablename__ = "recordings"
+    transcript_id: Mapped[int] = mapped_column(ForeignKey("transcripts.id", ondelete="CASCADE"), primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(BigInteger)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    attached_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class SegmentTopic(Base):

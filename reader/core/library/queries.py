@@ -26,6 +26,8 @@ class SegmentRow:
     end_ms: int | None
     # What a save of this row's correction expects (see `edits.set_correction`).
     version: int = 1
+    # The start was estimated between times a person gave (timing.py), not given.
+    time_estimated: bool = False
 
 
 def transcript_in(session: Session, transcript_id: int) -> Transcript:
@@ -45,13 +47,14 @@ def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[Seg
         rows = session.execute(
             select(
                 Segment.id, Segment.position, Segment.kind, Segment.raw, Segment.correction, Speaker.name,
-                Segment.start_ms, Segment.end_ms, Segment.version,
+                Segment.start_ms, Segment.end_ms, Segment.version, Segment.time_estimated,
             )
             .outerjoin(Speaker, Speaker.id == Segment.speaker_id)
             .where(Segment.transcript_id == transcript_id)
             .order_by(Segment.position, Segment.id)
         )
-        return title, [SegmentRow(*row) for row in rows]
+        # Ten columns: past the typed overloads of select(), so the row's tuple is spelled out.
+        return title, [SegmentRow(*tuple(row)) for row in rows]
 
 
 def delete_transcript(lib: Library, transcript_id: int) -> None:

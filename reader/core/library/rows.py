@@ -46,18 +46,19 @@ def segment_rows_by_id(lib: Library, segment_ids: Iterable[int]) -> list[Labelle
                     Segment.start_ms,
                     Segment.end_ms,
                     Segment.version,
+                    Segment.time_estimated,
                     Speaker,
                 )
                 .outerjoin(Speaker, Segment.speaker_id == Speaker.id)
                 .where(Segment.id.in_(ids[i : i + _CHUNK]))
             )
-            for segment_id, position, kind, raw, correction, start_ms, end_ms, version, speaker in session.execute(query):
+            for segment_id, position, kind, raw, correction, start_ms, end_ms, version, estimated, speaker in session.execute(query):
                 # The joined speaker gives its colour (tagging's default for one without): no second read of them all.
                 label = tagging.as_label(speaker) if speaker is not None else None
                 name, speaker_id, color = (label.name, label.id, label.color) if label else (None, None, None)
                 rows.append(
                     LabelledRow(
-                        segment_id, position, kind, raw, correction, name, start_ms, end_ms, version,
+                        segment_id, position, kind, raw, correction, name, start_ms, end_ms, version, bool(estimated),
                         speaker_id=speaker_id, speaker_color=color, topics=tuple(topics.get(segment_id, ())),
                     )
                 )

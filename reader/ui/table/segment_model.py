@@ -27,6 +27,7 @@ from reader.core.kinds import SegmentKind
 from reader.ui.cleaning import CleanResult, CleanService
 from reader.ui.operations.edits import map_offset
 from reader.ui.operations.reads import LabelledRow, SegmentRow
+from reader.ui.table.time_column import PLAYING, TIME, time_data
 
 # SPEAKER and TOPICS come last in the model (the view shows SPEAKER second), so RAW and CLEAN stay put.
 POS, RAW, CLEAN, SPEAKER, TOPICS = range(5)
@@ -82,6 +83,8 @@ class SegmentTableModel(QAbstractTableModel):
     correction_requested = Signal(int, object, str, object, object)
     # segment id, the speaker's name typed or chosen in its cell ("" for none)
     speaker_requested = Signal(int, str)
+    # segment id, the time typed in its TIME cell ("" to clear it)
+    time_requested = Signal(int, str)
 
     def __init__(self, clean: CleanService, parent: QObject | None = None):
         super().__init__(parent)
@@ -104,6 +107,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._fill_timer.setInterval(0)
         self._fill_timer.timeout.connect(self._fill)
         self.transcript_id: int | None = None
+        self.playing_id: int | None = None  # the segment the recording is in now, highlighted
         self._hits: dict[int, list[tuple[int, int]]] = {}  # segment id -> spans in the effective text
         self._current_hit: tuple[int, int, int] | None = None
         clean.cleaned.connect(self._cleaned_arrived)
@@ -284,22 +288,30 @@ class SegmentTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, RAW), self.index(len(self._ids) - 1, CLEAN), [MarksRole])
 
     # Qt model interface
+    def set_playing(self, segment_id: int | None) -> None:
+        """Highlight the segment the recording is in (None: none)."""
+        rows = [self._row_of.get(i) for i in (self.playing_id, segment_id) if i is not None]
+        self.playing_id = segment_id
+        for row in rows:
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1), [Qt.ItemDataRole.BackgroundRole])
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("#"), self.tr("Raw"), self.tr("Cleaned"), self.tr("Speaker"), self.tr("Topics"))[section]
+            return (self.tr("#"), self.tr("Raw"), self.tr("Cleaned"), self.tr("Speaker"), self.tr("Topics"), self.tr("Time"))[section]
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == SPEAKER and self._row(index.row()) is not None:
+        if index.column() in (SPEAKER, TIME) and self._row(index.row()) is not None:
             base |= Qt.ItemFlag.ItemIsEditable
         if index.column() == CLEAN:
             r = self._row(index.row())
@@ -323,6 +335,10 @@ class SegmentTableModel(QAbstractTableModel):
             return r.kind
         if role == VersionRole:
             return r.version
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return PLAYING if r.id == self.playing_id else None
+        if col == TIME:
+            return time_data(r, role)
         if col == POS:
             return self._pos_data(r, role)
         if col == SPEAKER:
@@ -425,6 +441,13 @@ class SegmentTableModel(QAbstractTableModel):
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        if index.column() == TIME:
+            r = self._row(index.row())
+            text = value.text if isinstance(value, EditedText) else str(value or "")
+            if r is None or text.strip() == (time_data(r, Qt.ItemDataRole.EditRole) or ""):
+                return False
+            self.time_requested.emit(r.id, text.strip())
             return False
         if index.column() == SPEAKER:
             return self._set_speaker(index.row(), str(value))

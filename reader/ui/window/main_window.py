@@ -45,6 +45,7 @@ from reader.ui.window.label_bar import LabelBar
 from reader.ui.window.labelling import Labelling
 from reader.ui.window.library_actions import LibraryActions
 from reader.ui.window.library_panel import LibraryPanel
+from reader.ui.window.listening import Listening
 from reader.ui.window.menus import make_menus
 from reader.ui.window.search_panel import SearchPanel
 
@@ -64,6 +65,7 @@ class MainWindow(Retranslating, QMainWindow):
     menu_view: QMenu
     menu_stages: QMenu
     menu_script: QMenu
+    menu_playback: QMenu
     menu_tools: QMenu
     menu_language: QMenu
     menu_help: QMenu
@@ -125,6 +127,11 @@ class MainWindow(Retranslating, QMainWindow):
             self.library_panel.select, self.show_error, self,
         )
         self.editing = Editing(ops, clean, self, self.model, self.view)
+        self.listening = Listening(
+            ops, self, self.model, self.view, settings, self.show_error, lambda message: self.statusBar().showMessage(message, 5000)
+        )
+        right_layout.insertWidget(right_layout.indexOf(self.view) + 1, self.listening.bar)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.listening.video_dock)
         self._make_actions()
         self.labelling = Labelling(
             ops, self, self.model, self.view, self.label_bar, self.act_show_labels,
@@ -196,6 +203,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.options = CleaningOptions(self.settings, self.clean, self)
         self.act_stages, self.act_scripts, self.act_languages = self.options.stages, self.options.scripts, self.options.languages
         self.act_about = self._action(self.about)
+        self.act_shortcuts = self._action(self.show_shortcuts)
 
     def _make_status_bar(self) -> None:
         self.counts_label = QLabel(self)
@@ -252,6 +260,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_find_next.setText(self.tr("Find &Next"))
         self.act_find_previous.setText(self.tr("Find Pre&vious"))
         self.act_about.setText(self.tr("&About transcript-reader"))
+        self.act_shortcuts.setText(self.tr("&Keyboard Shortcuts"))
+        self.menu_playback.setTitle(self.tr("&Playback"))
+        self.listening.retranslate()
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_recent.setTitle(self.tr("Recent &Libraries"))
         self.menu_edit.setTitle(self.tr("&Edit"))
@@ -288,6 +299,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _set_transcript(self, transcript_id: int | None) -> None:
         self.transcript_id = transcript_id
         self.find_replace.transcript_id = self.editing.transcript_id = transcript_id
+        self.listening.transcript_opened(transcript_id)
         if self.rules_dialog is not None:
             self.rules_dialog.set_transcript(transcript_id)
 
@@ -422,7 +434,13 @@ class MainWindow(Retranslating, QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.imports.import_paths(paths)
+            # A recording dropped on an open transcript is attached to it, not imported.
+            recordings = Listening.media_paths(paths) if self.transcript_id is not None else []
+            if recordings:
+                self.listening.attach_file(recordings[0])
+            rest = [p for p in paths if p not in recordings]
+            if rest:
+                self.imports.import_paths(rest)
 
     # dialogs, made when asked for
     def show_export(self) -> None:
@@ -463,6 +481,9 @@ class MainWindow(Retranslating, QMainWindow):
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.show()
         self._last_error_box = box
+
+    def show_shortcuts(self) -> None:
+        dialogs.ShortcutsDialog(self.menuBar(), self).show()
 
     def about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About transcript-reader"), "", parent=self)

@@ -15,6 +15,9 @@ def make_menus(window: MainWindow) -> None:
     window.menu_file.addAction(window.act_import)
     window.menu_file.addAction(window.act_export)
     window.menu_file.addSeparator()
+    window.menu_file.addAction(window.listening.act_attach)
+    window.menu_file.addAction(window.listening.act_detach)
+    window.menu_file.addSeparator()
     window.menu_file.addAction(window.act_open_library)
     window.menu_file.addAction(window.act_open_shared)
     window.menu_recent = window.menu_file.addMenu("")
@@ -54,6 +57,10 @@ def make_menus(window: MainWindow) -> None:
     window.menu_script = window.menu_view.addMenu("")
     for act in window.act_scripts.values():
         window.menu_script.addAction(act)
+    window.menu_playback = bar.addMenu("")
+    for act in window.listening.actions():
+        window.menu_playback.addAction(act)
+    window.menu_playback.addAction(window.listening.act_video)
     window.menu_tools = bar.addMenu("")
     window.menu_tools.addAction(window.act_rules)
     window.menu_tools.addAction(window.act_speakers)
@@ -65,5 +72,6 @@ def make_menus(window: MainWindow) -> None:
     for act in window.act_languages.values():
         window.menu_language.addAction(act)
     window.menu_help = bar.addMenu("")
+    window.menu_help.addAction(window.act_shortcuts)
     window.menu_help.addAction(window.act_about)
 

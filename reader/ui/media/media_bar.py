@@ -1,0 +1,72 @@
+"""The bar under the table: play/pause, position and length, a progress strip, speed, volume, follow."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QWidget
+
+from reader.core.timecode import format_time
+from reader.ui.media.player import RATES
+
+
+class MediaBar(QWidget):
+    seek_requested = Signal(int)
+    rate_chosen = Signal(float)
+    volume_chosen = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mediaBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        self.play_button = QToolButton(self)
+        self.play_button.setText("▶")
+        self.time_label = QLabel("0:00 / 0:00", self)
+        self.time_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.strip = QSlider(Qt.Orientation.Horizontal, self)
+        self.strip.setRange(0, 0)
+        self.strip.sliderMoved.connect(self.seek_requested)
+        self.speed = QComboBox(self)
+        for rate in RATES:
+            self.speed.addItem(f"{rate:g}×", rate)
+        self.speed.setCurrentIndex(RATES.index(1.0))
+        self.speed.currentIndexChanged.connect(lambda i: self.rate_chosen.emit(RATES[i]))
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(100)
+        self.volume.setMaximumWidth(90)
+        self.volume.valueChanged.connect(lambda v: self.volume_chosen.emit(v / 100))
+        self.follow = QCheckBox(self)
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # A long message (a file's path) must never widen the window: it is cut where the bar ends.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for widget, stretch in ((self.play_button, 0), (self.time_label, 0), (self.strip, 3), (self.speed, 0),
+                                (self.volume, 0), (self.follow, 0), (self.message, 2)):
+            layout.addWidget(widget, stretch)
+        self._duration = 0
+
+    def retranslate(self) -> None:
+        self.follow.setText(self.tr("Follow playback"))
+        self.speed.setToolTip(self.tr("Speed (Ctrl+, slower, Ctrl+. faster)"))
+        self.volume.setToolTip(self.tr("Volume"))
+        self.play_button.setToolTip(self.tr("Play or pause (Ctrl+Space)"))
+
+    def set_playing(self, playing: bool) -> None:
+        self.play_button.setText("⏸" if playing else "▶")
+
+    def set_duration(self, ms: int) -> None:
+        self._duration = max(0, ms)
+        self.strip.setRange(0, self._duration)
+
+    def set_position(self, ms: int) -> None:
+        if not self.strip.isSliderDown():
+            self.strip.setValue(ms)
+        self.time_label.setText(f"{format_time(ms, short=True)} / {format_time(self._duration, short=True)}")
+
+    def set_rate(self, rate: float) -> None:
+        nearest = min(range(len(RATES)), key=lambda i: abs(RATES[i] - rate))
+        self.speed.setCurrentIndex(nearest)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
