@@ -81,7 +81,10 @@ def test_command_line_writers_at_once_all_succeed_and_all_land(tmp_path, figures
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
 
-    assert [err for _, err in outputs if err] == []  # no "database is locked", no traceback, no warning
+    # No "database is locked", no traceback, no warning but the one the seeds earn: two of them
+    # hold second recognitions of talks imported before (seeds/001 of 000, seeds/003 of 002).
+    said = [line for _, err in outputs for line in err.splitlines()]
+    assert [line for line in said if "looks like a second recognition of" not in line] == []
     acknowledged = sum(out.count("ok") for out, _ in outputs)
     with open_library(db) as lib:
         assert check_library(lib) == []
