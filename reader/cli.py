@@ -78,7 +78,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
     with _open(args) as lib:
         for t in list_transcripts(lib):
-            print(_tsv(t.id, t.title, t.segments, t.corrected, t.source_path))
+            # REVIEWED last: scripts reading the first five columns (SOURCE fifth) keep working.
+            print(_tsv(t.id, t.title, t.segments, t.corrected, t.source_path, t.reviewed))
     return 0
 
 
@@ -175,7 +176,9 @@ def _add_backup_commands(sub) -> None:
 def _cmd_export(args: argparse.Namespace) -> int:
     from reader.core.library import export
 
-    options = export.ExportOptions(speakers=not args.no_speakers, images=args.images, paragraphs=args.paragraphs)
+    options = export.ExportOptions(
+        speakers=not args.no_speakers, images=args.images, paragraphs=args.paragraphs, comments=args.comments
+    )
     export.check_choice(args.format, args.script)
     # What is wrong with the request itself is said before the library is opened (or made).
     everything = args.id == "all"
@@ -226,6 +229,7 @@ def _add_export_search_commands(sub) -> None:
         "--paragraphs", choices=("turns", "segments"), default="turns",
         help="txt, md, docx: join a speaker's segments into paragraphs, the name once per turn (turns), or one per segment",
     )
+    p.add_argument("--comments", action="store_true", help="docx: the segments' comments as Word comments")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file (folder for all); - for standard output")
     p.set_defaults(func=_cmd_export)
 
@@ -637,6 +641,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_edit_commands(sub)
     _add_tag_commands(sub)
+    from reader.cli_review import add_review_commands
+
+    add_review_commands(sub, _tsv, _warn, _positions)
     return parser
 
 

@@ -54,6 +54,25 @@ def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[Seg
         return title, [SegmentRow(*row) for row in rows]
 
 
+@dataclass(frozen=True)
+class Renamed:
+    transcript_id: int
+    old: str
+    new: str
+
+
+def rename_transcript(lib: Library, transcript_id: int, title: str) -> Renamed:
+    """Give a transcript another title (line breaks and surrounding spaces dropped); `UserError` for a blank one."""
+    new = " ".join(title.split())
+    if not new:
+        raise UserError("title", "give a title with some text in it")
+    with lib.write() as session:
+        transcript = transcript_in(session, transcript_id)
+        old = transcript.title
+        transcript.title = new
+        return Renamed(transcript_id, old, new)
+
+
 def delete_transcript(lib: Library, transcript_id: int) -> None:
     """Remove a transcript with its segments, revisions, topic links and own rules.
 
