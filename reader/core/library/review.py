@@ -298,7 +298,7 @@ def _comment(session: Session, comment_id: int) -> Comment:
 
 def _segments(session: Session, segment_ids: Iterable[int]) -> list[Segment]:
     ids = list(segment_ids)
-    found = {}
+    found: dict[int, Segment] = {}
     for i in range(0, len(ids), _CHUNK):
         found.update((s.id, s) for s in session.scalars(select(Segment).where(Segment.id.in_(ids[i : i + _CHUNK]))))
     for segment_id in ids:
