@@ -105,49 +105,77 @@
     </message>
 </context>
 <context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../../reader/ui/panels/comments.py" line="46"/>
+        <source>Show resolved comments</source>
+        <translation>显示已解决的批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/comments.py" line="47"/>
+        <source>Comment on the current segment</source>
+        <translation>为当前段添加批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/comments.py" line="48"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/comments.py" line="79"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/comments.py" line="79"/>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="70"/>
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="74"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="71"/>
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="75"/>
         <source>Segment %1 Was Changed</source>
         <translation>第 %1 段已被修改</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="73"/>
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="77"/>
         <source>%1 saved segment %2 while you were editing it. Your text was not saved: choose which text to keep.</source>
         <translation>你编辑期间，%1 保存了第 %2 段。你的文字尚未保存：请选择保留哪一份。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="77"/>
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="81"/>
         <source>Their text (%1, version %2):</source>
         <translation>对方的文字（%1，第 %2 版）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="78"/>
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="82"/>
         <source>Your text:</source>
         <translation>你的文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="79"/>
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="83"/>
         <source>(no correction: the automatic text)</source>
         <translation>（无更正：显示自动清理的文字）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="82"/>
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="86"/>
         <source>&amp;Keep Theirs</source>
         <translation>保留对方的(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="83"/>
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="87"/>
         <source>&amp;Use Mine</source>
         <translation>使用我的(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="84"/>
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="88"/>
         <source>&amp;Edit Mine…</source>
         <translation>编辑我的(&amp;E)…</translation>
     </message>
@@ -155,42 +183,42 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../reader/ui/operations/library.py" line="125"/>
+        <location filename="../../reader/ui/operations/library.py" line="127"/>
         <source>%1: already in the library</source>
         <translation>%1：已在文库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="49"/>
+        <location filename="../../reader/ui/operations/edits.py" line="60"/>
         <source>Correct segment %1</source>
         <translation>修改第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="62"/>
+        <location filename="../../reader/ui/operations/edits.py" line="73"/>
         <source>Revert segment %1</source>
         <translation>还原第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="105"/>
+        <location filename="../../reader/ui/operations/edits.py" line="116"/>
         <source>Split segment %1</source>
         <translation>拆分第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="114"/>
+        <location filename="../../reader/ui/operations/edits.py" line="125"/>
         <source>Merge segments %1 and %2</source>
         <translation>合并第 %1 段和第 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="157"/>
+        <location filename="../../reader/ui/operations/edits.py" line="168"/>
         <source>replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="158"/>
+        <location filename="../../reader/ui/operations/edits.py" line="169"/>
         <source>the text has changed since it was found; search again</source>
         <translation>找到之后文本已有改动，请重新查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="168"/>
+        <location filename="../../reader/ui/operations/edits.py" line="179"/>
         <source>Replace all “%1”</source>
         <translation>全部替换“%1”</translation>
     </message>
@@ -224,31 +252,66 @@
         <source>Change rule %1</source>
         <translation>修改规则 %1</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="30"/>
+        <source>Mark %1 segments reviewed</source>
+        <translation>将 %1 段标为已审阅</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="32"/>
+        <source>Mark %1 segments to do</source>
+        <translation>将 %1 段标为待审</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="57"/>
+        <source>Restore a version of segment %1</source>
+        <translation>恢复第 %1 段的一个版本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="75"/>
+        <source>Comment on segment %1</source>
+        <translation>批注第 %1 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="84"/>
+        <source>Resolve comment</source>
+        <translation>解决批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="86"/>
+        <source>Reopen comment</source>
+        <translation>重新打开批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="98"/>
+        <source>Rename transcript</source>
+        <translation>重命名转写稿</translation>
+    </message>
 </context>
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="35"/>
+        <location filename="../../reader/ui/window/editing.py" line="44"/>
         <source>Select a segment first</source>
         <translation>请先选中一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="53"/>
+        <location filename="../../reader/ui/window/editing.py" line="63"/>
         <source>Segment %1 has no correction</source>
         <translation>第 %1 段没有修改</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="73"/>
+        <location filename="../../reader/ui/window/editing.py" line="83"/>
         <source>Put the cursor where the segment should be split, then split again</source>
         <translation>把光标放在要拆分的位置，再拆分一次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="98"/>
+        <location filename="../../reader/ui/window/editing.py" line="110"/>
         <source>Correct the segment first; its correction becomes the rule</source>
         <translation>请先修改这一段；它的修改会成为规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="122"/>
+        <location filename="../../reader/ui/window/editing.py" line="134"/>
         <source>Segment %1 is not shown here</source>
         <translation>第 %1 段不在当前视图中</translation>
     </message>
@@ -271,134 +334,134 @@
         <translation>整个资料库，每篇一个文件，导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="113"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="114"/>
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="114"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="115"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="115"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="116"/>
         <source>Taiwan (with Taiwan&apos;s words)</source>
         <translation>台湾（含台湾用词）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="116"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="117"/>
         <source>Hong Kong</source>
         <translation>香港</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="117"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="118"/>
         <source>As written</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="121"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="122"/>
         <source>Speaker labels</source>
         <translation>说话人标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="122"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="123"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="123"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124"/>
         <source>Paragraphs:</source>
         <translation>自然段：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="125"/>
         <source>One per speaker&apos;s turn</source>
         <translation>按发言轮次合并成自然段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="125"/>
         <source>One per segment</source>
         <translation>每段一个自然段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="127"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="128"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129"/>
         <source>Script:</source>
         <translation>简繁：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="143"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="144"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="147"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="148"/>
         <source>Export to file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="155"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="156"/>
         <source>Replace files?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="157"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="158"/>
         <source>These files exist and would be replaced:</source>
         <translation>以下文件已存在，将被替换：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="166"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="167"/>
         <source>No library is open.</source>
         <translation>没有打开的资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="169"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="170"/>
         <source>Choose where to save first.</source>
         <translation>请先选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="174"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="175"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="179"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="180"/>
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="186"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="187"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="199"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="200"/>
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>已写入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="207"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="208"/>
         <source>Export stopped; the files written so far are whole.</source>
         <translation>导出已停止；已写入的文件都是完整的。</translation>
     </message>
@@ -406,62 +469,62 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="105"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="106"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="106"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="107"/>
         <source>Replace:</source>
         <translation>替换为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="107"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="108"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="108"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="109"/>
         <source>Match case</source>
         <translation>区分大小写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="109"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="110"/>
         <source>This transcript</source>
         <translation>本篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="110"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="111"/>
         <source>Whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="111"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="112"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="112"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="113"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="113"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="114"/>
         <source>Replace All</source>
         <translation>全部替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="114"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="115"/>
         <source>Previous result</source>
         <translation>上一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="115"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="116"/>
         <source>Next result</source>
         <translation>下一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="116"/>
+        <location filename="../../reader/ui/window/find_bar.py" line="117"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -471,6 +534,89 @@
         <translation>
             <numerusform>%n 个结果</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="23"/>
+        <source>typed</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="24"/>
+        <source>reverted</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="25"/>
+        <source>replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="26"/>
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="27"/>
+        <source>split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="28"/>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="29"/>
+        <source>undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="30"/>
+        <source>undo split</source>
+        <translation>撤销拆分</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="31"/>
+        <source>undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="32"/>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="33"/>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="86"/>
+        <source>Restore This Version</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="87"/>
+        <source>Make this revision&apos;s text the segment&apos;s text again (a new revision; undoable)</source>
+        <translation>让段重新使用此版本的文本（记为新的修订，可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="101"/>
+        <source>Select a segment to see its history</source>
+        <translation>选择一个段以查看其历史</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="103"/>
+        <source>No changes yet: the segment shows its automatic text</source>
+        <translation>尚无修改：段显示自动文本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="105"/>
+        <source>%1 revisions</source>
+        <translation>%1 个修订</translation>
     </message>
 </context>
 <context>
@@ -565,17 +711,17 @@
         <translation>标注话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="170"/>
+        <location filename="../../reader/ui/window/labelling.py" line="172"/>
         <source>This segment has no speaker</source>
         <translation>此段没有说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="175"/>
+        <location filename="../../reader/ui/window/labelling.py" line="177"/>
         <source>This segment has no topic</source>
         <translation>此段没有话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="189"/>
+        <location filename="../../reader/ui/window/labelling.py" line="191"/>
         <source>No further segment of %1</source>
         <translation>没有更多属于 %1 的段落</translation>
     </message>
@@ -583,49 +729,49 @@
 <context>
     <name>LibraryActions</name>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="41"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="39"/>
         <source>Library backed up to %1</source>
         <translation>资料库已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="49"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="47"/>
         <source>Open or Create Library</source>
         <translation>打开或新建文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="49"/>
-        <location filename="../../reader/ui/window/library_actions.py" line="121"/>
-        <location filename="../../reader/ui/window/library_actions.py" line="133"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="47"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="119"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="131"/>
         <source>Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)</source>
         <translation>文库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="56"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="54"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="66"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="64"/>
         <source>Library: %1</source>
         <translation>文库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="81"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="79"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="87"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="85"/>
         <source>%1 is damaged and was not opened</source>
         <translation>%1 已损坏，没有打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="89"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="87"/>
         <source>Library Damaged</source>
         <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="91"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="89"/>
         <source>The library %1 is damaged; nothing will be written into it.
 
 SQLite found: %2</source>
@@ -634,12 +780,12 @@ SQLite found: %2</source>
 SQLite 发现：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="95"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="93"/>
         <source>There is no good backup of it. Open or create another library from the File menu.</source>
         <translation>它没有完好的备份。请从“文件”菜单打开或新建另一个资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="101"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="99"/>
         <source>Its newest good backup was made %1:
 %2
 
@@ -650,33 +796,33 @@ Restore it? The damaged file is kept aside, renamed %3.damaged-&lt;time&gt;, for
 要恢复它吗？损坏的文件会被移到一旁，改名为 %3.damaged-&lt;时间&gt;，以便需要时从中抢救更多内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="106"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="104"/>
         <source>Restore Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="107"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="105"/>
         <source>Leave It Closed</source>
         <translation>保持关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="121"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="119"/>
         <source>Back Up Library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="127"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="125"/>
         <source>Backing up to %1…</source>
         <translation>正在备份到 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="132"/>
-        <location filename="../../reader/ui/window/library_actions.py" line="139"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="130"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="137"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="143"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="141"/>
         <source>Replace the library %1 with the backup %2?
 
 The library as it is now is first added to its automatic backups, so you can go back to it.</source>
@@ -685,49 +831,49 @@ The library as it is now is first added to its automatic backups, so you can go 
 资料库的当前状态会先存入它的自动备份，之后仍可恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="147"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="145"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="159"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="157"/>
         <source>Restoring %1…</source>
         <translation>正在恢复 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="164"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="162"/>
         <source>Library restored: %1</source>
         <translation>资料库已恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="166"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="164"/>
         <source>Library Restored</source>
         <translation>资料库已恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="169"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="167"/>
         <source>The library was restored from its backup. The damaged file was kept as:
 %1</source>
         <translation>资料库已从备份恢复。损坏的文件保留为：
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="180"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="178"/>
         <source>Your Name in Revisions</source>
         <translation>修订记录中的名字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="181"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="179"/>
         <source>Your corrections are saved under this name (empty: your login name):</source>
         <translation>你的更正以此名字保存（留空则用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="190"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="188"/>
         <source>your login name</source>
         <translation>你的登录名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="191"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="189"/>
         <source>Revisions now name %1</source>
         <translation>修订记录现署名为 %1</translation>
     </message>
@@ -735,25 +881,30 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="35"/>
+        <location filename="../../reader/ui/window/library_panel.py" line="63"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="35"/>
+        <location filename="../../reader/ui/window/library_panel.py" line="63"/>
         <source>Segments</source>
         <translation>段数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="35"/>
+        <location filename="../../reader/ui/window/library_panel.py" line="63"/>
         <source>Corrected</source>
         <translation>已修改</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/library_panel.py" line="63"/>
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
     </message>
 </context>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="105"/>
+        <location filename="../../reader/ui/window/library_panel.py" line="142"/>
         <source>Filter transcripts</source>
         <translation>筛选转写</translation>
     </message>
@@ -761,267 +912,272 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="196"/>
+        <location filename="../../reader/ui/window/main_window.py" line="213"/>
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="202"/>
+        <location filename="../../reader/ui/window/main_window.py" line="219"/>
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="203"/>
+        <location filename="../../reader/ui/window/main_window.py" line="220"/>
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="204"/>
+        <location filename="../../reader/ui/window/main_window.py" line="221"/>
         <source>Open &amp;Shared Library…</source>
         <translation>打开共享文库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="205"/>
+        <location filename="../../reader/ui/window/main_window.py" line="222"/>
         <source>Your &amp;Name in Revisions…</source>
         <translation>修订记录中的名字(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="206"/>
+        <location filename="../../reader/ui/window/main_window.py" line="223"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="207"/>
+        <location filename="../../reader/ui/window/main_window.py" line="224"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="208"/>
+        <location filename="../../reader/ui/window/main_window.py" line="225"/>
         <source>Restore from Bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="209"/>
+        <location filename="../../reader/ui/window/main_window.py" line="226"/>
         <source>&amp;Speakers…</source>
         <translation>说话人(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="210"/>
+        <location filename="../../reader/ui/window/main_window.py" line="227"/>
         <source>&amp;Overview…</source>
         <translation>概览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="211"/>
+        <location filename="../../reader/ui/window/main_window.py" line="228"/>
         <source>Library Search</source>
         <translation>文库搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="212"/>
+        <location filename="../../reader/ui/window/main_window.py" line="229"/>
         <source>Library &amp;Search</source>
         <translation>文库搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="213"/>
+        <location filename="../../reader/ui/window/main_window.py" line="230"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="214"/>
+        <location filename="../../reader/ui/window/main_window.py" line="231"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="215"/>
+        <location filename="../../reader/ui/window/main_window.py" line="232"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="216"/>
+        <location filename="../../reader/ui/window/main_window.py" line="233"/>
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="217"/>
+        <location filename="../../reader/ui/window/main_window.py" line="234"/>
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="218"/>
+        <location filename="../../reader/ui/window/main_window.py" line="235"/>
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="219"/>
+        <location filename="../../reader/ui/window/main_window.py" line="236"/>
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="220"/>
+        <location filename="../../reader/ui/window/main_window.py" line="237"/>
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="221"/>
+        <location filename="../../reader/ui/window/main_window.py" line="238"/>
         <source>Make a rule from this segment&apos;s correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="222"/>
+        <location filename="../../reader/ui/window/main_window.py" line="239"/>
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="223"/>
+        <location filename="../../reader/ui/window/main_window.py" line="240"/>
         <source>Set S&amp;peaker…</source>
         <translation>设定说话人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="224"/>
+        <location filename="../../reader/ui/window/main_window.py" line="241"/>
         <source>Tag &amp;Topic…</source>
         <translation>标注话题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="225"/>
+        <location filename="../../reader/ui/window/main_window.py" line="242"/>
         <source>&amp;Remove Topics</source>
         <translation>移除话题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="226"/>
+        <location filename="../../reader/ui/window/main_window.py" line="243"/>
         <source>Split Here for the &amp;Next Speaker</source>
         <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="227"/>
+        <location filename="../../reader/ui/window/main_window.py" line="244"/>
         <source>Split the segment at the cursor and give the rest to the next speaker</source>
         <translation>在光标处拆分本段，后半段归下一位说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="228"/>
+        <location filename="../../reader/ui/window/main_window.py" line="245"/>
         <source>Next Segment of This Speaker</source>
         <translation>此说话人的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="229"/>
+        <location filename="../../reader/ui/window/main_window.py" line="246"/>
         <source>Previous Segment of This Speaker</source>
         <translation>此说话人的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="230"/>
+        <location filename="../../reader/ui/window/main_window.py" line="247"/>
         <source>Next Segment of This Topic</source>
         <translation>此话题的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="231"/>
+        <location filename="../../reader/ui/window/main_window.py" line="248"/>
         <source>Previous Segment of This Topic</source>
         <translation>此话题的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="232"/>
+        <location filename="../../reader/ui/window/main_window.py" line="249"/>
         <source>Always Show Speaker and Topic &amp;Columns</source>
         <translation>始终显示说话人和话题列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="233"/>
+        <location filename="../../reader/ui/window/main_window.py" line="250"/>
         <source>&amp;Labels</source>
         <translation>标注(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="234"/>
+        <location filename="../../reader/ui/window/main_window.py" line="251"/>
+        <source>Re&amp;view</source>
+        <translation>审阅(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="252"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="235"/>
+        <location filename="../../reader/ui/window/main_window.py" line="253"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="236"/>
+        <location filename="../../reader/ui/window/main_window.py" line="254"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="237"/>
+        <location filename="../../reader/ui/window/main_window.py" line="255"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="238"/>
+        <location filename="../../reader/ui/window/main_window.py" line="256"/>
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="239"/>
+        <location filename="../../reader/ui/window/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="240"/>
+        <location filename="../../reader/ui/window/main_window.py" line="258"/>
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="241"/>
+        <location filename="../../reader/ui/window/main_window.py" line="259"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="242"/>
+        <location filename="../../reader/ui/window/main_window.py" line="260"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="243"/>
+        <location filename="../../reader/ui/window/main_window.py" line="261"/>
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="244"/>
+        <location filename="../../reader/ui/window/main_window.py" line="262"/>
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="245"/>
+        <location filename="../../reader/ui/window/main_window.py" line="263"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="246"/>
+        <location filename="../../reader/ui/window/main_window.py" line="264"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="247"/>
+        <location filename="../../reader/ui/window/main_window.py" line="265"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="371"/>
+        <location filename="../../reader/ui/window/main_window.py" line="399"/>
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="369"/>
+        <location filename="../../reader/ui/window/main_window.py" line="397"/>
         <source>%1 of %2 segments shown</source>
         <translation>显示 %1 / %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="424"/>
+        <location filename="../../reader/ui/window/main_window.py" line="454"/>
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="440"/>
+        <location filename="../../reader/ui/window/main_window.py" line="470"/>
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="447"/>
+        <location filename="../../reader/ui/window/main_window.py" line="477"/>
         <source>About transcript-reader</source>
         <translation>关于 transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="450"/>
+        <location filename="../../reader/ui/window/main_window.py" line="480"/>
         <source>transcript-reader %1
 Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>transcript-reader %1
@@ -1036,72 +1192,72 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>打开共享文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="85"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84"/>
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="85"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="85"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="85"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="85"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="88"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="87"/>
         <source>server name, or the folder of its socket</source>
         <translation>服务器名称，或其套接字所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="89"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="88"/>
         <source>Remember the password (in ~/.pgpass, readable only by you)</source>
         <translation>记住密码（保存在 ~/.pgpass，仅你本人可读）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="90"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="89"/>
         <source>&amp;Test Connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="114"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="113"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="119"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="118"/>
         <source>Connected to %1: a library with %2 transcripts.</source>
         <translation>已连接到 %1：文库中有 %2 份转写稿。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="121"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="120"/>
         <source>Connected to %1: the database is empty and becomes a library when opened.</source>
         <translation>已连接到 %1：数据库为空，打开后即成为文库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="123"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="122"/>
         <source>Connected to %1, but a newer version of transcript-reader made this library: update the app first.</source>
         <translation>已连接到 %1，但此文库由更新版本的 transcript-reader 创建：请先更新本应用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="125"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="124"/>
         <source>Connected to %1, but the database holds other tables: choose an empty database.</source>
         <translation>已连接到 %1，但数据库中有其他表：请选择一个空数据库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="149"/>
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="148"/>
         <source>The password could not be saved: %1</source>
         <translation>无法保存密码：%1</translation>
     </message>
@@ -1170,93 +1326,157 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
     </message>
 </context>
 <context>
+    <name>Reviewing</name>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="89"/>
+        <source>Mark Reviewed and &amp;Next</source>
+        <translation>标为已审阅并转到下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="90"/>
+        <source>Mark the selected rows reviewed and go to the next unreviewed one</source>
+        <translation>将所选行标为已审阅，并转到下一个未审阅的行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="91"/>
+        <source>Mark as &amp;To Do</source>
+        <translation>标为待审(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="92"/>
+        <source>&amp;Unreviewed Only</source>
+        <translation>仅显示未审阅(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="93"/>
+        <source>&amp;Comment…</source>
+        <translation>批注(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="94"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="95"/>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="96"/>
+        <source>Comments</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="97"/>
+        <source>C&amp;omments</source>
+        <translation>批注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="138"/>
+        <source>%1 / %2 reviewed</source>
+        <translation>已审阅 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="151"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="227"/>
+        <source>Select a segment first</source>
+        <translation>请先选中一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="164"/>
+        <source>No unreviewed segment below this one</source>
+        <translation>下方没有未审阅的段</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="139"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="145"/>
         <source>Correction Rules</source>
         <translation>纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="141"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="147"/>
         <source>Pattern (what ASR wrote)</source>
         <translation>模式（识别写成的）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="142"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="148"/>
         <source>Replacement</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="143"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="149"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="144"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="150"/>
         <source>Only this transcript</source>
         <translation>仅本篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="145"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="151"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="146"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="152"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="147"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="153"/>
         <source>Import TSV…</source>
         <translation>导入 TSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="148"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="154"/>
         <source>Export TSV…</source>
         <translation>导出 TSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="149"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="155"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="215"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="223"/>
         <source>Import Rules</source>
         <translation>导入规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="215"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="223"/>
         <source>Tab-separated rules (*.tsv *.txt);;All Files (*)</source>
         <translation>制表符分隔的规则 (*.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="221"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="229"/>
         <source>%n rule(s) added or changed</source>
         <translation>
             <numerusform>添加或修改了 %n 条规则</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="225"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="233"/>
         <source>Export Rules</source>
         <translation>导出规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="225"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="233"/>
         <source>Tab-separated rules (*.tsv);;All Files (*)</source>
         <translation>制表符分隔的规则 (*.tsv);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="232"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="240"/>
         <source>Exported; %n disabled rule(s) left out</source>
         <translation>
             <numerusform>已导出；未包含 %n 条停用的规则</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="232"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="240"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
@@ -1264,42 +1484,42 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="43"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="43"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49"/>
         <source>Pattern</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="43"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49"/>
         <source>Replacement</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="43"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="43"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49"/>
         <source>Applies to</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="44"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="50"/>
         <source>Hits here</source>
         <translation>本篇命中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="69"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="75"/>
         <source>all transcripts</source>
         <translation>所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="69"/>
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="75"/>
         <source>this transcript</source>
         <translation>本篇转写</translation>
     </message>
@@ -1322,19 +1542,19 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/window/search_panel.py" line="98"/>
+        <location filename="../../reader/ui/window/search_panel.py" line="99"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="100"/>
+        <location filename="../../reader/ui/window/search_panel.py" line="101"/>
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="109"/>
+        <location filename="../../reader/ui/window/search_panel.py" line="110"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
@@ -1347,7 +1567,7 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SegmentDelegate</name>
     <message>
-        <location filename="../../reader/ui/table/delegates.py" line="180"/>
+        <location filename="../../reader/ui/table/delegates.py" line="203"/>
         <source>repeat of #%1</source>
         <translation>与第 %1 段重复</translation>
     </message>
@@ -1355,42 +1575,57 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="293"/>
+        <location filename="../../reader/ui/table/segment_model.py" line="296"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="293"/>
+        <location filename="../../reader/ui/table/segment_model.py" line="296"/>
         <source>Raw</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="293"/>
+        <location filename="../../reader/ui/table/segment_model.py" line="296"/>
         <source>Cleaned</source>
         <translation>清理后</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="293"/>
+        <location filename="../../reader/ui/table/segment_model.py" line="296"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="293"/>
+        <location filename="../../reader/ui/table/segment_model.py" line="296"/>
         <source>Topics</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="357"/>
+        <location filename="../../reader/ui/table/segment_model.py" line="362"/>
         <source>Segment %1</source>
         <translation>第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="391"/>
+        <location filename="../../reader/ui/table/segment_model.py" line="369"/>
+        <source>Reviewed by %1</source>
+        <translation>由 %1 审阅</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/table/segment_model.py" line="371"/>
+        <source>To do again: changed by %1 after review</source>
+        <translation>需重新审阅：审阅后被 %1 修改</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/table/segment_model.py" line="374"/>
+        <source>%1 open comments</source>
+        <translation>%1 条未解决的批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/table/segment_model.py" line="404"/>
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="393"/>
+        <location filename="../../reader/ui/table/segment_model.py" line="406"/>
         <source>Image (not loaded): %1</source>
         <translation>图片（不加载）：%1</translation>
     </message>
@@ -1469,12 +1704,12 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>label_steps</name>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="25"/>
+        <location filename="../../reader/ui/operations/labels.py" line="23"/>
         <source>speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="25"/>
+        <location filename="../../reader/ui/operations/labels.py" line="24"/>
         <source>topic</source>
         <translation>话题</translation>
     </message>
@@ -1484,47 +1719,47 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>将 %2 段的说话人设为 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="38"/>
+        <location filename="../../reader/ui/operations/labels.py" line="41"/>
         <source>Clear the speaker of %1 segment(s)</source>
         <translation>清除 %1 段的说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="44"/>
+        <location filename="../../reader/ui/operations/labels.py" line="48"/>
         <source>Topic %1 for %2 segment(s)</source>
         <translation>为 %2 段加上话题 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="50"/>
+        <location filename="../../reader/ui/operations/labels.py" line="57"/>
         <source>Remove topics from %1 segment(s)</source>
         <translation>移除 %1 段的话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="54"/>
+        <location filename="../../reader/ui/operations/labels.py" line="62"/>
         <source>New %1 %2</source>
         <translation>新建%1 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="58"/>
+        <location filename="../../reader/ui/operations/labels.py" line="68"/>
         <source>Rename %1 to %2</source>
         <translation>将%1重命名为 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="58"/>
+        <location filename="../../reader/ui/operations/labels.py" line="70"/>
         <source>Recolour %1</source>
         <translation>更改%1颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="63"/>
+        <location filename="../../reader/ui/operations/labels.py" line="75"/>
         <source>Merge %1 into another</source>
         <translation>合并%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="67"/>
+        <location filename="../../reader/ui/operations/labels.py" line="80"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="74"/>
+        <location filename="../../reader/ui/operations/labels.py" line="88"/>
         <source>Split segment %1 for the next speaker</source>
         <translation>拆分第 %1 段并交给下一位说话人</translation>
     </message>

@@ -12,6 +12,7 @@ from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, Source, Speaker, Transcript
+from reader.core.library.opchanges import OpChanges
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ class Renamed:
     transcript_id: int
     old: str
     new: str
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges(frozenset({self.transcript_id}), library=True)
 
 
 def rename_transcript(lib: Library, transcript_id: int, title: str) -> Renamed:

@@ -64,10 +64,14 @@ def load_transcript(
     on_done: Callable[[Window], None],
     speaker_id: int | None = None,
     topic_id: int | None = None,
+    unreviewed_only: bool = False,
 ) -> None:
     """on_done((transcript_id, title, segment ids, rows from row `first`)); with a speaker
-    and/or topic, only the segments that have them."""
-    ops.read(lambda lib: (transcript_id, *transcript_window(lib, transcript_id, first, count, speaker_id, topic_id)), on_done)
+    and/or topic, only the segments that have them; with `unreviewed_only`, those not reviewed."""
+    ops.read(
+        lambda lib: (transcript_id, *transcript_window(lib, transcript_id, first, count, speaker_id, topic_id, unreviewed_only)),
+        on_done,
+    )
 
 
 def load_rows(ops: Operations, segment_ids: Iterable[int], on_done: Callable[[list[LabelledRow]], None]) -> None:

@@ -97,7 +97,8 @@ class SegmentView(QTableView):
     def _reset_heights(self) -> None:
         metrics = QFontMetricsF(self.font())
         digits = len(str(max(self.model().rowCount(), 99)))
-        self.setColumnWidth(POS, int(metrics.horizontalAdvance("0" * digits)) + 3 * PADDING)
+        # Room for the review and comment markers beside the number.
+        self.setColumnWidth(POS, int(metrics.horizontalAdvance("0" * digits + "✓•")) + 4 * PADDING)
         line = metrics.lineSpacing()
         self.verticalHeader().setDefaultSectionSize(int(line * ESTIMATED_LINES) + 2 * PADDING)
         self._schedule_fit()

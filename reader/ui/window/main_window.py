@@ -45,6 +45,7 @@ from reader.ui.window.labelling import Labelling
 from reader.ui.window.library_actions import LibraryActions
 from reader.ui.window.library_panel import LibraryPanel
 from reader.ui.window.menus import make_menus
+from reader.ui.window.reviewing import Reviewing
 from reader.ui.window.search_panel import SearchPanel
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class MainWindow(Retranslating, QMainWindow):
     menu_recent: QMenu
     menu_edit: QMenu
     menu_labels: QMenu
+    menu_review: QMenu
     menu_view: QMenu
     menu_stages: QMenu
     menu_script: QMenu
@@ -129,6 +131,7 @@ class MainWindow(Retranslating, QMainWindow):
             ops, self, self.model, self.view, self.label_bar, self.act_show_labels,
             lambda transcript_id: self._load_transcript(transcript_id, 0),
         )
+        self.reviewing = Reviewing(ops, self, self.model, self.view, lambda: self._reload_filtered())
         make_menus(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.options.toolbar)
         self.script_box = self.options.script_box
@@ -245,6 +248,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_previous_topic.setText(self.tr("Previous Segment of This Topic"))
         self.act_show_labels.setText(self.tr("Always Show Speaker and Topic &Columns"))
         self.menu_labels.setTitle(self.tr("&Labels"))
+        self.menu_review.setTitle(self.tr("Re&view"))
         self.act_find.setText(self.tr("&Find…"))
         self.act_replace.setText(self.tr("Find and &Replace…"))
         self.act_find_next.setText(self.tr("Find &Next"))
@@ -260,6 +264,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_language.setTitle(self.tr("&Language"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.options.retranslate()
+        self.reviewing.retranslate()
         self.imports.retranslate()
         self.library_panel.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
@@ -288,6 +293,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.find_replace.transcript_id = self.editing.transcript_id = transcript_id
         if self.rules_dialog is not None:
             self.rules_dialog.set_transcript(transcript_id)
+        self.reviewing.transcript_opened(transcript_id)
 
     def refresh(self, changes: OpChanges) -> None:
         """Reload what `changes` names, and no more."""
@@ -296,6 +302,7 @@ class MainWindow(Retranslating, QMainWindow):
         if changes.rules:
             rules.load_text_rules(self.ops, self.transcript_id, self._text_rules_loaded)
         self.find_replace.refresh()
+        self.reviewing.refresh(changes)
         tid = self.transcript_id
         if tid is None:
             return
@@ -303,7 +310,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.labelling.load()
         touched = not changes.transcripts or tid in changes.transcripts
         # A filtered view drops the rows a change took its label from.
-        filtered = self.labelling.filter != (None, None) and (changes.labels or changes.segments)
+        filtered = (self.labelling.filter != (None, None) and (changes.labels or changes.segments)) or (
+            self.reviewing.unreviewed_only and bool(changes.segments)
+        )
         if touched and (changes.structure or filtered):
             self._load_transcript(tid, self.view.visible_rows().start, keep_same_rows=changes.remote)
         elif changes.segments:
@@ -336,7 +345,12 @@ class MainWindow(Retranslating, QMainWindow):
         reads.load_transcript(
             self.ops, transcript_id, max(0, first_row - PAGE // 4), PAGE,
             lambda result: self._rows_loaded(result, keep_same_rows), *self.labelling.filter,
+            unreviewed_only=self.reviewing.unreviewed_only,
         )
+
+    def _reload_filtered(self) -> None:
+        if self.transcript_id is not None:
+            self._load_transcript(self.transcript_id, self.view.visible_rows().start)
 
     def _text_rules_loaded(self, result: tuple[int | None, list[Any]]) -> None:
         transcript_id, text_rules = result

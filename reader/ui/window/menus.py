@@ -38,6 +38,13 @@ def make_menus(window: MainWindow) -> None:
     window.menu_edit.addAction(window.act_replace)
     window.menu_edit.addAction(window.act_find_next)
     window.menu_edit.addAction(window.act_find_previous)
+    window.menu_review = bar.addMenu("")
+    reviewing = window.reviewing
+    for act in (reviewing.act_review, reviewing.act_todo, reviewing.act_unreviewed_only, reviewing.act_comment):
+        window.menu_review.addAction(act)
+    window.menu_review.addSeparator()
+    window.menu_review.addAction(reviewing.history_dock.toggleViewAction())
+    window.menu_review.addAction(reviewing.comments_dock.toggleViewAction())
     window.menu_labels = bar.addMenu("")
     for act in (window.act_speaker, window.act_split_turn, window.act_topic, window.act_untag):
         window.menu_labels.addAction(act)
