@@ -127,3 +127,19 @@ def check_library(lib: Library) -> list[str]:
         # A damaged file can stop SQLite midway through the checks: that is the finding.
         problems.append(f"integrity: SQLite cannot read it: {' '.join(str(exc.orig).split())}")
     return problems
+
+
+def transcript_is_timed(lib: Library, transcript_id: int) -> bool:
+    """Whether every text segment has its times: what srt and vtt need."""
+    with lib.read() as session:
+        transcript_in(session, transcript_id)
+        untimed = session.scalar(
+            select(Segment.id)
+            .where(
+                Segment.transcript_id == transcript_id,
+                Segment.kind != SegmentKind.IMAGE,
+                (Segment.start_ms.is_(None)) | (Segment.end_ms.is_(None)),
+            )
+            .limit(1)
+        )
+    return untimed is None

@@ -18,6 +18,7 @@ _MODULES = {
     "OpenSharedDialog": "open_shared_dialog",
     "OverviewDialog": "overview",
     "RulesDialog": "rules_dialog",
+    "ShortcutsDialog": "shortcuts",
     "SpeakerManager": "speaker_manager",
     "TopicPicker": "topic_picker",
     "load_suggestions": "topic_picker",

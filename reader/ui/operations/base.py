@@ -38,6 +38,7 @@ class Operations(QObject):
     conflict = Signal(object)
     import_started = Signal(object)  # the Task, for progress and cancel
     import_finished = Signal(int)  # transcripts made
+    transcripts_imported = Signal(object)  # list[int]: the ids of the transcripts an import made
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
@@ -123,8 +124,10 @@ class Operations(QObject):
         self.runner.submit("write", work, on_error=self.report, description="close library")
 
     # changing: every change is an undo step
-    def push(self, text: str, do: Work, undo: Work) -> OperationCommand:
+    def push(self, text: str, do: Work, undo: Work, after_first: Callable[[Any], None] | None = None) -> OperationCommand:
+        """`after_first(state.value)` runs on the GUI thread once the first run is saved (to say what it did)."""
         command = OperationCommand(text, do, undo, self._submit_change)
+        command.after_first = after_first
         self.undo_stack.push(command)  # runs do() at once
         return command
 
@@ -134,9 +137,11 @@ class Operations(QObject):
         make: Callable[[Library], Any],
         redo: Callable[[Library, Any], Any],
         undo: Callable[[Library, Any], Any],
+        after_first: Callable[[Any], None] | None = None,
     ) -> OperationCommand:
         """An undo step whose first run keeps the record `make(lib)` returns; `redo(lib, record)` and
-        `undo(lib, record)` replay it, and the record's own `changes` say what each run touched."""
+        `undo(lib, record)` replay it, and the record's own `changes` say what each run touched.
+        `after_first(record)` runs on the GUI thread once the first run is saved (to say what it did)."""
 
         def do(lib: Library, state: StepState) -> OpChanges:
             if state.value is None:
@@ -149,7 +154,7 @@ class Operations(QObject):
             undo(lib, state.value)
             return state.value.changes
 
-        return self.push(text, do, take_back)
+        return self.push(text, do, take_back, after_first)
 
     def _submit_change(self, command: OperationCommand, work: Work) -> None:
         if self.library is None:
@@ -161,7 +166,13 @@ class Operations(QObject):
             self.own_writes.add(changes)  # before the change log can show it to the watcher
             return changes
 
-        self.runner.submit("write", run, on_done=self.broadcast, on_error=lambda exc: self._change_failed(command, exc))
+        def done(changes: OpChanges) -> None:
+            self.broadcast(changes)
+            after, command.after_first = command.after_first, None
+            if after is not None:
+                after(state.value)
+
+        self.runner.submit("write", run, on_done=done, on_error=lambda exc: self._change_failed(command, exc))
 
     def _change_failed(self, command: OperationCommand, exc: BaseException) -> None:
         with contextlib.suppress(RuntimeError):  # the stack has deleted the step meanwhile (cleared, or a new change replaced its branch)

@@ -43,6 +43,8 @@ class OperationCommand(QUndoCommand):
         self._undo = undo
         self._submit = submit
         self.state = StepState()
+        # Called once, on the GUI thread, with the record of the first run: what a bulk action reports.
+        self.after_first: Callable[[Any], None] | None = None
 
     def redo(self) -> None:
         if not self.state.failed:

@@ -146,8 +146,15 @@ def export_files(
     )
 
 
-def export_options(speakers: bool, images: bool, paragraphs: str = "turns") -> ExportOptions:
-    return _export().ExportOptions(speakers=speakers, images=images, paragraphs=paragraphs)
+def export_options(speakers: bool, images: bool, paragraphs: str = "turns", comments: bool = False) -> ExportOptions:
+    return _export().ExportOptions(speakers=speakers, images=images, paragraphs=paragraphs, comments=comments)
+
+
+def load_timed(ops: Operations, transcript_id: int, on_done: Callable[[bool], None]) -> None:
+    """on_done(whether every text segment of the transcript has its times: srt and vtt need them)."""
+    from reader.core.library.queries import transcript_is_timed
+
+    ops.read(lambda lib: transcript_is_timed(lib, transcript_id), on_done)
 
 
 def export_stopped(exc: BaseException) -> bool:

@@ -238,6 +238,16 @@ class SegmentView(QTableView):
         index = self.currentIndex()
         return index.row() if index.isValid() else -1
 
+    def scroll_to_top_row(self, row: int) -> None:
+        """Show `row` at the top (row 0: the top of the transcript), as a reader left it."""
+        if self.model().rowCount() == 0:
+            return
+        if row <= 0:
+            self.verticalScrollBar().setValue(0)
+        else:
+            self.scrollTo(self.model().index(row, CLEAN), QAbstractItemView.ScrollHint.PositionAtTop)
+        self._schedule_fit()
+
     def scroll_to_row(self, row: int, column: int = CLEAN) -> None:
         index = self.model().index(row, column)
         self.setCurrentIndex(index)

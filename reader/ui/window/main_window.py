@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -28,7 +29,7 @@ from reader import __version__
 from reader.ui import dialogs
 from reader.ui.cleaning import CleanService
 from reader.ui.i18n import Retranslating
-from reader.ui.operations import OpChanges, Operations, edits, library, reads, rules
+from reader.ui.operations import OpChanges, Operations, edits, library, reads, review, rules
 from reader.ui.operations.labels import LabelKind
 from reader.ui.operations.reads import TranscriptSummary, Window
 from reader.ui.settings import Settings
@@ -44,7 +45,7 @@ from reader.ui.window.label_bar import LabelBar
 from reader.ui.window.labelling import Labelling
 from reader.ui.window.library_actions import LibraryActions
 from reader.ui.window.library_panel import LibraryPanel
-from reader.ui.window.menus import make_menus
+from reader.ui.window.menus import make_menus, retranslate_menus
 from reader.ui.window.reviewing import Reviewing
 from reader.ui.window.search_panel import SearchPanel
 
@@ -79,11 +80,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.transcript_title = ""
         self._infos: dict[int, TranscriptSummary] = {}
         self._pending_search: tuple[int, int, str] | None = None  # a library search hit waiting for its rows
+        self._open_when_listed: int | None = None
+        self._open_at = 0  # the row a transcript being opened shows at the top
         # Dialogs made when first asked for; the last of each kind shown stays here for tests to answer.
         self.rules_dialog: RulesDialog | None = None
         self.speaker_manager: SpeakerManager | None = None
         self.export_dialog: ExportDialog | None = None
         self.overview_dialog: OverviewDialog | None = None
+        self.shortcuts_dialog: QWidget | None = None
         self._last_error_box: QMessageBox | None = None
         self.setAcceptDrops(True)
 
@@ -197,6 +201,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.options = CleaningOptions(self.settings, self.clean, self)
         self.act_stages, self.act_scripts, self.act_languages = self.options.stages, self.options.scripts, self.options.languages
         self.act_about = self._action(self.about)
+        self.act_shortcuts = self._action(self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self.act_rename = self._action(self.rename_transcript, "Ctrl+Alt+R")
 
     def _make_status_bar(self) -> None:
         self.counts_label = QLabel(self)
@@ -212,57 +218,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.library_panel.transcript_selected.connect(self.open_transcript)
         self.clean.ready.connect(lambda: self.statusBar().showMessage(self.tr("Segmenter ready"), 3000))
         self.search_panel.segment_requested.connect(self.show_search_hit)
+        self.ops.transcripts_imported.connect(self._imported)
 
     # texts (again on every language change)
     def retranslate(self) -> None:
         self.setWindowTitle(self._title())
-        self.act_import.setText(self.tr("&Import Files…"))
-        self.act_open_library.setText(self.tr("&Open Library…"))
-        self.act_open_shared.setText(self.tr("Open &Shared Library…"))
-        self.act_author.setText(self.tr("Your &Name in Revisions…"))
-        self.act_export.setText(self.tr("&Export…"))
-        self.act_backup.setText(self.tr("&Back Up Library…"))
-        self.act_restore.setText(self.tr("Restore from Bac&kup…"))
-        self.act_speakers.setText(self.tr("&Speakers…"))
-        self.act_overview.setText(self.tr("&Overview…"))
-        self.search_dock.setWindowTitle(self.tr("Library Search"))
-        self.search_dock.toggleViewAction().setText(self.tr("Library &Search"))
-        self.act_quit.setText(self.tr("&Quit"))
-        self.act_undo.setText(self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo"))
-        self.act_edit.setText(self.tr("&Edit Segment"))
-        self.act_revert.setText(self.tr("Re&vert to Automatic Text"))
-        self.act_split.setText(self.tr("&Split at Cursor"))
-        self.act_merge.setText(self.tr("&Merge with Next"))
-        self.act_make_rule.setText(self.tr("Apply Correction &Everywhere"))
-        self.act_make_rule.setToolTip(self.tr("Make a rule from this segment's correction, for every transcript"))
-        self.act_rules.setText(self.tr("Correction &Rules…"))
-        self.act_speaker.setText(self.tr("Set S&peaker…"))
-        self.act_topic.setText(self.tr("Tag &Topic…"))
-        self.act_untag.setText(self.tr("&Remove Topics"))
-        self.act_split_turn.setText(self.tr("Split Here for the &Next Speaker"))
-        self.act_split_turn.setToolTip(self.tr("Split the segment at the cursor and give the rest to the next speaker"))
-        self.act_next_speaker.setText(self.tr("Next Segment of This Speaker"))
-        self.act_previous_speaker.setText(self.tr("Previous Segment of This Speaker"))
-        self.act_next_topic.setText(self.tr("Next Segment of This Topic"))
-        self.act_previous_topic.setText(self.tr("Previous Segment of This Topic"))
-        self.act_show_labels.setText(self.tr("Always Show Speaker and Topic &Columns"))
-        self.menu_labels.setTitle(self.tr("&Labels"))
-        self.menu_review.setTitle(self.tr("Re&view"))
-        self.act_find.setText(self.tr("&Find…"))
-        self.act_replace.setText(self.tr("Find and &Replace…"))
-        self.act_find_next.setText(self.tr("Find &Next"))
-        self.act_find_previous.setText(self.tr("Find Pre&vious"))
-        self.act_about.setText(self.tr("&About transcript-reader"))
-        self.menu_file.setTitle(self.tr("&File"))
-        self.menu_recent.setTitle(self.tr("Recent &Libraries"))
-        self.menu_edit.setTitle(self.tr("&Edit"))
-        self.menu_view.setTitle(self.tr("&View"))
-        self.menu_stages.setTitle(self.tr("Cleaning &Stages"))
-        self.menu_script.setTitle(self.tr("&Script"))
-        self.menu_tools.setTitle(self.tr("&Tools"))
-        self.menu_language.setTitle(self.tr("&Language"))
-        self.menu_help.setTitle(self.tr("&Help"))
+        retranslate_menus(self)
         self.options.retranslate()
         self.reviewing.retranslate()
         self.imports.retranslate()
@@ -318,8 +279,14 @@ class MainWindow(Retranslating, QMainWindow):
         elif changes.segments:
             reads.load_rows(self.ops, changes.segments, self.model.update_rows)
 
+    def _imported(self, ids: list[int]) -> None:
+        self._open_when_listed = ids[0]  # a new import is selected and opened once the list shows it
+
     def _transcripts_loaded(self, infos: list[TranscriptSummary]) -> None:
         self.library_panel.set_transcripts(infos, self.transcript_id)
+        wanted, self._open_when_listed = self._open_when_listed, None
+        if wanted is not None and any(info.id == wanted for info in infos):
+            self.library_panel.select(wanted)
         if self.transcript_id is None:
             # Back where the person left this library, unless that transcript is gone.
             last = self.settings.last_transcript(self.library_db)
@@ -327,18 +294,28 @@ class MainWindow(Retranslating, QMainWindow):
             if wanted is not None:
                 self.library_panel.select(wanted)
         self._infos = {info.id: info for info in infos}
+        if self.transcript_id in self._infos:  # renamed, perhaps
+            self.transcript_title = self._infos[self.transcript_id].title
+            self.setWindowTitle(self._title())
         self._update_counts()
 
     def open_transcript(self, transcript_id: int) -> None:
         if transcript_id == self.transcript_id:
             return
+        self._remember_place()
         self._set_transcript(transcript_id)
         self.settings.set_last_transcript(self.library_db, transcript_id)
         self.labelling.transcript_opened(transcript_id)
         # Same lane, in order: the rules are in place before the rows are cleaned.
         rules.load_text_rules(self.ops, transcript_id, self._text_rules_loaded)
-        self._load_transcript(transcript_id, 0)
+        # Where this transcript was last read, else its top: never the previous one's scroll position.
+        self._open_at = self.settings.last_read(self.library_db, transcript_id) or 0
+        self._load_transcript(transcript_id, self._open_at)
         self.labelling.load()
+
+    def _remember_place(self) -> None:
+        if self.transcript_id is not None and self.model.transcript_id == self.transcript_id:
+            self.settings.set_last_read(self.library_db, self.transcript_id, self.view.visible_rows().start)
 
     def _load_transcript(self, transcript_id: int, first_row: int, keep_same_rows: bool = False) -> None:
         """With `keep_same_rows`, a transcript still made of the same segments only refreshes their rows."""
@@ -375,6 +352,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.model.set_transcript(transcript_id, ids, rows)
         self.transcript_title = title
         self.setWindowTitle(self._title())
+        if not same:
+            at, self._open_at = min(self._open_at, max(0, len(ids) - 1)), 0
+            self.view.scroll_to_top_row(at)
         if same:
             self.view.fit_visible_rows()
             self.view.verticalScrollBar().setValue(top)
@@ -473,6 +453,21 @@ class MainWindow(Retranslating, QMainWindow):
         box.show()
         self._last_error_box = box
 
+    def show_shortcuts(self) -> None:
+        dialog = dialogs.ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.shortcuts_dialog = dialog
+
+    def rename_transcript(self) -> None:
+        info = None if self.transcript_id is None else self._infos.get(self.transcript_id)
+        if info is None:
+            self.statusBar().showMessage(self.tr("Open a transcript first"), 4000)
+            return
+        title, ok = QInputDialog.getText(self, self.tr("Rename Transcript"), self.tr("Title:"), text=info.title)
+        if ok and title.strip() and title.strip() != info.title:
+            review.rename(self.ops, info.id, title)
+
     def about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About transcript-reader"), "", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -496,6 +491,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.imports.confirm_quit():
+            event.ignore()
+            return
+        self._remember_place()
         self.watcher.stop()
         self.ops.close(backup=True)  # on the write lane: the window hides while it runs
         self.settings.set_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())
