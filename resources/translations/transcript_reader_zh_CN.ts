@@ -329,159 +329,159 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="114"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="115"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="117"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="118"/>
         <source>This transcript, to a file</source>
         <translation>此转写稿，导出为一个文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="117"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="118"/>
         <source>Whole library, one file each into a folder</source>
         <translation>整个资料库，每篇一个文件，导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="120"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="121"/>
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="121"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="122"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="122"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="123"/>
         <source>Taiwan (with Taiwan&apos;s words)</source>
         <translation>台湾（含台湾用词）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="123"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124"/>
         <source>Hong Kong</source>
         <translation>香港</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="125"/>
         <source>As written</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129"/>
         <source>Speaker labels</source>
         <translation>说话人标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="130"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="130"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="131"/>
         <source>Comments (docx: as Word comments)</source>
         <translation>批注（docx：作为 Word 批注）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="132"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="133"/>
         <source>Paragraphs:</source>
         <translation>自然段：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="133"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="134"/>
         <source>One per speaker&apos;s turn</source>
         <translation>按发言轮次合并成自然段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="133"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="134"/>
         <source>One per segment</source>
         <translation>每段一个自然段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="136"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="137"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="137"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="138"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="137"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="138"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="137"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="138"/>
         <source>Script:</source>
         <translation>简繁：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="137"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="138"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="148"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="149"/>
         <source>This transcript has no times (it was not imported from subtitles): srt and vtt need them</source>
         <translation>此转写稿没有时间信息（不是从字幕导入的）：srt 和 vtt 需要时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="173"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="177"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="177"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="181"/>
         <source>Export to file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="185"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="189"/>
         <source>Replace files?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="187"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="191"/>
         <source>These files exist and would be replaced:</source>
         <translation>以下文件已存在，将被替换：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="196"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="200"/>
         <source>No library is open.</source>
         <translation>没有打开的资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="199"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="203"/>
         <source>Choose where to save first.</source>
         <translation>请先选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="204"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="208"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="209"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="213"/>
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="216"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="220"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="229"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="233"/>
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>已写入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="237"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="241"/>
         <source>Export stopped; the files written so far are whole.</source>
         <translation>导出已停止；已写入的文件都是完整的。</translation>
     </message>
@@ -615,27 +615,27 @@
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/history.py" line="86"/>
+        <location filename="../../reader/ui/panels/history.py" line="87"/>
         <source>Restore This Version</source>
         <translation>恢复此版本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/history.py" line="87"/>
+        <location filename="../../reader/ui/panels/history.py" line="88"/>
         <source>Make this revision&apos;s text the segment&apos;s text again (a new revision; undoable)</source>
         <translation>让段重新使用此版本的文本（记为新的修订，可撤销）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/history.py" line="101"/>
+        <location filename="../../reader/ui/panels/history.py" line="102"/>
         <source>Select a segment to see its history</source>
         <translation>选择一个段以查看其历史</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/history.py" line="103"/>
+        <location filename="../../reader/ui/panels/history.py" line="104"/>
         <source>No changes yet: the segment shows its automatic text</source>
         <translation>尚无修改：段显示自动文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/history.py" line="105"/>
+        <location filename="../../reader/ui/panels/history.py" line="106"/>
         <source>%1 revisions</source>
         <translation>%1 个修订</translation>
     </message>
@@ -1400,63 +1400,63 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>Reviewing</name>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="89"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="90"/>
         <source>Mark Reviewed and &amp;Next</source>
         <translation>标为已审阅并转到下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="90"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="91"/>
         <source>Mark the selected rows reviewed and go to the next unreviewed one</source>
         <translation>将所选行标为已审阅，并转到下一个未审阅的行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="91"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="92"/>
         <source>Mark as &amp;To Do</source>
         <translation>标为待审(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="92"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="93"/>
         <source>&amp;Unreviewed Only</source>
         <translation>仅显示未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="93"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="94"/>
         <source>&amp;Comment…</source>
         <translation>批注(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="94"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="95"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="95"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="96"/>
         <source>&amp;History</source>
         <translation>历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="96"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="97"/>
         <source>Comments</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="97"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="98"/>
         <source>C&amp;omments</source>
         <translation>批注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="138"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="139"/>
         <source>%1 / %2 reviewed</source>
         <translation>已审阅 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="151"/>
-        <location filename="../../reader/ui/window/reviewing.py" line="227"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="152"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="228"/>
         <source>Select a segment first</source>
         <translation>请先选中一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/reviewing.py" line="164"/>
+        <location filename="../../reader/ui/window/reviewing.py" line="165"/>
         <source>No unreviewed segment below this one</source>
         <translation>下方没有未审阅的段</translation>
     </message>

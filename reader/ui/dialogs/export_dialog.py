@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from reader.core.formats.writers import EXPORT_SCRIPTS, FORMATS, PARAGRAPHS, READING_FORMATS
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import Operations, reads
+from reader.ui.table.segment_model import plain_tooltip
 from reader.ui.tasks import Task
 
 ONE, ALL = "one", "all"
@@ -151,7 +152,10 @@ class ExportDialog(Retranslating, QDialog):
                 continue
             item = model.item(index)  # type: ignore[attr-defined]  # a QComboBox's model is a QStandardItemModel
             item.setEnabled(not refuse)
-            item.setToolTip(reason if refuse else "")
+            if refuse:
+                item.setToolTip(plain_tooltip(reason))
+            else:
+                item.setToolTip("")
         if refuse and self.format.currentData() in ("srt", "vtt"):
             self.format.setCurrentIndex(self.format.findData("txt"))
 

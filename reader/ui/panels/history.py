@@ -65,6 +65,7 @@ class HistoryPanel(Retranslating, QWidget):
         self.revisions: list[RevisionRecord] = []
         self.segment_id: int | None = None
         self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget(self)
         self.diff = QTextEdit(self)
         self.diff.setReadOnly(True)

@@ -48,6 +48,7 @@ class Reviewing(QObject):
         self.act_comment.triggered.connect(self.start_comment)
 
         self.count_label = QLabel(window)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         window.statusBar().addPermanentWidget(self.count_label)
 
         self.history_panel = HistoryPanel(window)
