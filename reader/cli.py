@@ -14,9 +14,10 @@ import io
 import sys
 
 from reader import APP_NAME, __version__, cli_quality
-from reader.cli_common import open_from_args, tsv, warn
+from reader.cli_common import open_from_args, positions, tsv, warn
 from reader.cli_compare import add_compare_command, warn_second_recognitions
 from reader.cli_media import add_media_commands
+from reader.cli_review import add_review_commands
 from reader.core.errors import UserError
 
 # What argparse offers, written out so that building the parser imports no writer
@@ -69,7 +70,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
     with open_from_args(args) as lib:
         for t in list_transcripts(lib):
-            print(tsv(t.id, t.title, t.segments, t.corrected, t.source_path))
+            # REVIEWED last: scripts reading the first five columns (SOURCE fifth) keep working.
+            print(tsv(t.id, t.title, t.segments, t.corrected, t.source_path, t.reviewed))
     return 0
 
 
@@ -180,7 +182,9 @@ def _add_backup_commands(sub) -> None:
 def _cmd_export(args: argparse.Namespace) -> int:
     from reader.core.library import export
 
-    options = export.ExportOptions(speakers=not args.no_speakers, images=args.images, paragraphs=args.paragraphs)
+    options = export.ExportOptions(
+        speakers=not args.no_speakers, images=args.images, paragraphs=args.paragraphs, comments=args.comments
+    )
     export.check_choice(args.format, args.script)
     # What is wrong with the request itself is said before the library is opened (or made).
     everything = args.id == "all"
@@ -231,6 +235,7 @@ def _add_export_search_commands(sub) -> None:
         "--paragraphs", choices=("turns", "segments"), default="turns",
         help="txt, md, docx: join a speaker's segments into paragraphs, the name once per turn (turns), or one per segment",
     )
+    p.add_argument("--comments", action="store_true", help="docx: the segments' comments as Word comments")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file (folder for all); - for standard output")
     p.add_argument("--overwrite", action="store_true", help="replace files that exist (without it, an existing file stops the export)")
     p.set_defaults(func=_cmd_export)
@@ -420,7 +425,7 @@ def _add_segment_args(p, *, ranged: bool = False) -> None:
     """ID POS (args.pos), or with `ranged` ID POS[-POS] (args.range): segments as `show` numbers them."""
     p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
     if ranged:
-        p.add_argument("range", type=_positions, metavar="POS[-POS]", help="segment positions, from 1 (see `show`)")
+        p.add_argument("range", type=positions, metavar="POS[-POS]", help="segment positions, from 1 (see `show`)")
     else:
         p.add_argument("pos", type=int, metavar="POS", help="segment position, from 1 (see `show`)")
 
@@ -485,15 +490,6 @@ def _add_edit_commands(sub) -> None:
 # ---- speakers and topics
 
 
-def _positions(value: str) -> tuple[int, int]:
-    """POS or POS-POS, as `show` numbers segments."""
-    first, dash, last = value.partition("-")
-    try:
-        return int(first), int(last) if dash else int(first)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not POS or POS-POS (e.g. 3 or 3-7)") from None
-
-
 def _range_ids(lib, args: argparse.Namespace) -> list[int]:
     from reader.core.library import tagging
 
@@ -520,8 +516,8 @@ def _cmd_topics(args: argparse.Namespace) -> int:
                 print(word)
             return 0
         rows = tagging.topic_positions(lib, args.id)
-    for label, positions in rows:
-        print(tsv(label.name, len(positions), _spans(positions)))
+    for label, found in rows:
+        print(tsv(label.name, len(found), _spans(found)))
     return 0
 
 
@@ -648,6 +644,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_quality.add_commands(sub)
     add_compare_command(sub)
     add_media_commands(sub)
+    add_review_commands(sub)
     return parser
 
 

@@ -38,3 +38,12 @@ def warn(message: str) -> None:
 def note(message: str) -> None:
     """Something the user should know that is neither a record nor a warning, on stderr."""
     print(f"{APP_NAME}: {one_line(message)}", file=sys.stderr)
+
+
+def positions(value: str) -> tuple[int, int]:
+    """POS or POS-POS, as `show` numbers segments (an argparse type)."""
+    first, dash, last = value.partition("-")
+    try:
+        return int(first), int(last) if dash else int(first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not POS or POS-POS (e.g. 3 or 3-7)") from None

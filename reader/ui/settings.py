@@ -71,6 +71,21 @@ class Settings:
     def set_last_transcript(self, library: str, transcript_id: int) -> None:
         self._s.setValue(self._library_key(library), transcript_id)
 
+    # where each transcript was last read: the row at the top of the view
+    @staticmethod
+    def _place_key(library: str, transcript_id: int) -> str:
+        return "library/last-read/" + hashlib.sha1(library.encode("utf-8")).hexdigest()[:16] + f"/{transcript_id}"
+
+    def last_read(self, library: str, transcript_id: int) -> int | None:
+        """The row the transcript was last read at (at the top of the view)."""
+        try:
+            return int(self._s.value(self._place_key(library, transcript_id)))
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_read(self, library: str, transcript_id: int, row: int) -> None:
+        self._s.setValue(self._place_key(library, transcript_id), row)
+
     # the name revisions give as their author ("" for the default, the OS user)
     def author(self) -> str:
         value = self._s.value("revisions/author", "")

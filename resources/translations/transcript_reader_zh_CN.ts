@@ -104,6 +104,34 @@
     </message>
 </context>
 <context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../../reader/ui/panels/comments.py" line="46" />
+        <source>Show resolved comments</source>
+        <translation>显示已解决的批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/comments.py" line="47" />
+        <source>Comment on the current segment</source>
+        <translation>为当前段添加批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/comments.py" line="48" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/comments.py" line="79" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/comments.py" line="79" />
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+</context>
+<context>
     <name>Compare</name>
     <message>
         <location filename="../../reader/ui/operations/compare.py" line="47" />
@@ -258,7 +286,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../reader/ui/operations/library.py" line="127" />
+        <location filename="../../reader/ui/operations/library.py" line="142" />
         <source>%1: already in the library</source>
         <translation>%1：已在文库中</translation>
     </message>
@@ -293,7 +321,12 @@
         <translation>找到之后文本已有改动，请重新查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="200" />
+        <location filename="../../reader/ui/operations/edits.py" line="210" />
+        <source>%1 segments replaced</source>
+        <translation>已替换 %1 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/edits.py" line="213" />
         <source>Replace all “%1”</source>
         <translation>全部替换“%1”</translation>
     </message>
@@ -303,27 +336,32 @@
         <translation>添加规则 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="78" />
+        <location filename="../../reader/ui/operations/rules.py" line="81" />
         <source>apply everywhere</source>
         <translation>处处应用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="79" />
+        <location filename="../../reader/ui/operations/rules.py" line="82" />
         <source>the correction changes too little to make a rule of it</source>
         <translation>这处修改太小，不能做成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="83" />
+        <location filename="../../reader/ui/operations/rules.py" line="89" />
+        <source>Rule added, %1 hits in the library</source>
+        <translation>已添加规则，文库中命中 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/rules.py" line="93" />
         <source>Make rule from correction</source>
         <translation>由修改生成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="95" />
+        <location filename="../../reader/ui/operations/rules.py" line="105" />
         <source>Remove rule %1</source>
         <translation>删除规则 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="105" />
+        <location filename="../../reader/ui/operations/rules.py" line="115" />
         <source>Change rule %1</source>
         <translation>修改规则 %1</translation>
     </message>
@@ -336,6 +374,41 @@
         <location filename="../../reader/ui/operations/media.py" line="33" />
         <source>Clear time of segment %1</source>
         <translation>清除第 %1 段的时间</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="30" />
+        <source>Mark %1 segments reviewed</source>
+        <translation>将 %1 段标为已审阅</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="32" />
+        <source>Mark %1 segments to do</source>
+        <translation>将 %1 段标为待审</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="57" />
+        <source>Restore a version of segment %1</source>
+        <translation>恢复第 %1 段的一个版本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="76" />
+        <source>Comment on segment %1</source>
+        <translation>批注第 %1 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="85" />
+        <source>Resolve comment</source>
+        <translation>解决批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="87" />
+        <source>Reopen comment</source>
+        <translation>重新打开批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/review.py" line="99" />
+        <source>Rename transcript</source>
+        <translation>重命名转写稿</translation>
     </message>
 </context>
 <context>
@@ -389,149 +462,159 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="108" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="115" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="111" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="118" />
         <source>This transcript, to a file</source>
         <translation>此转写稿，导出为一个文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="111" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="118" />
         <source>Whole library, one file each into a folder</source>
         <translation>整个资料库，每篇一个文件，导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="114" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="121" />
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="115" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="122" />
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="116" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="123" />
         <source>Taiwan (with Taiwan's words)</source>
         <translation>台湾（含台湾用词）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="117" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124" />
         <source>Hong Kong</source>
         <translation>香港</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="118" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="125" />
         <source>As written</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="122" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129" />
         <source>Speaker labels</source>
         <translation>说话人标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="123" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="130" />
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="131" />
+        <source>Comments (docx: as Word comments)</source>
+        <translation>批注（docx：作为 Word 批注）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="133" />
         <source>Paragraphs:</source>
         <translation>自然段：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="125" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="134" />
         <source>One per speaker's turn</source>
         <translation>按发言轮次合并成自然段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="125" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="134" />
         <source>One per segment</source>
         <translation>每段一个自然段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="128" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="137" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="138" />
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="138" />
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="138" />
         <source>Script:</source>
         <translation>简繁：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="138" />
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="144" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="149" />
+        <source>This transcript has no times (it was not imported from subtitles): srt and vtt need them</source>
+        <translation>此转写稿没有时间信息（不是从字幕导入的）：srt 和 vtt 需要时间</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="177" />
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="148" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="181" />
         <source>Export to file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="156" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="189" />
         <source>Replace files?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="158" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="191" />
         <source>These files exist and would be replaced:</source>
         <translation>以下文件已存在，将被替换：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="167" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="200" />
         <source>No library is open.</source>
         <translation>没有打开的资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="170" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="203" />
         <source>Choose where to save first.</source>
         <translation>请先选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="175" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="208" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="180" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="213" />
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="187" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="220" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="200" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="233" />
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>已写入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="208" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="241" />
         <source>Export stopped; the files written so far are whole.</source>
         <translation>导出已停止；已写入的文件都是完整的。</translation>
     </message>
@@ -539,67 +622,68 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="106" />
+        <location filename="../../reader/ui/window/find_bar.py" line="107" />
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="107" />
+        <location filename="../../reader/ui/window/find_bar.py" line="108" />
         <source>Replace:</source>
         <translation>替换为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="108" />
+        <location filename="../../reader/ui/window/find_bar.py" line="109" />
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="109" />
+        <location filename="../../reader/ui/window/find_bar.py" line="110" />
         <source>Match case</source>
         <translation>区分大小写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="110" />
+        <location filename="../../reader/ui/window/find_bar.py" line="111" />
         <source>This transcript</source>
         <translation>本篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="111" />
+        <location filename="../../reader/ui/window/find_bar.py" line="112" />
         <source>Whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="112" />
+        <location filename="../../reader/ui/window/find_bar.py" line="113" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="113" />
+        <location filename="../../reader/ui/window/find_bar.py" line="114" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="114" />
+        <location filename="../../reader/ui/window/find_bar.py" line="115" />
         <source>Replace All</source>
         <translation>全部替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="115" />
+        <location filename="../../reader/ui/window/find_bar.py" line="116" />
         <source>Previous result</source>
         <translation>上一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="116" />
+        <location filename="../../reader/ui/window/find_bar.py" line="117" />
         <source>Next result</source>
         <translation>下一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="117" />
+        <location filename="../../reader/ui/window/find_bar.py" line="118" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/window/find_bar.py" line="161" />
+        <location filename="../../reader/ui/window/find_bar.py" line="120" />
+        <location filename="../../reader/ui/window/find_bar.py" line="166" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
@@ -607,34 +691,142 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="23" />
+        <source>typed</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="24" />
+        <source>reverted</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="25" />
+        <source>replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="26" />
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="27" />
+        <source>split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="28" />
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="29" />
+        <source>undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="30" />
+        <source>undo split</source>
+        <translation>撤销拆分</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="31" />
+        <source>undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="32" />
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="33" />
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="87" />
+        <source>Restore This Version</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="88" />
+        <source>Make this revision's text the segment's text again (a new revision; undoable)</source>
+        <translation>让段重新使用此版本的文本（记为新的修订，可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="102" />
+        <source>Select a segment to see its history</source>
+        <translation>选择一个段以查看其历史</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="104" />
+        <source>No changes yet: the segment shows its automatic text</source>
+        <translation>尚无修改：段显示自动文本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/history.py" line="106" />
+        <source>%1 revisions</source>
+        <translation>%1 个修订</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgress</name>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="29" />
+        <location filename="../../reader/ui/window/import_progress.py" line="32" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="33" />
+        <location filename="../../reader/ui/window/import_progress.py" line="36" />
         <source>Import Transcripts</source>
         <translation>导入转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="33" />
+        <location filename="../../reader/ui/window/import_progress.py" line="36" />
         <source>Transcripts (*.txt *.md *.srt *.vtt *.json);;All Files (*)</source>
         <translation>转写 (*.txt *.md *.srt *.vtt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="46" />
+        <location filename="../../reader/ui/window/import_progress.py" line="49" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="58" />
+        <location filename="../../reader/ui/window/import_progress.py" line="61" />
         <source>Imported %1 transcript(s)</source>
         <translation>已导入 %1 篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="63" />
+        <location filename="../../reader/ui/window/import_progress.py" line="71" />
+        <source>An import is still running. Quit and stop it?</source>
+        <translation>导入仍在进行。要停止导入并退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/import_progress.py" line="74" />
+        <source>Imported so far (kept):</source>
+        <translation>已导入（保留）：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/import_progress.py" line="75" />
+        <source>The files not yet imported are left out; import them again later.</source>
+        <translation>尚未导入的文件不会导入；请稍后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/import_progress.py" line="76" />
+        <source>Import in progress</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/import_progress.py" line="78" />
+        <source>Stop and Quit</source>
+        <translation>停止并退出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/import_progress.py" line="90" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -676,39 +868,44 @@
         <translation>请先选中一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="110" />
+        <location filename="../../reader/ui/window/labelling.py" line="111" />
+        <source>No speaker on key %1: Labels › Always Show Speaker and Topic Columns, then type a name in a Speaker cell</source>
+        <translation>按键 %1 没有对应的说话人：先选“标注 › 始终显示说话人和话题列”，再在说话人单元格中输入名字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/labelling.py" line="113" />
         <source>No speaker on key %1: type a name in a Speaker cell to make one</source>
         <translation>按键 %1 没有对应的说话人：在“说话人”格中输入名字即可创建</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="134" />
+        <location filename="../../reader/ui/window/labelling.py" line="137" />
         <source>Set Speaker</source>
         <translation>设定说话人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/window/labelling.py" line="135" />
+        <location filename="../../reader/ui/window/labelling.py" line="138" />
         <source>Speaker of %n segment(s) (a new name makes a new speaker):</source>
         <translation>
             <numerusform>%n 段的说话人（输入新名字即新建说话人）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="149" />
+        <location filename="../../reader/ui/window/labelling.py" line="152" />
         <source>Tag Topic</source>
         <translation>标注话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="172" />
+        <location filename="../../reader/ui/window/labelling.py" line="175" />
         <source>This segment has no speaker</source>
         <translation>此段没有说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="177" />
+        <location filename="../../reader/ui/window/labelling.py" line="180" />
         <source>This segment has no topic</source>
         <translation>此段没有话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="191" />
+        <location filename="../../reader/ui/window/labelling.py" line="194" />
         <source>No further segment of %1</source>
         <translation>没有更多属于 %1 的段落</translation>
     </message>
@@ -868,25 +1065,30 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="35" />
+        <location filename="../../reader/ui/window/library_panel.py" line="63" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="35" />
+        <location filename="../../reader/ui/window/library_panel.py" line="63" />
         <source>Segments</source>
         <translation>段数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="35" />
+        <location filename="../../reader/ui/window/library_panel.py" line="63" />
         <source>Corrected</source>
         <translation>已修改</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/library_panel.py" line="63" />
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
     </message>
 </context>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="105" />
+        <location filename="../../reader/ui/window/library_panel.py" line="142" />
         <source>Filter transcripts</source>
         <translation>筛选转写</translation>
     </message>
@@ -894,123 +1096,123 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>Listening</name>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="122" />
+        <location filename="../../reader/ui/window/listening.py" line="123" />
         <source>Attach &amp;Recording…</source>
         <translation>附加录音(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="123" />
+        <location filename="../../reader/ui/window/listening.py" line="124" />
         <source>Detach Recording</source>
         <translation>移除录音</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="124" />
+        <location filename="../../reader/ui/window/listening.py" line="125" />
         <source>&amp;Play / Pause</source>
         <translation>播放/暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="125" />
+        <location filename="../../reader/ui/window/listening.py" line="126" />
         <source>&amp;Replay Last Seconds</source>
         <translation>重听最后几秒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="126" />
+        <location filename="../../reader/ui/window/listening.py" line="127" />
         <source>&amp;Loop Current Segment</source>
         <translation>循环当前段(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="127" />
+        <location filename="../../reader/ui/window/listening.py" line="128" />
         <source>&amp;Slower</source>
         <translation>减速(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="128" />
+        <location filename="../../reader/ui/window/listening.py" line="129" />
         <source>&amp;Faster</source>
         <translation>加速(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="129" />
+        <location filename="../../reader/ui/window/listening.py" line="130" />
         <source>&amp;Tap Time and Go to Next Row</source>
         <translation>打点定时并转到下一行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="130" />
+        <location filename="../../reader/ui/window/listening.py" line="131" />
         <source>&amp;Follow Playback</source>
         <translation>跟随播放(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="131" />
+        <location filename="../../reader/ui/window/listening.py" line="132" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="132" />
+        <location filename="../../reader/ui/window/listening.py" line="133" />
         <source>&amp;Video</source>
         <translation>视频(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="160" />
+        <location filename="../../reader/ui/window/listening.py" line="171" />
         <source>No recording: drop one on the window or use File › Attach Recording…</source>
         <translation>没有录音：把录音文件拖到窗口上，或使用 文件 › 附加录音…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="162" />
+        <location filename="../../reader/ui/window/listening.py" line="173" />
         <source>The recording is not at %1 any more: File › Attach Recording… to point at it</source>
         <translation>录音已不在 %1：请用 文件 › 附加录音… 指出它现在的位置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="194" />
-        <location filename="../../reader/ui/window/listening.py" line="206" />
+        <location filename="../../reader/ui/window/listening.py" line="203" />
+        <location filename="../../reader/ui/window/listening.py" line="215" />
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="198" />
+        <location filename="../../reader/ui/window/listening.py" line="207" />
         <source>Attach Recording</source>
         <translation>附加录音</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="198" />
+        <location filename="../../reader/ui/window/listening.py" line="207" />
         <source>Audio and video (%1);;All files (*)</source>
         <translation>音频和视频 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="228" />
+        <location filename="../../reader/ui/window/listening.py" line="237" />
         <source>Recording found again at %1</source>
         <translation>已在 %1 重新找到录音</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="229" />
+        <location filename="../../reader/ui/window/listening.py" line="238" />
         <source>Recording replaced by %1</source>
         <translation>录音已换成 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="230" />
+        <location filename="../../reader/ui/window/listening.py" line="239" />
         <source>Recording attached: %1</source>
         <translation>已附加录音：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="237" />
+        <location filename="../../reader/ui/window/listening.py" line="246" />
         <source>%1: cannot be played (%2); the recording was not attached</source>
         <translation>%1：无法播放（%2）；未附加录音</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="240" />
+        <location filename="../../reader/ui/window/listening.py" line="249" />
         <source>%1: cannot be played (%2)</source>
         <translation>%1：无法播放（%2）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="263" />
+        <location filename="../../reader/ui/window/listening.py" line="272" />
         <source>This transcript has no recording: File › Attach Recording…</source>
         <translation>这份转写稿没有录音：文件 › 附加录音…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="282" />
+        <location filename="../../reader/ui/window/listening.py" line="291" />
         <source>Speed %1×</source>
         <translation>速度 %1×</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/listening.py" line="290" />
+        <location filename="../../reader/ui/window/listening.py" line="299" />
         <source>The current segment has no time to loop</source>
         <translation>当前段没有时间，无法循环</translation>
     </message>
@@ -1018,281 +1220,274 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="220" />
+        <location filename="../../reader/ui/window/main_window.py" line="227" />
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="226" />
+        <location filename="../../reader/ui/window/menus.py" line="91" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="227" />
+        <location filename="../../reader/ui/window/menus.py" line="92" />
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="228" />
+        <location filename="../../reader/ui/window/menus.py" line="93" />
         <source>Open &amp;Shared Library…</source>
         <translation>打开共享文库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="229" />
+        <location filename="../../reader/ui/window/menus.py" line="94" />
         <source>Your &amp;Name in Revisions…</source>
         <translation>修订记录中的名字(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="230" />
+        <location filename="../../reader/ui/window/menus.py" line="95" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="231" />
+        <location filename="../../reader/ui/window/menus.py" line="96" />
         <source>&amp;Back Up Library…</source>
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="232" />
+        <location filename="../../reader/ui/window/menus.py" line="97" />
         <source>Restore from Bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="233" />
+        <location filename="../../reader/ui/window/menus.py" line="98" />
         <source>&amp;Speakers…</source>
         <translation>说话人(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="234" />
+        <location filename="../../reader/ui/window/menus.py" line="99" />
         <source>&amp;Overview…</source>
         <translation>概览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="235" />
+        <location filename="../../reader/ui/window/menus.py" line="100" />
         <source>Library Search</source>
         <translation>文库搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="236" />
+        <location filename="../../reader/ui/window/menus.py" line="101" />
         <source>Library &amp;Search</source>
         <translation>文库搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="237" />
+        <location filename="../../reader/ui/window/menus.py" line="102" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="238" />
+        <location filename="../../reader/ui/window/menus.py" line="103" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="239" />
+        <location filename="../../reader/ui/window/menus.py" line="104" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="240" />
+        <location filename="../../reader/ui/window/menus.py" line="105" />
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="241" />
+        <location filename="../../reader/ui/window/menus.py" line="106" />
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="242" />
+        <location filename="../../reader/ui/window/menus.py" line="107" />
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="243" />
+        <location filename="../../reader/ui/window/menus.py" line="108" />
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="244" />
+        <location filename="../../reader/ui/window/menus.py" line="109" />
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="245" />
+        <location filename="../../reader/ui/window/menus.py" line="111" />
         <source>Make a rule from this segment's correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="246" />
+        <location filename="../../reader/ui/window/menus.py" line="113" />
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="247" />
+        <location filename="../../reader/ui/window/menus.py" line="114" />
         <source>Set S&amp;peaker…</source>
         <translation>设定说话人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="248" />
+        <location filename="../../reader/ui/window/menus.py" line="115" />
         <source>Tag &amp;Topic…</source>
         <translation>标注话题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="249" />
+        <location filename="../../reader/ui/window/menus.py" line="116" />
         <source>&amp;Remove Topics</source>
         <translation>移除话题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="250" />
+        <location filename="../../reader/ui/window/menus.py" line="117" />
         <source>Split Here for the &amp;Next Speaker</source>
         <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="251" />
+        <location filename="../../reader/ui/window/menus.py" line="119" />
         <source>Split the segment at the cursor and give the rest to the next speaker</source>
         <translation>在光标处拆分本段，后半段归下一位说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="252" />
+        <location filename="../../reader/ui/window/menus.py" line="121" />
         <source>Next Segment of This Speaker</source>
         <translation>此说话人的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="253" />
+        <location filename="../../reader/ui/window/menus.py" line="122" />
         <source>Previous Segment of This Speaker</source>
         <translation>此说话人的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="254" />
+        <location filename="../../reader/ui/window/menus.py" line="123" />
         <source>Next Segment of This Topic</source>
         <translation>此话题的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="255" />
+        <location filename="../../reader/ui/window/menus.py" line="124" />
         <source>Previous Segment of This Topic</source>
         <translation>此话题的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="256" />
+        <location filename="../../reader/ui/window/menus.py" line="125" />
         <source>Always Show Speaker and Topic &amp;Columns</source>
         <translation>始终显示说话人和话题列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="257" />
+        <location filename="../../reader/ui/window/menus.py" line="126" />
         <source>&amp;Labels</source>
         <translation>标注(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="258" />
+        <location filename="../../reader/ui/window/menus.py" line="127" />
+        <source>Re&amp;view</source>
+        <translation>审阅(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/menus.py" line="128" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="259" />
+        <location filename="../../reader/ui/window/menus.py" line="129" />
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="260" />
+        <location filename="../../reader/ui/window/menus.py" line="130" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="261" />
+        <location filename="../../reader/ui/window/menus.py" line="131" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="262" />
+        <location filename="../../reader/ui/window/menus.py" line="132" />
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="263" />
+        <location filename="../../reader/ui/window/menus.py" line="133" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="264" />
+        <location filename="../../reader/ui/window/menus.py" line="134" />
+        <source>&amp;Rename Transcript…</source>
+        <translation>重命名转写稿(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/main_window.py" line="235" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="266" />
+        <location filename="../../reader/ui/window/menus.py" line="135" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="267" />
+        <location filename="../../reader/ui/window/menus.py" line="136" />
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="268" />
+        <location filename="../../reader/ui/window/menus.py" line="137" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="269" />
+        <location filename="../../reader/ui/window/menus.py" line="138" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="270" />
+        <location filename="../../reader/ui/window/menus.py" line="139" />
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="271" />
+        <location filename="../../reader/ui/window/menus.py" line="140" />
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="272" />
+        <location filename="../../reader/ui/window/menus.py" line="141" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="273" />
+        <location filename="../../reader/ui/window/menus.py" line="142" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="274" />
+        <location filename="../../reader/ui/window/menus.py" line="143" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="399" />
+        <location filename="../../reader/ui/window/main_window.py" line="391" />
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="397" />
+        <location filename="../../reader/ui/window/main_window.py" line="389" />
         <source>%1 of %2 segments shown</source>
         <translation>显示 %1 / %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="460" />
-        <source>Open a transcript first</source>
-        <translation>请先打开一篇转写</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="479" />
+        <location filename="../../reader/ui/window/main_window.py" line="462" />
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="489" />
-        <source>About transcript-reader</source>
-        <translation>关于 transcript-reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/main_window.py" line="492" />
-        <source>transcript-reader %1
-Read, clean and correct Chinese speech-recognition transcripts.</source>
-        <translation>transcript-reader %1
-阅读、清理和校对中文语音识别转写。</translation>
     </message>
 </context>
 <context>
@@ -1399,32 +1594,32 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="105" />
+        <location filename="../../reader/ui/operations/base.py" line="106" />
         <source>The disk is full: nothing was saved.</source>
         <translation>磁盘已满：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="107" />
+        <location filename="../../reader/ui/operations/base.py" line="108" />
         <source>The library is read-only: nothing was saved.</source>
         <translation>资料库是只读的：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="109" />
+        <location filename="../../reader/ui/operations/base.py" line="110" />
         <source>Cannot reach the PostgreSQL server: nothing was saved. Try again when it is back.</source>
         <translation>无法连接 PostgreSQL 服务器：没有保存任何内容。服务器恢复后请重试。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="111" />
+        <location filename="../../reader/ui/operations/base.py" line="112" />
         <source>The disk refused the write (full, or failing): nothing was saved.</source>
         <translation>磁盘拒绝写入（已满或出现故障）：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="114" />
+        <location filename="../../reader/ui/operations/base.py" line="115" />
         <source>The library's -wal file was deleted while the library was open: nothing was saved. Close every program using the library and open it again.</source>
         <translation>资料库打开期间它的 -wal 文件被删除了：没有保存任何内容。请关闭所有使用该资料库的程序，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="120" />
+        <location filename="../../reader/ui/operations/base.py" line="121" />
         <source>The library could not be read or written: nothing was saved.</source>
         <translation>无法读写资料库：没有保存任何内容。</translation>
     </message>
@@ -1516,6 +1711,70 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <location filename="../../reader/ui/window/comparing.py" line="58" />
         <source>Transcript %1 looks like a second recognition of %2 "%3".</source>
         <translation>转写 %1 看起来是 %2“%3”的另一次识别。</translation>
+    </message>
+</context>
+<context>
+    <name>Reviewing</name>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="90" />
+        <source>Mark Reviewed and &amp;Next</source>
+        <translation>标为已审阅并转到下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="91" />
+        <source>Mark the selected rows reviewed and go to the next unreviewed one</source>
+        <translation>将所选行标为已审阅，并转到下一个未审阅的行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="92" />
+        <source>Mark as &amp;To Do</source>
+        <translation>标为待审(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="93" />
+        <source>&amp;Unreviewed Only</source>
+        <translation>仅显示未审阅(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="94" />
+        <source>&amp;Comment…</source>
+        <translation>批注(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="95" />
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="96" />
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="97" />
+        <source>Comments</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="98" />
+        <source>C&amp;omments</source>
+        <translation>批注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="139" />
+        <source>%1 / %2 reviewed</source>
+        <translation>已审阅 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="152" />
+        <location filename="../../reader/ui/window/reviewing.py" line="228" />
+        <source>Select a segment first</source>
+        <translation>请先选中一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/reviewing.py" line="165" />
+        <source>No unreviewed segment below this one</source>
+        <translation>下方没有未审阅的段</translation>
     </message>
 </context>
 <context>
@@ -1661,34 +1920,35 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>搜索资料库（简体或繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="77" />
+        <location filename="../../reader/ui/window/search_panel.py" line="80" />
         <source>No library is open.</source>
         <translation>没有打开的资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="79" />
+        <location filename="../../reader/ui/window/search_panel.py" line="82" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/window/search_panel.py" line="99" />
+        <location filename="../../reader/ui/window/search_panel.py" line="69" />
+        <location filename="../../reader/ui/window/search_panel.py" line="102" />
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="101" />
+        <location filename="../../reader/ui/window/search_panel.py" line="104" />
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="110" />
+        <location filename="../../reader/ui/window/search_panel.py" line="113" />
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="91" />
+        <location filename="../../reader/ui/window/search_panel.py" line="94" />
         <source>Indexing the library for search: %1 of %2 segments…</source>
         <translation>正在为搜索建立索引：第 %1 段，共 %2 段…</translation>
     </message>
@@ -1696,7 +1956,7 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SegmentDelegate</name>
     <message>
-        <location filename="../../reader/ui/table/delegates.py" line="196" />
+        <location filename="../../reader/ui/table/delegates.py" line="203" />
         <source>repeat of #%1</source>
         <translation>与第 %1 段重复</translation>
     </message>
@@ -1704,47 +1964,62 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="307" />
+        <location filename="../../reader/ui/table/segment_model.py" line="308" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="307" />
+        <location filename="../../reader/ui/table/segment_model.py" line="308" />
         <source>Raw</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="307" />
+        <location filename="../../reader/ui/table/segment_model.py" line="308" />
         <source>Cleaned</source>
         <translation>清理后</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="307" />
+        <location filename="../../reader/ui/table/segment_model.py" line="308" />
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="307" />
+        <location filename="../../reader/ui/table/segment_model.py" line="308" />
         <source>Topics</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="307" />
+        <location filename="../../reader/ui/table/segment_model.py" line="308" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="375" />
+        <location filename="../../reader/ui/table/segment_model.py" line="378" />
         <source>Segment %1</source>
         <translation>第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="409" />
+        <location filename="../../reader/ui/table/segment_model.py" line="385" />
+        <source>Reviewed by %1</source>
+        <translation>由 %1 审阅</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/table/segment_model.py" line="387" />
+        <source>To do again: changed by %1 after review</source>
+        <translation>需重新审阅：审阅后被 %1 修改</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/table/segment_model.py" line="390" />
+        <source>%1 open comments</source>
+        <translation>%1 条未解决的批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/table/segment_model.py" line="420" />
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="411" />
+        <location filename="../../reader/ui/table/segment_model.py" line="422" />
         <source>Image (not loaded): %1</source>
         <translation>图片（不加载）：%1</translation>
     </message>
@@ -1752,39 +2027,44 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="40" />
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="47" />
+        <source>Give the selected rows the speaker of that key</source>
+        <translation>为所选行指定该键对应的说话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="48" />
+        <source>Take the speaker off the selected rows</source>
+        <translation>去掉所选行的说话人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="49" />
+        <source>Edit the current cell; in the editor, save</source>
+        <translation>编辑当前单元格；在编辑器中则保存</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="50" />
+        <source>In the editor: cancel</source>
+        <translation>在编辑器中：取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="51" />
+        <source>In the topic picker: take that suggestion</source>
+        <translation>在话题选择器中：采用该建议</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="86" />
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="43" />
-        <source>Action</source>
-        <translation>操作</translation>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="87" />
+        <source>Does</source>
+        <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="43" />
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="87" />
         <source>Keys</source>
         <translation>按键</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="45" />
-        <source>Give the selected rows the n-th speaker (0: none)</source>
-        <translation>给选中的行指定第 n 位说话人（0：无）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="46" />
-        <source>Edit the cell; save</source>
-        <translation>编辑单元格；保存</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="47" />
-        <source>Cancel the edit</source>
-        <translation>取消编辑</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="49" />
-        <source>Table</source>
-        <translation>表格</translation>
     </message>
 </context>
 <context>

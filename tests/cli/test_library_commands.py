@@ -39,7 +39,8 @@ def test_list_shows_counts_and_source(run):
     code, out, _ = run("list")
     assert code == 0
     rows = [line.split("\t") for line in out]
-    assert [len(r) for r in rows] == [5, 5]
+    # Issue 18 added REVIEWED as a sixth column; the first five stay where they were.
+    assert [len(r) for r in rows] == [6, 6]
     assert [r[4] for r in rows] == [str(p.resolve()) for p in SEEDS[:2]]
     assert all(r[3] == "0" for r in rows)
 

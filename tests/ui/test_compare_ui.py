@@ -16,9 +16,12 @@ SECOND = """# 测试转写（第二次识别）
 
 
 def import_second(window, tmp_path):
+    """Import the second recognition; a new import opens itself, so go back to the first after."""
     from reader.ui.operations import library
 
+    first = window.transcript_id
     library.import_files(window.ops, [str(write_sample(tmp_path, SECOND, "second.txt"))])
+    window.library_panel.select(first)
     return max(window._infos)
 
 

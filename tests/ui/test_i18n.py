@@ -63,3 +63,57 @@ def test_every_ui_string_is_in_the_chinese_catalogue_and_translated(tmp_path):
     assert wanted - set(have) == set(), "run pyside6-lupdate and translate the new strings"
     unfinished = [key for key in wanted if have[key].find("translation").get("type") == "unfinished"]
     assert unfinished == []
+
+
+def _shown_texts(window) -> set[str]:
+    """Every text the window's widgets, actions and menus show now (menus and docks included, shown or not)."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QDockWidget, QLabel, QLineEdit, QMenu
+
+    texts = {window.windowTitle()}
+    for action in window.findChildren(QAction):
+        texts |= {action.text(), action.toolTip()}
+    for widget in window.findChildren(QMenu):
+        texts.add(widget.title())
+    for widget in window.findChildren(QLabel):
+        texts.add(widget.text())
+    for widget in window.findChildren(QAbstractButton):
+        texts |= {widget.text(), widget.toolTip()}
+    for widget in window.findChildren(QLineEdit):
+        texts.add(widget.placeholderText())
+    for widget in window.findChildren(QDockWidget):
+        texts.add(widget.windowTitle())
+    for widget in window.findChildren(QComboBox):
+        texts |= {widget.itemText(i) for i in range(widget.count())}
+    return {text for text in texts if text}
+
+
+def test_after_a_switch_no_widget_shows_a_string_of_the_other_language(qtbot, window, english_afterwards):
+    pairs = {
+        (message.findtext("source"), message.findtext("translation"))
+        for message in messages(CATALOGUE).values()
+        if message.findtext("translation") and message.findtext("source") != message.findtext("translation")
+    }
+    english = {source for source, _ in pairs}
+    chinese = {translation for _, translation in pairs}
+    # Texts set from results, not only from labels: a find's count, the review count.
+    window.act_find.trigger()
+    window.find_bar.find_edit.setText("大圆")
+    window.find_bar.find_button.click()
+    window.view.setCurrentIndex(window.model.index(0, 2))
+    window.reviewing.act_review.trigger()
+    qtbot.waitUntil(lambda: window.reviewing.count_label.text() != "")
+    for dock in (window.search_dock, window.reviewing.history_dock, window.reviewing.comments_dock):
+        dock.show()
+
+    window.act_languages["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+    left = sorted(_shown_texts(window) & english)
+    assert left == [], "still in English after switching to Chinese"
+    assert "已审阅" in window.reviewing.count_label.text()
+
+    window.act_languages["en"].trigger()
+    qtbot.waitUntil(lambda: window.menu_file.title() == "&File")
+    left = sorted(_shown_texts(window) & chinese)
+    assert left == [], "still in Chinese after switching back"
+    assert "result" in window.find_bar.count_label.text()

@@ -77,8 +77,12 @@ def test_image_segment_is_a_placeholder_and_not_editable(window):
     assert not (model.flags(model.index(row, CLEAN)) & Qt.ItemFlag.ItemIsEditable)
 
 
-def _drop(window, paths) -> None:
-    """Drag files from a file manager onto the window and let go."""
+def _drop(window, paths, stay: bool = True) -> None:
+    """Drag files from a file manager onto the window and let go.
+
+    A new import opens (issue 18); with `stay` the test goes back to the transcript it had open.
+    """
+    previous = window.transcript_id
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = QPointF(window.rect().center())
@@ -87,6 +91,8 @@ def _drop(window, paths) -> None:
     window.dragEnterEvent(enter)
     assert enter.isAccepted(), "the window takes file drops"
     window.dropEvent(QDropEvent(pos, Qt.DropAction.CopyAction, mime, buttons, modifiers))
+    if stay and previous is not None and window.transcript_id != previous:
+        window.library_panel.select(previous)
 
 
 def test_dropping_files_imports_them_and_a_bad_file_changes_nothing(qtbot, window, tmp_path):

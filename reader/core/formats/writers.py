@@ -56,6 +56,21 @@ class ExportRevision:
 
 
 @dataclass(frozen=True)
+class ExportComment:
+    author: str
+    at: str
+    text: str
+    resolved: bool = False
+
+
+@dataclass(frozen=True)
+class ExportReview:
+    status: str  # "reviewed", or "todo" after someone sent it back
+    author: str
+    at: str
+
+
+@dataclass(frozen=True)
 class ExportSegment:
     position: int
     kind: SegmentKind
@@ -71,6 +86,8 @@ class ExportSegment:
     revisions: tuple[ExportRevision, ...] = ()
     # The position of the segment this one only repeats (a recognizer's loop): its text is empty.
     repeat_of: int | None = None
+    review: ExportReview | None = None
+    comments: tuple[ExportComment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +108,8 @@ class ExportOptions:
     images: bool = False
     # Reading formats: "turns" joins a speaker's segments into paragraphs, "segments" keeps one each.
     paragraphs: str = "turns"
+    # docx: the segments' comments as Word comments on their paragraphs.
+    comments: bool = False
 
     def __post_init__(self) -> None:
         if self.paragraphs not in PARAGRAPHS:
@@ -105,6 +124,7 @@ class _Block:
     image: str | None = None  # the image's address, as imported
     speaker: str | None = None  # the label written before the text, if any
     text: str = ""
+    comments: tuple[ExportComment, ...] = ()
 
 
 def render(doc: ExportTranscript, fmt: str, options: ExportOptions = ExportOptions()) -> bytes:
@@ -129,13 +149,15 @@ def _blocks(doc: ExportTranscript, options: ExportOptions) -> Iterator[_Block]:
     topics: tuple[str, ...] = ()
     turns = options.paragraphs == "turns"
     paragraph: list[str] = []
+    notes: list[ExportComment] = []
     label: str | None = None
     turn: object = object()  # the speaker whose turn it is; a fresh object() after a heading
 
     def flush() -> Iterator[_Block]:
         if paragraph:
-            yield _Block(speaker=label, text=_joined(paragraph))
+            yield _Block(speaker=label, text=_joined(paragraph), comments=tuple(notes))
             paragraph.clear()
+            notes.clear()
 
     for segment in _shown(doc, options):
         if segment.kind == SegmentKind.IMAGE:
@@ -153,7 +175,7 @@ def _blocks(doc: ExportTranscript, options: ExportOptions) -> Iterator[_Block]:
             continue
         speaker = doc.show(segment.speaker) if options.speakers and segment.speaker else None
         if not turns:
-            yield _Block(speaker=speaker, text=_paragraph(segment.text))
+            yield _Block(speaker=speaker, text=_paragraph(segment.text), comments=segment.comments)
             continue
         if segment.speaker != turn:
             yield from flush()
@@ -162,6 +184,7 @@ def _blocks(doc: ExportTranscript, options: ExportOptions) -> Iterator[_Block]:
             yield from flush()
             label = None
         paragraph.append(_paragraph(segment.text))
+        notes.extend(segment.comments)
     yield from flush()
 
 
@@ -238,7 +261,12 @@ def _docx(doc: ExportTranscript, options: ExportOptions) -> bytes:
             paragraph = document.add_paragraph()
             if block.speaker:
                 paragraph.add_run(_xml_safe(block.speaker) + "：").bold = True
-            paragraph.add_run(_xml_safe(block.text))
+            run = paragraph.add_run(_xml_safe(block.text))
+            if options.comments:
+                for note in block.comments:
+                    # Word shows these in the margin beside the paragraph they are about.
+                    text = _xml_safe(note.text) + (" (resolved)" if note.resolved else "")
+                    document.add_comment(run, text=text, author=_xml_safe(note.author)[:255] or "?")
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -312,7 +340,7 @@ def _vtt(doc: ExportTranscript, options: ExportOptions) -> bytes:
 
 def _json(doc: ExportTranscript, options: ExportOptions) -> bytes:
     """The layout `reader.core.formats.jsonfile` reads, plus what it ignores (the cleaned
-    text, the edit history, the id)."""
+    text, the id, the review status and the comments; the edit history it restores)."""
     transcript = {
         "id": doc.id,
         "title": doc.title,
@@ -327,6 +355,8 @@ def _json(doc: ExportTranscript, options: ExportOptions) -> bytes:
                 "speaker": s.speaker,
                 "topics": list(s.topics),
                 "edits": [asdict(r) for r in s.revisions],
+                "review": asdict(s.review) if s.review is not None else None,
+                "comments": [asdict(c) for c in s.comments],
                 **({"repeat_of": s.repeat_of} if s.repeat_of is not None else {}),
             }
             for s in doc.segments

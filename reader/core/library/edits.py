@@ -36,9 +36,10 @@ from sqlalchemy.orm import Session
 from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
-from reader.core.library.models import Revision, Segment, SegmentTopic, current_user
+from reader.core.library.models import Comment, Revision, Segment, SegmentTopic, current_user
 from reader.core.library.opchanges import OpChanges
 from reader.core.library.queries import transcript_in
+from reader.core.library.review import reopen_if_reviewed
 from reader.core.library.rules import text_rules_in
 from reader.core.text import Cleaner, shown_run
 from reader.core.text.sentences import COMMA, FULL_STOP
@@ -68,6 +69,8 @@ class Change:
     revision_id: int | None
     # The segment's version after the change: what the next save expects.
     version: int | None = None
+    # The reviewer whose mark this change took back (the segment is todo again), if any.
+    reopened: str | None = None
 
     @property
     def changed(self) -> bool:
@@ -326,11 +329,13 @@ def revert_correction(
 def _write_correction(session: Session, segment: Segment, new: str | None, origin: str, author: str | None) -> Change:
     old = segment.correction
     revision_id = None
+    reopened = None
     if new != old:
         segment.correction = new
         segment.version += 1
         revision_id = _revise(session, segment.id, old, new, origin, author)
-    return Change(segment.id, segment.transcript_id, segment.position, old, new, revision_id, segment.version)
+        reopened = reopen_if_reviewed(session, segment.id, author)
+    return Change(segment.id, segment.transcript_id, segment.position, old, new, revision_id, segment.version, reopened)
 
 
 def _revise(session: Session, segment_id: int, old: str | None, new: str | None, origin: str, author: str | None) -> int:
@@ -606,6 +611,13 @@ def _replace(
             .values(segment_id=owner if owner in made_ids else made[0].id)
             .execution_options(synchronize_session=False)
         )
+    # Comments follow the text they are about, like revisions; review marks go with the old rows (new rows are todo).
+    session.execute(
+        update(Comment)
+        .where(Comment.segment_id.in_(list(current)))
+        .values(segment_id=made[0].id)
+        .execution_options(synchronize_session=False)
+    )
     session.execute(delete(Segment).where(Segment.id.in_(list(current))).execution_options(synchronize_session=False))
     _revise(session, _made(made[0]), "\n".join(s.raw for s in old), "\n".join(s.raw for s in made), origin, author)
     session.expire_all()

@@ -25,7 +25,9 @@ from reader.core.formats.writers import (
     EXPORT_SCRIPTS,
     FORMATS,
     TEXT_FORMATS,
+    ExportComment,
     ExportOptions,
+    ExportReview,
     ExportRevision,
     ExportSegment,
     ExportTranscript,
@@ -33,7 +35,7 @@ from reader.core.formats.writers import (
 )
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
-from reader.core.library.models import Revision, Segment, SegmentTopic, Speaker, Topic, Transcript
+from reader.core.library.models import Comment, Revision, Segment, SegmentReview, SegmentTopic, Speaker, Topic, Transcript
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
 from reader.core.text import Cleaned, Cleaner, CleanSettings, automatic, shown_run
@@ -98,6 +100,22 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
             revisions.setdefault(revision.segment_id, []).append(
                 ExportRevision(revision.old, revision.new, revision.origin, revision.author, revision.at.isoformat())
             )
+        reviews = {
+            row.segment_id: ExportReview(row.status, row.author, row.at.isoformat())
+            for row in session.scalars(
+                select(SegmentReview).join(Segment, Segment.id == SegmentReview.segment_id).where(Segment.transcript_id == transcript_id)
+            )
+        }
+        comments: dict[int, list[ExportComment]] = {}
+        for comment in session.scalars(
+            select(Comment)
+            .join(Segment, Segment.id == Comment.segment_id)
+            .where(Segment.transcript_id == transcript_id)
+            .order_by(Comment.at, Comment.id)
+        ):
+            comments.setdefault(comment.segment_id, []).append(
+                ExportComment(comment.author, comment.at.isoformat(), comment.text, comment.resolved)
+            )
     cleaner = Cleaner(CleanSettings(script=scripts.KEEP if script == scripts.KEEP else "simplified"), text_rules(lib, transcript_id))
     convert = scripts.export_converter(script)
     cleaned_of: dict[int, Cleaned] = {}
@@ -127,6 +145,8 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
                 topics=tuple(topics.get(segment_id, ())),
                 revisions=tuple(revisions.get(segment_id, ())),
                 repeat_of=rows[i - 1].position if shown[i].repeat else None,
+                review=reviews.get(segment_id),
+                comments=tuple(comments.get(segment_id, ())),
             )
         )
     return ExportTranscript(id=transcript_id, title=title, segments=segments, script=script)

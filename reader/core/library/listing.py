@@ -17,23 +17,29 @@ class TranscriptSummary:
     segments: int
     corrected: int
     source_path: str
+    reviewed: int = 0
 
 
 # Tables and columns as reader.core.library.models declares them.
 _LIST = """
-SELECT transcripts.id, transcripts.title, counts.segments, counts.corrected, sources.path
+SELECT transcripts.id, transcripts.title, counts.segments, counts.corrected, sources.path, reviews.reviewed
 FROM transcripts
 JOIN sources ON sources.id = transcripts.source_id
 LEFT OUTER JOIN (
     SELECT transcript_id, count(*) AS segments, count(correction) AS corrected
     FROM segments GROUP BY transcript_id
 ) AS counts ON counts.transcript_id = transcripts.id
+LEFT OUTER JOIN (
+    SELECT segments.transcript_id, count(*) AS reviewed
+    FROM segment_reviews JOIN segments ON segments.id = segment_reviews.segment_id
+    WHERE segment_reviews.status = 'reviewed' GROUP BY segments.transcript_id
+) AS reviews ON reviews.transcript_id = transcripts.id
 ORDER BY transcripts.id
 """
 
 
 def list_transcripts(lib: Library) -> list[TranscriptSummary]:
     return [
-        TranscriptSummary(id, title, segments or 0, corrected or 0, path)
-        for id, title, segments, corrected, path in lib.read_rows(_LIST)
+        TranscriptSummary(id, title, segments or 0, corrected or 0, path, reviewed or 0)
+        for id, title, segments, corrected, path, reviewed in lib.read_rows(_LIST)
     ]

@@ -264,3 +264,36 @@ class IgnoredSuggestion(Base):
     segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), index=True)
     found: Mapped[str] = mapped_column(Text)
     suggestion: Mapped[str] = mapped_column(Text)
+
+
+class SegmentReview(Base):
+    """Where a segment stands in review. No row: never reviewed (todo).
+
+    `status` "reviewed": `author` marked it at `at`. "todo" with a row: it was
+    reviewed, then `author` sent it back (an edit by someone other than the
+    reviewer, or an undone review) at `at`, so the person reviewing sees who.
+    Deleted with its segment: split and merge make new rows, which start as todo.
+    """
+
+    __tablename__ = "segment_reviews"
+    __table_args__ = (CheckConstraint("status IN ('todo', 'reviewed')", name="status"),)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10))
+    author: Mapped[str] = mapped_column(String(100), default=current_user)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Comment(Base):
+    """A note on a segment (a question for the speaker, a doubt about a name), resolved or not.
+
+    Split and merge move a segment's comments to the row that replaces it, as they move revisions.
+    """
+
+    __tablename__ = "segment_comments"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(100), default=current_user)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    text: Mapped[str] = mapped_column(Text)
+    resolved: Mapped[bool] = mapped_column(default=False)

@@ -12,6 +12,7 @@ from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, Source, Speaker, Transcript
+from reader.core.library.opchanges import OpChanges
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,29 @@ def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[Seg
         )
         # Ten columns: past the typed overloads of select(), so the row's tuple is spelled out.
         return title, [SegmentRow(*tuple(row)) for row in rows]
+
+
+@dataclass(frozen=True)
+class Renamed:
+    transcript_id: int
+    old: str
+    new: str
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges(frozenset({self.transcript_id}), library=True)
+
+
+def rename_transcript(lib: Library, transcript_id: int, title: str) -> Renamed:
+    """Give a transcript another title (line breaks and surrounding spaces dropped); `UserError` for a blank one."""
+    new = " ".join(title.split())
+    if not new:
+        raise UserError("title", "give a title with some text in it")
+    with lib.write() as session:
+        transcript = transcript_in(session, transcript_id)
+        old = transcript.title
+        transcript.title = new
+        return Renamed(transcript_id, old, new)
 
 
 def delete_transcript(lib: Library, transcript_id: int) -> None:
@@ -131,3 +155,19 @@ def check_library(lib: Library) -> list[str]:
         # A damaged file can stop SQLite midway through the checks: that is the finding.
         problems.append(f"integrity: SQLite cannot read it: {' '.join(str(exc.orig).split())}")
     return problems
+
+
+def transcript_is_timed(lib: Library, transcript_id: int) -> bool:
+    """Whether every text segment has its times: what srt and vtt need."""
+    with lib.read() as session:
+        transcript_in(session, transcript_id)
+        untimed = session.scalar(
+            select(Segment.id)
+            .where(
+                Segment.transcript_id == transcript_id,
+                Segment.kind != SegmentKind.IMAGE,
+                (Segment.start_ms.is_(None)) | (Segment.end_ms.is_(None)),
+            )
+            .limit(1)
+        )
+    return untimed is None

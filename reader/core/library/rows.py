@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from reader.core.library import tagging
+from reader.core.library import review, tagging
 from reader.core.library.db import Library
-from reader.core.library.models import Segment, Speaker
+from reader.core.library.models import Segment, SegmentReview, Speaker
 from reader.core.library.queries import SegmentRow, transcript_in
 from reader.core.library.tagging import Label
 
@@ -27,12 +27,18 @@ class LabelledRow(SegmentRow):
     speaker_id: int | None = None
     speaker_color: str | None = None
     topics: tuple[Label, ...] = ()
+    # Review: reviewed or not, and who marked it (or who sent it back to todo); comments on it.
+    reviewed: bool = False
+    review_author: str | None = None
+    open_comments: int = 0
+    comments: int = 0
 
 
 def segment_rows_by_id(lib: Library, segment_ids: Iterable[int]) -> list[LabelledRow]:
     """Fresh rows for segments an operation touched, so a view refreshes them without reloading everything."""
     ids = list(segment_ids)
     topics = tagging.topics_of(lib, ids)
+    notes = review.notes_of(lib, ids)
     rows: list[LabelledRow] = []
     with lib.read() as session:
         for i in range(0, len(ids), _CHUNK):
@@ -56,22 +62,32 @@ def segment_rows_by_id(lib: Library, segment_ids: Iterable[int]) -> list[Labelle
                 # The joined speaker gives its colour (tagging's default for one without): no second read of them all.
                 label = tagging.as_label(speaker) if speaker is not None else None
                 name, speaker_id, color = (label.name, label.id, label.color) if label else (None, None, None)
+                note = notes.get(segment_id, review.SegmentNotes())
                 rows.append(
                     LabelledRow(
                         segment_id, position, kind, raw, correction, name, start_ms, end_ms, version, bool(estimated),
                         speaker_id=speaker_id, speaker_color=color, topics=tuple(topics.get(segment_id, ())),
+                        reviewed=note.reviewed, review_author=note.review.author if note.review else None,
+                        open_comments=note.open_comments, comments=note.comments,
                     )
                 )
     return rows
 
 
 def transcript_window(
-    lib: Library, transcript_id: int, first: int, count: int, speaker_id: int | None = None, topic_id: int | None = None
+    lib: Library,
+    transcript_id: int,
+    first: int,
+    count: int,
+    speaker_id: int | None = None,
+    topic_id: int | None = None,
+    unreviewed_only: bool = False,
 ) -> tuple[str, list[int], list[LabelledRow]]:
     """(title, every segment id in order, the rows of `count` segments from row `first`).
 
     Ids are cheap to read for any length; rows come a page at a time as the view needs them.
-    With a speaker and/or topic, only the segments that have them (a filtered view).
+    With a speaker and/or topic, only the segments that have them (a filtered view);
+    with `unreviewed_only`, only the segments not marked reviewed.
     """
     with lib.read() as session:
         title = transcript_in(session, transcript_id).title
@@ -83,5 +99,15 @@ def transcript_window(
             )
     if speaker_id is not None or topic_id is not None:
         ids = [segment_id for segment_id, _ in tagging.labelled_segments(lib, transcript_id, speaker_id, topic_id)]
+    if unreviewed_only:
+        with lib.read() as session:
+            done = set(
+                session.scalars(
+                    select(SegmentReview.segment_id)
+                    .join(Segment, Segment.id == SegmentReview.segment_id)
+                    .where(Segment.transcript_id == transcript_id, SegmentReview.status == review.REVIEWED)
+                )
+            )
+        ids = [segment_id for segment_id in ids if segment_id not in done]
     first = max(0, min(first, len(ids) - count))
     return title, ids, segment_rows_by_id(lib, ids[first : first + count])

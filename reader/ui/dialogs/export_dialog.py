@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from reader.core.formats.writers import EXPORT_SCRIPTS, FORMATS, PARAGRAPHS, READING_FORMATS
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import Operations, reads
+from reader.ui.table.segment_model import plain_tooltip
 from reader.ui.tasks import Task
 
 ONE, ALL = "one", "all"
@@ -64,6 +65,8 @@ class ExportDialog(Retranslating, QDialog):
         self.speakers = QCheckBox(self)
         self.speakers.setChecked(True)
         self.images = QCheckBox(self)
+        self.comments = QCheckBox(self)  # docx: the segments' comments as Word comments
+        self._untimed = False  # the transcript lacks times: srt and vtt are offered disabled
         # Reading formats only: subtitles and data formats are one record per segment.
         self.paragraphs = QComboBox(self)
         for layout_name in PARAGRAPHS:
@@ -88,6 +91,7 @@ class ExportDialog(Retranslating, QDialog):
         self.form.addRow(self.labels[2], self.script)
         self.form.addRow("", self.speakers)
         self.form.addRow("", self.images)
+        self.form.addRow("", self.comments)
         self.form.addRow(self.paragraphs_label, self.paragraphs)
         self.form.addRow(self.labels[3], target_row)
         layout = QVBoxLayout(self)
@@ -100,9 +104,12 @@ class ExportDialog(Retranslating, QDialog):
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self._cancel)
         self.scope.currentIndexChanged.connect(lambda _index: self.target.clear())
+        self.scope.currentIndexChanged.connect(lambda _index: self._offer_formats())
         self.format.currentIndexChanged.connect(lambda _index: self._format_chosen())
         self._format_chosen()
         self.retranslate()
+        if transcript_id is not None:
+            reads.load_timed(ops, transcript_id, self._timed_known)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export"))
@@ -121,6 +128,8 @@ class ExportDialog(Retranslating, QDialog):
             self.script.setItemText(index, names[self.script.itemData(index)])
         self.speakers.setText(self.tr("Speaker labels"))
         self.images.setText(self.tr("Images"))
+        self.comments.setText(self.tr("Comments (docx: as Word comments)"))
+        self._offer_formats()
         self.paragraphs_label.setText(self.tr("Paragraphs:"))
         layouts = {"turns": self.tr("One per speaker's turn"), "segments": self.tr("One per segment")}
         for index in range(self.paragraphs.count()):
@@ -129,15 +138,39 @@ class ExportDialog(Retranslating, QDialog):
         for label, text in zip(self.labels, (self.tr("Export:"), self.tr("Format:"), self.tr("Script:"), self.tr("Save to:")), strict=True):
             label.setText(text)
 
+    def _timed_known(self, timed: bool) -> None:
+        self._untimed = not timed
+        self._offer_formats()
+
+    def _offer_formats(self) -> None:
+        """Subtitles only for a timed transcript: offered disabled, with the reason, before OK is pressed."""
+        model = self.format.model()
+        refuse = self._untimed and not self.whole_library()
+        reason = self.tr("This transcript has no times (it was not imported from subtitles): srt and vtt need them")
+        for index in range(self.format.count()):
+            if self.format.itemData(index) not in ("srt", "vtt"):
+                continue
+            item = model.item(index)  # type: ignore[attr-defined]  # a QComboBox's model is a QStandardItemModel
+            item.setEnabled(not refuse)
+            if refuse:
+                item.setToolTip(plain_tooltip(reason))
+            else:
+                item.setToolTip("")
+        if refuse and self.format.currentData() in ("srt", "vtt"):
+            self.format.setCurrentIndex(self.format.findData("txt"))
+
     # choices
     def whole_library(self) -> bool:
         return self.scope.currentData() == ALL
 
     def options(self) -> reads.ExportOptions:
-        return reads.export_options(self.speakers.isChecked(), self.images.isChecked(), self.paragraphs.currentData())
+        return reads.export_options(
+            self.speakers.isChecked(), self.images.isChecked(), self.paragraphs.currentData(), self.comments.isChecked()
+        )
 
     def _format_chosen(self) -> None:
         self.paragraphs.setEnabled(self._task is None and self.format.currentData() in READING_FORMATS)
+        self.comments.setEnabled(self._task is None and self.format.currentData() == "docx")
 
     def _choose_target(self) -> None:
         if self.whole_library():

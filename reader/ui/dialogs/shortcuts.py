@@ -1,11 +1,18 @@
-"""Help › Keyboard Shortcuts: every menu action that has a key, read from the menus themselves,
-so the list cannot disagree with what the keys do. Plus the keys that are not menu actions."""
+"""Help › Keyboard Shortcuts: every key the reader answers to.
+
+The list is read from the window's own actions (their texts and shortcuts, in the
+language on screen), so it cannot fall behind what the keys do; keys that no action
+carries (the number keys, the cell editor's) come from `KEYS_WITHOUT_ACTIONS`, the
+one table of those. `shortcut_table` gives the same keys grouped by menu.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMenuBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMenu, QMenuBar, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from reader.ui.i18n import Retranslating
 
 
 def _plain(text: str) -> str:
@@ -34,28 +41,59 @@ def shortcut_table(bar: QMenuBar) -> list[tuple[str, list[tuple[str, str]]]]:
     return table
 
 
-class ShortcutsDialog(QDialog):
-    def __init__(self, bar: QMenuBar, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
-        extra = [
-            (self.tr("Give the selected rows the n-th speaker (0: none)"), "1 … 9, 0"),
-            (self.tr("Edit the cell; save"), "F2, Enter"),
-            (self.tr("Cancel the edit"), "Esc"),
-        ]
-        for title, rows in [*shortcut_table(bar), (self.tr("Table"), extra)]:
-            group = QTreeWidgetItem(self.tree, [title])
-            for name, keys in rows:
-                QTreeWidgetItem(group, [name, keys])
-        self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+def keys_without_actions() -> list[tuple[str, str]]:
+    """(keys, what they do) for keys handled by a widget rather than an action."""
+    return [
+        ("1 … 9", QCoreApplication.translate("ShortcutsDialog", "Give the selected rows the speaker of that key")),
+        ("0", QCoreApplication.translate("ShortcutsDialog", "Take the speaker off the selected rows")),
+        ("Enter", QCoreApplication.translate("ShortcutsDialog", "Edit the current cell; in the editor, save")),
+        ("Esc", QCoreApplication.translate("ShortcutsDialog", "In the editor: cancel")),
+        ("Alt+1 … Alt+9", QCoreApplication.translate("ShortcutsDialog", "In the topic picker: take that suggestion")),
+    ]
+
+
+def action_keys(window: QWidget) -> list[tuple[str, str]]:
+    """(shortcuts, action text) of every action of `window` that has a shortcut, in menu order where known."""
+    rows = []
+    seen: set[int] = set()
+    for action in window.findChildren(QAction):
+        if id(action) in seen or not action.shortcuts():
+            continue
+        seen.add(id(action))
+        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        rows.append((keys, action.text().replace("&", "")))
+    return rows
+
+
+class ShortcutsDialog(Retranslating, QDialog):
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self._window = window
+        self.table = QTableWidget(0, 2, self)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 560)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(640, 560)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Does")])
+        rows = action_keys(self._window) + keys_without_actions()
+        self.table.setRowCount(len(rows))
+        for row, (keys, text) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(text))
+
+    def listed(self) -> list[tuple[str, str]]:
+        def text(row: int, column: int) -> str:
+            item = self.table.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1)) for r in range(self.table.rowCount())]

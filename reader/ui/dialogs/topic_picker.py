@@ -48,6 +48,12 @@ class TopicPicker(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.hint)
         layout.addWidget(self.suggestions)
+        # Wide enough for the whole placeholder: it is the only instruction the picker shows.
+        metrics = self.edit.fontMetrics()
+        margins = self.edit.textMargins()
+        self.edit.setMinimumWidth(
+            metrics.horizontalAdvance(self.edit.placeholderText()) + margins.left() + margins.right() + 4 * metrics.averageCharWidth()
+        )
         self.set_suggestions([])
 
     def set_topics(self, names: Iterable[str]) -> None:
@@ -66,6 +72,14 @@ class TopicPicker(QWidget):
         has_any = self.suggestions.count() > 0
         self.hint.setVisible(has_any)
         self.suggestions.setVisible(has_any)
+        if has_any:
+            # Every suggestion a shortcut reaches shows without scrolling.
+            rows = min(self.suggestions.count(), len(SHORTCUT_KEYS))
+            frame = 2 * self.suggestions.frameWidth()
+            self.suggestions.setMinimumHeight(rows * self.suggestions.sizeHintForRow(0) + frame)
+            window = self.window()
+            if window is not self and window.isVisible():
+                window.adjustSize()
 
     def suggested(self) -> list[str]:
         return [self.suggestions.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.suggestions.count())]

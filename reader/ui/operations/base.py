@@ -41,6 +41,7 @@ class Operations(QObject):
     save_refused = Signal(object)
     import_started = Signal(object)  # the Task, for progress and cancel
     import_finished = Signal(int)  # transcripts made
+    transcripts_imported = Signal(object)  # list[int]: the ids of the transcripts an import made
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
@@ -148,8 +149,17 @@ class Operations(QObject):
         self.runner.submit("write", work, on_error=self.report, description="close library")
 
     # changing: every change is an undo step
-    def push(self, text: str, do: Work, undo: Work, on_refused: Refused | None = None) -> OperationCommand:
+    def push(
+        self,
+        text: str,
+        do: Work,
+        undo: Work,
+        on_refused: Refused | None = None,
+        after_first: Callable[[Any], None] | None = None,
+    ) -> OperationCommand:
+        """`after_first(state.value)` runs on the GUI thread once the first run is saved (to say what it did)."""
         command = OperationCommand(text, do, undo, self._submit_change, on_refused)
+        command.after_first = after_first
         self.undo_stack.push(command)  # runs do() at once
         return command
 
@@ -159,9 +169,11 @@ class Operations(QObject):
         make: Callable[[Library], Any],
         redo: Callable[[Library, Any], Any],
         undo: Callable[[Library, Any], Any],
+        after_first: Callable[[Any], None] | None = None,
     ) -> OperationCommand:
         """An undo step whose first run keeps the record `make(lib)` returns; `redo(lib, record)` and
-        `undo(lib, record)` replay it, and the record's own `changes` say what each run touched."""
+        `undo(lib, record)` replay it, and the record's own `changes` say what each run touched.
+        `after_first(record)` runs on the GUI thread once the first run is saved (to say what it did)."""
 
         def do(lib: Library, state: StepState) -> OpChanges:
             if state.value is None:
@@ -174,7 +186,7 @@ class Operations(QObject):
             undo(lib, state.value)
             return state.value.changes
 
-        return self.push(text, do, take_back)
+        return self.push(text, do, take_back, after_first=after_first)
 
     def _submit_change(self, command: OperationCommand, work: Work) -> None:
         if self.library is None:
@@ -187,7 +199,14 @@ class Operations(QObject):
             return changes
 
         undoing = command.is_undo(work)
-        self.runner.submit("write", run, on_done=self.broadcast, on_error=lambda exc: self._change_failed(command, exc, undoing))
+
+        def done(changes: OpChanges) -> None:
+            self.broadcast(changes)
+            after, command.after_first = command.after_first, None
+            if after is not None:
+                after(state.value)
+
+        self.runner.submit("write", run, on_done=done, on_error=lambda exc: self._change_failed(command, exc, undoing))
 
     def _change_failed(self, command: OperationCommand, exc: BaseException, undoing: bool = False) -> None:
         with contextlib.suppress(RuntimeError):  # the stack has deleted the step meanwhile (cleared, or a new change replaced its branch)

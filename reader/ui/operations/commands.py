@@ -51,6 +51,8 @@ class OperationCommand(QUndoCommand):
         self._submit = submit
         self.on_refused = on_refused
         self.state = StepState()
+        # Called once, on the GUI thread, with the record of the first run: what a bulk action reports.
+        self.after_first: Callable[[Any], None] | None = None
 
     def is_undo(self, work: Work) -> bool:
         return work is self._undo

@@ -194,8 +194,21 @@ def replace_one(
 
 
 def replace_all(
-    ops: Operations, pattern: str, replacement: str, regex: bool, case_sensitive: bool, transcript_id: int | None, text_of: TextOf
+    ops: Operations,
+    pattern: str,
+    replacement: str,
+    regex: bool,
+    case_sensitive: bool,
+    transcript_id: int | None,
+    text_of: TextOf,
+    report: Callable[[str], None] | None = None,
 ) -> None:
+    """One undo step; `report("7 segments replaced")` once it is saved."""
+
+    def replaced(batch: edits.BatchChange) -> None:
+        if report is not None:
+            report(QCoreApplication.translate("Controller", "%1 segments replaced").replace("%1", str(len(batch.items))))
+
     ops.push_recorded(
         QCoreApplication.translate("Controller", "Replace all “%1”").replace("%1", pattern),
         lambda lib: edits.replace_all(
@@ -203,6 +216,7 @@ def replace_all(
         ),
         edits.apply_batch,
         lambda lib, batch: edits.apply_batch(lib, batch, reverse=True),
+        replaced,
     )
 
 

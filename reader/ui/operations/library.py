@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -99,17 +100,31 @@ def restore(ops: Operations, backup_file: str, location: str) -> None:
 
 
 # importing
+# The files each running import has brought in so far (whole: each in its own transaction),
+# for a person quitting midway to be told which. Written on the write lane, read on the GUI thread.
+_imported_so_far: weakref.WeakKeyDictionary[Task, list[str]] = weakref.WeakKeyDictionary()
+
+
+def imported_so_far(task: Task) -> list[str]:
+    return list(_imported_so_far.get(task, ()))
+
+
 def import_files(ops: Operations, paths: list[str]) -> Task | None:
-    """Import files and folders dropped or chosen by the user, each file in its own transaction."""
+    """Import files and folders dropped or chosen by the user, each file in its own transaction.
+
+    `transcripts_imported(ids)` names the transcripts made (the window opens the first).
+    """
     if not paths:
         return None
 
-    def work(lib: Library, task: Task) -> tuple[int, list[str], OpChanges]:
+    def work(lib: Library, task: Task) -> tuple[int, list[str], OpChanges, list[int]]:
         made, notes, changes = 0, [], LIBRARY
+        ids: list[int] = []
+        done = _imported_so_far.setdefault(task, [])
         try:
             files = transcript_files(paths, skipped=lambda exc: notes.append(str(exc)))
         except UserError as exc:
-            return 0, [str(exc)], changes
+            return 0, [str(exc)], changes, ids
         for i, path in enumerate(files):
             if task.cancelled():
                 break
@@ -127,14 +142,18 @@ def import_files(ops: Operations, paths: list[str]) -> Task | None:
                 notes.append(QCoreApplication.translate("Controller", "%1: already in the library").replace("%1", str(path)))
             else:
                 made += len(result.transcripts)
+                ids += [t.id for t in result.transcripts]
+                done.append(str(path))
                 changes |= result.changes
                 ops.own_writes.add(result.changes)
-        return made, notes, changes
+        return made, notes, changes, ids
 
-    def imported(result: tuple[int, list[str], OpChanges]) -> None:
-        made, notes, changes = result
+    def imported(result: tuple[int, list[str], OpChanges, list[int]]) -> None:
+        made, notes, changes, ids = result
         if notes:
             ops.failed.emit("\n".join(notes))
+        if ids:
+            ops.transcripts_imported.emit(ids)
         ops.broadcast(changes)
         ops.import_finished.emit(made)
 

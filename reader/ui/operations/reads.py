@@ -64,10 +64,14 @@ def load_transcript(
     on_done: Callable[[Window], None],
     speaker_id: int | None = None,
     topic_id: int | None = None,
+    unreviewed_only: bool = False,
 ) -> None:
     """on_done((transcript_id, title, segment ids, rows from row `first`)); with a speaker
-    and/or topic, only the segments that have them."""
-    ops.read(lambda lib: (transcript_id, *transcript_window(lib, transcript_id, first, count, speaker_id, topic_id)), on_done)
+    and/or topic, only the segments that have them; with `unreviewed_only`, those not reviewed."""
+    ops.read(
+        lambda lib: (transcript_id, *transcript_window(lib, transcript_id, first, count, speaker_id, topic_id, unreviewed_only)),
+        on_done,
+    )
 
 
 def load_rows(ops: Operations, segment_ids: Iterable[int], on_done: Callable[[list[LabelledRow]], None]) -> None:
@@ -143,8 +147,15 @@ def export_files(
     )
 
 
-def export_options(speakers: bool, images: bool, paragraphs: str = "turns") -> ExportOptions:
-    return _export().ExportOptions(speakers=speakers, images=images, paragraphs=paragraphs)
+def export_options(speakers: bool, images: bool, paragraphs: str = "turns", comments: bool = False) -> ExportOptions:
+    return _export().ExportOptions(speakers=speakers, images=images, paragraphs=paragraphs, comments=comments)
+
+
+def load_timed(ops: Operations, transcript_id: int, on_done: Callable[[bool], None]) -> None:
+    """on_done(whether every text segment of the transcript has its times: srt and vtt need them)."""
+    from reader.core.library.queries import transcript_is_timed
+
+    ops.read(lambda lib: transcript_is_timed(lib, transcript_id), on_done)
 
 
 def export_stopped(exc: BaseException) -> bool:

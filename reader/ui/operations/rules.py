@@ -42,7 +42,7 @@ def count_hits(ops: Operations, transcript_id: int, counter: HitCounter, on_done
     ops.read(lambda lib: counter(transcript_segments(lib, transcript_id)[1]), on_done)
 
 
-def _add_step(ops: Operations, text: str, add: Callable[[Library], int]) -> None:
+def _add_step(ops: Operations, text: str, add: Callable[[Library], int], after_first: Callable[[int], None] | None = None) -> None:
     """An undo step that adds a rule: `add(lib)` returns its id; undo removes it, redo puts it back."""
 
     def do(lib: Library, state: StepState) -> OpChanges:
@@ -57,7 +57,7 @@ def _add_step(ops: Operations, text: str, add: Callable[[Library], int]) -> None
         state.removed_rule = _rules().remove_rule(lib, state.value)
         return state.removed_rule.changes
 
-    ops.push(text, do, undo)
+    ops.push(text, do, undo, after_first=after_first)
 
 
 def add(ops: Operations, pattern: str, replacement: str, regex: bool, transcript_id: int | None) -> None:
@@ -68,8 +68,11 @@ def add(ops: Operations, pattern: str, replacement: str, regex: bool, transcript
     )
 
 
-def from_correction(ops: Operations, before: str, after: str) -> None:
-    """"Apply everywhere": the smallest change a correction made becomes a rule for every transcript."""
+def from_correction(ops: Operations, before: str, after: str, report: Callable[[str], None] | None = None) -> None:
+    """"Apply everywhere": the smallest change a correction made becomes a rule for every transcript.
+
+    `report("rule added, 12 hits")` once it is saved and its hits in the library are counted.
+    """
 
     def add_it(lib: Library) -> int:
         pair = _rules().rule_from_correction(before, after)
@@ -80,7 +83,14 @@ def from_correction(ops: Operations, before: str, after: str) -> None:
             )
         return _rules().add_rule(lib, *pair)
 
-    _add_step(ops, QCoreApplication.translate("Controller", "Make rule from correction"), add_it)
+    def added(rule_id: int) -> None:
+        if report is None:
+            return
+        text = QCoreApplication.translate("Controller", "Rule added, %1 hits in the library")
+        # Counting cleans the segments the rule may hit: the segmenter's lane.
+        ops.read(lambda lib: _rules().count_hits(lib).get(rule_id, 0), lambda hits: report(text.replace("%1", str(hits))), "clean")
+
+    _add_step(ops, QCoreApplication.translate("Controller", "Make rule from correction"), add_it, added)
 
 
 def remove(ops: Operations, rule_id: int, label: str) -> None:

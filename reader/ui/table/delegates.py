@@ -56,6 +56,7 @@ from reader.ui.table.segment_model import (
     KindRole,
     LabelsRole,
     MarksRole,
+    NotesRole,
     RepeatRole,
     StateRole,
     VersionRole,
@@ -183,8 +184,14 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.restore()
             return
         if index.column() == POS:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.setFont(font)
+            reviewed, comments = index.data(NotesRole) or (False, 0)
+            # Markers on the left, the number on the right: a reviewed row and a row with open comments stand out.
+            marker = ("✓" if reviewed else "") + ("•" if comments else "")
+            if marker:
+                painter.setPen(_colour("corrected", palette))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, marker)
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             shown = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, shown)
             painter.restore()

@@ -41,6 +41,7 @@ MarksRole = Qt.ItemDataRole.UserRole + 4  # [(start, end, what)], what: removed|
 LabelsRole = Qt.ItemDataRole.UserRole + 5  # [(name, "#rrggbb")]: the speaker, or the topics
 VersionRole = Qt.ItemDataRole.UserRole + 6  # the segment's version: what a save of text read now expects
 RepeatRole = Qt.ItemDataRole.UserRole + 7  # the cleaned column: the position of the row this one only repeats, else None
+NotesRole = Qt.ItemDataRole.UserRole + 8  # the # column: (reviewed, open comments)
 
 
 @dataclass(frozen=True)
@@ -371,12 +372,22 @@ class SegmentTableModel(QAbstractTableModel):
     def _pos_data(self, r: SegmentRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return str(r.position)
+        if role == NotesRole:
+            return (bool(getattr(r, "reviewed", False)), int(getattr(r, "open_comments", 0)))
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [self.tr("Segment %1").replace("%1", str(r.position))]
             if r.start_ms is not None:
                 parts.append(f"{format_time(r.start_ms)}–{format_time(r.end_ms)}")
             if r.speaker:
                 parts.append(r.speaker)
+            author = getattr(r, "review_author", None)
+            if getattr(r, "reviewed", False):
+                parts.append(self.tr("Reviewed by %1").replace("%1", author or ""))
+            elif author:
+                parts.append(self.tr("To do again: changed by %1 after review").replace("%1", author))
+            open_comments = getattr(r, "open_comments", 0)
+            if open_comments:
+                parts.append(self.tr("%1 open comments").replace("%1", str(open_comments)))
             return plain_tooltip("\n".join(parts))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)

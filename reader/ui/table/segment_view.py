@@ -97,7 +97,8 @@ class SegmentView(QTableView):
     def _reset_heights(self) -> None:
         metrics = QFontMetricsF(self.font())
         digits = len(str(max(self.model().rowCount(), 99)))
-        self.setColumnWidth(POS, int(metrics.horizontalAdvance("0" * digits)) + 3 * PADDING)
+        # Room for the review and comment markers beside the number.
+        self.setColumnWidth(POS, int(metrics.horizontalAdvance("0" * digits + "✓•")) + 4 * PADDING)
         line = metrics.lineSpacing()
         self.verticalHeader().setDefaultSectionSize(int(line * ESTIMATED_LINES) + 2 * PADDING)
         self._schedule_fit()
@@ -236,6 +237,16 @@ class SegmentView(QTableView):
     def current_row(self) -> int:
         index = self.currentIndex()
         return index.row() if index.isValid() else -1
+
+    def scroll_to_top_row(self, row: int) -> None:
+        """Show `row` at the top (row 0: the top of the transcript), as a reader left it."""
+        if self.model().rowCount() == 0:
+            return
+        if row <= 0:
+            self.verticalScrollBar().setValue(0)
+        else:
+            self.scrollTo(self.model().index(row, CLEAN), QAbstractItemView.ScrollHint.PositionAtTop)
+        self._schedule_fit()
 
     def scroll_to_row(self, row: int, column: int = CLEAN) -> None:
         index = self.model().index(row, column)

@@ -143,7 +143,7 @@ class Editing(QObject):
         if r.correction is None or automatic is None:
             self._status(self.tr("Correct the segment first; its correction becomes the rule"), 5000)
             return
-        rules.from_correction(self.ops, automatic, r.correction)
+        rules.from_correction(self.ops, automatic, r.correction, report=lambda text: self._status(text, 8000))
 
     # conflicts
     def show_conflict(self, conflict: ConflictError) -> None:

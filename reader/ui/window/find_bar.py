@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.i18n import Retranslating
 from reader.ui.operations.edits import Found, Match
+from reader.ui.table.segment_model import plain_tooltip
 
 MatchRole = Qt.ItemDataRole.UserRole + 1
 SNIPPET = 18  # characters of context each side of a hit
@@ -115,6 +116,8 @@ class FindBar(Retranslating, QWidget):
         self.prev_button.setToolTip(self.tr("Previous result"))
         self.next_button.setToolTip(self.tr("Next result"))
         self.close_button.setToolTip(self.tr("Close"))
+        if self.count_label.text():
+            self.count_label.setText(self.tr("%n result(s)", "", self.results_model.rowCount()))
 
     def open_bar(self, replace: bool) -> None:
         for widget in (self.replace_label, self.replace_edit, self.replace_button, self.replace_all_button):
@@ -153,8 +156,10 @@ class FindBar(Retranslating, QWidget):
     def set_results(self, found: list[Found], titles: dict[int, str]) -> None:
         self.results_model.clear()
         for match, text, _correction in found:
-            where = f"{titles.get(match.transcript_id, match.transcript_id)} #{match.position}"
-            item = QStandardItem(f"{where}: {snippet(text, match.start, match.end)}")
+            # The snippet first: a long title would push it out of sight; the title follows, whole in the tooltip.
+            title = str(titles.get(match.transcript_id, match.transcript_id))
+            item = QStandardItem(f"#{match.position}  {snippet(text, match.start, match.end)}  · {title}")
+            item.setToolTip(plain_tooltip(f"{title} #{match.position}"))
             item.setData(match, MatchRole)
             item.setEditable(False)
             self.results_model.appendRow(item)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMainWindow
 
 from reader.core.errors import UserError
 from reader.ui.cleaning import CleanService
@@ -39,7 +40,8 @@ class FindReplace(QObject):
         self.found: list[Found] = []
         self.searching = False  # a search ran and its bar is still open
         self._pending_match: Match | None = None  # shown once its transcript's rows are in
-        bar.search_requested.connect(self.run_find)
+        self._note = ""  # what the last bulk action did, kept beside the count until the next search
+        bar.search_requested.connect(self._user_find)
         bar.replace_one_requested.connect(self.replace_one)
         bar.replace_all_requested.connect(self.replace_all)
         bar.result_activated.connect(self.show_match)
@@ -57,6 +59,10 @@ class FindReplace(QObject):
             return
         edits.find(self.ops, bar.pattern(), bar.regex(), bar.case_sensitive(), self._scope(), self.clean.text_of(), self._set_found)
 
+    def _user_find(self) -> None:
+        self._note = ""
+        self.run_find()
+
     def refresh(self) -> None:
         """Hits move or vanish with a change."""
         if self.bar.isVisible() and self.searching:
@@ -66,6 +72,8 @@ class FindReplace(QObject):
         self.found = found
         self.searching = bool(self.bar.pattern())
         self.bar.set_results(found, self._titles())
+        if self._note:
+            self.bar.count_label.setText(f"{self._note} · {self.bar.count_label.text()}")
         self.show_hits()
 
     def show_hits(self, current: Match | None = None) -> None:
@@ -122,5 +130,14 @@ class FindReplace(QObject):
         if not bar.pattern():
             return
         edits.replace_all(
-            self.ops, bar.pattern(), bar.replacement(), bar.regex(), bar.case_sensitive(), self._scope(), self.clean.text_of()
+            self.ops, bar.pattern(), bar.replacement(), bar.regex(), bar.case_sensitive(), self._scope(), self.clean.text_of(),
+            report=self._report,
         )
+
+    def _report(self, text: str) -> None:
+        """What a bulk action did, where the person looks: beside the find bar's count, and in the status bar."""
+        self._note = text
+        self.bar.count_label.setText(text)
+        window = self.view.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)

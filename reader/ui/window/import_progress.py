@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressBar, QToolButton
+from pathlib import PurePath
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from reader.ui.operations import Operations, library
 from reader.ui.tasks import Task
@@ -21,6 +23,7 @@ class ImportProgress(QObject):
         window.statusBar().addPermanentWidget(self.progress)
         window.statusBar().addPermanentWidget(self.cancel_button)
         self._task: Task | None = None
+        self.quit_box: QMessageBox | None = None  # the last question asked on quitting, for tests to read
         self.cancel_button.clicked.connect(self._cancel)
         ops.import_started.connect(self._started)
         ops.import_finished.connect(self._finished)
@@ -56,6 +59,30 @@ class ImportProgress(QObject):
         self.progress.hide()
         self.cancel_button.hide()
         self.window.statusBar().showMessage(self.tr("Imported %1 transcript(s)").replace("%1", str(made)), 5000)
+
+    def confirm_quit(self) -> bool:
+        """Quitting while an import runs: ask, saying which files are in the library already.
+
+        Each file is imported whole or not at all, so stopping leaves the ones named and nothing of the rest.
+        """
+        if self._task is None:
+            return True
+        done = [PurePath(path).name for path in library.imported_so_far(self._task)]
+        text = self.tr("An import is still running. Quit and stop it?")
+        if done:
+            listed = "\n".join(done[:20]) + ("\n…" if len(done) > 20 else "")
+            text += "\n\n" + self.tr("Imported so far (kept):") + "\n" + listed
+        text += "\n\n" + self.tr("The files not yet imported are left out; import them again later.")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import in progress"), text, parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names, shown as they are
+        quit_button = box.addButton(self.tr("Stop and Quit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        self.quit_box = box
+        box.exec()
+        if box.clickedButton() is not quit_button:
+            return False
+        self._task.cancel()
+        return True
 
     def _cancel(self) -> None:
         if self._task is not None:

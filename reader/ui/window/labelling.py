@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMainWindow, QVBoxLayout
 from reader.ui import dialogs
 from reader.ui.operations import Operations, labels
 from reader.ui.operations.reads import Label
-from reader.ui.table.segment_model import SegmentIdRole, SegmentTableModel
+from reader.ui.table.segment_model import SPEAKER, SegmentIdRole, SegmentTableModel
 from reader.ui.table.segment_view import SegmentView
 from reader.ui.window.label_bar import LabelBar
 
@@ -106,9 +106,12 @@ class Labelling(QObject):
             return
         speakers = self.bar.key_speakers()
         if number > len(speakers):
-            self._status(
-                self.tr("No speaker on key %1: type a name in a Speaker cell to make one").replace("%1", str(number)), 5000
-            )
+            if self.view.isColumnHidden(SPEAKER):
+                # No Speaker cell to type in yet: say where the columns are switched on.
+                text = self.tr("No speaker on key %1: Labels › Always Show Speaker and Topic Columns, then type a name in a Speaker cell")
+            else:
+                text = self.tr("No speaker on key %1: type a name in a Speaker cell to make one")
+            self._status(text.replace("%1", str(number)), 8000)
             return
         labels.assign_speaker(self.ops, ids, speakers[number - 1].id, speakers[number - 1].name)
 

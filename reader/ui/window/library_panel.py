@@ -12,6 +12,34 @@ from reader.ui.operations.reads import TranscriptSummary
 from reader.ui.table.segment_model import plain_tooltip
 
 TranscriptIdRole = Qt.ItemDataRole.UserRole + 1
+TitleRole = Qt.ItemDataRole.UserRole + 2  # the whole title (a group: its file name and shared title), for the filter
+# A shared beginning or end shorter than this is part of the titles, not a series' name.
+_SHARED_MIN = 4
+
+
+def _shared_start(texts: list[str]) -> str:
+    first, last = min(texts), max(texts)
+    size = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
+    return first[:size]
+
+
+def distinguishing(titles: list[str]) -> tuple[str, list[str]]:
+    """(what the titles share at the start, each title without what all of them share at both ends).
+
+    Talks of one event share a long beginning (the event) and often an end (a video id): what tells
+    them apart (P4, the speaker) sits between, where a middle elision would cut it. One title stays whole.
+    """
+    if len(titles) < 2:
+        return "", list(titles)
+    prefix = _shared_start(titles)
+    suffix = _shared_start([t[::-1] for t in titles])[::-1]
+    shortest = min(len(t) for t in titles)
+    head = len(prefix) if len(prefix) >= _SHARED_MIN else 0
+    tail = len(suffix) if len(suffix) >= _SHARED_MIN and head + len(suffix) < shortest else 0
+    if head + tail >= shortest:
+        return "", list(titles)
+    shown = [("…" if head else "") + t[head : len(t) - tail].strip() + ("…" if tail else "") for t in titles]
+    return prefix[:head].strip(" -_—|:：·"), shown
 
 
 def _item(text: str, transcript_id: int | None = None, number: bool = False) -> QStandardItem:
@@ -25,38 +53,44 @@ def _item(text: str, transcript_id: int | None = None, number: bool = False) -> 
 
 
 class LibraryModel(QStandardItemModel):
-    """Sources at the top level, their transcripts below: title, segments, corrected."""
+    """Sources at the top level, their transcripts below: title, segments, corrected, reviewed share."""
 
     def __init__(self, parent: QObject | None = None):
-        super().__init__(0, 3, parent)
+        super().__init__(0, 4, parent)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Segments"), self.tr("Corrected")])
+        self.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Segments"), self.tr("Corrected"), self.tr("Reviewed")])
 
     def set_transcripts(self, infos: list[TranscriptSummary]) -> None:
         self.beginResetModel()
         self.blockSignals(True)  # one reset instead of a signal per item
         try:
             self.removeRows(0, self.rowCount())
-            sources: dict[str, QStandardItem] = {}
+            groups: dict[str, list[TranscriptSummary]] = {}
             for info in infos:
-                parent = sources.get(info.source_path)
-                if parent is None:
-                    # Titles and paths come from files: QStandardItem shows them as plain text.
-                    parent = _item(PurePath(info.source_path).name or info.source_path)
-                    parent.setToolTip(plain_tooltip(info.source_path))
-                    sources[info.source_path] = parent
-                    self.appendRow([parent, _item(""), _item("")])
-                title = _item(info.title, info.id)
-                title.setToolTip(plain_tooltip(info.title))
-                parent.appendRow(
-                    [
-                        title,
-                        _item(str(info.segments), info.id, number=True),
-                        _item(str(info.corrected), info.id, number=True),
-                    ]
-                )
+                groups.setdefault(info.source_path, []).append(info)
+            for path, members in groups.items():
+                shared, shown = distinguishing([info.title for info in members])
+                # Titles and paths come from files: QStandardItem shows them as plain text.
+                name = PurePath(path).name or path
+                parent = _item(shared or name)
+                parent.setToolTip(plain_tooltip(path))
+                parent.setData(f"{name} {shared}", TitleRole)
+                self.appendRow([parent, _item(""), _item(""), _item("")])
+                for info, text in zip(members, shown, strict=True):
+                    title = _item(text, info.id)
+                    title.setToolTip(plain_tooltip(info.title))
+                    title.setData(info.title, TitleRole)
+                    share = f"{100 * info.reviewed // info.segments}%" if info.segments else ""
+                    parent.appendRow(
+                        [
+                            title,
+                            _item(str(info.segments), info.id, number=True),
+                            _item(str(info.corrected), info.id, number=True),
+                            _item(share, info.id, number=True),
+                        ]
+                    )
         finally:
             self.blockSignals(False)
         self.endResetModel()
@@ -81,18 +115,21 @@ class LibraryPanel(QWidget):
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterRole(TitleRole)
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.tree = QTreeView(self)
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
-        # Talk titles from one event share long beginnings; their ends tell them apart.
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # What the titles of a file share at the start is shown once, on the file's row
+        # (see `distinguishing`): what is left starts with what tells a talk apart.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)

@@ -57,6 +57,7 @@ class Listening(QObject):
         self.replay_ms = settings.replay_ms()
         self.transcript_id: int | None = None
         self.recording: RecordingInfo | None = None
+        self._recording_missing = False  # the recording named is not at its path
         self.times: list[SegmentTimes] = []
         self._starts: list[int] = []  # sorted starts of the timed rows, and their indexes in `times`
         self._timed: list[int] = []
@@ -131,6 +132,8 @@ class Listening(QObject):
         self.video_dock.setWindowTitle(self.tr("Video"))
         self.act_video.setText(self.tr("&Video"))
         self.bar.retranslate()
+        if self.transcript_id is not None and (self.recording is None or self._recording_missing):
+            self._say_where_the_recording_is()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, TIME, TIME)
 
     def actions(self) -> list[QAction]:
@@ -154,14 +157,20 @@ class Listening(QObject):
         transcript_id, info, missing = result
         if transcript_id != self.transcript_id:
             return
-        self.recording = info
+        self.recording, self._recording_missing = info, missing
         self._show_time_column()
-        if info is None:
-            self.bar.say(self.tr("No recording: drop one on the window or use File › Attach Recording…"))
-        elif missing:
-            self.bar.say(self.tr("The recording is not at %1 any more: File › Attach Recording… to point at it").replace("%1", info.path))
+        if info is None or missing:
+            self._say_where_the_recording_is()
         else:
             self.player.load(info.path)
+
+    def _say_where_the_recording_is(self) -> None:
+        """Why nothing plays: no recording, or one that moved (again after a language switch)."""
+        info = self.recording
+        if info is None:
+            self.bar.say(self.tr("No recording: drop one on the window or use File › Attach Recording…"))
+        elif self._recording_missing:
+            self.bar.say(self.tr("The recording is not at %1 any more: File › Attach Recording… to point at it").replace("%1", info.path))
 
     def _times_loaded(self, result: tuple[int, list[SegmentTimes]]) -> None:
         transcript_id, times = result

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__
 from reader.ui import dialogs
 from reader.ui.cleaning import CleanService
 from reader.ui.i18n import Retranslating
@@ -34,6 +33,7 @@ from reader.ui.operations.reads import TranscriptSummary, Window
 from reader.ui.settings import Settings
 from reader.ui.table.segment_model import PAGE, SegmentIdRole, SegmentTableModel
 from reader.ui.table.segment_view import SegmentView
+from reader.ui.window import small_dialogs
 from reader.ui.window.change_sync import ChangeSync
 from reader.ui.window.cleaning_options import CleaningOptions
 from reader.ui.window.comparing import Comparing
@@ -46,7 +46,8 @@ from reader.ui.window.labelling import Labelling
 from reader.ui.window.library_actions import LibraryActions
 from reader.ui.window.library_panel import LibraryPanel
 from reader.ui.window.listening import Listening
-from reader.ui.window.menus import make_menus
+from reader.ui.window.menus import make_menus, retranslate_menus
+from reader.ui.window.reviewing import Reviewing
 from reader.ui.window.search_panel import SearchPanel
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class MainWindow(Retranslating, QMainWindow):
     menu_recent: QMenu
     menu_edit: QMenu
     menu_labels: QMenu
+    menu_review: QMenu
     menu_view: QMenu
     menu_stages: QMenu
     menu_script: QMenu
@@ -80,11 +82,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.transcript_title = ""
         self._infos: dict[int, TranscriptSummary] = {}
         self._pending_search: tuple[int, int, str] | None = None  # a library search hit waiting for its rows
+        self._open_when_listed: int | None = None
+        self._open_at = 0  # the row a transcript being opened shows at the top
         # Dialogs made when first asked for; the last of each kind shown stays here for tests to answer.
         self.rules_dialog: RulesDialog | None = None
         self.speaker_manager: SpeakerManager | None = None
         self.export_dialog: ExportDialog | None = None
         self.overview_dialog: OverviewDialog | None = None
+        self.shortcuts_dialog: QWidget | None = None
         self._last_error_box: QMessageBox | None = None
         self.setAcceptDrops(True)
 
@@ -138,6 +143,7 @@ class MainWindow(Retranslating, QMainWindow):
             lambda transcript_id: self._load_transcript(transcript_id, 0),
         )
         self.comparing = Comparing(ops, self)
+        self.reviewing = Reviewing(ops, self, self.model, self.view, lambda: self._reload_filtered())
         make_menus(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.options.toolbar)
         self.script_box = self.options.script_box
@@ -202,8 +208,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_find_previous = self._action(lambda: self.find_bar.step(-1), S.FindPrevious)
         self.options = CleaningOptions(self.settings, self.clean, self)
         self.act_stages, self.act_scripts, self.act_languages = self.options.stages, self.options.scripts, self.options.languages
-        self.act_about = self._action(self.about)
-        self.act_shortcuts = self._action(self.show_shortcuts)
+        self.act_about = self._action(lambda: small_dialogs.show_about(self))
+        self.act_shortcuts = self._action(lambda: small_dialogs.show_shortcuts(self), QKeySequence.StandardKey.HelpContents)
+        self.act_rename = self._action(lambda: small_dialogs.rename_transcript(self), "Ctrl+Alt+R")
 
     def _make_status_bar(self) -> None:
         self.counts_label = QLabel(self)
@@ -219,60 +226,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.library_panel.transcript_selected.connect(self.open_transcript)
         self.clean.ready.connect(lambda: self.statusBar().showMessage(self.tr("Segmenter ready"), 3000))
         self.search_panel.segment_requested.connect(self.show_search_hit)
+        self.ops.transcripts_imported.connect(self._imported)
 
     # texts (again on every language change)
     def retranslate(self) -> None:
         self.setWindowTitle(self._title())
-        self.act_import.setText(self.tr("&Import Files…"))
-        self.act_open_library.setText(self.tr("&Open Library…"))
-        self.act_open_shared.setText(self.tr("Open &Shared Library…"))
-        self.act_author.setText(self.tr("Your &Name in Revisions…"))
-        self.act_export.setText(self.tr("&Export…"))
-        self.act_backup.setText(self.tr("&Back Up Library…"))
-        self.act_restore.setText(self.tr("Restore from Bac&kup…"))
-        self.act_speakers.setText(self.tr("&Speakers…"))
-        self.act_overview.setText(self.tr("&Overview…"))
-        self.search_dock.setWindowTitle(self.tr("Library Search"))
-        self.search_dock.toggleViewAction().setText(self.tr("Library &Search"))
-        self.act_quit.setText(self.tr("&Quit"))
-        self.act_undo.setText(self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo"))
-        self.act_edit.setText(self.tr("&Edit Segment"))
-        self.act_revert.setText(self.tr("Re&vert to Automatic Text"))
-        self.act_split.setText(self.tr("&Split at Cursor"))
-        self.act_merge.setText(self.tr("&Merge with Next"))
-        self.act_make_rule.setText(self.tr("Apply Correction &Everywhere"))
-        self.act_make_rule.setToolTip(self.tr("Make a rule from this segment's correction, for every transcript"))
-        self.act_rules.setText(self.tr("Correction &Rules…"))
-        self.act_speaker.setText(self.tr("Set S&peaker…"))
-        self.act_topic.setText(self.tr("Tag &Topic…"))
-        self.act_untag.setText(self.tr("&Remove Topics"))
-        self.act_split_turn.setText(self.tr("Split Here for the &Next Speaker"))
-        self.act_split_turn.setToolTip(self.tr("Split the segment at the cursor and give the rest to the next speaker"))
-        self.act_next_speaker.setText(self.tr("Next Segment of This Speaker"))
-        self.act_previous_speaker.setText(self.tr("Previous Segment of This Speaker"))
-        self.act_next_topic.setText(self.tr("Next Segment of This Topic"))
-        self.act_previous_topic.setText(self.tr("Previous Segment of This Topic"))
-        self.act_show_labels.setText(self.tr("Always Show Speaker and Topic &Columns"))
-        self.menu_labels.setTitle(self.tr("&Labels"))
-        self.act_find.setText(self.tr("&Find…"))
-        self.act_replace.setText(self.tr("Find and &Replace…"))
-        self.act_find_next.setText(self.tr("Find &Next"))
-        self.act_find_previous.setText(self.tr("Find Pre&vious"))
-        self.act_about.setText(self.tr("&About transcript-reader"))
-        self.act_shortcuts.setText(self.tr("&Keyboard Shortcuts"))
+        retranslate_menus(self)
         self.menu_playback.setTitle(self.tr("&Playback"))
         self.listening.retranslate()
-        self.menu_file.setTitle(self.tr("&File"))
-        self.menu_recent.setTitle(self.tr("Recent &Libraries"))
-        self.menu_edit.setTitle(self.tr("&Edit"))
-        self.menu_view.setTitle(self.tr("&View"))
-        self.menu_stages.setTitle(self.tr("Cleaning &Stages"))
-        self.menu_script.setTitle(self.tr("&Script"))
-        self.menu_tools.setTitle(self.tr("&Tools"))
-        self.menu_language.setTitle(self.tr("&Language"))
-        self.menu_help.setTitle(self.tr("&Help"))
+        self.comparing.retranslate()
         self.options.retranslate()
+        self.reviewing.retranslate()
         self.imports.retranslate()
         self.library_panel.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
@@ -302,6 +266,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.listening.transcript_opened(transcript_id)
         if self.rules_dialog is not None:
             self.rules_dialog.set_transcript(transcript_id)
+        self.reviewing.transcript_opened(transcript_id)
 
     def refresh(self, changes: OpChanges) -> None:
         """Reload what `changes` names, and no more."""
@@ -310,6 +275,7 @@ class MainWindow(Retranslating, QMainWindow):
         if changes.rules:
             rules.load_text_rules(self.ops, self.transcript_id, self._text_rules_loaded)
         self.find_replace.refresh()
+        self.reviewing.refresh(changes)
         tid = self.transcript_id
         if tid is None:
             return
@@ -317,14 +283,22 @@ class MainWindow(Retranslating, QMainWindow):
             self.labelling.load()
         touched = not changes.transcripts or tid in changes.transcripts
         # A filtered view drops the rows a change took its label from.
-        filtered = self.labelling.filter != (None, None) and (changes.labels or changes.segments)
+        filtered = (self.labelling.filter != (None, None) and (changes.labels or changes.segments)) or (
+            self.reviewing.unreviewed_only and bool(changes.segments)
+        )
         if touched and (changes.structure or filtered):
             self._load_transcript(tid, self.view.visible_rows().start, keep_same_rows=changes.remote)
         elif changes.segments:
             reads.load_rows(self.ops, changes.segments, self.model.update_rows)
 
+    def _imported(self, ids: list[int]) -> None:
+        self._open_when_listed = ids[0]  # a new import is selected and opened once the list shows it
+
     def _transcripts_loaded(self, infos: list[TranscriptSummary]) -> None:
         self.library_panel.set_transcripts(infos, self.transcript_id)
+        wanted, self._open_when_listed = self._open_when_listed, None
+        if wanted is not None and any(info.id == wanted for info in infos):
+            self.library_panel.select(wanted)
         if self.transcript_id is None:
             # Back where the person left this library, unless that transcript is gone.
             last = self.settings.last_transcript(self.library_db)
@@ -332,25 +306,40 @@ class MainWindow(Retranslating, QMainWindow):
             if wanted is not None:
                 self.library_panel.select(wanted)
         self._infos = {info.id: info for info in infos}
+        if self.transcript_id in self._infos:  # renamed, perhaps
+            self.transcript_title = self._infos[self.transcript_id].title
+            self.setWindowTitle(self._title())
         self._update_counts()
 
     def open_transcript(self, transcript_id: int) -> None:
         if transcript_id == self.transcript_id:
             return
+        self._remember_place()
         self._set_transcript(transcript_id)
         self.settings.set_last_transcript(self.library_db, transcript_id)
         self.labelling.transcript_opened(transcript_id)
         # Same lane, in order: the rules are in place before the rows are cleaned.
         rules.load_text_rules(self.ops, transcript_id, self._text_rules_loaded)
-        self._load_transcript(transcript_id, 0)
+        # Where this transcript was last read, else its top: never the previous one's scroll position.
+        self._open_at = self.settings.last_read(self.library_db, transcript_id) or 0
+        self._load_transcript(transcript_id, self._open_at)
         self.labelling.load()
+
+    def _remember_place(self) -> None:
+        if self.transcript_id is not None and self.model.transcript_id == self.transcript_id:
+            self.settings.set_last_read(self.library_db, self.transcript_id, self.view.visible_rows().start)
 
     def _load_transcript(self, transcript_id: int, first_row: int, keep_same_rows: bool = False) -> None:
         """With `keep_same_rows`, a transcript still made of the same segments only refreshes their rows."""
         reads.load_transcript(
             self.ops, transcript_id, max(0, first_row - PAGE // 4), PAGE,
             lambda result: self._rows_loaded(result, keep_same_rows), *self.labelling.filter,
+            unreviewed_only=self.reviewing.unreviewed_only,
         )
+
+    def _reload_filtered(self) -> None:
+        if self.transcript_id is not None:
+            self._load_transcript(self.transcript_id, self.view.visible_rows().start)
 
     def _text_rules_loaded(self, result: tuple[int | None, list[Any]]) -> None:
         transcript_id, text_rules = result
@@ -375,6 +364,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.model.set_transcript(transcript_id, ids, rows)
         self.transcript_title = title
         self.setWindowTitle(self._title())
+        if not same:
+            at, self._open_at = min(self._open_at, max(0, len(ids) - 1)), 0
+            self.view.scroll_to_top_row(at)
         if same:
             self.view.fit_visible_rows()
             self.view.verticalScrollBar().setValue(top)
@@ -444,10 +436,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # dialogs, made when asked for
     def show_export(self) -> None:
-        dialog = dialogs.ExportDialog(self.ops, self.transcript_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.export_dialog = dialog
+        small_dialogs.show_export(self)
 
     def show_speakers(self) -> None:
         if self.speaker_manager is None:
@@ -456,13 +445,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.speaker_manager.raise_()
 
     def show_overview(self) -> None:
-        if self.transcript_id is None:
-            self.statusBar().showMessage(self.tr("Open a transcript first"), 4000)
-            return
-        dialog = dialogs.OverviewDialog(self.ops, self.transcript_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.overview_dialog = dialog
+        small_dialogs.show_overview(self)
 
     def show_rules(self) -> None:
         if self.rules_dialog is None:
@@ -482,18 +465,8 @@ class MainWindow(Retranslating, QMainWindow):
         box.show()
         self._last_error_box = box
 
-    def show_shortcuts(self) -> None:
-        dialogs.ShortcutsDialog(self.menuBar(), self).show()
-
-    def about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About transcript-reader"), "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            self.tr("transcript-reader %1\nRead, clean and correct Chinese speech-recognition transcripts.").replace(
-                "%1", __version__
-            )
-        )
-        box.show()
+    def transcript_info(self, transcript_id: int) -> TranscriptSummary | None:
+        return self._infos.get(transcript_id)
 
     # layout
     def _restore_layout(self) -> None:
@@ -508,6 +481,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.imports.confirm_quit():
+            event.ignore()
+            return
+        self._remember_place()
         self.watcher.stop()
         self.ops.close(backup=True)  # on the write lane: the window hides while it runs
         self.settings.set_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())

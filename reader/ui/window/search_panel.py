@@ -64,6 +64,9 @@ class SearchPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.query_edit.setPlaceholderText(self.tr("Search the library (simplified or traditional)"))
+        # The count of the results on show, in the language now chosen.
+        if self.model.rowCount():
+            self.status.setText(self.tr("%n hit(s)", "", self.model.rowCount()))
 
     def search(self) -> None:
         self._typing.stop()
