@@ -33,6 +33,7 @@ from reader.core.formats.writers import (
 )
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
+from reader.core.library.glossary import words as glossary_words
 from reader.core.library.models import Revision, Segment, SegmentTopic, Speaker, Topic, Transcript
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
@@ -98,7 +99,11 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
             revisions.setdefault(revision.segment_id, []).append(
                 ExportRevision(revision.old, revision.new, revision.origin, revision.author, revision.at.isoformat())
             )
-    cleaner = Cleaner(CleanSettings(script=scripts.KEEP if script == scripts.KEEP else "simplified"), text_rules(lib, transcript_id))
+    cleaner = Cleaner(
+        CleanSettings(script=scripts.KEEP if script == scripts.KEEP else "simplified"),
+        text_rules(lib, transcript_id),
+        glossary_words(lib, transcript_id),
+    )
     convert = scripts.export_converter(script)
     cleaned_of: dict[int, Cleaned] = {}
 
