@@ -1,104 +1,105 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CleaningOptions</name>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="65" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="65"/>
         <source>Fillers</source>
         <translation>语气词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="66" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="66"/>
         <source>Stutters</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="67" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="67"/>
         <source>Loops</source>
         <translation>去循环</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="68" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="68"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="69" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="69"/>
         <source>Punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="70" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="70"/>
         <source>Sentences</source>
         <translation>断句</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="71" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="71"/>
         <source>Spacing</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="74" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="74"/>
         <source>Remove hesitation sounds (呃, 嗯)</source>
         <translation>去掉犹豫声（呃、嗯）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="75" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="75"/>
         <source>Collapse immediate repetitions (我我我 → 我)</source>
         <translation>合并紧挨着的重复（我我我 → 我）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="77" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="77"/>
         <source>Keep one copy of a clause the recognizer repeated in a loop; a segment that only repeats the one before is left empty</source>
         <translation>识别陷入循环时重复的分句只留一份；只重复上一段的段落留空</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="79" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="79"/>
         <source>Apply your correction rules</source>
         <translation>应用你的纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="80" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="80"/>
         <source>Tidy punctuation left by removals</source>
         <translation>整理删除后留下的标点</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="82" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="82"/>
         <source>A chunk-final 。 inside a running sentence becomes ， (reads the next segment); questions get ？</source>
         <translation>句子未完时段尾的“。”改为“，”（参看下一段）；问句加“？”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="84" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="84"/>
         <source>Space between Chinese and Latin letters or digits</source>
         <translation>在中文与拉丁字母或数字之间加空格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="90" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="90"/>
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="91" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="91"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="92" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="92"/>
         <source>Keep as is</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="98" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="98"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="101" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="101"/>
         <source>Cleaning</source>
         <translation>清理</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/cleaning_options.py" line="102" />
+        <location filename="../../reader/ui/window/cleaning_options.py" line="102"/>
         <source>Script:</source>
         <translation>字形：</translation>
     </message>
@@ -106,47 +107,47 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="74" />
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="74"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="75" />
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="75"/>
         <source>Segment %1 Was Changed</source>
         <translation>第 %1 段已被修改</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="77" />
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="77"/>
         <source>%1 saved segment %2 while you were editing it. Your text was not saved: choose which text to keep.</source>
         <translation>你编辑期间，%1 保存了第 %2 段。你的文字尚未保存：请选择保留哪一份。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="81" />
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="81"/>
         <source>Their text (%1, version %2):</source>
         <translation>对方的文字（%1，第 %2 版）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="82" />
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="82"/>
         <source>Your text:</source>
         <translation>你的文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="83" />
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="83"/>
         <source>(no correction: the automatic text)</source>
         <translation>（无更正：显示自动清理的文字）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="86" />
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="86"/>
         <source>&amp;Keep Theirs</source>
         <translation>保留对方的(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="87" />
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="87"/>
         <source>&amp;Use Mine</source>
         <translation>使用我的(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="88" />
+        <location filename="../../reader/ui/dialogs/conflict_dialog.py" line="88"/>
         <source>&amp;Edit Mine…</source>
         <translation>编辑我的(&amp;E)…</translation>
     </message>
@@ -154,72 +155,72 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../reader/ui/operations/library.py" line="127" />
+        <location filename="../../reader/ui/operations/library.py" line="127"/>
         <source>%1: already in the library</source>
         <translation>%1：已在文库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="81" />
+        <location filename="../../reader/ui/operations/edits.py" line="81"/>
         <source>Correct segment %1</source>
         <translation>修改第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="94" />
+        <location filename="../../reader/ui/operations/edits.py" line="94"/>
         <source>Revert segment %1</source>
         <translation>还原第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="137" />
+        <location filename="../../reader/ui/operations/edits.py" line="137"/>
         <source>Split segment %1</source>
         <translation>拆分第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="146" />
+        <location filename="../../reader/ui/operations/edits.py" line="146"/>
         <source>Merge segments %1 and %2</source>
         <translation>合并第 %1 段和第 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="189" />
+        <location filename="../../reader/ui/operations/edits.py" line="189"/>
         <source>replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="190" />
+        <location filename="../../reader/ui/operations/edits.py" line="190"/>
         <source>the text has changed since it was found; search again</source>
         <translation>找到之后文本已有改动，请重新查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="200" />
+        <location filename="../../reader/ui/operations/edits.py" line="200"/>
         <source>Replace all “%1”</source>
         <translation>全部替换“%1”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="66" />
+        <location filename="../../reader/ui/operations/rules.py" line="66"/>
         <source>Add rule %1 → %2</source>
         <translation>添加规则 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="78" />
+        <location filename="../../reader/ui/operations/rules.py" line="78"/>
         <source>apply everywhere</source>
         <translation>处处应用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="79" />
+        <location filename="../../reader/ui/operations/rules.py" line="79"/>
         <source>the correction changes too little to make a rule of it</source>
         <translation>这处修改太小，不能做成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="83" />
+        <location filename="../../reader/ui/operations/rules.py" line="83"/>
         <source>Make rule from correction</source>
         <translation>由修改生成规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="95" />
+        <location filename="../../reader/ui/operations/rules.py" line="95"/>
         <source>Remove rule %1</source>
         <translation>删除规则 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/rules.py" line="105" />
+        <location filename="../../reader/ui/operations/rules.py" line="105"/>
         <source>Change rule %1</source>
         <translation>修改规则 %1</translation>
     </message>
@@ -227,47 +228,47 @@
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="48" />
+        <location filename="../../reader/ui/window/editing.py" line="48"/>
         <source>Select a segment first</source>
         <translation>请先选中一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="67" />
+        <location filename="../../reader/ui/window/editing.py" line="67"/>
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="76" />
+        <location filename="../../reader/ui/window/editing.py" line="76"/>
         <source>Not saved (segment %1): %2</source>
         <translation>未保存（第 %1 段）：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="78" />
+        <location filename="../../reader/ui/window/editing.py" line="78"/>
         <source>The cells show the saved text again. Your text is kept below: Retry saves it again.</source>
         <translation>单元格已恢复为已保存的文字。您输入的文字保留在下方：点“重试”再次保存。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="81" />
+        <location filename="../../reader/ui/window/editing.py" line="81"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="97" />
+        <location filename="../../reader/ui/window/editing.py" line="97"/>
         <source>Segment %1 has no correction</source>
         <translation>第 %1 段没有修改</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="117" />
+        <location filename="../../reader/ui/window/editing.py" line="117"/>
         <source>Put the cursor where the segment should be split, then split again</source>
         <translation>把光标放在要拆分的位置，再拆分一次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="144" />
+        <location filename="../../reader/ui/window/editing.py" line="144"/>
         <source>Correct the segment first; its correction becomes the rule</source>
         <translation>请先修改这一段；它的修改会成为规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/editing.py" line="168" />
+        <location filename="../../reader/ui/window/editing.py" line="168"/>
         <source>Segment %1 is not shown here</source>
         <translation>第 %1 段不在当前视图中</translation>
     </message>
@@ -275,149 +276,149 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="108" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="108"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="111" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="111"/>
         <source>This transcript, to a file</source>
         <translation>此转写稿，导出为一个文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="111" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="111"/>
         <source>Whole library, one file each into a folder</source>
         <translation>整个资料库，每篇一个文件，导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="114" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="114"/>
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="115" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="115"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="116" />
-        <source>Taiwan (with Taiwan's words)</source>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="116"/>
+        <source>Taiwan (with Taiwan&apos;s words)</source>
         <translation>台湾（含台湾用词）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="117" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="117"/>
         <source>Hong Kong</source>
         <translation>香港</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="118" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="118"/>
         <source>As written</source>
         <translation>保持原样</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="122" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="122"/>
         <source>Speaker labels</source>
         <translation>说话人标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="123" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="123"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124"/>
         <source>Paragraphs:</source>
         <translation>自然段：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="125" />
-        <source>One per speaker's turn</source>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="125"/>
+        <source>One per speaker&apos;s turn</source>
         <translation>按发言轮次合并成自然段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="125" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="125"/>
         <source>One per segment</source>
         <translation>每段一个自然段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="128" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="128"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129"/>
         <source>Script:</source>
         <translation>简繁：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="129"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="144" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="144"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="148" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="148"/>
         <source>Export to file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="156" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="156"/>
         <source>Replace files?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="158" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="158"/>
         <source>These files exist and would be replaced:</source>
         <translation>以下文件已存在，将被替换：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="167" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="167"/>
         <source>No library is open.</source>
         <translation>没有打开的资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="170" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="170"/>
         <source>Choose where to save first.</source>
         <translation>请先选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="175" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="175"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="180" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="180"/>
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="187" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="187"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="200" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="200"/>
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>已写入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="208" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="208"/>
         <source>Export stopped; the files written so far are whole.</source>
         <translation>导出已停止；已写入的文件都是完整的。</translation>
     </message>
@@ -425,67 +426,67 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="106" />
+        <location filename="../../reader/ui/window/find_bar.py" line="106"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="107" />
+        <location filename="../../reader/ui/window/find_bar.py" line="107"/>
         <source>Replace:</source>
         <translation>替换为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="108" />
+        <location filename="../../reader/ui/window/find_bar.py" line="108"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="109" />
+        <location filename="../../reader/ui/window/find_bar.py" line="109"/>
         <source>Match case</source>
         <translation>区分大小写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="110" />
+        <location filename="../../reader/ui/window/find_bar.py" line="110"/>
         <source>This transcript</source>
         <translation>本篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="111" />
+        <location filename="../../reader/ui/window/find_bar.py" line="111"/>
         <source>Whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="112" />
+        <location filename="../../reader/ui/window/find_bar.py" line="112"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="113" />
+        <location filename="../../reader/ui/window/find_bar.py" line="113"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="114" />
+        <location filename="../../reader/ui/window/find_bar.py" line="114"/>
         <source>Replace All</source>
         <translation>全部替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="115" />
+        <location filename="../../reader/ui/window/find_bar.py" line="115"/>
         <source>Previous result</source>
         <translation>上一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="116" />
+        <location filename="../../reader/ui/window/find_bar.py" line="116"/>
         <source>Next result</source>
         <translation>下一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="117" />
+        <location filename="../../reader/ui/window/find_bar.py" line="117"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/window/find_bar.py" line="161" />
+        <location filename="../../reader/ui/window/find_bar.py" line="161"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
@@ -493,34 +494,160 @@
     </message>
 </context>
 <context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../../reader/ui/operations/glossary.py" line="64"/>
+        <source>Add glossary term %1</source>
+        <translation>添加术语 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/glossary.py" line="81"/>
+        <source>Remove glossary term %1</source>
+        <translation>删除术语 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="88"/>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="89"/>
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="89"/>
+        <source>Known misspellings</source>
+        <translation>已知错写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="89"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="90"/>
+        <source>Term, e.g. 大语言模型</source>
+        <translation>术语，例如 大语言模型</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="91"/>
+        <source>Misspellings, comma-separated (optional)</source>
+        <translation>错写，用逗号分隔（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="92"/>
+        <source>Only this transcript</source>
+        <translation>仅本转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="93"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="94"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="95"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="96"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="97"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="121"/>
+        <source>all transcripts</source>
+        <translation>所有转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="121"/>
+        <source>this transcript</source>
+        <translation>本转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="133"/>
+        <source>Type the term first</source>
+        <translation>请先输入术语</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="139"/>
+        <source>Added %1</source>
+        <translation>已添加 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="151"/>
+        <source>Import Glossary</source>
+        <translation>导入术语表</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="151"/>
+        <source>Tab-separated glossary (*.tsv *.txt);;All Files (*)</source>
+        <translation>制表符分隔的术语表 (*.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="157"/>
+        <source>%1 terms new or with new misspellings</source>
+        <translation>%1 个术语为新增或增加了错写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="161"/>
+        <source>Export Glossary</source>
+        <translation>导出术语表</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="161"/>
+        <source>Tab-separated glossary (*.tsv);;All Files (*)</source>
+        <translation>制表符分隔的术语表 (*.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="167"/>
+        <source>%1 terms written</source>
+        <translation>已写入 %1 个术语</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgress</name>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="29" />
+        <location filename="../../reader/ui/window/import_progress.py" line="29"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="33" />
+        <location filename="../../reader/ui/window/import_progress.py" line="33"/>
         <source>Import Transcripts</source>
         <translation>导入转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="33" />
+        <location filename="../../reader/ui/window/import_progress.py" line="33"/>
         <source>Transcripts (*.txt *.md *.srt *.vtt *.json);;All Files (*)</source>
         <translation>转写 (*.txt *.md *.srt *.vtt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="46" />
+        <location filename="../../reader/ui/window/import_progress.py" line="46"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="58" />
+        <location filename="../../reader/ui/window/import_progress.py" line="58"/>
         <source>Imported %1 transcript(s)</source>
         <translation>已导入 %1 篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/import_progress.py" line="63" />
+        <location filename="../../reader/ui/window/import_progress.py" line="63"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -528,28 +655,28 @@
 <context>
     <name>LabelBar</name>
     <message>
-        <location filename="../../reader/ui/window/label_bar.py" line="60" />
+        <location filename="../../reader/ui/window/label_bar.py" line="60"/>
         <source>Keys:</source>
         <translation>按键：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/label_bar.py" line="61" />
+        <location filename="../../reader/ui/window/label_bar.py" line="61"/>
         <source>no speakers yet: Labels › Set Speaker… (Ctrl+Shift+P) names one</source>
         <translation>还没有说话人：用 标注 › 设定说话人…（Ctrl+Shift+P）命名一位</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/label_bar.py" line="62" />
+        <location filename="../../reader/ui/window/label_bar.py" line="62"/>
         <source>Show speaker:</source>
         <translation>只看说话人：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/label_bar.py" line="63" />
+        <location filename="../../reader/ui/window/label_bar.py" line="63"/>
         <source>topic:</source>
         <translation>话题：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/label_bar.py" line="64" />
-        <location filename="../../reader/ui/window/label_bar.py" line="65" />
+        <location filename="../../reader/ui/window/label_bar.py" line="64"/>
+        <location filename="../../reader/ui/window/label_bar.py" line="65"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
@@ -557,44 +684,44 @@
 <context>
     <name>Labelling</name>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="68" />
+        <location filename="../../reader/ui/window/labelling.py" line="68"/>
         <source>Select a segment first</source>
         <translation>请先选中一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="110" />
+        <location filename="../../reader/ui/window/labelling.py" line="110"/>
         <source>No speaker on key %1: type a name in a Speaker cell to make one</source>
         <translation>按键 %1 没有对应的说话人：在“说话人”格中输入名字即可创建</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="134" />
+        <location filename="../../reader/ui/window/labelling.py" line="134"/>
         <source>Set Speaker</source>
         <translation>设定说话人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/window/labelling.py" line="135" />
+        <location filename="../../reader/ui/window/labelling.py" line="135"/>
         <source>Speaker of %n segment(s) (a new name makes a new speaker):</source>
         <translation>
             <numerusform>%n 段的说话人（输入新名字即新建说话人）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="149" />
+        <location filename="../../reader/ui/window/labelling.py" line="149"/>
         <source>Tag Topic</source>
         <translation>标注话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="172" />
+        <location filename="../../reader/ui/window/labelling.py" line="172"/>
         <source>This segment has no speaker</source>
         <translation>此段没有说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="177" />
+        <location filename="../../reader/ui/window/labelling.py" line="177"/>
         <source>This segment has no topic</source>
         <translation>此段没有话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/labelling.py" line="191" />
+        <location filename="../../reader/ui/window/labelling.py" line="191"/>
         <source>No further segment of %1</source>
         <translation>没有更多属于 %1 的段落</translation>
     </message>
@@ -602,49 +729,49 @@
 <context>
     <name>LibraryActions</name>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="39" />
+        <location filename="../../reader/ui/window/library_actions.py" line="39"/>
         <source>Library backed up to %1</source>
         <translation>资料库已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="47" />
+        <location filename="../../reader/ui/window/library_actions.py" line="47"/>
         <source>Open or Create Library</source>
         <translation>打开或新建文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="47" />
-        <location filename="../../reader/ui/window/library_actions.py" line="119" />
-        <location filename="../../reader/ui/window/library_actions.py" line="131" />
+        <location filename="../../reader/ui/window/library_actions.py" line="47"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="119"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="131"/>
         <source>Libraries (*.sqlite3 *.sqlite *.db);;All Files (*)</source>
         <translation>文库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="54" />
+        <location filename="../../reader/ui/window/library_actions.py" line="54"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="64" />
+        <location filename="../../reader/ui/window/library_actions.py" line="64"/>
         <source>Library: %1</source>
         <translation>文库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="79" />
+        <location filename="../../reader/ui/window/library_actions.py" line="79"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="85" />
+        <location filename="../../reader/ui/window/library_actions.py" line="85"/>
         <source>%1 is damaged and was not opened</source>
         <translation>%1 已损坏，没有打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="87" />
+        <location filename="../../reader/ui/window/library_actions.py" line="87"/>
         <source>Library Damaged</source>
         <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="89" />
+        <location filename="../../reader/ui/window/library_actions.py" line="89"/>
         <source>The library %1 is damaged; nothing will be written into it.
 
 SQLite found: %2</source>
@@ -653,12 +780,12 @@ SQLite found: %2</source>
 SQLite 发现：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="93" />
+        <location filename="../../reader/ui/window/library_actions.py" line="93"/>
         <source>There is no good backup of it. Open or create another library from the File menu.</source>
         <translation>它没有完好的备份。请从“文件”菜单打开或新建另一个资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="99" />
+        <location filename="../../reader/ui/window/library_actions.py" line="99"/>
         <source>Its newest good backup was made %1:
 %2
 
@@ -669,33 +796,33 @@ Restore it? The damaged file is kept aside, renamed %3.damaged-&lt;time&gt;, for
 要恢复它吗？损坏的文件会被移到一旁，改名为 %3.damaged-&lt;时间&gt;，以便需要时从中抢救更多内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="104" />
+        <location filename="../../reader/ui/window/library_actions.py" line="104"/>
         <source>Restore Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="105" />
+        <location filename="../../reader/ui/window/library_actions.py" line="105"/>
         <source>Leave It Closed</source>
         <translation>保持关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="119" />
+        <location filename="../../reader/ui/window/library_actions.py" line="119"/>
         <source>Back Up Library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="125" />
+        <location filename="../../reader/ui/window/library_actions.py" line="125"/>
         <source>Backing up to %1…</source>
         <translation>正在备份到 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="130" />
-        <location filename="../../reader/ui/window/library_actions.py" line="137" />
+        <location filename="../../reader/ui/window/library_actions.py" line="130"/>
+        <location filename="../../reader/ui/window/library_actions.py" line="137"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="141" />
+        <location filename="../../reader/ui/window/library_actions.py" line="141"/>
         <source>Replace the library %1 with the backup %2?
 
 The library as it is now is first added to its automatic backups, so you can go back to it.</source>
@@ -704,49 +831,49 @@ The library as it is now is first added to its automatic backups, so you can go 
 资料库的当前状态会先存入它的自动备份，之后仍可恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="145" />
+        <location filename="../../reader/ui/window/library_actions.py" line="145"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="157" />
+        <location filename="../../reader/ui/window/library_actions.py" line="157"/>
         <source>Restoring %1…</source>
         <translation>正在恢复 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="162" />
+        <location filename="../../reader/ui/window/library_actions.py" line="162"/>
         <source>Library restored: %1</source>
         <translation>资料库已恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="164" />
+        <location filename="../../reader/ui/window/library_actions.py" line="164"/>
         <source>Library Restored</source>
         <translation>资料库已恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="167" />
+        <location filename="../../reader/ui/window/library_actions.py" line="167"/>
         <source>The library was restored from its backup. The damaged file was kept as:
 %1</source>
         <translation>资料库已从备份恢复。损坏的文件保留为：
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="178" />
+        <location filename="../../reader/ui/window/library_actions.py" line="178"/>
         <source>Your Name in Revisions</source>
         <translation>修订记录中的名字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="179" />
+        <location filename="../../reader/ui/window/library_actions.py" line="179"/>
         <source>Your corrections are saved under this name (empty: your login name):</source>
         <translation>你的更正以此名字保存（留空则用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="188" />
+        <location filename="../../reader/ui/window/library_actions.py" line="188"/>
         <source>your login name</source>
         <translation>你的登录名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_actions.py" line="189" />
+        <location filename="../../reader/ui/window/library_actions.py" line="189"/>
         <source>Revisions now name %1</source>
         <translation>修订记录现署名为 %1</translation>
     </message>
@@ -754,17 +881,17 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="35" />
+        <location filename="../../reader/ui/window/library_panel.py" line="35"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="35" />
+        <location filename="../../reader/ui/window/library_panel.py" line="35"/>
         <source>Segments</source>
         <translation>段数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="35" />
+        <location filename="../../reader/ui/window/library_panel.py" line="35"/>
         <source>Corrected</source>
         <translation>已修改</translation>
     </message>
@@ -772,7 +899,7 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/window/library_panel.py" line="105" />
+        <location filename="../../reader/ui/window/library_panel.py" line="105"/>
         <source>Filter transcripts</source>
         <translation>筛选转写</translation>
     </message>
@@ -780,267 +907,267 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="210" />
+        <location filename="../../reader/ui/window/main_window.py" line="213"/>
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="216" />
+        <location filename="../../reader/ui/window/main_window.py" line="219"/>
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="217" />
+        <location filename="../../reader/ui/window/main_window.py" line="220"/>
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="218" />
+        <location filename="../../reader/ui/window/main_window.py" line="221"/>
         <source>Open &amp;Shared Library…</source>
         <translation>打开共享文库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="219" />
+        <location filename="../../reader/ui/window/main_window.py" line="222"/>
         <source>Your &amp;Name in Revisions…</source>
         <translation>修订记录中的名字(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="220" />
+        <location filename="../../reader/ui/window/main_window.py" line="223"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="221" />
+        <location filename="../../reader/ui/window/main_window.py" line="224"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="222" />
+        <location filename="../../reader/ui/window/main_window.py" line="225"/>
         <source>Restore from Bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="223" />
+        <location filename="../../reader/ui/window/main_window.py" line="226"/>
         <source>&amp;Speakers…</source>
         <translation>说话人(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="224" />
+        <location filename="../../reader/ui/window/main_window.py" line="227"/>
         <source>&amp;Overview…</source>
         <translation>概览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="225" />
+        <location filename="../../reader/ui/window/main_window.py" line="228"/>
         <source>Library Search</source>
         <translation>文库搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="226" />
+        <location filename="../../reader/ui/window/main_window.py" line="229"/>
         <source>Library &amp;Search</source>
         <translation>文库搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="227" />
+        <location filename="../../reader/ui/window/main_window.py" line="230"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="228" />
+        <location filename="../../reader/ui/window/main_window.py" line="231"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="229" />
+        <location filename="../../reader/ui/window/main_window.py" line="232"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="230" />
+        <location filename="../../reader/ui/window/main_window.py" line="233"/>
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="231" />
+        <location filename="../../reader/ui/window/main_window.py" line="234"/>
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="232" />
+        <location filename="../../reader/ui/window/main_window.py" line="235"/>
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="233" />
+        <location filename="../../reader/ui/window/main_window.py" line="236"/>
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="234" />
+        <location filename="../../reader/ui/window/main_window.py" line="237"/>
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="235" />
-        <source>Make a rule from this segment's correction, for every transcript</source>
+        <location filename="../../reader/ui/window/main_window.py" line="238"/>
+        <source>Make a rule from this segment&apos;s correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="236" />
+        <location filename="../../reader/ui/window/main_window.py" line="239"/>
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="237" />
+        <location filename="../../reader/ui/window/main_window.py" line="240"/>
         <source>Set S&amp;peaker…</source>
         <translation>设定说话人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="238" />
+        <location filename="../../reader/ui/window/main_window.py" line="241"/>
         <source>Tag &amp;Topic…</source>
         <translation>标注话题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="239" />
+        <location filename="../../reader/ui/window/main_window.py" line="242"/>
         <source>&amp;Remove Topics</source>
         <translation>移除话题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="240" />
+        <location filename="../../reader/ui/window/main_window.py" line="243"/>
         <source>Split Here for the &amp;Next Speaker</source>
         <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="241" />
+        <location filename="../../reader/ui/window/main_window.py" line="244"/>
         <source>Split the segment at the cursor and give the rest to the next speaker</source>
         <translation>在光标处拆分本段，后半段归下一位说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="242" />
+        <location filename="../../reader/ui/window/main_window.py" line="245"/>
         <source>Next Segment of This Speaker</source>
         <translation>此说话人的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="243" />
+        <location filename="../../reader/ui/window/main_window.py" line="246"/>
         <source>Previous Segment of This Speaker</source>
         <translation>此说话人的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="244" />
+        <location filename="../../reader/ui/window/main_window.py" line="247"/>
         <source>Next Segment of This Topic</source>
         <translation>此话题的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="245" />
+        <location filename="../../reader/ui/window/main_window.py" line="248"/>
         <source>Previous Segment of This Topic</source>
         <translation>此话题的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="246" />
+        <location filename="../../reader/ui/window/main_window.py" line="249"/>
         <source>Always Show Speaker and Topic &amp;Columns</source>
         <translation>始终显示说话人和话题列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="247" />
+        <location filename="../../reader/ui/window/main_window.py" line="250"/>
         <source>&amp;Labels</source>
         <translation>标注(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="248" />
+        <location filename="../../reader/ui/window/main_window.py" line="251"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="249" />
+        <location filename="../../reader/ui/window/main_window.py" line="252"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="250" />
+        <location filename="../../reader/ui/window/main_window.py" line="253"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="251" />
+        <location filename="../../reader/ui/window/main_window.py" line="254"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="252" />
+        <location filename="../../reader/ui/window/main_window.py" line="255"/>
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="253" />
+        <location filename="../../reader/ui/window/main_window.py" line="256"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="254" />
+        <location filename="../../reader/ui/window/main_window.py" line="257"/>
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="255" />
+        <location filename="../../reader/ui/window/main_window.py" line="258"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="256" />
+        <location filename="../../reader/ui/window/main_window.py" line="259"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="257" />
+        <location filename="../../reader/ui/window/main_window.py" line="260"/>
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="258" />
+        <location filename="../../reader/ui/window/main_window.py" line="261"/>
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="259" />
+        <location filename="../../reader/ui/window/main_window.py" line="262"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="260" />
+        <location filename="../../reader/ui/window/main_window.py" line="263"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="261" />
+        <location filename="../../reader/ui/window/main_window.py" line="264"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="385" />
+        <location filename="../../reader/ui/window/main_window.py" line="390"/>
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="383" />
+        <location filename="../../reader/ui/window/main_window.py" line="388"/>
         <source>%1 of %2 segments shown</source>
         <translation>显示 %1 / %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="440" />
+        <location filename="../../reader/ui/window/main_window.py" line="445"/>
         <source>Open a transcript first</source>
         <translation>请先打开一篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="459" />
+        <location filename="../../reader/ui/window/main_window.py" line="464"/>
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="466" />
+        <location filename="../../reader/ui/window/main_window.py" line="471"/>
         <source>About transcript-reader</source>
         <translation>关于 transcript-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="469" />
+        <location filename="../../reader/ui/window/main_window.py" line="474"/>
         <source>transcript-reader %1
 Read, clean and correct Chinese speech-recognition transcripts.</source>
         <translation>transcript-reader %1
@@ -1050,77 +1177,77 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>OpenSharedDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="83" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="83"/>
         <source>Open Shared Library</source>
         <translation>打开共享文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84"/>
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="84"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="87" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="87"/>
         <source>server name, or the folder of its socket</source>
         <translation>服务器名称，或其套接字所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="88" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="88"/>
         <source>Remember the password (in ~/.pgpass, readable only by you)</source>
         <translation>记住密码（保存在 ~/.pgpass，仅你本人可读）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="89" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="89"/>
         <source>&amp;Test Connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="113" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="113"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="118" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="118"/>
         <source>Connected to %1: a library with %2 transcripts.</source>
         <translation>已连接到 %1：文库中有 %2 份转写稿。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="120" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="120"/>
         <source>Connected to %1: the database is empty and becomes a library when opened.</source>
         <translation>已连接到 %1：数据库为空，打开后即成为文库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="122" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="122"/>
         <source>Connected to %1, but a newer version of transcript-reader made this library: update the app first.</source>
         <translation>已连接到 %1，但此文库由更新版本的 transcript-reader 创建：请先更新本应用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="124" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="124"/>
         <source>Connected to %1, but the database holds other tables: choose an empty database.</source>
         <translation>已连接到 %1，但数据库中有其他表：请选择一个空数据库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="148" />
+        <location filename="../../reader/ui/dialogs/open_shared_dialog.py" line="148"/>
         <source>The password could not be saved: %1</source>
         <translation>无法保存密码：%1</translation>
     </message>
@@ -1128,32 +1255,32 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="105" />
+        <location filename="../../reader/ui/operations/base.py" line="105"/>
         <source>The disk is full: nothing was saved.</source>
         <translation>磁盘已满：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="107" />
+        <location filename="../../reader/ui/operations/base.py" line="107"/>
         <source>The library is read-only: nothing was saved.</source>
         <translation>资料库是只读的：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="109" />
+        <location filename="../../reader/ui/operations/base.py" line="109"/>
         <source>Cannot reach the PostgreSQL server: nothing was saved. Try again when it is back.</source>
         <translation>无法连接 PostgreSQL 服务器：没有保存任何内容。服务器恢复后请重试。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="111" />
+        <location filename="../../reader/ui/operations/base.py" line="111"/>
         <source>The disk refused the write (full, or failing): nothing was saved.</source>
         <translation>磁盘拒绝写入（已满或出现故障）：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="114" />
-        <source>The library's -wal file was deleted while the library was open: nothing was saved. Close every program using the library and open it again.</source>
+        <location filename="../../reader/ui/operations/base.py" line="114"/>
+        <source>The library&apos;s -wal file was deleted while the library was open: nothing was saved. Close every program using the library and open it again.</source>
         <translation>资料库打开期间它的 -wal 文件被删除了：没有保存任何内容。请关闭所有使用该资料库的程序，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/base.py" line="120" />
+        <location filename="../../reader/ui/operations/base.py" line="120"/>
         <source>The library could not be read or written: nothing was saved.</source>
         <translation>无法读写资料库：没有保存任何内容。</translation>
     </message>
@@ -1161,39 +1288,39 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>OverviewChart</name>
     <message>
-        <location filename="../../reader/ui/dialogs/overview.py" line="51" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="51"/>
         <source>(no speaker)</source>
         <translation>（未标注说话人）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/overview.py" line="52" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="52"/>
         <source>%1 characters · %2%</source>
         <translation>%1 字 · %2%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/overview.py" line="60" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="60"/>
         <source>%n segment(s)</source>
         <translation>
             <numerusform>%n 段</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/overview.py" line="63" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="63"/>
         <source>Speakers: share of the talk</source>
         <translation>说话人：发言占比</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/overview.py" line="63" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="63"/>
         <source>Topics: segments</source>
         <translation>话题：段数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/overview.py" line="93" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="93"/>
         <source>No transcript</source>
         <translation>没有转写稿</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/overview.py" line="112" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="112"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
@@ -1201,22 +1328,22 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>OverviewDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/overview.py" line="155" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="155"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/overview.py" line="161" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="161"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/overview.py" line="180" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="180"/>
         <source>Export overview</source>
         <translation>导出概览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/overview.py" line="180" />
+        <location filename="../../reader/ui/dialogs/overview.py" line="180"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -1224,99 +1351,282 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>Quality</name>
     <message>
-        <location filename="../../reader/ui/operations/quality.py" line="93" />
+        <location filename="../../reader/ui/operations/quality.py" line="89"/>
+        <source>Ignore %1 → %2 in segment %3</source>
+        <translation>在第 %3 段忽略 %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/quality.py" line="122"/>
         <source>Make a rule: %1 → %2 (%3 more in this transcript, %4 in the library)</source>
         <translation>生成规则：%1 → %2（本文稿另有 %3 处，整个库中 %4 处）</translation>
     </message>
 </context>
 <context>
+    <name>QualityDocks</name>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="99"/>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="100"/>
+        <source>S&amp;uggestions</source>
+        <translation>建议(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="101"/>
+        <source>Quality Check</source>
+        <translation>质量检查</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="102"/>
+        <source>&amp;Quality Check</source>
+        <translation>质量检查(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="103"/>
+        <source>&amp;Glossary…</source>
+        <translation>术语表(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="150"/>
+        <source>Looking for suggestions…</source>
+        <translation>正在查找建议…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="155"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/window/quality_docks.py" line="167"/>
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>%n 条建议</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="170"/>
+        <source>Nothing to suggest. Suggestions come from the glossary (Tools › Glossary…): words that sound like a term but are written otherwise, and its known misspellings.</source>
+        <translation>没有建议。建议来自术语表（工具 › 术语表…）：读音与术语相同但写法不同的词，以及术语的已知错写。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="178"/>
+        <source>Nothing found: the transcript looks clean.</source>
+        <translation>未发现问题：这份转写稿看起来很干净。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/window/quality_docks.py" line="179"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="185"/>
+        <source>Segment %1 is not shown (a speaker or topic filter is on)</source>
+        <translation>第 %1 段未显示（已按说话人或主题筛选）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="220"/>
+        <source>Segment %1 reads otherwise now: look again</source>
+        <translation>第 %1 段的文字已经变了：请再看一遍</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/window/quality_docks.py" line="236"/>
+        <location filename="../../reader/ui/window/quality_docks.py" line="270"/>
+        <source>Rule added for this transcript: %1 → %2, %n segment(s) changed</source>
+        <translation>
+            <numerusform>已为本转写稿添加规则：%1 → %2，改动了 %n 段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/window/quality_docks.py" line="268"/>
+        <source>Rule added for every transcript: %1 → %2, %n segment(s) changed</source>
+        <translation>
+            <numerusform>已为所有转写稿添加规则：%1 → %2，改动了 %n 段</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QualityPanel</name>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="36"/>
+        <source>loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="37"/>
+        <source>duplicate</source>
+        <translation>重复稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="38"/>
+        <source>spelling</source>
+        <translation>写法不一</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="39"/>
+        <source>numbers</source>
+        <translation>数字写法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="40"/>
+        <source>long segment</source>
+        <translation>过长段落</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="41"/>
+        <source>brackets</source>
+        <translation>括号</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="42"/>
+        <source>suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="84"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="84"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="84"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="85"/>
+        <source>&amp;Open the Other Transcript</source>
+        <translation>打开另一份转写稿(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="86"/>
+        <source>Open the transcript this one looks like</source>
+        <translation>打开与本稿相似的那份转写稿</translation>
+    </message>
+</context>
+<context>
+    <name>RuleOfferBar</name>
+    <message>
+        <location filename="../../reader/ui/window/rule_offer_bar.py" line="64"/>
+        <source>This Transcript</source>
+        <translation>本转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/rule_offer_bar.py" line="65"/>
+        <source>A rule for this transcript only</source>
+        <translation>只对本转写稿生效的规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/rule_offer_bar.py" line="66"/>
+        <source>Everywhere</source>
+        <translation>所有转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/rule_offer_bar.py" line="67"/>
+        <source>A rule for every transcript of the library</source>
+        <translation>对文库中所有转写稿生效的规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/rule_offer_bar.py" line="68"/>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="145" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="145"/>
         <source>Correction Rules</source>
         <translation>纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="147" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="147"/>
         <source>Pattern (what ASR wrote)</source>
         <translation>模式（识别写成的）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="148" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="148"/>
         <source>Replacement</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="149" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="149"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="150" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="150"/>
         <source>Only this transcript</source>
         <translation>仅本篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="151" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="151"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="152" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="152"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="153" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="153"/>
         <source>Import TSV…</source>
         <translation>导入 TSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="154" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="154"/>
         <source>Export TSV…</source>
         <translation>导出 TSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="155" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="155"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="223" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="223"/>
         <source>Import Rules</source>
         <translation>导入规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="223" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="223"/>
         <source>Tab-separated rules (*.tsv *.txt);;All Files (*)</source>
         <translation>制表符分隔的规则 (*.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="229" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="229"/>
         <source>%n rule(s) added or changed</source>
         <translation>
             <numerusform>添加或修改了 %n 条规则</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="233" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="233"/>
         <source>Export Rules</source>
         <translation>导出规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="233" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="233"/>
         <source>Tab-separated rules (*.tsv);;All Files (*)</source>
         <translation>制表符分隔的规则 (*.tsv);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="240" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="240"/>
         <source>Exported; %n disabled rule(s) left out</source>
         <translation>
             <numerusform>已导出；未包含 %n 条停用的规则</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="240" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="240"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
@@ -1324,42 +1634,42 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49"/>
         <source>Pattern</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49"/>
         <source>Replacement</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49"/>
         <source>Applies to</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="50" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="50"/>
         <source>Hits here</source>
         <translation>本篇命中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="75" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="75"/>
         <source>all transcripts</source>
         <translation>所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="75" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="75"/>
         <source>this transcript</source>
         <translation>本篇转写</translation>
     </message>
@@ -1367,39 +1677,39 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="66" />
+        <location filename="../../reader/ui/window/search_panel.py" line="66"/>
         <source>Search the library (simplified or traditional)</source>
         <translation>搜索资料库（简体或繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="77" />
+        <location filename="../../reader/ui/window/search_panel.py" line="77"/>
         <source>No library is open.</source>
         <translation>没有打开的资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="79" />
+        <location filename="../../reader/ui/window/search_panel.py" line="79"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/window/search_panel.py" line="99" />
+        <location filename="../../reader/ui/window/search_panel.py" line="99"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="101" />
+        <location filename="../../reader/ui/window/search_panel.py" line="101"/>
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="110" />
+        <location filename="../../reader/ui/window/search_panel.py" line="110"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/search_panel.py" line="91" />
+        <location filename="../../reader/ui/window/search_panel.py" line="91"/>
         <source>Indexing the library for search: %1 of %2 segments…</source>
         <translation>正在为搜索建立索引：第 %1 段，共 %2 段…</translation>
     </message>
@@ -1407,7 +1717,7 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SegmentDelegate</name>
     <message>
-        <location filename="../../reader/ui/table/delegates.py" line="196" />
+        <location filename="../../reader/ui/table/delegates.py" line="196"/>
         <source>repeat of #%1</source>
         <translation>与第 %1 段重复</translation>
     </message>
@@ -1415,42 +1725,42 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="295" />
+        <location filename="../../reader/ui/table/segment_model.py" line="295"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="295" />
+        <location filename="../../reader/ui/table/segment_model.py" line="295"/>
         <source>Raw</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="295" />
+        <location filename="../../reader/ui/table/segment_model.py" line="295"/>
         <source>Cleaned</source>
         <translation>清理后</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="295" />
+        <location filename="../../reader/ui/table/segment_model.py" line="295"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="295" />
+        <location filename="../../reader/ui/table/segment_model.py" line="295"/>
         <source>Topics</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="359" />
+        <location filename="../../reader/ui/table/segment_model.py" line="359"/>
         <source>Segment %1</source>
         <translation>第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="393" />
+        <location filename="../../reader/ui/table/segment_model.py" line="393"/>
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/table/segment_model.py" line="395" />
+        <location filename="../../reader/ui/table/segment_model.py" line="395"/>
         <source>Image (not loaded): %1</source>
         <translation>图片（不加载）：%1</translation>
     </message>
@@ -1458,70 +1768,123 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>SpeakerManager</name>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="45" />
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="45"/>
         <source>Speakers</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="54" />
-        <source>New speaker's name</source>
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="54"/>
+        <source>New speaker&apos;s name</source>
         <translation>新说话人的名字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="56" />
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="56"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="59" />
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="59"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="61" />
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="61"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="63" />
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="63"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="64" />
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="64"/>
         <source>Its segments become unlabelled</source>
         <translation>其段落将变为未标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="67" />
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="67"/>
         <source>Merge into</source>
         <translation>合并到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="68" />
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="68"/>
         <source>Its segments move to the chosen speaker, and it goes</source>
         <translation>其段落归入所选说话人，并删除此说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="83" />
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="83"/>
         <source>Double-click a name to rename it.</source>
         <translation>双击名字可重命名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="169" />
+        <location filename="../../reader/ui/dialogs/speaker_manager.py" line="169"/>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="84"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="84"/>
+        <source>Found</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="84"/>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="84"/>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="85"/>
+        <source>&amp;Accept</source>
+        <translation>接受(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="86"/>
+        <source>Correct this segment (one undo step)</source>
+        <translation>修改这一段（可一步撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="87"/>
+        <source>Accept A&amp;ll</source>
+        <translation>全部接受(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="88"/>
+        <source>Make a rule of this transcript that replaces every such spelling</source>
+        <translation>为本转写稿添加规则，替换所有这种写法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="89"/>
+        <source>&amp;Ignore</source>
+        <translation>忽略(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="90"/>
+        <source>Do not suggest this here again</source>
+        <translation>此处不再提示</translation>
+    </message>
+</context>
+<context>
     <name>TopicPicker</name>
     <message>
-        <location filename="../../reader/ui/dialogs/topic_picker.py" line="28" />
+        <location filename="../../reader/ui/dialogs/topic_picker.py" line="28"/>
         <source>Topic: type, or Enter for the highlighted suggestion</source>
         <translation>话题：输入名称，或按回车采用高亮的建议</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/topic_picker.py" line="44" />
+        <location filename="../../reader/ui/dialogs/topic_picker.py" line="44"/>
         <source>Suggested (Alt+1…9):</source>
         <translation>建议话题（Alt+1…9）：</translation>
     </message>
@@ -1529,62 +1892,62 @@ Read, clean and correct Chinese speech-recognition transcripts.</source>
 <context>
     <name>label_steps</name>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="23" />
+        <location filename="../../reader/ui/operations/labels.py" line="23"/>
         <source>speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="24" />
+        <location filename="../../reader/ui/operations/labels.py" line="24"/>
         <source>topic</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="36" />
+        <location filename="../../reader/ui/operations/labels.py" line="36"/>
         <source>Speaker %1 for %2 segment(s)</source>
         <translation>将 %2 段的说话人设为 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="41" />
+        <location filename="../../reader/ui/operations/labels.py" line="41"/>
         <source>Clear the speaker of %1 segment(s)</source>
         <translation>清除 %1 段的说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="48" />
+        <location filename="../../reader/ui/operations/labels.py" line="48"/>
         <source>Topic %1 for %2 segment(s)</source>
         <translation>为 %2 段加上话题 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="57" />
+        <location filename="../../reader/ui/operations/labels.py" line="57"/>
         <source>Remove topics from %1 segment(s)</source>
         <translation>移除 %1 段的话题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="62" />
+        <location filename="../../reader/ui/operations/labels.py" line="62"/>
         <source>New %1 %2</source>
         <translation>新建%1 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="68" />
+        <location filename="../../reader/ui/operations/labels.py" line="68"/>
         <source>Rename %1 to %2</source>
         <translation>将%1重命名为 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="70" />
+        <location filename="../../reader/ui/operations/labels.py" line="70"/>
         <source>Recolour %1</source>
         <translation>更改%1颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="75" />
+        <location filename="../../reader/ui/operations/labels.py" line="75"/>
         <source>Merge %1 into another</source>
         <translation>合并%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="80" />
+        <location filename="../../reader/ui/operations/labels.py" line="80"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/labels.py" line="88" />
+        <location filename="../../reader/ui/operations/labels.py" line="88"/>
         <source>Split segment %1 for the next speaker</source>
         <translation>拆分第 %1 段并交给下一位说话人</translation>
     </message>
