@@ -98,7 +98,6 @@ class QualityPanel(Retranslating, QWidget):
         for f in findings:
             item = QTreeWidgetItem(["" if f.position is None else str(f.position), kind_name(f.kind), f.detail])
             item.setData(POS, FindingRole, f)
-            item.setToolTip(DETAIL, f.detail)
             item.setTextAlignment(POS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             items.append(item)
         self.tree.addTopLevelItems(items)
