@@ -107,11 +107,12 @@ def _times_of(spans, index: int, segment) -> list[str]:
 
 
 def _cleaner_of(lib, transcript_id: int):
-    """The cleaner `show --clean` uses: the default cleaning and the transcript's rules."""
+    """The cleaner `show --clean` uses: the default cleaning, the transcript's rules and glossary terms."""
+    from reader.core.library.glossary import words
     from reader.core.library.rules import text_rules
     from reader.core.text import Cleaner
 
-    return Cleaner(rules=text_rules(lib, transcript_id))
+    return Cleaner(rules=text_rules(lib, transcript_id), glossary=words(lib, transcript_id))
 
 
 def _shown_texts(segments, cleaner) -> list[str]:

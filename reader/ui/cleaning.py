@@ -3,7 +3,7 @@
 Views ask for the cleaned form of (segment id, text, kind, next segment's text) under the
 current settings (what `reader.core.text.shown.automatic` makes of it: the sentences stage
 reads the start of the next segment); answers come back in batches through `cleaned`.
-Results are cached per (segment id, text, next text, settings, rules), so switching a stage
+Results are cached per (segment id, text, next text, settings, rules and glossary terms), so switching a stage
 off and on again costs nothing the second time, and a split or merge of the next segment
 (the only way its raw text changes) cleans this one again. Whether a segment only repeats
 the one before (`repeats`) is decided by the view from two results, as
@@ -36,7 +36,8 @@ WANTED_LIMIT = 1_000
 # "" after the last, None when not known)
 Key = tuple[int, str, "CleanSettings", int, SegmentKind, str | None]
 REPEATS_KEPT = 4_096
-CleanerFactory = Callable[["CleanSettings", tuple["Rule", ...]], "Cleaner"]
+# (settings, the transcript's rules, its glossary terms) -> a Cleaner
+CleanerFactory = Callable[["CleanSettings", tuple["Rule", ...], tuple[str, ...]], "Cleaner"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +58,10 @@ class CleanResult:
 
 # reader.core.text loads the segmenter's and OpenCC's modules, a tenth of a second the window
 # does not wait for at start-up: it is imported by these two functions, where first used.
-def default_cleaner_factory(settings: CleanSettings, rules: tuple[Rule, ...]) -> Cleaner:
+def default_cleaner_factory(settings: CleanSettings, rules: tuple[Rule, ...], glossary: tuple[str, ...] = ()) -> Cleaner:
     from reader.core.text import Cleaner
 
-    return Cleaner(settings, rules)
+    return Cleaner(settings, rules, glossary)
 
 
 def clean_settings_from(settings: Settings) -> CleanSettings:
@@ -87,7 +88,10 @@ class CleanService(QObject):
         self._factory = cleaner_factory
         self._settings = settings
         self._rules: tuple[Rule, ...] = ()
-        self._rules_numbers: dict[tuple[Rule, ...], int] = {(): 0}
+        self._glossary: tuple[str, ...] = ()
+        # A glossary term changes where the segmenter cuts, and so what some stages decide:
+        # the rules and the terms together number the cleaner.
+        self._rules_numbers: dict[tuple[tuple[Rule, ...], tuple[str, ...]], int] = {((), ()): 0}
         self._rules_version = 0
         self._cache: dict[Key, CleanResult] = {}
         self._wanted: dict[Key, None] = {}  # insertion-ordered set
@@ -115,16 +119,28 @@ class CleanService(QObject):
         if fresh == self._rules:
             return
         self._rules = fresh
-        # The same rules get the same number back, so a transcript opened again finds its cache.
-        self._rules_version = self._rules_numbers.setdefault(fresh, len(self._rules_numbers))
+        self._renumber()
+
+    def set_glossary(self, terms: Iterable[str]) -> None:
+        """The open transcript's glossary terms (its own and the global ones), whole words of the segmenter."""
+        fresh = tuple(sorted(set(terms)))
+        if fresh == self._glossary:
+            return
+        self._glossary = fresh
+        self._renumber()
+
+    def _renumber(self) -> None:
+        # The same rules and terms get the same number back, so a transcript opened again finds its cache.
+        key = (self._rules, self._glossary)
+        self._rules_version = self._rules_numbers.setdefault(key, len(self._rules_numbers))
         self._wanted.clear()
         self.settings_changed.emit()
 
     def warm_up(self) -> None:
-        settings, rules, version = self._settings, self._rules, self._rules_version
+        settings, rules, glossary, version = self._settings, self._rules, self._glossary, self._rules_version
 
         def work(task: Task) -> None:
-            self._cleaner_for(settings, rules, version).warm_up()
+            self._cleaner_for(settings, rules, glossary, version).warm_up()
 
         self._runner.submit("clean", work, on_done=self._on_ready, description="load the segmenter")
 
@@ -176,10 +192,10 @@ class CleanService(QObject):
         for key in wanted[: max(0, len(wanted) - WANTED_LIMIT)] + keys:
             del self._wanted[key]
         self._in_flight.update(keys)
-        settings, rules, version = self._settings, self._rules, self._rules_version
+        settings, rules, glossary, version = self._settings, self._rules, self._glossary, self._rules_version
 
         def work(task: Task) -> list[tuple[Key, CleanResult]]:
-            cleaner = self._cleaner_for(settings, rules, version)
+            cleaner = self._cleaner_for(settings, rules, glossary, version)
             results = []
             for key in keys:
                 cleaned = automatic(key[4], key[1], cleaner, key[5])
@@ -230,14 +246,14 @@ class CleanService(QObject):
     def _cleaned_of(self) -> tuple[Callable[[Any, str | None], Cleaned], Callable[[], Cleaner]]:
         """(cleaned_of(segment, next raw), cleaner()) under the settings and rules of now, from any lane:
         the view's result when there is one, else cleaned by a Cleaner of its own, made on first need."""
-        settings, rules, version = self._settings, self._rules, self._rules_version
+        settings, rules, glossary, version = self._settings, self._rules, self._glossary, self._rules_version
         cache = self._cache
         made: Cleaner | None = None
 
         def cleaner() -> Cleaner:
             nonlocal made
             if made is None:
-                made = self._factory(settings, rules)
+                made = self._factory(settings, rules, glossary)
             return made
 
         def cleaned_of(segment: Any, next_raw: str | None) -> Cleaned:
@@ -248,12 +264,12 @@ class CleanService(QObject):
 
         return cleaned_of, cleaner
 
-    def _cleaner_for(self, settings: CleanSettings, rules: tuple[Rule, ...], version: int) -> Cleaner:
+    def _cleaner_for(self, settings: CleanSettings, rules: tuple[Rule, ...], glossary: tuple[str, ...], version: int) -> Cleaner:
         cleaner = self._cleaners.get((settings, version))
         if cleaner is None:
             if len(self._cleaners) > 16:
                 self._cleaners.clear()
-            cleaner = self._factory(settings, rules)
+            cleaner = self._factory(settings, rules, glossary)
             self._cleaners[(settings, version)] = cleaner
         return cleaner
 

@@ -691,6 +691,132 @@
     </message>
 </context>
 <context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../../reader/ui/operations/glossary.py" line="64" />
+        <source>Add glossary term %1</source>
+        <translation>添加术语 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/glossary.py" line="81" />
+        <source>Remove glossary term %1</source>
+        <translation>删除术语 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="88" />
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="89" />
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="89" />
+        <source>Known misspellings</source>
+        <translation>已知错写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="89" />
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="90" />
+        <source>Term, e.g. 大语言模型</source>
+        <translation>术语，例如 大语言模型</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="91" />
+        <source>Misspellings, comma-separated (optional)</source>
+        <translation>错写，用逗号分隔（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="92" />
+        <source>Only this transcript</source>
+        <translation>仅本转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="93" />
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="94" />
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="95" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="96" />
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="97" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="121" />
+        <source>all transcripts</source>
+        <translation>所有转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="121" />
+        <source>this transcript</source>
+        <translation>本转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="133" />
+        <source>Type the term first</source>
+        <translation>请先输入术语</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="139" />
+        <source>Added %1</source>
+        <translation>已添加 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="151" />
+        <source>Import Glossary</source>
+        <translation>导入术语表</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="151" />
+        <source>Tab-separated glossary (*.tsv *.txt);;All Files (*)</source>
+        <translation>制表符分隔的术语表 (*.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="157" />
+        <source>%1 terms new or with new misspellings</source>
+        <translation>%1 个术语为新增或增加了错写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="161" />
+        <source>Export Glossary</source>
+        <translation>导出术语表</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="161" />
+        <source>Tab-separated glossary (*.tsv);;All Files (*)</source>
+        <translation>制表符分隔的术语表 (*.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="167" />
+        <source>%1 terms written</source>
+        <translation>已写入 %1 个术语</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <location filename="../../reader/ui/panels/history.py" line="23" />
@@ -1220,272 +1346,272 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="227" />
+        <location filename="../../reader/ui/window/main_window.py" line="230" />
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="91" />
+        <location filename="../../reader/ui/window/menus.py" line="94" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="92" />
+        <location filename="../../reader/ui/window/menus.py" line="95" />
         <source>&amp;Open Library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="93" />
+        <location filename="../../reader/ui/window/menus.py" line="96" />
         <source>Open &amp;Shared Library…</source>
         <translation>打开共享文库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="94" />
+        <location filename="../../reader/ui/window/menus.py" line="97" />
         <source>Your &amp;Name in Revisions…</source>
         <translation>修订记录中的名字(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="95" />
+        <location filename="../../reader/ui/window/menus.py" line="98" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="96" />
+        <location filename="../../reader/ui/window/menus.py" line="99" />
         <source>&amp;Back Up Library…</source>
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="97" />
+        <location filename="../../reader/ui/window/menus.py" line="100" />
         <source>Restore from Bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="98" />
+        <location filename="../../reader/ui/window/menus.py" line="101" />
         <source>&amp;Speakers…</source>
         <translation>说话人(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="99" />
+        <location filename="../../reader/ui/window/menus.py" line="102" />
         <source>&amp;Overview…</source>
         <translation>概览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="100" />
+        <location filename="../../reader/ui/window/menus.py" line="103" />
         <source>Library Search</source>
         <translation>文库搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="101" />
+        <location filename="../../reader/ui/window/menus.py" line="104" />
         <source>Library &amp;Search</source>
         <translation>文库搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="102" />
+        <location filename="../../reader/ui/window/menus.py" line="105" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="103" />
+        <location filename="../../reader/ui/window/menus.py" line="106" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="104" />
+        <location filename="../../reader/ui/window/menus.py" line="107" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="105" />
+        <location filename="../../reader/ui/window/menus.py" line="108" />
         <source>&amp;Edit Segment</source>
         <translation>编辑本段(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="106" />
+        <location filename="../../reader/ui/window/menus.py" line="109" />
         <source>Re&amp;vert to Automatic Text</source>
         <translation>还原为自动文本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="107" />
+        <location filename="../../reader/ui/window/menus.py" line="110" />
         <source>&amp;Split at Cursor</source>
         <translation>在光标处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="108" />
+        <location filename="../../reader/ui/window/menus.py" line="111" />
         <source>&amp;Merge with Next</source>
         <translation>与下一段合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="109" />
+        <location filename="../../reader/ui/window/menus.py" line="112" />
         <source>Apply Correction &amp;Everywhere</source>
         <translation>将修改处处应用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="111" />
+        <location filename="../../reader/ui/window/menus.py" line="114" />
         <source>Make a rule from this segment's correction, for every transcript</source>
         <translation>把本段的修改做成规则，用于所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="113" />
+        <location filename="../../reader/ui/window/menus.py" line="116" />
         <source>Correction &amp;Rules…</source>
         <translation>纠错规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="114" />
+        <location filename="../../reader/ui/window/menus.py" line="117" />
         <source>Set S&amp;peaker…</source>
         <translation>设定说话人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="115" />
+        <location filename="../../reader/ui/window/menus.py" line="118" />
         <source>Tag &amp;Topic…</source>
         <translation>标注话题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="116" />
+        <location filename="../../reader/ui/window/menus.py" line="119" />
         <source>&amp;Remove Topics</source>
         <translation>移除话题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="117" />
+        <location filename="../../reader/ui/window/menus.py" line="120" />
         <source>Split Here for the &amp;Next Speaker</source>
         <translation>在此拆分，后半段给下一位说话人(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="119" />
+        <location filename="../../reader/ui/window/menus.py" line="122" />
         <source>Split the segment at the cursor and give the rest to the next speaker</source>
         <translation>在光标处拆分本段，后半段归下一位说话人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="121" />
+        <location filename="../../reader/ui/window/menus.py" line="124" />
         <source>Next Segment of This Speaker</source>
         <translation>此说话人的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="122" />
+        <location filename="../../reader/ui/window/menus.py" line="125" />
         <source>Previous Segment of This Speaker</source>
         <translation>此说话人的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="123" />
+        <location filename="../../reader/ui/window/menus.py" line="126" />
         <source>Next Segment of This Topic</source>
         <translation>此话题的下一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="124" />
+        <location filename="../../reader/ui/window/menus.py" line="127" />
         <source>Previous Segment of This Topic</source>
         <translation>此话题的上一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="125" />
+        <location filename="../../reader/ui/window/menus.py" line="128" />
         <source>Always Show Speaker and Topic &amp;Columns</source>
         <translation>始终显示说话人和话题列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="126" />
+        <location filename="../../reader/ui/window/menus.py" line="129" />
         <source>&amp;Labels</source>
         <translation>标注(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="127" />
+        <location filename="../../reader/ui/window/menus.py" line="130" />
         <source>Re&amp;view</source>
         <translation>审阅(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="128" />
+        <location filename="../../reader/ui/window/menus.py" line="131" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="129" />
+        <location filename="../../reader/ui/window/menus.py" line="132" />
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="130" />
+        <location filename="../../reader/ui/window/menus.py" line="133" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="131" />
+        <location filename="../../reader/ui/window/menus.py" line="134" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="132" />
+        <location filename="../../reader/ui/window/menus.py" line="135" />
         <source>&amp;About transcript-reader</source>
         <translation>关于 transcript-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="133" />
+        <location filename="../../reader/ui/window/menus.py" line="136" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="134" />
+        <location filename="../../reader/ui/window/menus.py" line="137" />
         <source>&amp;Rename Transcript…</source>
         <translation>重命名转写稿(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="235" />
+        <location filename="../../reader/ui/window/main_window.py" line="238" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="135" />
+        <location filename="../../reader/ui/window/menus.py" line="138" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="136" />
+        <location filename="../../reader/ui/window/menus.py" line="139" />
         <source>Recent &amp;Libraries</source>
         <translation>最近的文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="137" />
+        <location filename="../../reader/ui/window/menus.py" line="140" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="138" />
+        <location filename="../../reader/ui/window/menus.py" line="141" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="139" />
+        <location filename="../../reader/ui/window/menus.py" line="142" />
         <source>Cleaning &amp;Stages</source>
         <translation>清理步骤(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="140" />
+        <location filename="../../reader/ui/window/menus.py" line="143" />
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="141" />
+        <location filename="../../reader/ui/window/menus.py" line="144" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="142" />
+        <location filename="../../reader/ui/window/menus.py" line="145" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/menus.py" line="143" />
+        <location filename="../../reader/ui/window/menus.py" line="146" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="391" />
+        <location filename="../../reader/ui/window/main_window.py" line="396" />
         <source>%1 segments, %2 corrected</source>
         <translation>%1 段，已修改 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="389" />
+        <location filename="../../reader/ui/window/main_window.py" line="394" />
         <source>%1 of %2 segments shown</source>
         <translation>显示 %1 / %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/main_window.py" line="462" />
+        <location filename="../../reader/ui/window/main_window.py" line="467" />
         <source>transcript-reader</source>
         <translation>transcript-reader</translation>
     </message>
@@ -1690,9 +1816,164 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>Quality</name>
     <message>
-        <location filename="../../reader/ui/operations/quality.py" line="93" />
+        <location filename="../../reader/ui/operations/quality.py" line="89" />
+        <source>Ignore %1 → %2 in segment %3</source>
+        <translation>在第 %3 段忽略 %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/operations/quality.py" line="122" />
         <source>Make a rule: %1 → %2 (%3 more in this transcript, %4 in the library)</source>
         <translation>生成规则：%1 → %2（本文稿另有 %3 处，整个库中 %4 处）</translation>
+    </message>
+</context>
+<context>
+    <name>QualityDocks</name>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="99" />
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="100" />
+        <source>S&amp;uggestions</source>
+        <translation>建议(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="101" />
+        <source>Quality Check</source>
+        <translation>质量检查</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="102" />
+        <source>&amp;Quality Check</source>
+        <translation>质量检查(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="103" />
+        <source>&amp;Glossary…</source>
+        <translation>术语表(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="150" />
+        <source>Looking for suggestions…</source>
+        <translation>正在查找建议…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="155" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/window/quality_docks.py" line="167" />
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="170" />
+        <source>Nothing to suggest. Suggestions come from the glossary (Tools › Glossary…): words that sound like a term but are written otherwise, and its known misspellings.</source>
+        <translation>没有建议。建议来自术语表（工具 › 术语表…）：读音与术语相同但写法不同的词，以及术语的已知错写。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="178" />
+        <source>Nothing found: the transcript looks clean.</source>
+        <translation>未发现问题：这份转写稿看起来很干净。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/window/quality_docks.py" line="179" />
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="185" />
+        <source>Segment %1 is not shown (a speaker or topic filter is on)</source>
+        <translation>第 %1 段未显示（已按说话人或主题筛选）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/quality_docks.py" line="220" />
+        <source>Segment %1 reads otherwise now: look again</source>
+        <translation>第 %1 段的文字已经变了：请再看一遍</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/window/quality_docks.py" line="236" />
+        <location filename="../../reader/ui/window/quality_docks.py" line="270" />
+        <source>Rule added for this transcript: %1 → %2, %n segment(s) changed</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/window/quality_docks.py" line="268" />
+        <source>Rule added for every transcript: %1 → %2, %n segment(s) changed</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QualityPanel</name>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="36" />
+        <source>loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="37" />
+        <source>duplicate</source>
+        <translation>重复稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="38" />
+        <source>spelling</source>
+        <translation>写法不一</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="39" />
+        <source>numbers</source>
+        <translation>数字写法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="40" />
+        <source>long segment</source>
+        <translation>过长段落</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="41" />
+        <source>brackets</source>
+        <translation>括号</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="42" />
+        <source>suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="84" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="84" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="84" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="85" />
+        <source>&amp;Open the Other Transcript</source>
+        <translation>打开另一份转写稿(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="86" />
+        <source>Open the transcript this one looks like</source>
+        <translation>打开与本稿相似的那份转写稿</translation>
     </message>
 </context>
 <context>
@@ -1775,6 +2056,34 @@ The library as it is now is first added to its automatic backups, so you can go 
         <location filename="../../reader/ui/window/reviewing.py" line="165" />
         <source>No unreviewed segment below this one</source>
         <translation>下方没有未审阅的段</translation>
+    </message>
+</context>
+<context>
+    <name>RuleOfferBar</name>
+    <message>
+        <location filename="../../reader/ui/window/rule_offer_bar.py" line="64" />
+        <source>This Transcript</source>
+        <translation>本转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/rule_offer_bar.py" line="65" />
+        <source>A rule for this transcript only</source>
+        <translation>只对本转写稿生效的规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/rule_offer_bar.py" line="66" />
+        <source>Everywhere</source>
+        <translation>所有转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/rule_offer_bar.py" line="67" />
+        <source>A rule for every transcript of the library</source>
+        <translation>对文库中所有转写稿生效的规则</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/rule_offer_bar.py" line="68" />
+        <source>Not now</source>
+        <translation>暂不</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2432,59 @@ The library as it is now is first added to its automatic backups, so you can go 
         <location filename="../../reader/ui/dialogs/speaker_manager.py" line="169" />
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="84" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="84" />
+        <source>Found</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="84" />
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="84" />
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="85" />
+        <source>&amp;Accept</source>
+        <translation>接受(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="86" />
+        <source>Correct this segment (one undo step)</source>
+        <translation>修改这一段（可一步撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="87" />
+        <source>Accept A&amp;ll</source>
+        <translation>全部接受(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="88" />
+        <source>Make a rule of this transcript that replaces every such spelling</source>
+        <translation>为本转写稿添加规则，替换所有这种写法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="89" />
+        <source>&amp;Ignore</source>
+        <translation>忽略(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/suggestions_panel.py" line="90" />
+        <source>Do not suggest this here again</source>
+        <translation>此处不再提示</translation>
     </message>
 </context>
 <context>

@@ -71,3 +71,26 @@ def test_rules_suggest_lists_each_changed_span_with_its_counts(run, tmp_path):
     assert run("correct", tid, 1, "我们用大语言模型和vision来做。")[0] == 0
     _code, out, _ = run("rules", "suggest")
     assert out == [f"{tid}\t1\t大圆模型\t大语言模型\t2\t2", f"{tid}\t1\t微信\tvision\t1\t1"]
+
+
+def test_glossary_terms_are_whole_words_of_show_clean_and_export(run, tmp_path):
+    """A fresh process knows the term only from the library: the stutter stage would make 琪琪娅 琪娅."""
+    import subprocess
+    import sys
+
+    from tests.cli.test_startup import CHECKOUT, SCRIPT
+
+    tid = import_text(run, tmp_path, "今天那个琪琪娅来了。\n")
+    run("glossary", "add", "琪琪娅", "--transcript", tid)
+
+    def fresh(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", SCRIPT, "--db", run.db, *args],
+            cwd=CHECKOUT, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+        )
+        return done.stdout
+
+    assert "琪琪娅" in fresh("show", tid, "--clean")
+    assert "琪琪娅" in fresh("export", tid, "--format", "txt", "-o", "-")
+    run("glossary", "remove", "琪琪娅", "--transcript", tid)
+    assert "那个琪娅来了" in fresh("show", tid, "--clean")

@@ -35,6 +35,7 @@ from reader.core.formats.writers import (
 )
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
+from reader.core.library.glossary import words as glossary_words
 from reader.core.library.models import Comment, Revision, Segment, SegmentReview, SegmentTopic, Speaker, Topic, Transcript
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
@@ -116,7 +117,11 @@ def gather(lib: Library, transcript_id: int, script: str = "simplified") -> Expo
             comments.setdefault(comment.segment_id, []).append(
                 ExportComment(comment.author, comment.at.isoformat(), comment.text, comment.resolved)
             )
-    cleaner = Cleaner(CleanSettings(script=scripts.KEEP if script == scripts.KEEP else "simplified"), text_rules(lib, transcript_id))
+    cleaner = Cleaner(
+        CleanSettings(script=scripts.KEEP if script == scripts.KEEP else "simplified"),
+        text_rules(lib, transcript_id),
+        glossary_words(lib, transcript_id),
+    )
     convert = scripts.export_converter(script)
     cleaned_of: dict[int, Cleaned] = {}
 

@@ -20,7 +20,7 @@ from reader.core.errors import UserError
 from reader.core.formats.atomic import write_atomic
 from reader.core.library.db import Library
 from reader.core.library.models import GlossaryTerm
-from reader.core.library.opchanges import NOTHING, OpChanges
+from reader.core.library.opchanges import OpChanges
 from reader.core.library.queries import transcript_in
 from reader.core.text import segmenter
 from reader.core.text.suggest import Term
@@ -41,8 +41,8 @@ class GlossaryEntry:
 
     @property
     def changes(self) -> OpChanges:
-        # Suggestions and the segmenter change, never the text: nothing in the table to reload.
-        return NOTHING
+        # Suggestions and the segmenter's words change, never a segment's text.
+        return OpChanges(frozenset(() if self.transcript_id is None else {self.transcript_id}), glossary=True)
 
 
 def _record(row: GlossaryTerm) -> GlossaryEntry:
@@ -105,6 +105,11 @@ def text_terms(lib: Library, transcript_id: int | None = None) -> list[Term]:
             seen.add(entry.term)
             found.append(entry.text_term())
     return found
+
+
+def words(lib: Library, transcript_id: int | None) -> tuple[str, ...]:
+    """The terms a cleaner of the transcript gives the segmenter: its own and the global ones."""
+    return tuple(term.text for term in text_terms(lib, transcript_id))
 
 
 def load_into_segmenter(lib: Library) -> None:

@@ -20,6 +20,9 @@ class OpChanges:
     rules: bool = False  # correction rules changed: the cleaned text may read differently
     library: bool = False  # transcripts added or removed, or another library opened
     labels: bool = False  # speakers or topics made, renamed, recoloured, merged, deleted or (re)assigned
+    # Glossary terms added or removed (of `transcripts`; empty: the global glossary): suggestions,
+    # and the segmenter's words, differ. The text of no segment changes.
+    glossary: bool = False
     # Read from the change log (another app, the CLI): a view keeps its rows when the
     # transcript is still made of the same segments, instead of starting afresh.
     remote: bool = False
@@ -32,11 +35,12 @@ class OpChanges:
             rules=self.rules or other.rules,
             library=self.library or other.library,
             labels=self.labels or other.labels,
+            glossary=self.glossary or other.glossary,
             remote=self.remote and other.remote,
         )
 
     def touches_anything(self) -> bool:
-        return bool(self.transcripts or self.segments or self.structure or self.rules or self.library or self.labels)
+        return bool(self.transcripts or self.segments or self.structure or self.rules or self.library or self.labels or self.glossary)
 
     @classmethod
     def of_segments(cls, transcript_id: int, segment_ids: frozenset[int] | set[int]) -> OpChanges:
@@ -60,4 +64,4 @@ NOTHING = OpChanges()
 LIBRARY = OpChanges(library=True)  # a library opened, transcripts imported
 RULES = OpChanges(rules=True)  # any rule added, edited, removed or imported
 # After a refused operation the screen may be ahead of the database: show the truth again.
-EVERYTHING = OpChanges(structure=True, rules=True, library=True, labels=True)
+EVERYTHING = OpChanges(structure=True, rules=True, library=True, labels=True, glossary=True)

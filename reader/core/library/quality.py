@@ -56,6 +56,7 @@ class Finding:
     kind: str
     detail: str
     segment_id: int | None = None
+    other_transcript_id: int | None = None  # a duplicate: the transcript it looks like
 
 
 def check_transcript(lib: Library, transcript_id: int) -> list[Finding]:
@@ -216,5 +217,6 @@ def duplicates(lib: Library, transcript_id: int) -> list[Finding]:
             continue
         share = len(mine & theirs) / min(len(mine), len(theirs))
         if share >= DUPLICATE_SHARE:
-            found.append(Finding(None, DUPLICATE, f"looks like transcript {tid} ({titles[tid]}): {share:.0%} of the wording shared"))
+            detail = f"looks like transcript {tid} ({titles[tid]}): {share:.0%} of the wording shared"
+            found.append(Finding(None, DUPLICATE, detail, other_transcript_id=tid))
     return found

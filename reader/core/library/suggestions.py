@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
-from reader.core.library.glossary import text_terms
+from reader.core.library.glossary import text_terms, words
 from reader.core.library.models import IgnoredSuggestion, Segment
 from reader.core.library.opchanges import OpChanges
 from reader.core.library.queries import SegmentRow, transcript_in, transcript_segments
@@ -55,7 +55,7 @@ def dictionary() -> Dictionary:
 def shown_rows(lib: Library, transcript_id: int, settings: CleanSettings | None = None) -> list[tuple[SegmentRow, str]]:
     """(row, the text the reader shows) for each text segment of a transcript."""
     _title, rows = transcript_segments(lib, transcript_id)
-    cleaner = Cleaner(settings, text_rules(lib, transcript_id))
+    cleaner = Cleaner(settings, text_rules(lib, transcript_id), words(lib, transcript_id))
     return [(row, shown_text(row.kind, row.raw, row.correction, cleaner)) for row in rows if row.kind == SegmentKind.TEXT]
 
 

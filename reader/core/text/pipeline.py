@@ -111,9 +111,11 @@ class Cleaned:
 class Cleaner:
     """Cleans segments under one set of settings and rules. Thread-safe after `warm_up`."""
 
-    def __init__(self, settings: CleanSettings | None = None, rules: Iterable[Rule] = ()):
+    def __init__(self, settings: CleanSettings | None = None, rules: Iterable[Rule] = (), glossary: Iterable[str] = ()):
+        """`glossary`: the library's terms for the transcript, whole words of the segmenter from `warm_up` on."""
         self.settings = settings or CleanSettings()
         self.rules = tuple(rules)
+        self.glossary = tuple(glossary)
         self._rule_set = RuleSet(self.rules)
         self._ready = False
 
@@ -129,6 +131,7 @@ class Cleaner:
             return
         segmenter.warm_up()
         segmenter.add_glossary(term for rule in self.rules if (term := rule.glossary_term()))
+        segmenter.add_glossary(self.glossary)
         fillers.prepare(self.settings.filler_words)
         if self.settings.script != script.KEEP:
             script.converter(self.settings.script)

@@ -15,6 +15,7 @@ _MODULES = {
     "EDIT_MINE": "conflict_dialog",
     "USE_MINE": "conflict_dialog",
     "ExportDialog": "export_dialog",
+    "GlossaryDialog": "glossary_dialog",
     "OpenSharedDialog": "open_shared_dialog",
     "OverviewDialog": "overview",
     "RulesDialog": "rules_dialog",

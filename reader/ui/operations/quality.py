@@ -2,8 +2,8 @@
 
 Reads that need the segmenter run on the "clean" lane; saves are undo steps on
 "write" (accepting a suggestion is a correction, accepting all of one FOUND ->
-SUGGESTION a rule of the transcript). The Suggestions and QA panels that call
-these are not written yet.
+SUGGESTION a rule of the transcript, ignoring one a note kept in the library).
+The Suggestions and QA panels (`reader/ui/panels`) and the rule offer bar call them.
 """
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from reader.core.library import Library
+from reader.core.library.opchanges import OpChanges
 from reader.ui.operations import edits, rules
 from reader.ui.operations.base import Operations
+from reader.ui.operations.commands import StepState
 
-if TYPE_CHECKING:
-    from reader.core.library.memory import Span
-    from reader.core.library.quality import Finding
-    from reader.core.library.suggestions import SegmentSuggestion
+if TYPE_CHECKING:  # re-exported for the views' type hints
+    from reader.core.library.memory import Span as Span
+    from reader.core.library.quality import Finding as Finding
+    from reader.core.library.suggestions import SegmentSuggestion as SegmentSuggestion
 
 
 def load_suggestions(ops: Operations, transcript_id: int, on_done: Callable[[list[SegmentSuggestion]], None]) -> None:
@@ -42,25 +44,52 @@ def load_findings(ops: Operations, transcript_id: int, on_done: Callable[[list[F
     ops.read(work, on_done, lane="clean")
 
 
-def accept(ops: Operations, transcript_id: int, found: SegmentSuggestion, version: int | None = None) -> None:
-    """The suggestion becomes the segment's correction: one undo step."""
-    edits.set_correction(ops, transcript_id, found.segment_id, found.position, None, found.fixed, found.text, version)
+def accept(
+    ops: Operations, transcript_id: int, found: SegmentSuggestion, shown: str, start: int,
+    old: str | None, automatic: str | None, version: int | None,
+) -> None:
+    """The suggestion becomes the segment's correction: one undo step.
+
+    `shown` is the text the table shows for the segment, where the span found starts at
+    `start` (the view's text reads the segment between its neighbours, the scan's on its own);
+    `old` its correction, `automatic` its cleaned text, `version` the version they were read at."""
+    fixed = shown[:start] + found.suggestion + shown[start + len(found.found):]
+    edits.set_correction(ops, transcript_id, found.segment_id, found.position, old, fixed, automatic, version)
 
 
-def accept_all(ops: Operations, transcript_id: int, found: str, suggestion: str) -> None:
-    """Every FOUND -> SUGGESTION of the transcript, as a rule of that transcript: one undo step."""
-    rules.add(ops, found, suggestion, False, transcript_id)
+def accept_all(ops: Operations, transcript_id: int, found: str, suggestion: str, on_done: Callable[[int], None]) -> None:
+    """Every FOUND -> SUGGESTION of the transcript, as a rule of that transcript: one undo step.
+
+    on_done(segments the rule changes), counted before the rule is added."""
+
+    def count(lib: Library) -> int:
+        from reader.core.library import memory
+
+        return memory.count_elsewhere(lib, transcript_id, found)[0]
+
+    def counted(n: int) -> None:
+        rules.add(ops, found, suggestion, False, transcript_id)
+        on_done(n)
+
+    ops.read(count, counted, lane="clean")
 
 
-def ignore(ops: Operations, segment_id: int, found: str, suggestion: str, on_done: Callable[[object], None]) -> None:
-    """Remember that this suggestion is not wanted in this segment (kept in the library)."""
+def ignore(ops: Operations, transcript_id: int, found: SegmentSuggestion) -> None:
+    """Remember that this suggestion is not wanted in this segment (kept in the library): an undo step."""
 
-    def work(lib: Library, _task: object) -> object:
-        from reader.core.library import suggestions
+    def step(ignored: bool) -> Callable[[Library, StepState], OpChanges]:
+        def work(lib: Library, _state: StepState) -> OpChanges:
+            from reader.core.library import suggestions
 
-        return suggestions.ignore(lib, segment_id, found, suggestion)
+            return suggestions.ignore(lib, found.segment_id, found.found, found.suggestion, ignored=ignored)
 
-    ops.run("write", work, on_done=on_done)
+        return work
+
+    text = (
+        QCoreApplication.translate("Quality", "Ignore %1 → %2 in segment %3")
+        .replace("%1", found.found).replace("%2", found.suggestion).replace("%3", str(found.position))
+    )
+    ops.push(text, step(True), step(False))
 
 
 def rule_offers(

@@ -1,1 +1,2 @@
-"""Dock panels of the main window: a segment's history, a transcript's comments."""
+"""Dock panels over the open transcript (a segment's history, comments, suggestions, the quality check):
+each a view with signals; the window wires them."""

@@ -47,6 +47,7 @@ from reader.ui.window.library_actions import LibraryActions
 from reader.ui.window.library_panel import LibraryPanel
 from reader.ui.window.listening import Listening
 from reader.ui.window.menus import make_menus, retranslate_menus
+from reader.ui.window.quality_docks import QualityDocks
 from reader.ui.window.reviewing import Reviewing
 from reader.ui.window.search_panel import SearchPanel
 
@@ -98,12 +99,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.model.set_fetcher(lambda ids, on_done: reads.load_rows(ops, ids, on_done))
         self.view = SegmentView(self)
         self.view.setModel(self.model)
+        self.quality = QualityDocks(ops, clean, self, self.model, self.view, self.library_panel.select)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
         self.label_bar = LabelBar(self)
         right_layout.addWidget(self.label_bar)
+        right_layout.addWidget(self.quality.offer_bar)
         right_layout.addWidget(self.view, 1)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
@@ -237,6 +240,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.comparing.retranslate()
         self.options.retranslate()
         self.reviewing.retranslate()
+        self.quality.retranslate()
         self.imports.retranslate()
         self.library_panel.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
@@ -264,6 +268,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.transcript_id = transcript_id
         self.find_replace.transcript_id = self.editing.transcript_id = transcript_id
         self.listening.transcript_opened(transcript_id)
+        self.quality.set_transcript(transcript_id)
         if self.rules_dialog is not None:
             self.rules_dialog.set_transcript(transcript_id)
         self.reviewing.transcript_opened(transcript_id)

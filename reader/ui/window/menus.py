@@ -64,6 +64,8 @@ def make_menus(window: MainWindow) -> None:
     for act in window.act_stages.values():
         window.menu_stages.addAction(act)
     window.menu_view.addAction(window.search_dock.toggleViewAction())
+    window.menu_view.addAction(window.quality.suggestions_dock.toggleViewAction())
+    window.menu_view.addAction(window.quality.findings_dock.toggleViewAction())
     window.menu_script = window.menu_view.addMenu("")
     for act in window.act_scripts.values():
         window.menu_script.addAction(act)
@@ -73,6 +75,7 @@ def make_menus(window: MainWindow) -> None:
     window.menu_playback.addAction(window.listening.act_video)
     window.menu_tools = bar.addMenu("")
     window.menu_tools.addAction(window.act_rules)
+    window.menu_tools.addAction(window.quality.act_glossary)
     window.menu_tools.addAction(window.act_speakers)
     window.menu_tools.addAction(window.act_overview)
     window.menu_tools.addAction(window.comparing.act_compare)
