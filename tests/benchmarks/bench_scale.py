@@ -107,13 +107,14 @@ def _incremental(lib, largest_id: int) -> tuple[float, int]:
 
 
 def _find_page(lib, text_of):
-    from reader.core.library import edits
+    from reader.core.library import find_pages
 
-    return edits.find_page(lib, FIND, limit=FIND_PAGE, text_of=text_of)
+    return find_pages.find_page(lib, FIND, limit=FIND_PAGE, text_of=text_of)
 
 
 def _app(built: scale_library.Built) -> dict[str, float]:
-    command = [sys.executable, "-m", "tests.benchmarks.scale_app", built.db, str(built.largest_id), str(built.transcripts), str(time.time())]
+    arguments = [built.db, str(built.largest_id), str(built.transcripts), str(time.time())]
+    command = [sys.executable, "-m", "tests.benchmarks.scale_app", *arguments]
     checkout = Path(__file__).resolve().parents[2]
     out = subprocess.run(command, cwd=checkout, capture_output=True, text=True, check=True, timeout=900)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -166,9 +167,9 @@ def measure(megabytes: int) -> dict[str, float]:
 
 
 def _replace_preview(lib, text_of):
-    from reader.core.library import edits
+    from reader.core.library import find_pages
 
-    return edits.replace_preview(lib, FIND, REPLACEMENT, limit=FIND_PAGE, text_of=text_of)
+    return find_pages.replace_preview(lib, FIND, REPLACEMENT, limit=FIND_PAGE, text_of=text_of)
 
 
 ROWS = [

@@ -3,12 +3,19 @@
 Index: an SQLite FTS5 table, one row per segment (rowid = segment id), over
 the raw text and the effective text (the correction, else the cleaned text
 under the default stages and the transcript's rules). Both are folded first
-(simplified script, NFKC, lower case, see `fold`) and cut with jieba's search
-mode, so the 2-character words inside longer words are tokens too; every
-Chinese character is also a token of its own, so a single character finds the
-words that hold it. The effective text itself sits beside the tokens,
-unindexed: every candidate is folded and checked, so a hit really contains
-what was typed, and its snippet shows where.
+(simplified script, NFKC, lower case, see `fold`) and cut into tokens without
+a dictionary: every Chinese character, every two consecutive Chinese
+characters (so a query of any length is the bigrams it must hold, the way
+CJK search engines index), and each run of letters or digits. No segmenter
+runs while indexing, so the index builds about as fast as the text is
+cleaned; jieba's words cut a query differently from a text in context, where
+bigrams cannot. The effective text itself sits beside the tokens, unindexed:
+every candidate is folded and checked, so a hit really contains what was
+typed, and its snippet shows where.
+
+Ranking: candidates are read in segment-id order a chunk at a time
+(`RANK_CHUNK`) and ranked (bm25) within the chunk, so a query matching half
+the library costs what a rare one does.
 
 Keeping in step: SQL triggers, not calls from each operation, because the
 importer bulk-inserts and split/merge renumber and replace rows with bulk
@@ -30,13 +37,13 @@ copies the `segments` or `rules` table (Alembic batch mode) drops them:
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import jieba
 from sqlalchemy import Connection, text
 
 from reader.core.errors import UserError
@@ -47,7 +54,7 @@ from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
 from reader.core.library.search_tables import CHUNK, INDEX, NEIGHBOURHOOD, PENDING, RULE_SCOPE, Entry
-from reader.core.text import Cleaner, cleaning_fingerprint, segmenter, shown
+from reader.core.text import Cleaner, cleaning_fingerprint, shown
 from reader.core.text import script as scripts
 
 Progress = Callable[[int, int], None]
@@ -75,8 +82,12 @@ _TRIGGERS = {
     "search_rule_removed": "AFTER DELETE ON rules BEGIN " + _QUEUE_SCOPE.format(row="OLD") + " END",
 }
 TRIGGER_NAMES = tuple(_TRIGGERS)
-# The cleaning the index was last built with (`cleaning_fingerprint`).
+# The cleaning the index was last built with (`cleaning_fingerprint`) and `TOKENS`.
 CLEANING_KEY = "search_cleaning"
+# The tokens' version: a library indexed with other tokens is indexed again.
+TOKENS = "bigrams-1"
+# Candidates ranked together (see the module's docstring).
+RANK_CHUNK = 1000
 _QUEUE_ALL = f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments"
 
 
@@ -114,6 +125,11 @@ def fold(text: str) -> str:
     return "".join(map(_fold_char, simplified))
 
 
+_HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+# A run of Chinese characters, or of other letters and digits.
+_RUN = re.compile(f"[{_HAN}]+|[^\\W{_HAN}_]+")
+
+
 def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char <= "\U0003ffff"
 
@@ -122,14 +138,31 @@ def _has_word(token: str) -> bool:
     return any(c.isalnum() for c in token)
 
 
-def _words(folded: str) -> list[str]:
-    segmenter.warm_up()
-    return [w for w in jieba.dt.cut_for_search(folded, HMM=False) if _has_word(w)]
-
-
 def tokens(folded: str) -> list[str]:
-    """What the index stores for a folded text: its search-mode words, then each Chinese character."""
-    return _words(folded) + [c for c in folded if _is_han(c)]
+    """What the index stores for a folded text: each Chinese character and each two
+    consecutive ones, and each run of other letters or digits."""
+    found: list[str] = []
+    for run in _RUN.findall(folded):
+        if _is_han(run[0]):
+            found += run
+            found += map(str.__add__, run, run[1:])
+        else:
+            found.append(run)
+    return found
+
+
+def _query_tokens(part: str) -> tuple[list[str], list[str]]:
+    """(tokens a hit must hold, prefixes one of its tokens must start with) for a folded query part."""
+    words: list[str] = []
+    prefixes: list[str] = []
+    for run in _RUN.findall(part):
+        if not _is_han(run[0]):
+            prefixes.append(run)  # "open" finds "openai": a run of letters is one token of the text
+        elif len(run) == 1:
+            words.append(run)
+        else:
+            words += map(str.__add__, run, run[1:])
+    return words, prefixes
 
 
 # ----------------------------------------------------------------- keeping the index
@@ -144,7 +177,7 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     """Index the queued segments, a few hundred per transaction; returns how many.
 
     Cancelling stops between transactions; what is left stays queued.
-    Uses jieba: in the GUI, run it on the lane that owns the segmenter.
+    Cleans (with jieba): in the GUI, run it on the lane that owns the segmenter.
     """
     if lib.is_sqlite:
         _repair_triggers(lib)
@@ -243,7 +276,7 @@ def _queue_all(lib: Library) -> str:
 def _requeue_if_cleaning_changed(lib: Library) -> None:
     """The index holds effective text as it was cleaned; a new version of the cleaning
     (an upgrade) would leave it stale, so then every segment is indexed again."""
-    now = cleaning_fingerprint()
+    now = f"{cleaning_fingerprint()} {TOKENS}"
     with lib.read() as session:
         stored = session.get(Setting, CLEANING_KEY)
         if stored is not None and stored.value == now:
@@ -283,14 +316,15 @@ class SearchHit:
 @dataclass(frozen=True)
 class _Query:
     parts: tuple[str, ...]
-    # Index tokens a hit must all hold: jieba's words of the query, or its single characters.
+    # Index tokens a hit must all hold (characters and bigrams), and prefixes of its tokens.
     words: tuple[str, ...]
-    characters: tuple[str, ...]
+    prefixes: tuple[str, ...] = ()
 
 
-def _quoted(tokens_: Iterable[str]) -> str:
+def _quoted(tokens_: Iterable[str], prefixes: Iterable[str] = ()) -> str:
     """An FTS5 expression: every token a quoted string, all required. Nothing the user types is syntax."""
-    return " ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(tokens_))
+    quoted = ['"' + t.replace('"', '""') + '"' for t in dict.fromkeys(tokens_)]
+    return " ".join(quoted + ['"' + p.replace('"', '""') + '" *' for p in dict.fromkeys(prefixes)])
 
 
 def query_parts(query: str) -> tuple[str, ...]:
@@ -310,18 +344,57 @@ def parse_query(query: str) -> _Query:
     """The index tokens for a query (see `query_parts`)."""
     parts = query_parts(query)
     words: list[str] = []
-    characters: list[str] = []
+    prefixes: list[str] = []
     for part in parts:
-        found = _words(part)
+        found, starts = _query_tokens(part)
         words += found
-        characters += [c for c in part if _is_han(c)] + [w for w in found if not any(map(_is_han, w))]
-    return _Query(parts, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(characters)))
+        prefixes += starts
+    return _Query(parts, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(prefixes)))
+
+
+def match_expression(lib: Library, tokens_: Iterable[str], prefixes: Iterable[str] = ()) -> str:
+    """The index query (FTS5 or tsquery) for segments holding every token and a token starting with each prefix."""
+    return _quoted(tokens_, prefixes) if lib.is_sqlite else search_pg.tsquery(tokens_, prefixes)
+
+
+def candidate_sql(lib: Library, scoped: bool) -> Any:
+    """Candidates of an index query, RANK_CHUNK at a time after segment id `:after`, best of the chunk first:
+    (segment id, raw, effective text, transcript id, position, title). Scoped: of transcript `:transcript`."""
+    scope = "JOIN segments s ON s.id = f.rowid AND s.transcript_id = :transcript" if scoped else ""
+    if not lib.is_sqlite:
+        return search_pg.chunk_sql(scoped, RANK_CHUNK)
+    # The chunk is read in rowid order (FTS5 stops after it); only its rows get a rank.
+    return text(
+        f"SELECT c.id, s.raw, c.effective_text, s.transcript_id, s.position, t.title FROM ("
+        f"SELECT f.rowid AS id, f.effective_text, f.rank AS rank FROM {INDEX} f {scope} "
+        f"WHERE {INDEX} MATCH :match AND f.rowid > :after ORDER BY f.rowid LIMIT {RANK_CHUNK}"
+        f") c JOIN segments s ON s.id = c.id JOIN transcripts t ON t.id = s.transcript_id ORDER BY c.rank, c.id"
+    )
+
+
+def candidates(
+    lib: Library, tokens_: Sequence[str], prefixes: Sequence[str] = (), transcript_id: int | None = None
+) -> Iterator[Sequence[Any]]:
+    """Every segment the index says may hold the tokens, chunk by chunk in segment-id order (see `candidate_sql`).
+
+    Each chunk is read in its own short read transaction, so a caller may stop at any point.
+    """
+    sql = candidate_sql(lib, transcript_id is not None)
+    params = {"match": match_expression(lib, tokens_, prefixes), "transcript": transcript_id, "after": 0}
+    while True:
+        with lib.read() as session:
+            rows = session.execute(sql, params).all()
+        yield from rows
+        if len(rows) < RANK_CHUNK:
+            return
+        params["after"] = max(row[0] for row in rows)
 
 
 def search(
     lib: Library, query: str, transcript_id: int | None = None, limit: int = DEFAULT_LIMIT, progress: Progress | None = None
 ) -> list[SearchHit]:
-    """Segments holding every whitespace-separated part of `query`, best first, at most `limit`.
+    """Segments holding every whitespace-separated part of `query`, at most `limit`, the
+    best first among each chunk of candidates (see the module's docstring).
 
     Traditional and simplified script, full and half width, upper and lower case
     all match each other. Any text is a safe query: `UserError` explains an
@@ -331,38 +404,17 @@ def search(
     if limit < 1:
         raise UserError(f"limit {limit}", "must be at least 1")
     parsed = parse_query(query)
-    with lib.read() as session:
-        if transcript_id is not None:
+    if transcript_id is not None:
+        with lib.read() as session:
             transcript_in(session, transcript_id)
     update_index(lib, progress)
-    scope = "" if transcript_id is None else "AND s.transcript_id = :transcript"
-    if lib.is_sqlite:
-        sql = text(
-            f"SELECT f.rowid, s.raw, f.effective_text, s.transcript_id, s.position, t.title "
-            f"FROM {INDEX} f JOIN segments s ON s.id = f.rowid JOIN transcripts t ON t.id = s.transcript_id "
-            f"WHERE {INDEX} MATCH :match {scope} ORDER BY f.rank"
-        )
-        expression = _quoted
-    else:
-        sql = search_pg.search_sql(scope)
-        expression = search_pg.tsquery
     hits: list[SearchHit] = []
-    seen: set[int] = set()
-    with lib.read() as session:
-        # Words first (fast, ranked by jieba's words); characters catch what jieba cut
-        # differently in context, e.g. a query word that straddles two words of the text.
-        for wanted in dict.fromkeys((parsed.words, parsed.characters)):
-            if not wanted:
-                continue
-            for row in session.execute(sql, {"match": expression(wanted), "transcript": transcript_id}):
-                if row[0] in seen:
-                    continue
-                seen.add(row[0])
-                hit = _verified(row, parsed.parts)
-                if hit is not None:
-                    hits.append(hit)
-                    if len(hits) == limit:
-                        return hits
+    for row in candidates(lib, parsed.words, parsed.prefixes, transcript_id):
+        hit = _verified(row, parsed.parts)
+        if hit is not None:
+            hits.append(hit)
+            if len(hits) == limit:
+                break
     return hits
 
 

@@ -7,7 +7,7 @@ from reader.core.kinds import SegmentKind
 INDEX = "segment_search"
 PENDING = "search_pending"
 # Segments indexed per transaction.
-CHUNK = 400
+CHUNK = 2000
 # What a segment's index entry reads: the segment and, as the reader shows it between its
 # neighbours (`reader.core.text.shown`), the ones either side. So indexing queued segments
 # ({chosen}: the SQL that picks them) indexes their neighbours again too (distance 1: a change
