@@ -178,7 +178,7 @@ def _is_busy(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc.orig)
 
 
-def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
+def open_library(db: str | None = None, *, damaged_ok: bool = False, checked: bool = False) -> Library:
     """Open (creating or migrating as needed) the library at a path or SQLAlchemy URL.
 
     None means `paths.default_db()`. Raises `UserError` for a location that
@@ -186,6 +186,8 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
     newer version of the app (which is left untouched), or a damaged SQLite
     library (SQLite's quick_check fails; the message names the newest good
     backup). With `damaged_ok` a damaged library opens read only, for `check`.
+    `checked`: the caller has just run that check (`backup.damage_report`), which
+    reads the whole file; it is not run twice.
     """
     target = db or paths.default_db()
     if "://" in target:
@@ -193,7 +195,7 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
     path = _library_file(target)
     try:
         with closing(_connect_file(path)) as conn:
-            damage = _damage(conn.execute, sqlite3.Error)
+            damage = None if checked else _damage(conn.execute, sqlite3.Error)
             current = _file_revisions(conn) if damage is None else set()
     except sqlite3.Error as exc:
         raise UserError(target, f"cannot open the library: {' '.join(str(exc).split())}.{rescue_hint(target)}") from None

@@ -19,15 +19,13 @@ class TranscriptSummary:
     source_path: str
 
 
-# Tables and columns as reader.core.library.models declares them.
+# Tables and columns as reader.core.library.models declares them. The counts are stored
+# (counts.py keeps them): listing a thousand talks reads a thousand rows, not their segments.
 _LIST = """
 SELECT transcripts.id, transcripts.title, counts.segments, counts.corrected, sources.path
 FROM transcripts
 JOIN sources ON sources.id = transcripts.source_id
-LEFT OUTER JOIN (
-    SELECT transcript_id, count(*) AS segments, count(correction) AS corrected
-    FROM segments GROUP BY transcript_id
-) AS counts ON counts.transcript_id = transcripts.id
+LEFT OUTER JOIN transcript_counts AS counts ON counts.transcript_id = transcripts.id
 ORDER BY transcripts.id
 """
 
