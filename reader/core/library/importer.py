@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from reader.core import paths
@@ -21,6 +22,8 @@ Cancel = Callable[[], bool]
 Skipped = Callable[[UserError], None]
 
 SEEDED_KEY = "seeded_at"
+# Segments are inserted with Core: the ORM's bulk path costs more per row than SQLite does.
+_SEGMENTS = cast(Table, Segment.__table__)
 _CHUNK = 500
 
 
@@ -151,7 +154,7 @@ def store(lib: Library, parsed: ParsedFile, progress: Progress | None = None, ca
             if cancel is not None and cancel():
                 raise ImportCancelled(parsed.path)
             chunk = rows[start:start + _CHUNK]
-            session.execute(insert(Segment.__table__), chunk)  # Core: the ORM's bulk path costs more per row than SQLite
+            session.execute(insert(_SEGMENTS), chunk)
             if progress is not None:
                 progress(start + len(chunk), total)
         _store_annotations(session, source.id, transcript_ids, parsed.transcripts)
