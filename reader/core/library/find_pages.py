@@ -3,7 +3,7 @@
 `edits.find` reads every segment of the library and asks for its text (the
 reader's cleaned text, which the UI cleans), which took tens of seconds on a
 large library. Here a literal pattern's index tokens (`search.tokens`: its
-characters, bigrams and runs of letters) give the candidates, in segment-id
+characters, bigrams and runs of letters) give the candidates, in index
 order; only they are read, with their neighbours (what the reader shows for a
 segment depends on them), handed to `text_of` and matched exactly, so a page
 costs what its candidates cost. A page ends after `limit` matches (the segment
@@ -34,7 +34,6 @@ from reader.core.library import search
 from reader.core.library.db import Library
 from reader.core.library.edits import Match, TextOf, _stored_texts, _timed, compile_pattern
 from reader.core.library.models import Segment, Transcript
-from reader.core.library.search_tables import INDEX
 
 DEFAULT_PAGE = 100
 # Candidates read and matched together.
@@ -43,9 +42,9 @@ _BATCH = 200
 
 @dataclass(frozen=True)
 class FindCursor:
-    """Where the next page starts: after this segment id (index), or at this transcript id (scan)."""
+    """Where the next page starts: after this place in the index, or at this transcript id (scan)."""
 
-    after_segment: int = 0
+    after_place: int = 0
     from_transcript: int = 0
 
 
@@ -146,7 +145,8 @@ def find_page(
     """The next `limit` (or a few more) matches of `pattern` in the whole library, from `cursor`.
 
     `text_of` as in `edits.find` (called in read transactions, on consecutive segments of one
-    transcript). With the index: in segment-id order; otherwise in library order. Brings the
+    transcript). With the index: in index order (import order; a segment re-indexed after a
+    change comes later); otherwise in library order. Brings the
     index up to date first: run where jieba may run (the UI's clean lane).
     `UserError` for an empty, broken or runaway pattern.
     """
@@ -157,15 +157,16 @@ def find_page(
     found: list[Found] = []
     if query is not None:
         search.update_index(lib)
-        after = cursor.after_segment
-        for batch in _candidate_batches(lib, _match(lib, query), after):
+        for batch in _candidate_batches(lib, _match(lib, query), cursor.after_place):
             with lib.read() as session:
-                for segment, text in _with_texts(session, batch, text_of):
-                    found += _matches(pattern, compiled, segment, text)
-                    after = segment.id
-                    if len(found) >= limit:
-                        return FindPage(tuple(found), FindCursor(after_segment=after), True)
-            after = max(after, batch[-1])
+                texts = _with_texts(session, [segment_id for _, segment_id in batch], text_of)
+            for place, segment_id in batch:
+                if segment_id not in texts:
+                    continue  # an image
+                segment, text = texts[segment_id]
+                found += _matches(pattern, compiled, segment, text)
+                if len(found) >= limit:
+                    return FindPage(tuple(found), FindCursor(after_place=place), True)
         return FindPage(tuple(found), None, True)
     with lib.read() as session:
         transcripts = session.scalars(select(Transcript.id).where(Transcript.id >= cursor.from_transcript).order_by(Transcript.id)).all()
@@ -219,27 +220,18 @@ def replace_preview(
     return PreviewPage(tuple(previews), page.next)
 
 
-def _candidate_batches(lib: Library, match: str, after: int) -> Iterator[list[int]]:
-    """Ids of the segments the index says may match, after `after`, in id order, a batch at a time."""
-    if lib.is_sqlite:
-        sql = f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH ? AND rowid > ? ORDER BY rowid LIMIT {_BATCH}"
-    else:
-        sql = (
-            f"SELECT segment_id FROM {INDEX} WHERE tokens @@ CAST(%s AS tsquery) AND segment_id > %s "
-            f"ORDER BY segment_id LIMIT {_BATCH}"
-        )
-    while True:
-        with lib.read() as session:
-            ids = list(session.connection().exec_driver_sql(sql, (match, after)).scalars())
-        if ids:
-            yield ids
-        if len(ids) < _BATCH:
-            return
-        after = ids[-1]
+def _candidate_batches(lib: Library, match: str, after: int) -> Iterator[list[tuple[int, int]]]:
+    """[(place in the index, segment id)] of the segments the index says may match, after place `after`,
+    in index order, a batch at a time."""
+    place: int | None = after
+    while place is not None:
+        batch, place = search.candidate_ids(lib, match, place, _BATCH)
+        if batch:
+            yield batch
 
 
-def _with_texts(session: Session, ids: Sequence[int], text_of: TextOf) -> Iterator[tuple[Segment, str]]:
-    """The segments `ids` that are text, in id order, each with its text read between its neighbours."""
+def _with_texts(session: Session, ids: Sequence[int], text_of: TextOf) -> dict[int, tuple[Segment, str]]:
+    """{id: (segment, its text read between its neighbours)} of the segments `ids` that are text."""
     wanted = set(ids)
     chosen = aliased(Segment)
     rows = session.scalars(
@@ -257,8 +249,7 @@ def _with_texts(session: Session, ids: Sequence[int], text_of: TextOf) -> Iterat
         for segment, text in zip(run, text_of(run), strict=True):
             if segment.id in wanted and segment.kind != SegmentKind.IMAGE:
                 texts[segment.id] = (segment, text)
-    for segment_id in sorted(texts):
-        yield texts[segment_id]
+    return texts
 
 
 def _runs(rows: Sequence[Segment]) -> list[list[Segment]]:

@@ -1,7 +1,7 @@
 """Full-text search over every segment of the library.
 
-Index: an SQLite FTS5 table, one row per segment (rowid = segment id), over
-the raw text and the effective text (the correction, else the cleaned text
+Index: an SQLite FTS5 table (`search_sqlite.py` says how it is stored), one
+entry per segment, over the raw text and the effective text (the correction, else the cleaned text
 under the default stages and the transcript's rules). Both are folded first
 (simplified script, NFKC, lower case, see `fold`) and cut into tokens without
 a dictionary: every Chinese character, every two consecutive Chinese
@@ -13,7 +13,7 @@ bigrams cannot. The effective text itself sits beside the tokens, unindexed:
 every candidate is folded and checked, so a hit really contains what was
 typed, and its snippet shows where.
 
-Ranking: candidates are read in segment-id order a chunk at a time
+Ranking: candidates are read in index order a chunk at a time
 (`RANK_CHUNK`) and ranked (bm25) within the chunk, so a query matching half
 the library costs what a rare one does.
 
@@ -23,7 +23,7 @@ statements that bypass ORM events. A trigger queues a segment in
 `search_pending` when it is inserted or its raw text, correction or kind
 changes, and when a rule that applies to it changes (its uncorrected
 segments, in the rule's scope); deleting a segment (a transcript's cascade
-too) removes its row at once. `update_index` folds, cleans and cuts the queued
+too) removes its entry at once. `update_index` folds, cleans and cuts the queued
 segments; `search` runs it first, so a correction saved a moment ago is found
 at once, and the GUI calls it in the background after imports and rule
 changes so that the next search has nothing left to do.
@@ -48,12 +48,12 @@ from sqlalchemy import Connection, text
 
 from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
-from reader.core.library import search_pg
+from reader.core.library import search_pg, search_sqlite
 from reader.core.library.db import Library
 from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
-from reader.core.library.search_tables import CHUNK, INDEX, NEIGHBOURHOOD, PENDING, RULE_SCOPE, Entry
+from reader.core.library.search_tables import PENDING, Entry
 from reader.core.text import Cleaner, cleaning_fingerprint, shown
 from reader.core.text import script as scripts
 
@@ -63,32 +63,13 @@ Cancel = Callable[[], bool]
 MAX_QUERY_CHARS = 200
 DEFAULT_LIMIT = 50
 SNIPPET_CONTEXT = 24
-_QUEUE_SCOPE = "INSERT OR IGNORE INTO search_pending(segment_id) SELECT id FROM segments WHERE " + RULE_SCOPE + ";"
-_TRIGGERS = {
-    "search_segment_added": "AFTER INSERT ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
-    "search_segment_changed": (
-        "AFTER UPDATE OF raw, correction, kind ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END"
-    ),
-    "search_segment_deleted": (
-        "AFTER DELETE ON segments BEGIN DELETE FROM segment_search WHERE rowid = OLD.id; "
-        "DELETE FROM search_pending WHERE segment_id = OLD.id; END"
-    ),
-    "search_rule_added": "AFTER INSERT ON rules BEGIN " + _QUEUE_SCOPE.format(row="NEW") + " END",
-    # Not on `hits`: counting a rule's hits changes no text.
-    "search_rule_changed": (
-        "AFTER UPDATE OF pattern, replacement, is_regex, case_sensitive, enabled, transcript_id ON rules BEGIN "
-        + _QUEUE_SCOPE.format(row="OLD") + " " + _QUEUE_SCOPE.format(row="NEW") + " END"
-    ),
-    "search_rule_removed": "AFTER DELETE ON rules BEGIN " + _QUEUE_SCOPE.format(row="OLD") + " END",
-}
-TRIGGER_NAMES = tuple(_TRIGGERS)
+TRIGGER_NAMES = tuple(search_sqlite.TRIGGERS)
 # The cleaning the index was last built with (`cleaning_fingerprint`) and `TOKENS`.
 CLEANING_KEY = "search_cleaning"
 # The tokens' version: a library indexed with other tokens is indexed again.
 TOKENS = "bigrams-1"
 # Candidates ranked together (see the module's docstring).
 RANK_CHUNK = 1000
-_QUEUE_ALL = f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments"
 
 
 def install_sqlite(conn: Connection) -> None:
@@ -96,13 +77,7 @@ def install_sqlite(conn: Connection) -> None:
 
     Called by the migration that introduced search and whenever a trigger is found missing.
     """
-    conn.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX} USING fts5(raw, effective, effective_text UNINDEXED)"
-    )
-    conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {PENDING} (segment_id INTEGER PRIMARY KEY)")
-    for name, body in _TRIGGERS.items():
-        conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
-    conn.exec_driver_sql(_QUEUE_ALL)
+    search_sqlite.install(conn)
 
 
 # ----------------------------------------------------------------- folding and tokens
@@ -181,10 +156,13 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     """
     if lib.is_sqlite:
         _repair_triggers(lib)
-        index_queued = _index_queued
+        index_queued = search_sqlite.index_queued
     else:
         index_queued = search_pg.index_queued
     _requeue_if_cleaning_changed(lib)
+    if lib.is_sqlite:
+        with lib.write() as session:
+            search_sqlite.start_afresh_if_most_is_queued(session.connection())
     total = pending_count(lib)
     done = 0
     cleaners: dict[int, Cleaner] = {}
@@ -199,22 +177,6 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
         if progress is not None:
             progress(min(done, total), total)
     return done
-
-
-def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
-    """Index up to CHUNK queued segments (and their neighbours) and take them off the queue; returns how many."""
-    ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} LIMIT {CHUNK}").scalars().all()
-    if not ids:
-        return 0
-    marks = ",".join("?" * len(ids))
-    rows = conn.exec_driver_sql(NEIGHBOURHOOD.format(chosen=f"IN ({marks})"), tuple(ids)).all()
-    entries = [(segment_id, " ".join(raw), " ".join(effective), shown) for segment_id, raw, effective, shown in entries_of(rows)]
-    gone = sorted({*ids, *(entry[0] for entry in entries)})
-    conn.exec_driver_sql(f"DELETE FROM {INDEX} WHERE rowid IN ({','.join('?' * len(gone))})", tuple(gone))
-    if entries:
-        conn.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, raw, effective, effective_text) VALUES (?, ?, ?, ?)", entries)
-    conn.exec_driver_sql(f"DELETE FROM {PENDING} WHERE segment_id IN ({marks})", tuple(ids))
-    return len(ids)
 
 
 def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Sequence[Any]]) -> list[Entry]:
@@ -263,14 +225,14 @@ def _repair_triggers(lib: Library) -> None:
         present = set(
             session.connection().exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'").scalars()
         )
-    if present >= _TRIGGERS.keys():
+    if present >= search_sqlite.TRIGGERS.keys():
         return
     with lib.write() as session:
         install_sqlite(session.connection())
 
 
 def _queue_all(lib: Library) -> str:
-    return _QUEUE_ALL if lib.is_sqlite else search_pg.QUEUE_ALL
+    return search_sqlite.QUEUE_ALL if lib.is_sqlite else search_pg.QUEUE_ALL
 
 
 def _requeue_if_cleaning_changed(lib: Library) -> None:
@@ -357,37 +319,32 @@ def match_expression(lib: Library, tokens_: Iterable[str], prefixes: Iterable[st
     return _quoted(tokens_, prefixes) if lib.is_sqlite else search_pg.tsquery(tokens_, prefixes)
 
 
-def candidate_sql(lib: Library, scoped: bool) -> Any:
-    """Candidates of an index query, RANK_CHUNK at a time after segment id `:after`, best of the chunk first:
-    (segment id, raw, effective text, transcript id, position, title). Scoped: of transcript `:transcript`."""
-    scope = "JOIN segments s ON s.id = f.rowid AND s.transcript_id = :transcript" if scoped else ""
-    if not lib.is_sqlite:
-        return search_pg.chunk_sql(scoped, RANK_CHUNK)
-    # The chunk is read in rowid order (FTS5 stops after it); only its rows get a rank.
-    return text(
-        f"SELECT c.id, s.raw, c.effective_text, s.transcript_id, s.position, t.title FROM ("
-        f"SELECT f.rowid AS id, f.effective_text, f.rank AS rank FROM {INDEX} f {scope} "
-        f"WHERE {INDEX} MATCH :match AND f.rowid > :after ORDER BY f.rowid LIMIT {RANK_CHUNK}"
-        f") c JOIN segments s ON s.id = c.id JOIN transcripts t ON t.id = s.transcript_id ORDER BY c.rank, c.id"
-    )
-
-
 def candidates(
     lib: Library, tokens_: Sequence[str], prefixes: Sequence[str] = (), transcript_id: int | None = None
 ) -> Iterator[Sequence[Any]]:
-    """Every segment the index says may hold the tokens, chunk by chunk in segment-id order (see `candidate_sql`).
+    """Every segment the index says may hold the tokens, RANK_CHUNK at a time in index order,
+    the best of each chunk first: (segment id, raw, effective text, transcript id, position, title).
 
     Each chunk is read in its own short read transaction, so a caller may stop at any point.
     """
-    sql = candidate_sql(lib, transcript_id is not None)
-    params = {"match": match_expression(lib, tokens_, prefixes), "transcript": transcript_id, "after": 0}
-    while True:
+    match = match_expression(lib, tokens_, prefixes)
+    after: int | None = 0
+    while after is not None:
         with lib.read() as session:
-            rows = session.execute(sql, params).all()
+            if lib.is_sqlite:
+                rows, after = search_sqlite.candidate_chunk(session.connection(), match, after, RANK_CHUNK, transcript_id)
+            else:
+                rows, after = search_pg.candidate_chunk(session.connection(), match, after, RANK_CHUNK, transcript_id)
         yield from rows
-        if len(rows) < RANK_CHUNK:
-            return
-        params["after"] = max(row[0] for row in rows)
+
+
+def candidate_ids(lib: Library, match: str, after: int, chunk: int) -> tuple[list[tuple[int, int]], int | None]:
+    """([(place in the index, segment id)] of segments that may match `match` after place `after`,
+    in index order; the place to go on from, None at the end)."""
+    with lib.read() as session:
+        if lib.is_sqlite:
+            return search_sqlite.candidate_ids(session.connection(), match, after, chunk)
+        return search_pg.candidate_ids(session.connection(), match, after, chunk)
 
 
 def search(

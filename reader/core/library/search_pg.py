@@ -102,3 +102,23 @@ def chunk_sql(scoped: bool, chunk: int) -> TextClause:
         f") c JOIN segments s ON s.id = c.segment_id JOIN transcripts t ON t.id = s.transcript_id "
         f"ORDER BY c.rank DESC, c.segment_id"
     )
+
+
+def candidate_chunk(
+    conn: Connection, match: str, after: int, chunk: int, transcript_id: int | None
+) -> tuple[list[Sequence[Any]], int | None]:
+    """As `search_sqlite.candidate_chunk`; here the place in the index is the segment id."""
+    rows = conn.execute(chunk_sql(transcript_id is not None, chunk), {"match": match, "after": after, "transcript": transcript_id}).all()
+    return list(rows), (max(row[0] for row in rows) if len(rows) == chunk else None)
+
+
+def candidate_ids(conn: Connection, match: str, after: int, chunk: int) -> tuple[list[tuple[int, int]], int | None]:
+    """As `search_sqlite.candidate_ids`; here the place in the index is the segment id."""
+    ids = conn.execute(
+        text(
+            f"SELECT segment_id FROM {INDEX} WHERE tokens @@ CAST(:match AS tsquery) AND segment_id > :after "
+            f"ORDER BY segment_id LIMIT {chunk}"
+        ),
+        {"match": match, "after": after},
+    ).scalars().all()
+    return [(i, i) for i in ids], (ids[-1] if len(ids) == chunk else None)
