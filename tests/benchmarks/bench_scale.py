@@ -121,9 +121,7 @@ def _app(built: scale_library.Built) -> dict[str, float]:
 
 
 def measure(megabytes: int) -> dict[str, float]:
-    from reader.core.library import backup, check_library, open_library, search
-    from reader.core.library.export import export_library
-    from reader.core.text import Cleaner, shown_run
+    from reader.core.library import backup, open_library
 
     built = scale_library.build(megabytes)
     print(f"-- {built.megabytes:.0f} MB: {built.segments:,} segments in {built.transcripts} transcripts "
@@ -140,30 +138,39 @@ def measure(megabytes: int) -> dict[str, float]:
     f["memory"] = app["peak_rss_mb"]
     lib = open_library(built.db)
     try:
-        f["clean MB/s"] = _clean_rate(lib)
-        f["incremental s"], f["incremental segments"] = _incremental(lib, built.largest_id)
-        for name, query in QUERIES.items():
-            f[f"{name} hits"] = len(search.search(lib, query))
-            f[f"{name} median"], f[f"{name} p95"] = latency(RUNS, lambda q=query: search.search(lib, q))
-            f[f"{name} LIKE median"], f[f"{name} LIKE p95"] = latency(RUNS, lambda q=query: _like(lib, q))
-        cleaner = Cleaner()
-
-        def text_of(segments):  # what the app's find bar searches: the texts the reader shows
-            return [s.text for s in shown_run(segments, cleaner)]
-
-        page = _find_page(lib, text_of)
-        f["find hits"] = len(page.matches)
-        f["find first page"] = min(_timed(lambda: _find_page(lib, text_of)) for _ in range(3))
-        f["replace preview"] = min(_timed(lambda: _replace_preview(lib, text_of)) for _ in range(3))
-        with tempfile.TemporaryDirectory() as tmp:
-            f["export txt s"] = _timed(lambda: export_library(lib, Path(tmp), "txt"))
-        f["check s"] = _timed(lambda: check_library(lib))
+        _operations(lib, built.largest_id, f)
         with tempfile.TemporaryDirectory() as tmp:
             f["backup s"] = _timed(lambda: backup.backup(lib, Path(tmp) / "copy.sqlite3"))
         f["db MB"] = Path(built.db).stat().st_size / 1024 / 1024
     finally:
         lib.close()
     return f
+
+
+def _operations(lib, largest_id: int, f: dict[str, float]) -> None:
+    """The figures every database gives: cleaning rate, index after an edit, search, find, replace preview, export, check."""
+    from reader.core.library import check_library, search
+    from reader.core.library.export import export_library
+    from reader.core.text import Cleaner, shown_run
+
+    f["clean MB/s"] = _clean_rate(lib)
+    f["incremental s"], f["incremental segments"] = _incremental(lib, largest_id)
+    for name, query in QUERIES.items():
+        f[f"{name} hits"] = len(search.search(lib, query))
+        f[f"{name} median"], f[f"{name} p95"] = latency(RUNS, lambda q=query: search.search(lib, q))
+        f[f"{name} LIKE median"], f[f"{name} LIKE p95"] = latency(RUNS, lambda q=query: _like(lib, q))
+    cleaner = Cleaner()
+
+    def text_of(segments):  # what the app's find bar searches: the texts the reader shows
+        return [s.text for s in shown_run(segments, cleaner)]
+
+    page = _find_page(lib, text_of)
+    f["find hits"] = len(page.matches)
+    f["find first page"] = min(_timed(lambda: _find_page(lib, text_of)) for _ in range(3))
+    f["replace preview"] = min(_timed(lambda: _replace_preview(lib, text_of)) for _ in range(3))
+    with tempfile.TemporaryDirectory() as tmp:
+        f["export txt s"] = _timed(lambda: export_library(lib, Path(tmp), "txt"))
+    f["check s"] = _timed(lambda: check_library(lib))
 
 
 def _replace_preview(lib, text_of):
@@ -218,13 +225,46 @@ def report(sizes: list[int], results: dict[int, dict[str, float]]) -> None:
         print(f"{label:<58}{cells}")
 
 
+def measure_postgres(megabytes: int) -> dict[str, float] | None:
+    """The same library on a throwaway PostgreSQL cluster: the operations that do not need the app or a file."""
+    from reader.core.library import open_library
+    from tests.postgres.cluster import SERVER_BIN, create_database, throwaway_cluster
+
+    if SERVER_BIN is None:
+        print("skipped PostgreSQL: no server binaries in /usr/lib/postgresql/*/bin")
+        return None
+    print(f"-- {megabytes} MB on PostgreSQL (a throwaway cluster; made now, not cached)", flush=True)
+    with throwaway_cluster() as server:
+        lib = open_library(create_database(server))
+        try:
+            size, _segments, _transcripts, largest_id, import_s, index_s = scale_library.fill(lib, megabytes)
+            f = {"import s": import_s, "import MB/s": size / import_s, "index s": index_s, "index MB/s": size / index_s}
+            _operations(lib, largest_id, f)
+        finally:
+            lib.close()
+    return f
+
+
+def report_postgres(megabytes: int, lite: dict[str, float], pg: dict[str, float]) -> None:
+    print(f"{'PostgreSQL beside SQLite, ' + str(megabytes) + ' MB':<58}{'SQLite':>12}{'PostgreSQL':>14}{'ratio':>8}")
+    for label, key, unit in ROWS:
+        if key in pg and key in lite:
+            ratio = pg[key] / lite[key] if lite[key] else float("nan")
+            print(f"{label:<58}{lite[key]:>9.2f} {unit:<2}{pg[key]:>11.2f} {unit:<2}{ratio:>7.1f}x")
+
+
 def main() -> None:
     sizes, skipped = _sizes()
+    postgres = os.environ.get("SCALE_POSTGRES")
+    if not postgres:
+        skipped.append("PostgreSQL series: SCALE_POSTGRES=100 runs it on the 100 MB library (imports and indexes it anew, several minutes)")
     for why in skipped:
         print(f"skipped: {why}")
     results = {size: measure(size) for size in sizes}
     report(sizes, results)
-
-
-if __name__ == "__main__":
-    main()
+    if postgres:
+        size = int(postgres)
+        lite = results.get(size) or measure(size)
+        pg = measure_postgres(size)
+        if pg is not None:
+            report_postgres(size, lite, pg)

@@ -121,21 +121,13 @@ def write_sources(folder: Path, megabytes: int) -> tuple[list[Path], int, int]:
     return files, written, segments
 
 
-def build(megabytes: int, log=print) -> Built:
-    """The library of about `megabytes` MB, from the cache or made now (imported, then indexed)."""
-    from reader.core.library import import_file, open_library, search
+def fill(lib, megabytes: int) -> tuple[float, int, int, int, float, int]:
+    """Make the sources, import them into `lib` and index them:
+    (MB, segments, transcripts, largest transcript id, import seconds, index seconds)."""
+    from reader.core.library import import_file, search
 
-    folder = cache_root() / f"scale-g{GENERATOR}-{megabytes}mb"
-    figures = folder / "built.json"
-    if figures.exists() and os.environ.get("SCALE_REBUILD") != "1":
-        return Built(**json.loads(figures.read_text(encoding="utf-8")))
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    db = str(folder / "library.sqlite3")
-    with tempfile.TemporaryDirectory(dir=folder) as tmp:
-        log(f"  making the {megabytes} MB library in {folder} (once; later runs reuse it)")
+    with tempfile.TemporaryDirectory() as tmp:
         files, size, segments = write_sources(Path(tmp), megabytes)
-        lib = open_library(db)
         import_s = 0.0
         largest_id = None
         for path in files:
@@ -145,11 +137,27 @@ def build(megabytes: int, log=print) -> Built:
             if largest_id is None:
                 largest_id = result.transcripts[0].id
             path.unlink()
+    assert largest_id is not None
     started = time.perf_counter()
     search.update_index(lib)
     index_s = time.perf_counter() - started
-    lib.close()
-    assert largest_id is not None
-    built = Built(db, size / 1024 / 1024, segments, len(files), largest_id, import_s, index_s, time.strftime("%Y-%m-%d %H:%M"))
+    return size / 1024 / 1024, segments, len(files), largest_id, import_s, index_s
+
+
+def build(megabytes: int, log=print) -> Built:
+    """The library of about `megabytes` MB, from the cache or made now (imported, then indexed)."""
+    from reader.core.library import open_library
+
+    folder = cache_root() / f"scale-g{GENERATOR}-{megabytes}mb"
+    figures = folder / "built.json"
+    if figures.exists() and os.environ.get("SCALE_REBUILD") != "1":
+        return Built(**json.loads(figures.read_text(encoding="utf-8")))
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    db = str(folder / "library.sqlite3")
+    log(f"  making the {megabytes} MB library in {folder} (once; later runs reuse it)")
+    with open_library(db) as lib:
+        made = fill(lib, megabytes)
+    built = Built(db, *made[:3], made[3], made[4], made[5], time.strftime("%Y-%m-%d %H:%M"))
     figures.write_text(json.dumps(asdict(built)), encoding="utf-8")
     return built
