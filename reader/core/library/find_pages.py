@@ -34,6 +34,7 @@ from reader.core.library import search
 from reader.core.library.db import Library
 from reader.core.library.edits import Match, TextOf, _stored_texts, _timed, compile_pattern
 from reader.core.library.models import Segment, Transcript
+from reader.core.library.search_tables import PENDING
 
 DEFAULT_PAGE = 100
 # Candidates read and matched together.
@@ -42,8 +43,10 @@ _BATCH = 200
 
 @dataclass(frozen=True)
 class FindCursor:
-    """Where the next page starts: after this place in the index, or at this transcript id (scan)."""
+    """Where the next page starts: among the segments queued for the index, after this segment id
+    (None: past them), then after this place in the index; or at this transcript id (scan)."""
 
+    after_queued: int | None = 0
     after_place: int = 0
     from_transcript: int = 0
 
@@ -146,8 +149,8 @@ def find_page(
 
     `text_of` as in `edits.find` (called in read transactions, on consecutive segments of one
     transcript). With the index: in index order (import order; a segment re-indexed after a
-    change comes later); otherwise in library order. Brings the
-    index up to date first: run where jieba may run (the UI's clean lane).
+    change comes later); otherwise in library order. Only reads: the segments still queued for
+    the index (a correction of a moment ago) are candidates too, checked first.
     `UserError` for an empty, broken or runaway pattern.
     """
     compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
@@ -156,17 +159,22 @@ def find_page(
     query = index_query(pattern, regex)
     found: list[Found] = []
     if query is not None:
-        search.update_index(lib)
+        if cursor.after_queued is not None:
+            for queued_ids in _queued_batches(lib, cursor.after_queued):
+                with lib.read() as session:
+                    texts = _with_texts(session, queued_ids, text_of)
+                for segment_id in queued_ids:
+                    found += _matches_of(pattern, compiled, texts.get(segment_id))
+                    if len(found) >= limit:
+                        return FindPage(tuple(found), FindCursor(after_queued=segment_id), True)
         for batch in _candidate_batches(lib, _match(lib, query), cursor.after_place):
             with lib.read() as session:
-                texts = _with_texts(session, [segment_id for _, segment_id in batch], text_of)
+                queued = _queued_among(session, [segment_id for _, segment_id in batch])
+                texts = _with_texts(session, [segment_id for _, segment_id in batch if segment_id not in queued], text_of)
             for place, segment_id in batch:
-                if segment_id not in texts:
-                    continue  # an image
-                segment, text = texts[segment_id]
-                found += _matches(pattern, compiled, segment, text)
+                found += _matches_of(pattern, compiled, texts.get(segment_id))
                 if len(found) >= limit:
-                    return FindPage(tuple(found), FindCursor(after_place=place), True)
+                    return FindPage(tuple(found), FindCursor(after_queued=None, after_place=place), True)
         return FindPage(tuple(found), None, True)
     with lib.read() as session:
         transcripts = session.scalars(select(Transcript.id).where(Transcript.id >= cursor.from_transcript).order_by(Transcript.id)).all()
@@ -220,6 +228,29 @@ def replace_preview(
     return PreviewPage(tuple(previews), page.next)
 
 
+def _queued_batches(lib: Library, after: int) -> Iterator[list[int]]:
+    """Ids of the segments queued for the index (their entries may be out of date), after `after`, a batch at a time."""
+    while True:
+        with lib.read() as session:
+            ids = list(
+                session.connection().exec_driver_sql(
+                    f"SELECT segment_id FROM {PENDING} WHERE segment_id > {int(after)} ORDER BY segment_id LIMIT {_BATCH}"
+                ).scalars()
+            )
+        if ids:
+            yield ids
+        if len(ids) < _BATCH:
+            return
+        after = ids[-1]
+
+
+def _queued_among(session: Session, ids: Sequence[int]) -> set[int]:
+    if not ids:
+        return set()
+    marks = ",".join(str(int(i)) for i in ids)
+    return set(session.connection().exec_driver_sql(f"SELECT segment_id FROM {PENDING} WHERE segment_id IN ({marks})").scalars())
+
+
 def _candidate_batches(lib: Library, match: str, after: int) -> Iterator[list[tuple[int, int]]]:
     """[(place in the index, segment id)] of the segments the index says may match, after place `after`,
     in index order, a batch at a time."""
@@ -261,6 +292,11 @@ def _runs(rows: Sequence[Segment]) -> list[list[Segment]]:
         else:
             runs.append([row])
     return runs
+
+
+def _matches_of(pattern: str, compiled: Any, read: tuple[Segment, str] | None) -> list[Found]:
+    """The matches in a segment read by `_with_texts`; none for one it did not read (an image, a queued one)."""
+    return [] if read is None else _matches(pattern, compiled, *read)
 
 
 def _matches(pattern: str, compiled: Any, segment: Segment, text: str) -> list[Found]:

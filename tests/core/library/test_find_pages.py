@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import UserError
-from reader.core.library import edits, import_file
+from reader.core.library import edits, import_file, search
 from reader.core.library import find_pages as pages
 from reader.core.text import Cleaner, shown_run
 
@@ -41,7 +41,13 @@ def talks(library, tmp_path):
         path = tmp_path / f"talk{n}.txt"
         path.write_text(body, encoding="utf-8")
         import_file(library, path)
+    search.update_index(library)
     return library
+
+
+def queue_everything(lib):
+    with lib.write() as session:
+        session.connection().exec_driver_sql("INSERT OR IGNORE INTO search_pending(segment_id) SELECT id FROM segments")
 
 
 _cleaner = Cleaner()
@@ -61,7 +67,10 @@ PATTERNS = ["模型", "大", "语言模型", "語言", "视频", "GPT", "gpt", "
 
 @pytest.mark.parametrize("pattern", PATTERNS)
 @pytest.mark.parametrize("text_of", [None, shown], ids=["stored", "shown"])
-def test_find_through_the_index_finds_what_a_full_read_finds(talks, pattern, text_of):
+@pytest.mark.parametrize("queued", [False, True], ids=["indexed", "queued"])
+def test_find_through_the_index_finds_what_a_full_read_finds(talks, pattern, text_of, queued):
+    if queued:
+        queue_everything(talks)
     every = edits.find(talks, pattern, text_of=text_of)
     found = pages.find_all(talks, pattern, text_of=text_of)
     assert as_set(f.match for f in found) == as_set(every)
@@ -103,12 +112,31 @@ def test_a_regular_expression_reads_every_segment_and_pages_by_transcript(talks)
     assert as_set(first.matches + rest.matches) == as_set(edits.find(talks, "模.", regex=True, text_of=shown))
 
 
-def test_a_fresh_correction_is_found_at_once(talks):
+def test_a_fresh_correction_is_found_at_once_and_its_old_text_no_more(talks):
     segment_id = edits.segment_at(talks, 1, 1)
     edits.set_correction(talks, segment_id, "新的校对文字")
+    assert search.pending_count(talks) > 0  # find only reads: the index is not brought up to date by it
     page = pages.find_page(talks, "校对")
     assert [m.segment_id for m in page.matches] == [segment_id]
     assert page.found[0].correction == "新的校对文字"
+    assert pages.find_page(talks, "今天我们").matches == []
+    search.update_index(talks)
+    assert [m.segment_id for m in pages.find_page(talks, "校对").matches] == [segment_id]
+    assert pages.find_page(talks, "今天我们").matches == []
+
+
+def test_pages_of_queued_segments_then_the_index_go_on_without_gaps(talks):
+    queue_everything(talks)  # as after an import, before the index has caught up
+    every = as_set(edits.find(talks, "大", text_of=shown))
+    seen = []
+    cursor = None
+    while True:
+        page = pages.find_page(talks, "大", limit=1, cursor=cursor, text_of=shown)
+        seen += [(m.segment_id, m.start, m.end) for m in page.matches]
+        if page.next is None:
+            break
+        cursor = page.next
+    assert len(seen) == len(set(seen)) and set(seen) == every
 
 
 def test_replace_preview_shows_what_replace_all_would_write(talks):
