@@ -13,9 +13,11 @@ bigrams cannot. The effective text itself sits beside the tokens, unindexed:
 every candidate is folded and checked, so a hit really contains what was
 typed, and its snippet shows where.
 
-Ranking: candidates are read in index order a chunk at a time
-(`RANK_CHUNK`) and ranked (bm25) within the chunk, so a query matching half
-the library costs what a rare one does.
+Order: candidates are read in index order (import order) a chunk at a time
+(`CANDIDATE_CHUNK`), so a query matching half the library costs what a rare
+one does. SQLite keeps no positions or frequencies (`search_sqlite.py`), so
+there is nothing to rank by; PostgreSQL ranks within each chunk, the
+effective text's tokens above the raw text's.
 
 Keeping in step: SQL triggers, not calls from each operation, because the
 importer bulk-inserts and split/merge renumber and replace rows with bulk
@@ -68,8 +70,9 @@ TRIGGER_NAMES = tuple(search_sqlite.TRIGGERS)
 CLEANING_KEY = "search_cleaning"
 # The tokens' version: a library indexed with other tokens is indexed again.
 TOKENS = "bigrams-1"
-# Candidates ranked together (see the module's docstring).
-RANK_CHUNK = 1000
+# Candidates read together (see the module's docstring): enough for a page of hits, few
+# enough that their texts are read and checked in a few milliseconds.
+CANDIDATE_CHUNK = 200
 
 
 def install_sqlite(conn: Connection) -> None:
@@ -322,19 +325,21 @@ def match_expression(lib: Library, tokens_: Iterable[str], prefixes: Iterable[st
 def candidates(
     lib: Library, tokens_: Sequence[str], prefixes: Sequence[str] = (), transcript_id: int | None = None
 ) -> Iterator[Sequence[Any]]:
-    """Every segment the index says may hold the tokens, RANK_CHUNK at a time in index order,
-    the best of each chunk first: (segment id, raw, effective text, transcript id, position, title).
+    """Every segment the index says may hold the tokens, CANDIDATE_CHUNK at a time in index order
+    (PostgreSQL: the best of each chunk first): (segment id, raw, effective text, transcript id, position, title).
 
     Each chunk is read in its own short read transaction, so a caller may stop at any point.
     """
     match = match_expression(lib, tokens_, prefixes)
+    # One transcript's candidates are a small part of the library's: read more at a time.
+    chunk = CANDIDATE_CHUNK if transcript_id is None else CANDIDATE_CHUNK * 25
     after: int | None = 0
     while after is not None:
         with lib.read() as session:
             if lib.is_sqlite:
-                rows, after = search_sqlite.candidate_chunk(session.connection(), match, after, RANK_CHUNK, transcript_id)
+                rows, after = search_sqlite.candidate_chunk(session.connection(), match, after, chunk, transcript_id)
             else:
-                rows, after = search_pg.candidate_chunk(session.connection(), match, after, RANK_CHUNK, transcript_id)
+                rows, after = search_pg.candidate_chunk(session.connection(), match, after, chunk, transcript_id)
         yield from rows
 
 
@@ -350,8 +355,8 @@ def candidate_ids(lib: Library, match: str, after: int, chunk: int) -> tuple[lis
 def search(
     lib: Library, query: str, transcript_id: int | None = None, limit: int = DEFAULT_LIMIT, progress: Progress | None = None
 ) -> list[SearchHit]:
-    """Segments holding every whitespace-separated part of `query`, at most `limit`, the
-    best first among each chunk of candidates (see the module's docstring).
+    """Segments holding every whitespace-separated part of `query`, at most `limit`, in
+    index order (see the module's docstring).
 
     Traditional and simplified script, full and half width, upper and lower case
     all match each other. Any text is a safe query: `UserError` explains an

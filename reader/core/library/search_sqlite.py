@@ -109,26 +109,25 @@ def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]
 def candidate_chunk(
     conn: Connection, match: str, after: int, chunk: int, transcript_id: int | None
 ) -> tuple[list[Sequence[Any]], int | None]:
-    """(candidates after entry `after`, best first, as search reads them; the entry to go on from, None at the end).
+    """(candidates after entry `after`, in index order, as search reads them; the entry to go on from, None at the end).
 
     A candidate is (segment id, raw, effective text, transcript id, position, title).
-    The chunk is read in rowid order (FTS5 stops after it); only its rows get a rank.
+    The chunk is read in rowid order: FTS5 stops after it, however many rows match. No rank:
+    bm25 reads every match of a term (its document frequency), which grows with the library.
     """
     found = conn.exec_driver_sql(
-        f"SELECT rowid, rank FROM {INDEX} WHERE {INDEX} MATCH ? AND rowid > ? ORDER BY rowid LIMIT {chunk}", (match, after)
-    ).all()
+        f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH ? AND rowid > ? ORDER BY rowid LIMIT {chunk}", (match, after)
+    ).scalars().all()
     if not found:
         return [], None
-    rank = {entry_id: r for entry_id, r in found}
     scope = "AND s.transcript_id = ?" if transcript_id is not None else ""
     rows = list(conn.exec_driver_sql(
         f"SELECT e.entry_id, e.segment_id, s.raw, e.effective_text, s.transcript_id, s.position, t.title "
         f"FROM {ENTRIES} e JOIN segments s ON s.id = e.segment_id JOIN transcripts t ON t.id = s.transcript_id "
-        f"WHERE e.entry_id IN ({','.join('?' * len(found))}) {scope}",
-        (*rank, *(() if transcript_id is None else (transcript_id,))),
+        f"WHERE e.entry_id IN ({','.join('?' * len(found))}) {scope} ORDER BY e.entry_id",
+        (*found, *(() if transcript_id is None else (transcript_id,))),
     ))
-    rows.sort(key=lambda row: (rank[row[0]], row[0]))
-    return [row[1:] for row in rows], (found[-1][0] if len(found) == chunk else None)
+    return [row[1:] for row in rows], (found[-1] if len(found) == chunk else None)
 
 
 def candidate_ids(conn: Connection, match: str, after: int, chunk: int) -> tuple[list[tuple[int, int]], int | None]:
