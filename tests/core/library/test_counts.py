@@ -50,3 +50,28 @@ def test_counts_follow_imports_corrections_splits_merges_undo_and_deletes(librar
 
     delete_transcript(library, ids[0])
     assert listed(library) == counted(library) == {ids[1]: (5, 0)}
+
+
+def test_a_library_from_before_the_stored_counts_is_counted_and_searchable_after_the_upgrade(tmp_path):
+    from sqlalchemy import create_engine
+
+    from reader.core.library import migrations, open_library, search
+
+    older = tmp_path / "older.sqlite3"
+    engine = create_engine(f"sqlite:///{older}")
+    with engine.begin() as conn:
+        migrations.upgrade(conn, "0003")
+        run = conn.exec_driver_sql
+        run(
+            "INSERT INTO sources(id, path, content_hash, encoding, format, imported_at) "
+            "VALUES (1, 'a.txt', 'h', 'utf-8', 'text', '2024-01-01')"
+        )
+        run("INSERT INTO transcripts(id, source_id, title, \"order\", created_at) VALUES (7, 1, '旧的', 1, '2024-01-01')")
+        for position, raw in enumerate(["大家好。", "我们讲语言模型。", "谢谢。"], 1):
+            run(f"INSERT INTO segments(transcript_id, position, kind, raw, version) VALUES (7, {position}, 'text', '{raw}', 1)")
+        run("UPDATE segments SET correction = '谢谢大家。' WHERE position = 3")
+    engine.dispose()
+    with open_library(str(older)) as lib:
+        assert [(t.id, t.segments, t.corrected) for t in list_transcripts(lib)] == [(7, 3, 1)]
+        assert [h.position for h in search.search(lib, "语言模型")] == [2]
+        assert [h.position for h in search.search(lib, "谢谢大家")] == [3]
