@@ -218,7 +218,7 @@ ROWS = [
 
 def report(sizes: list[int], results: dict[int, dict[str, float]]) -> None:
     base = results[sizes[0]]
-    head = "".join(f"{f'{s} MB':>12}{'x' + str(sizes[0]):>7}" for s in sizes)
+    head = "".join(f"{f'{s} MB':>12}{'/' + str(sizes[0]) + ' MB':>7}" for s in sizes)
     print(f"{'':58}{head}")
     for label, key, unit in ROWS:
         cells = ""
