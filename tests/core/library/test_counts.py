@@ -75,3 +75,16 @@ def test_a_library_from_before_the_stored_counts_is_counted_and_searchable_after
         assert [(t.id, t.segments, t.corrected) for t in list_transcripts(lib)] == [(7, 3, 1)]
         assert [h.position for h in search.search(lib, "语言模型")] == [2]
         assert [h.position for h in search.search(lib, "谢谢大家")] == [3]
+
+
+def test_check_says_when_the_stored_counts_disagree_with_the_segments(library, tmp_path):
+    from reader.core.library import check_library
+
+    path = tmp_path / "t.txt"
+    path.write_text(TALK, encoding="utf-8")
+    transcript_id = import_file(library, path).transcripts[0].id
+    assert check_library(library) == []
+    with library.write() as session:
+        session.connection().exec_driver_sql("DROP TRIGGER counts_segment_added")  # as a careless migration would
+    edits.split_segment(library, edits.segment_at(library, transcript_id, 2), 3)
+    assert check_library(library) == [f"transcript {transcript_id}: the library list says 4 segments, it has 6"]
