@@ -115,8 +115,8 @@ def _tokens(pattern: str) -> tuple[list[str], list[str]]:
     """
     words: list[str] = []
     prefixes: list[str] = []
-    for run in search._RUN.finditer(pattern):
-        found, _ = search._query_tokens(run.group())
+    for run in search.RUN.finditer(pattern):
+        found, _ = search.query_tokens(run.group())
         if found:
             words += found
         elif run.start() == 0:

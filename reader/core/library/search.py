@@ -105,7 +105,7 @@ def fold(text: str) -> str:
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 # A run of Chinese characters, or of other letters and digits.
-_RUN = re.compile(f"[{_HAN}]+|[^\\W{_HAN}_]+")
+RUN = re.compile(f"[{_HAN}]+|[^\\W{_HAN}_]+")
 
 
 def _is_han(char: str) -> bool:
@@ -120,7 +120,7 @@ def tokens(folded: str) -> list[str]:
     """What the index stores for a folded text: each Chinese character and each two
     consecutive ones, and each run of other letters or digits."""
     found: list[str] = []
-    for run in _RUN.findall(folded):
+    for run in RUN.findall(folded):
         if _is_han(run[0]):
             found += run
             found += map(str.__add__, run, run[1:])
@@ -129,11 +129,11 @@ def tokens(folded: str) -> list[str]:
     return found
 
 
-def _query_tokens(part: str) -> tuple[list[str], list[str]]:
+def query_tokens(part: str) -> tuple[list[str], list[str]]:
     """(tokens a hit must hold, prefixes one of its tokens must start with) for a folded query part."""
     words: list[str] = []
     prefixes: list[str] = []
-    for run in _RUN.findall(part):
+    for run in RUN.findall(part):
         if not _is_han(run[0]):
             prefixes.append(run)  # "open" finds "openai": a run of letters is one token of the text
         elif len(run) == 1:
@@ -311,7 +311,7 @@ def parse_query(query: str) -> _Query:
     words: list[str] = []
     prefixes: list[str] = []
     for part in parts:
-        found, starts = _query_tokens(part)
+        found, starts = query_tokens(part)
         words += found
         prefixes += starts
     return _Query(parts, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(prefixes)))
