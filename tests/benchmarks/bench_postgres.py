@@ -93,7 +93,8 @@ def bench(name: str, url: str, spare_url: str, folder: Path) -> dict:
             figures["gin"] = {}
             for q in QUERIES:
                 plan = session.execute(
-                    text("EXPLAIN " + search_pg.search_sql("").text), {"match": search_pg.tsquery(search.parse_query(q).words)}
+                    text("EXPLAIN " + search_pg.chunk_sql(False, search.CANDIDATE_CHUNK).text),
+                    {"match": search_pg.tsquery(search.parse_query(q).words, search.parse_query(q).prefixes), "after": 0},
                 ).scalars()
                 figures["gin"][q] = any("segment_search_tokens" in line for line in plan)
     lib.close()

@@ -46,3 +46,9 @@ def test_two_apps_opening_a_new_database_at_once_both_get_one_library(pg_url):
         assert list(pool.map(open_and_count, range(3))) == [0, 0, 0]
     with open_library(pg_url) as lib, lib.read() as session:
         assert session.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == len(schema_heads())
+
+
+def test_the_stored_counts_follow_every_change_on_postgres(pg_library, tmp_path):
+    from tests.core.library.test_counts import test_counts_follow_imports_corrections_splits_merges_undo_and_deletes as same_steps
+
+    same_steps(pg_library, tmp_path)

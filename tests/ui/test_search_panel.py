@@ -95,9 +95,9 @@ def test_without_a_library_it_says_so(qtbot):
 
 
 def test_indexing_before_the_first_search_shows_progress(qtbot, lib, monkeypatch):
-    from reader.core.library import search
+    from reader.core.library import search_sqlite
 
-    monkeypatch.setattr(search, "CHUNK", 1)
+    monkeypatch.setattr(search_sqlite, "CHUNK", 1)
     widget = SearchPanel(Operations.on_library(SyncTaskRunner(), lib))
     qtbot.addWidget(widget)
     shown = []

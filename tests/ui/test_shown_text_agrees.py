@@ -23,7 +23,8 @@ from reader.core.formats.writers import ExportOptions
 from reader.core.library import edits, import_file, open_library, transcript_segments
 from reader.core.library import rules as library_rules
 from reader.core.library.export import render_transcript
-from reader.core.library.search import INDEX, update_index
+from reader.core.library.search import update_index
+from reader.core.library.search_tables import ENTRIES
 from reader.ui.table.segment_model import CLEAN, RepeatRole, StateRole
 from tests.cli.conftest import cli_runner
 
@@ -144,7 +145,7 @@ def test_every_kind_of_segment_reads_the_same_in_the_app_the_cli_and_every_expor
     with open_library(db_path) as lib:
         update_index(lib)
         with lib.read() as session:
-            indexed = dict(session.connection().exec_driver_sql(f"SELECT rowid, effective_text FROM {INDEX}").all())
+            indexed = dict(session.connection().exec_driver_sql(f"SELECT segment_id, effective_text FROM {ENTRIES}").all())
     assert [indexed.get(r.id) for r in rows] == [s if s != IMAGE else None for s in SHOWN]
 
     # Reading formats: one paragraph per segment (a repeat left out), the image only when asked for.

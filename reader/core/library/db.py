@@ -250,7 +250,7 @@ def _is_busy(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc.orig)
 
 
-def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
+def open_library(db: str | None = None, *, damaged_ok: bool = False, checked: bool = False) -> Library:
     """Open (creating or migrating as needed) the library at a path or SQLAlchemy URL.
 
     None means `paths.default_db()`. Raises `UserError` for a location that
@@ -258,6 +258,8 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
     newer version of the app (which is left untouched), or a damaged SQLite
     library (SQLite's quick_check fails; the message names the newest good
     backup). With `damaged_ok` a damaged library opens read only, for `check`.
+    `checked`: the caller has just run that check (`backup.damage_report`), which
+    reads the whole file; it is not run twice.
     """
     target = db or paths.default_db()
     if "://" in target:
@@ -274,7 +276,7 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False) -> Library:
     try:
         # A first look that writes nothing: no journal mode is set before the file is known to be a library.
         with closing(connect_file(path, access, wal=False)) as conn:
-            damage = sqlite_file.damage(conn.execute, sqlite3.Error)
+            damage = None if checked else sqlite_file.damage(conn.execute, sqlite3.Error)
             current = file_revisions(conn) if damage is None else set()
             foreign = damage is None and not current and sqlite_file.has_tables(conn)
     except sqlite3.Error as exc:

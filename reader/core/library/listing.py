@@ -20,15 +20,14 @@ class TranscriptSummary:
     reviewed: int = 0
 
 
-# Tables and columns as reader.core.library.models declares them.
+# Tables and columns as reader.core.library.models declares them. The counts are stored
+# (counts.py keeps them): listing a thousand talks reads a thousand rows, not their segments;
+# only the reviewed share is counted, from the (few) review rows.
 _LIST = """
 SELECT transcripts.id, transcripts.title, counts.segments, counts.corrected, sources.path, reviews.reviewed
 FROM transcripts
 JOIN sources ON sources.id = transcripts.source_id
-LEFT OUTER JOIN (
-    SELECT transcript_id, count(*) AS segments, count(correction) AS corrected
-    FROM segments GROUP BY transcript_id
-) AS counts ON counts.transcript_id = transcripts.id
+LEFT OUTER JOIN transcript_counts AS counts ON counts.transcript_id = transcripts.id
 LEFT OUTER JOIN (
     SELECT segments.transcript_id, count(*) AS reviewed
     FROM segment_reviews JOIN segments ON segments.id = segment_reviews.segment_id

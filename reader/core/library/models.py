@@ -186,6 +186,15 @@ class Recording(Base):
     attached_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class TranscriptCounts(Base):
+    """A transcript's segments and corrected segments, kept by triggers (`counts.py`): the library panel's figures."""
+
+    __tablename__ = "transcript_counts"
+    transcript_id: Mapped[int] = mapped_column(ForeignKey("transcripts.id", ondelete="CASCADE"), primary_key=True)
+    segments: Mapped[int] = mapped_column(Integer)
+    corrected: Mapped[int] = mapped_column(Integer)
+
+
 class SegmentTopic(Base):
     __tablename__ = "segment_topics"
     segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), primary_key=True)

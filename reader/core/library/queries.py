@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
-from reader.core.library.models import Segment, Source, Speaker, Transcript
+from reader.core.library.models import Segment, Source, Speaker, Transcript, TranscriptCounts
 from reader.core.library.opchanges import OpChanges
 
 
@@ -141,7 +141,9 @@ def check_library(lib: Library) -> list[str]:
                     func.max(Segment.position),
                 ).group_by(Segment.transcript_id)
             )
+            counted = {}
             for transcript_id, count, distinct, low, high in positions:
+                counted[transcript_id] = count
                 if distinct != count:
                     problems.append(f"transcript {transcript_id}: {count - distinct} duplicate segment positions")
                 if low != 1 or high != distinct:
@@ -151,6 +153,13 @@ def check_library(lib: Library) -> list[str]:
             orphans = session.scalar(text("SELECT count(*) FROM sources WHERE id NOT IN (SELECT source_id FROM transcripts)"))
             if orphans:
                 problems.append(f"{orphans} imported files have no transcripts left (they would block re-importing)")
+            stored = session.execute(select(TranscriptCounts.transcript_id, TranscriptCounts.segments))
+            # The library list shows these; a migration that dropped their triggers leaves them behind.
+            problems += [
+                f"transcript {tid}: the library list says {n} segments, it has {counted.get(tid, 0)}"
+                for tid, n in stored
+                if n != counted.get(tid, 0)
+            ]
     except DBAPIError as exc:
         # A damaged file can stop SQLite midway through the checks: that is the finding.
         problems.append(f"integrity: SQLite cannot read it: {' '.join(str(exc.orig).split())}")

@@ -1,14 +1,23 @@
 """Full-text search over every segment of the library.
 
-Index: an SQLite FTS5 table, one row per segment (rowid = segment id), over
-the raw text and the effective text (the correction, else the cleaned text
+Index: an SQLite FTS5 table (`search_sqlite.py` says how it is stored), one
+entry per segment, over the raw text and the effective text (the correction, else the cleaned text
 under the default stages and the transcript's rules). Both are folded first
-(simplified script, NFKC, lower case, see `fold`) and cut with jieba's search
-mode, so the 2-character words inside longer words are tokens too; every
-Chinese character is also a token of its own, so a single character finds the
-words that hold it. The effective text itself sits beside the tokens,
-unindexed: every candidate is folded and checked, so a hit really contains
-what was typed, and its snippet shows where.
+(simplified script, NFKC, lower case, see `fold`) and cut into tokens without
+a dictionary: every Chinese character, every two consecutive Chinese
+characters (so a query of any length is the bigrams it must hold, the way
+CJK search engines index), and each run of letters or digits. No segmenter
+runs while indexing, so the index builds about as fast as the text is
+cleaned; jieba's words cut a query differently from a text in context, where
+bigrams cannot. The effective text itself sits beside the tokens, unindexed:
+every candidate is folded and checked, so a hit really contains what was
+typed, and its snippet shows where.
+
+Order: candidates are read in index order (import order) a chunk at a time
+(`CANDIDATE_CHUNK`), so a query matching half the library costs what a rare
+one does. SQLite keeps no positions or frequencies (`search_sqlite.py`), so
+there is nothing to rank by; PostgreSQL ranks within each chunk, the
+effective text's tokens above the raw text's.
 
 Keeping in step: SQL triggers, not calls from each operation, because the
 importer bulk-inserts and split/merge renumber and replace rows with bulk
@@ -16,7 +25,7 @@ statements that bypass ORM events. A trigger queues a segment in
 `search_pending` when it is inserted or its raw text, correction or kind
 changes, and when a rule that applies to it changes (its uncorrected
 segments, in the rule's scope); deleting a segment (a transcript's cascade
-too) removes its row at once. `update_index` folds, cleans and cuts the queued
+too) removes its entry at once. `update_index` folds, cleans and cuts the queued
 segments; `search` runs it first, so a correction saved a moment ago is found
 at once, and the GUI calls it in the background after imports and rule
 changes so that the next search has nothing left to do.
@@ -30,24 +39,24 @@ copies the `segments` or `rules` table (Alembic batch mode) drops them:
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import jieba
 from sqlalchemy import Connection, text
 
 from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
-from reader.core.library import search_pg
+from reader.core.library import search_pg, search_sqlite
 from reader.core.library.db import Library
 from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
-from reader.core.library.search_tables import CHUNK, INDEX, NEIGHBOURHOOD, PENDING, RULE_SCOPE, Entry
-from reader.core.text import Cleaner, cleaning_fingerprint, segmenter, shown
+from reader.core.library.search_tables import PENDING, Entry
+from reader.core.text import Cleaner, cleaning_fingerprint, shown
 from reader.core.text import script as scripts
 
 Progress = Callable[[int, int], None]
@@ -56,28 +65,14 @@ Cancel = Callable[[], bool]
 MAX_QUERY_CHARS = 200
 DEFAULT_LIMIT = 50
 SNIPPET_CONTEXT = 24
-_QUEUE_SCOPE = "INSERT OR IGNORE INTO search_pending(segment_id) SELECT id FROM segments WHERE " + RULE_SCOPE + ";"
-_TRIGGERS = {
-    "search_segment_added": "AFTER INSERT ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END",
-    "search_segment_changed": (
-        "AFTER UPDATE OF raw, correction, kind ON segments BEGIN INSERT OR IGNORE INTO search_pending(segment_id) VALUES (NEW.id); END"
-    ),
-    "search_segment_deleted": (
-        "AFTER DELETE ON segments BEGIN DELETE FROM segment_search WHERE rowid = OLD.id; "
-        "DELETE FROM search_pending WHERE segment_id = OLD.id; END"
-    ),
-    "search_rule_added": "AFTER INSERT ON rules BEGIN " + _QUEUE_SCOPE.format(row="NEW") + " END",
-    # Not on `hits`: counting a rule's hits changes no text.
-    "search_rule_changed": (
-        "AFTER UPDATE OF pattern, replacement, is_regex, case_sensitive, enabled, transcript_id ON rules BEGIN "
-        + _QUEUE_SCOPE.format(row="OLD") + " " + _QUEUE_SCOPE.format(row="NEW") + " END"
-    ),
-    "search_rule_removed": "AFTER DELETE ON rules BEGIN " + _QUEUE_SCOPE.format(row="OLD") + " END",
-}
-TRIGGER_NAMES = tuple(_TRIGGERS)
-# The cleaning the index was last built with (`cleaning_fingerprint`).
+TRIGGER_NAMES = tuple(search_sqlite.TRIGGERS)
+# The cleaning the index was last built with (`cleaning_fingerprint`) and `TOKENS`.
 CLEANING_KEY = "search_cleaning"
-_QUEUE_ALL = f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments"
+# The tokens' version: a library indexed with other tokens is indexed again.
+TOKENS = "bigrams-1"
+# Candidates read together (see the module's docstring): enough for a page of hits, few
+# enough that their texts are read and checked in a few milliseconds.
+CANDIDATE_CHUNK = 200
 
 
 def install_sqlite(conn: Connection) -> None:
@@ -85,13 +80,7 @@ def install_sqlite(conn: Connection) -> None:
 
     Called by the migration that introduced search and whenever a trigger is found missing.
     """
-    conn.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX} USING fts5(raw, effective, effective_text UNINDEXED)"
-    )
-    conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {PENDING} (segment_id INTEGER PRIMARY KEY)")
-    for name, body in _TRIGGERS.items():
-        conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
-    conn.exec_driver_sql(_QUEUE_ALL)
+    search_sqlite.install(conn)
 
 
 # ----------------------------------------------------------------- folding and tokens
@@ -114,6 +103,11 @@ def fold(text: str) -> str:
     return "".join(map(_fold_char, simplified))
 
 
+_HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+# A run of Chinese characters, or of other letters and digits.
+RUN = re.compile(f"[{_HAN}]+|[^\\W{_HAN}_]+")
+
+
 def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char <= "\U0003ffff"
 
@@ -122,14 +116,31 @@ def _has_word(token: str) -> bool:
     return any(c.isalnum() for c in token)
 
 
-def _words(folded: str) -> list[str]:
-    segmenter.warm_up()
-    return [w for w in jieba.dt.cut_for_search(folded, HMM=False) if _has_word(w)]
-
-
 def tokens(folded: str) -> list[str]:
-    """What the index stores for a folded text: its search-mode words, then each Chinese character."""
-    return _words(folded) + [c for c in folded if _is_han(c)]
+    """What the index stores for a folded text: each Chinese character and each two
+    consecutive ones, and each run of other letters or digits."""
+    found: list[str] = []
+    for run in RUN.findall(folded):
+        if _is_han(run[0]):
+            found += run
+            found += map(str.__add__, run, run[1:])
+        else:
+            found.append(run)
+    return found
+
+
+def query_tokens(part: str) -> tuple[list[str], list[str]]:
+    """(tokens a hit must hold, prefixes one of its tokens must start with) for a folded query part."""
+    words: list[str] = []
+    prefixes: list[str] = []
+    for run in RUN.findall(part):
+        if not _is_han(run[0]):
+            prefixes.append(run)  # "open" finds "openai": a run of letters is one token of the text
+        elif len(run) == 1:
+            words.append(run)
+        else:
+            words += map(str.__add__, run, run[1:])
+    return words, prefixes
 
 
 # ----------------------------------------------------------------- keeping the index
@@ -144,17 +155,20 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     """Index the queued segments, a few hundred per transaction; returns how many.
 
     Cancelling stops between transactions; what is left stays queued.
-    Uses jieba: in the GUI, run it on the lane that owns the segmenter.
+    Cleans (with jieba): in the GUI, run it on the lane that owns the segmenter.
     A library that cannot be written (read-only, damaged) is searched as indexed.
     """
     if lib.read_only or lib.damage is not None:
         return 0
     if lib.is_sqlite:
         _repair_triggers(lib)
-        index_queued = _index_queued
+        index_queued = search_sqlite.index_queued
     else:
         index_queued = search_pg.index_queued
     _requeue_if_cleaning_changed(lib)
+    if lib.is_sqlite:
+        with lib.write() as session:
+            search_sqlite.start_afresh_if_most_is_queued(session.connection())
     total = pending_count(lib)
     done = 0
     cleaners: dict[int, Cleaner] = {}
@@ -169,22 +183,6 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
         if progress is not None:
             progress(min(done, total), total)
     return done
-
-
-def _index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
-    """Index up to CHUNK queued segments (and their neighbours) and take them off the queue; returns how many."""
-    ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} LIMIT {CHUNK}").scalars().all()
-    if not ids:
-        return 0
-    marks = ",".join("?" * len(ids))
-    rows = conn.exec_driver_sql(NEIGHBOURHOOD.format(chosen=f"IN ({marks})"), tuple(ids)).all()
-    entries = [(segment_id, " ".join(raw), " ".join(effective), shown) for segment_id, raw, effective, shown in entries_of(rows)]
-    gone = sorted({*ids, *(entry[0] for entry in entries)})
-    conn.exec_driver_sql(f"DELETE FROM {INDEX} WHERE rowid IN ({','.join('?' * len(gone))})", tuple(gone))
-    if entries:
-        conn.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, raw, effective, effective_text) VALUES (?, ?, ?, ?)", entries)
-    conn.exec_driver_sql(f"DELETE FROM {PENDING} WHERE segment_id IN ({marks})", tuple(ids))
-    return len(ids)
 
 
 def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Sequence[Any]]) -> list[Entry]:
@@ -233,20 +231,20 @@ def _repair_triggers(lib: Library) -> None:
         present = set(
             session.connection().exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'").scalars()
         )
-    if present >= _TRIGGERS.keys():
+    if present >= search_sqlite.TRIGGERS.keys():
         return
     with lib.write() as session:
         install_sqlite(session.connection())
 
 
 def _queue_all(lib: Library) -> str:
-    return _QUEUE_ALL if lib.is_sqlite else search_pg.QUEUE_ALL
+    return search_sqlite.QUEUE_ALL if lib.is_sqlite else search_pg.QUEUE_ALL
 
 
 def _requeue_if_cleaning_changed(lib: Library) -> None:
     """The index holds effective text as it was cleaned; a new version of the cleaning
     (an upgrade) would leave it stale, so then every segment is indexed again."""
-    now = cleaning_fingerprint()
+    now = f"{cleaning_fingerprint()} {TOKENS}"
     with lib.read() as session:
         stored = session.get(Setting, CLEANING_KEY)
         if stored is not None and stored.value == now:
@@ -286,14 +284,15 @@ class SearchHit:
 @dataclass(frozen=True)
 class _Query:
     parts: tuple[str, ...]
-    # Index tokens a hit must all hold: jieba's words of the query, or its single characters.
+    # Index tokens a hit must all hold (characters and bigrams), and prefixes of its tokens.
     words: tuple[str, ...]
-    characters: tuple[str, ...]
+    prefixes: tuple[str, ...] = ()
 
 
-def _quoted(tokens_: Iterable[str]) -> str:
+def _quoted(tokens_: Iterable[str], prefixes: Iterable[str] = ()) -> str:
     """An FTS5 expression: every token a quoted string, all required. Nothing the user types is syntax."""
-    return " ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(tokens_))
+    quoted = ['"' + t.replace('"', '""') + '"' for t in dict.fromkeys(tokens_)]
+    return " ".join(quoted + ['"' + p.replace('"', '""') + '" *' for p in dict.fromkeys(prefixes)])
 
 
 def query_parts(query: str) -> tuple[str, ...]:
@@ -313,18 +312,54 @@ def parse_query(query: str) -> _Query:
     """The index tokens for a query (see `query_parts`)."""
     parts = query_parts(query)
     words: list[str] = []
-    characters: list[str] = []
+    prefixes: list[str] = []
     for part in parts:
-        found = _words(part)
+        found, starts = query_tokens(part)
         words += found
-        characters += [c for c in part if _is_han(c)] + [w for w in found if not any(map(_is_han, w))]
-    return _Query(parts, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(characters)))
+        prefixes += starts
+    return _Query(parts, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(prefixes)))
+
+
+def match_expression(lib: Library, tokens_: Iterable[str], prefixes: Iterable[str] = ()) -> str:
+    """The index query (FTS5 or tsquery) for segments holding every token and a token starting with each prefix."""
+    return _quoted(tokens_, prefixes) if lib.is_sqlite else search_pg.tsquery(tokens_, prefixes)
+
+
+def candidates(
+    lib: Library, tokens_: Sequence[str], prefixes: Sequence[str] = (), transcript_id: int | None = None
+) -> Iterator[Sequence[Any]]:
+    """Every segment the index says may hold the tokens, CANDIDATE_CHUNK at a time in index order
+    (PostgreSQL: the best of each chunk first): (segment id, raw, effective text, transcript id, position, title).
+
+    Each chunk is read in its own short read transaction, so a caller may stop at any point.
+    """
+    match = match_expression(lib, tokens_, prefixes)
+    # One transcript's candidates are a small part of the library's: read more at a time.
+    chunk = CANDIDATE_CHUNK if transcript_id is None else CANDIDATE_CHUNK * 25
+    after: int | None = 0
+    while after is not None:
+        with lib.read() as session:
+            if lib.is_sqlite:
+                rows, after = search_sqlite.candidate_chunk(session.connection(), match, after, chunk, transcript_id)
+            else:
+                rows, after = search_pg.candidate_chunk(session.connection(), match, after, chunk, transcript_id)
+        yield from rows
+
+
+def candidate_ids(lib: Library, match: str, after: int, chunk: int) -> tuple[list[tuple[int, int]], int | None]:
+    """([(place in the index, segment id)] of segments that may match `match` after place `after`,
+    in index order; the place to go on from, None at the end)."""
+    with lib.read() as session:
+        if lib.is_sqlite:
+            return search_sqlite.candidate_ids(session.connection(), match, after, chunk)
+        return search_pg.candidate_ids(session.connection(), match, after, chunk)
 
 
 def search(
     lib: Library, query: str, transcript_id: int | None = None, limit: int = DEFAULT_LIMIT, progress: Progress | None = None
 ) -> list[SearchHit]:
-    """Segments holding every whitespace-separated part of `query`, best first, at most `limit`.
+    """Segments holding every whitespace-separated part of `query`, at most `limit`, in
+    index order (see the module's docstring).
 
     Traditional and simplified script, full and half width, upper and lower case
     all match each other. Any text is a safe query: `UserError` explains an
@@ -334,38 +369,17 @@ def search(
     if limit < 1:
         raise UserError(f"limit {limit}", "must be at least 1")
     parsed = parse_query(query)
-    with lib.read() as session:
-        if transcript_id is not None:
+    if transcript_id is not None:
+        with lib.read() as session:
             transcript_in(session, transcript_id)
     update_index(lib, progress)
-    scope = "" if transcript_id is None else "AND s.transcript_id = :transcript"
-    if lib.is_sqlite:
-        sql = text(
-            f"SELECT f.rowid, s.raw, f.effective_text, s.transcript_id, s.position, t.title "
-            f"FROM {INDEX} f JOIN segments s ON s.id = f.rowid JOIN transcripts t ON t.id = s.transcript_id "
-            f"WHERE {INDEX} MATCH :match {scope} ORDER BY f.rank"
-        )
-        expression = _quoted
-    else:
-        sql = search_pg.search_sql(scope)
-        expression = search_pg.tsquery
     hits: list[SearchHit] = []
-    seen: set[int] = set()
-    with lib.read() as session:
-        # Words first (fast, ranked by jieba's words); characters catch what jieba cut
-        # differently in context, e.g. a query word that straddles two words of the text.
-        for wanted in dict.fromkeys((parsed.words, parsed.characters)):
-            if not wanted:
-                continue
-            for row in session.execute(sql, {"match": expression(wanted), "transcript": transcript_id}):
-                if row[0] in seen:
-                    continue
-                seen.add(row[0])
-                hit = _verified(row, parsed.parts)
-                if hit is not None:
-                    hits.append(hit)
-                    if len(hits) == limit:
-                        return hits
+    for row in candidates(lib, parsed.words, parsed.prefixes, transcript_id):
+        hit = _verified(row, parsed.parts)
+        if hit is not None:
+            hits.append(hit)
+            if len(hits) == limit:
+                break
     return hits
 
 

@@ -83,16 +83,42 @@ def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]
     return len(ids)
 
 
-def tsquery(tokens_: Iterable[str]) -> str:
-    """A tsquery of lexemes that must all be present; quoted, so nothing typed is syntax."""
-    return " & ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in dict.fromkeys(tokens_))
+def tsquery(tokens_: Iterable[str], prefixes: Iterable[str] = ()) -> str:
+    """A tsquery of lexemes that must all be present (and lexemes starting with each prefix); quoted, so nothing typed is syntax."""
+
+    def quoted(t: str) -> str:
+        return "'" + t.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    return " & ".join([quoted(t) for t in dict.fromkeys(tokens_)] + [quoted(p) + ":*" for p in dict.fromkeys(prefixes)])
 
 
-def search_sql(scope: str) -> TextClause:
-    """Candidates for `search.search`, best first: same columns as the SQLite query."""
+def chunk_sql(scoped: bool, chunk: int) -> TextClause:
+    """As `search.candidate_sql`: candidates `chunk` at a time after segment id `:after`, ranked within the chunk."""
+    scope = "JOIN segments q ON q.id = f.segment_id AND q.transcript_id = :transcript" if scoped else ""
     return text(
-        f"SELECT f.segment_id, s.raw, f.effective_text, s.transcript_id, s.position, t.title "
-        f"FROM {INDEX} f JOIN segments s ON s.id = f.segment_id JOIN transcripts t ON t.id = s.transcript_id "
-        f"WHERE f.tokens @@ CAST(:match AS tsquery) {scope} "
-        f"ORDER BY ts_rank(f.tokens, CAST(:match AS tsquery)) DESC, f.segment_id"
+        f"SELECT c.segment_id, s.raw, c.effective_text, s.transcript_id, s.position, t.title FROM ("
+        f"SELECT f.segment_id, f.effective_text, ts_rank(f.tokens, CAST(:match AS tsquery)) AS rank FROM {INDEX} f {scope} "
+        f"WHERE f.tokens @@ CAST(:match AS tsquery) AND f.segment_id > :after ORDER BY f.segment_id LIMIT {chunk}"
+        f") c JOIN segments s ON s.id = c.segment_id JOIN transcripts t ON t.id = s.transcript_id "
+        f"ORDER BY c.rank DESC, c.segment_id"
     )
+
+
+def candidate_chunk(
+    conn: Connection, match: str, after: int, chunk: int, transcript_id: int | None
+) -> tuple[list[Sequence[Any]], int | None]:
+    """As `search_sqlite.candidate_chunk`; here the place in the index is the segment id."""
+    rows = conn.execute(chunk_sql(transcript_id is not None, chunk), {"match": match, "after": after, "transcript": transcript_id}).all()
+    return list(rows), (max(row[0] for row in rows) if len(rows) == chunk else None)
+
+
+def candidate_ids(conn: Connection, match: str, after: int, chunk: int) -> tuple[list[tuple[int, int]], int | None]:
+    """As `search_sqlite.candidate_ids`; here the place in the index is the segment id."""
+    ids = conn.execute(
+        text(
+            f"SELECT segment_id FROM {INDEX} WHERE tokens @@ CAST(:match AS tsquery) AND segment_id > :after "
+            f"ORDER BY segment_id LIMIT {chunk}"
+        ),
+        {"match": match, "after": after},
+    ).scalars().all()
+    return [(i, i) for i in ids], (ids[-1] if len(ids) == chunk else None)

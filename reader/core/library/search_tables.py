@@ -5,9 +5,11 @@ from __future__ import annotations
 from reader.core.kinds import SegmentKind
 
 INDEX = "segment_search"
+# SQLite: which segment an index entry is, and its effective text (search_sqlite.py).
+ENTRIES = "segment_search_entries"
 PENDING = "search_pending"
 # Segments indexed per transaction.
-CHUNK = 400
+CHUNK = 2000
 # What a segment's index entry reads: the segment and, as the reader shows it between its
 # neighbours (`reader.core.text.shown`), the ones either side. So indexing queued segments
 # ({chosen}: the SQL that picks them) indexes their neighbours again too (distance 1: a change
@@ -29,4 +31,4 @@ RULE_SCOPE = (
 
 def is_search_table(name: str) -> bool:
     """Tables the search index keeps beside the models (FTS5 makes shadow tables `segment_search_*`)."""
-    return name in (PENDING, INDEX) or name.startswith(INDEX + "_")
+    return name in (PENDING, INDEX) or name.startswith(INDEX + "_")  # ENTRIES too

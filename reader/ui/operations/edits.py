@@ -163,6 +163,12 @@ def find(
     """on_done([(match, text searched, correction)]) on the GUI thread; a bad pattern arrives through `failed`."""
 
     def search(lib: Library) -> list[Found]:
+        if transcript_id is None:
+            # The whole library: the search index picks the segments to read (core find_pages).
+            from reader.core.library import find_pages
+
+            found = find_pages.find_all(lib, pattern, regex=regex, case_sensitive=case_sensitive, text_of=text_of)
+            return [(f.match, f.text, f.correction) for f in found]
         seen: dict[int, tuple[str, str | None]] = {}
 
         def remember(segments: Sequence[Any]) -> list[str]:  # Segment rows of the core's

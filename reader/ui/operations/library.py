@@ -64,7 +64,7 @@ def _open_unless_damaged(location: str | None, import_seeds: bool, task: Task) -
         newest = backups.newest_good_backup(location)
         made = datetime.fromtimestamp(newest.stat().st_mtime) if newest is not None else None
         return DamagedLibrary(str(location), report, newest, made)
-    lib = open_library(location)
+    lib = open_library(location, checked=True)  # quick_check reads the whole file: once is enough
     if import_seeds:
         with contextlib.suppress(ImportCancelled):  # quitting during the first start: the samples not yet in come next time
             import_seeds_if_new(lib, cancel=task.cancelled)
