@@ -23,6 +23,11 @@ _SPACE = re.compile(r"\s*")
 _STOPS = re.compile(f"(?<=[{END_MARKS}])。+")
 # Punctuation before the first word (`……` may open a text on purpose).
 _LEAD = re.compile(f"[{SEPARATORS}。！？!?][\\s{SEPARATORS}。！？!?]*")
+# Every rule above needs one of these shapes; most texts show none and are left as they are
+# without reading them separator by separator.
+_ANY_WORK = re.compile(
+    f"\\A\\s*[{SEPARATORS}。！？!?]|[{END_MARKS}]\\s*[{SEPARATORS}]|[{SEPARATORS}]\\s*[{SEPARATORS}{END_MARKS}]|[{END_MARKS}]。"
+)
 
 
 def _neighbour_before(text: str, pos: int) -> str:
@@ -34,6 +39,10 @@ def _neighbour_before(text: str, pos: int) -> str:
 
 
 def tidy(text: str) -> tuple[str, list[Edit]]:
+    if not _ANY_WORK.search(text):
+        if text and not any(ch.isalnum() for ch in text):
+            return "", [Edit(0, len(text), "", STAGE)]
+        return text, []
     edits = []
     first = len(text) - len(text.lstrip())
     lead = _LEAD.match(text, first)
