@@ -27,12 +27,15 @@ def _latin_pattern(word: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+def _pattern(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The fillers' pattern, and one for the characters a filler can begin with: the full
+    pattern is slow to try at every offset (its lookbehinds), and most text holds none of these."""
     ordered = sorted({w for w in words if w.strip()}, key=len, reverse=True)
     if not ordered:
         return None
     alternatives = [_latin_pattern(w) if _is_latin(w) else re.escape(w) for w in ordered]
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    first = "".join(re.escape(ch) for ch in dict.fromkeys(w[0] for w in ordered))
+    return re.compile("|".join(alternatives), re.IGNORECASE), re.compile(f"[{first}]", re.IGNORECASE)
 
 
 def prepare(words: tuple[str, ...]) -> None:
@@ -49,13 +52,18 @@ def _is_whole_tokens(text: str, clauses: list[tuple[int, int]], start: int, end:
 
 
 def remove_fillers(text: str, words: tuple[str, ...] = DEFAULT_FILLERS) -> tuple[str, list[Edit]]:
-    pattern = _pattern(tuple(words))
-    if pattern is None:
+    patterns = _pattern(tuple(words))
+    if patterns is None:
+        return text, []
+    pattern, starts = patterns
+    first = starts.search(text)
+    if first is None:
         return text, []
     edits: list[Edit] = []
     clauses = None
     last_end = 0
-    for m in pattern.finditer(text):
+    # No filler begins before `first`; the lookbehinds still see the text before it.
+    for m in pattern.finditer(text, first.start()):
         start, end = m.span()
         word = m.group()
         if _is_latin(word):
