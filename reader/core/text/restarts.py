@@ -74,14 +74,16 @@ def _first_restart(text: str) -> tuple[int, int] | None:
     """The span (false start and its separator) of the first restart in `text`."""
     spans = segmenter.clause_spans(text)
     for (a_start, a_end), (b_start, b_end) in pairwise(spans):
-        gap = GAP.fullmatch(text, a_end, b_start)
-        if gap is None:
-            continue
         first = text[a_start:a_end].rstrip()
         second = text[b_start:b_end].lstrip()
+        # `_false_start`'s first test, here: most pairs fail it, and cheaply.
+        if not first or not second or (first[0] != second[0] and first[-1] not in second[:MAX_FALSE_START]):
+            continue
+        if GAP.fullmatch(text, a_end, b_start) is None:
+            continue
         cut = _false_start(first, second)
         if cut is not None:
-            return a_start + cut, b_start + (len(text[b_start:b_end]) - len(text[b_start:b_end].lstrip()))
+            return a_start + cut, b_end - len(second)
     return None
 
 
@@ -110,7 +112,7 @@ def _false_start(first: str, second: str) -> int | None:
 
 
 def _speech(text: str) -> bool:
-    return bool(HAN.search(text) or LATIN.search(text)) and not any(ch.isdigit() for ch in text)
+    return bool(HAN.search(text) or LATIN.search(text)) and not any(map(str.isdigit, text))
 
 
 def _whole_word_at(text: str, pos: int) -> bool:
@@ -120,6 +122,8 @@ def _whole_word_at(text: str, pos: int) -> bool:
 
 def _stuttered_tail(first: str, second: str) -> int | None:
     """`叫叫叫叫，叫做`, `应该大大，大家`: the start of the next clause stuttered before the break."""
+    if first[-1] not in second[:MAX_UNIT]:
+        return None  # no unit of the next clause's start ends `first`
     for size in range(1, MAX_UNIT + 1):
         unit = second[:size]
         if len(unit) < size or not HAN.fullmatch(unit) or set(unit) <= LAUGHTER or second.startswith(unit * 2):
