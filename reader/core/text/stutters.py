@@ -83,18 +83,43 @@ LATIN_DOUBLED = word_list("latin_doubled.txt")
 
 def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
     spaced = bool(_SPACE.search(text))
-    han = bool(CANDIDATE.search(_BETWEEN_HAN.sub("", text) if spaced else text))
-    latin = spaced and bool(LATIN_REPEAT.search(text))
+    if not spaced:
+        # Unspaced, a repetition is Han alone and lies inside one clause: only the clauses
+        # where one starts need reading.
+        repeats = [m.start() for m in CANDIDATE.finditer(text)]
+        if not repeats:
+            return text, []
+        return _collapse_clauses(text, repeats)
+    han = bool(CANDIDATE.search(_BETWEEN_HAN.sub("", text)))
+    latin = bool(LATIN_REPEAT.search(text))
     if not han and not latin:
         return text, []
     edits: list[Edit] = []
     for start, end in segmenter.clause_spans(text):
         clause = text[start:end]
         removed = set(_latin_stutters(clause)) if latin else set()
-        if han and CANDIDATE.search(_BETWEEN_HAN.sub("", clause) if spaced else clause):
+        if han and CANDIDATE.search(_BETWEEN_HAN.sub("", clause)):
             removed.update(_spaced_stutters(clause))
         if removed:
             edits.extend(Edit(start + e.start, start + e.end, "", STAGE) for e in removal_edits(removed, STAGE))
+    if not edits:
+        return text, []
+    return apply_edits(text, edits), edits
+
+
+def _collapse_clauses(text: str, repeats: list[int]) -> tuple[str, list[Edit]]:
+    """`collapse_stutters` of a text without spaces, given where repetitions start (in order)."""
+    edits: list[Edit] = []
+    k = 0
+    for start, end in segmenter.clause_spans(text):
+        while k < len(repeats) and repeats[k] < start:
+            k += 1
+        if k == len(repeats):
+            break
+        if repeats[k] >= end:
+            continue
+        for a, b in _collapse_clause(text[start:end]):
+            edits.append(Edit(start + a, start + b, "", STAGE))
     if not edits:
         return text, []
     return apply_edits(text, edits), edits
@@ -136,10 +161,17 @@ def _collapse_clause(clause: str) -> list[tuple[int, int]]:
         spans = _Reading(current).stutters()
         if not spans:
             break
-        gone = {i for a, b in spans for i in range(a, b)}
-        removed.update(origin[i] for i in gone)
-        origin = [o for i, o in enumerate(origin) if i not in gone]
-        current = "".join(ch for i, ch in enumerate(current) if i not in gone)
+        # The spans come in order and never overlap.
+        kept_origin: list[int] = []
+        kept: list[str] = []
+        last = 0
+        for a, b in spans:
+            removed.update(origin[a:b])
+            kept_origin += origin[last:a]
+            kept.append(current[last:a])
+            last = b
+        origin = kept_origin + origin[last:]
+        current = "".join(kept) + current[last:]
         if not CANDIDATE.search(current):
             break
     runs: list[list[int]] = []
