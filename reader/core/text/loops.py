@@ -13,7 +13,6 @@ the previous segment): `repeats_previous` gives the decision.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from reader.core.text import segmenter
 from reader.core.text.edits import Edit, apply_edits
@@ -26,6 +25,7 @@ LOOP_COPIES = 3
 # What may stand between two copies: separators, end marks and spaces, nothing else
 # (`(英文)，(英文)` are marks, not clauses).
 _GAP = re.compile(f"[\\s{SEPARATORS}{END_MARKS}]*")
+_SPACE = re.compile(r"\s")
 
 
 
@@ -34,8 +34,11 @@ def _key(clause: str) -> str:
 
 
 def collapse_loops(text: str) -> tuple[str, list[Edit]]:
-    keys = [_key(clause) for clause in segmenter.CLAUSE.findall(text)]
-    if not any(a == b for a, b in pairwise(keys)):
+    clauses = segmenter.CLAUSE.findall(text)
+    # Without spaces or capitals (lowercasing is per character, but for a Σ, which always
+    # changes) every clause is its own key.
+    keys = clauses if text.lower() == text and not _SPACE.search(text) else [_key(clause) for clause in clauses]
+    if not any(map(str.__eq__, keys, keys[1:])):
         return text, []  # no clause follows a copy of itself
     spans = segmenter.clause_spans(text)
     edits = []
