@@ -15,6 +15,7 @@ across punctuation is left to restarts.py: each clause is read on its own here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from importlib.resources import files
 
 from reader.core.text import segmenter
@@ -202,15 +203,18 @@ class _Reading:
         self.tokens = segmenter.cut(text)
         starts = segmenter.boundaries(self.tokens)
         self.cuts = set(starts)
-        self.token_at = [t for t, token in enumerate(self.tokens) for _ in token]
         self.token_start = starts
+
+    def token_at(self, pos: int) -> int:
+        """The index of the token holding offset `pos`."""
+        return bisect_right(self.token_start, pos) - 1
 
     def _apart(self, pos: int) -> bool:
         """Whether the segmenter reads a break at `pos`. Inside a rare dictionary entry
         (`学学习`, `喂喂`) or a doubled verb where no doubling can stand (`打打了`) may count."""
         if pos in self.cuts:
             return True
-        t = self.token_at[pos]
+        t = self.token_at(pos)
         word = self.tokens[t]
         if segmenter.is_glossary(word):
             return False
@@ -242,7 +246,7 @@ class _Reading:
 
     def _verb_object_follows(self, pos: int) -> bool:
         """`看看书`, `爬爬山`: the second copy of a doubled verb begins a verb-object word."""
-        end = self.token_start[self.token_at[pos] + 1]
+        end = self.token_start[self.token_at(pos) + 1]
         obj = self.text[pos + 1 : end]
         return len(obj) == 1 and segmenter.tag(obj).startswith("n")
 
@@ -252,13 +256,13 @@ class _Reading:
         standing alone where no doubling can: ending the clause (`就是说说，`), or a verb never
         doubled (`就是是`, `只有有一些`) unless 的 makes a word of it (`但是是的`, `只有有的人`);
         before an object a verb may be doubled after all (`再说说你的看法`)."""
-        start = self.token_start[self.token_at[i]]
+        start = self.token_start[self.token_at(i)]
         word = self.text[start : i + size]
         second, after = i + size, i + 2 * size
         unit = self.text[second:after]
         if (
             second in self.cuts
-            and len(self.tokens[self.token_at[second]]) == size
+            and len(self.tokens[self.token_at(second)]) == size
             and segmenter.tag(unit).startswith("v")
             and (after == len(self.text) or (unit in NEVER_DOUBLED and self.text[after:after + 1] != ATTRIBUTIVE))
         ):
@@ -315,7 +319,7 @@ class _Reading:
         # longer word (`研究研究员`), the first not the end of one (`看看看`).
         if i not in self.cuts or after not in self.cuts:
             return False
-        following = self.token_at[after] if after < len(self.text) else len(self.tokens)
+        following = self.token_at(after) if after < len(self.text) else len(self.tokens)
         if unit in TENTATIVE:
             return self._doubling_may_precede(following)
         if _is_numeral_unit(unit):
