@@ -38,12 +38,20 @@ LAUGHTER = frozenset("哈呵嘿嘻")
 GAP = re.compile(f"[ \\t]*[{SEPARATORS}](?:[ \\t]*[{SEPARATORS}])*[ \\t]*")
 # Every restart shows one of two shapes, cheap to look for before reading any clause: the
 # last character before the separator again within the next six, or a short clause and the
-# next beginning with the same character.
+# next beginning with the same character. Each pattern begins with a character class, which
+# the regex engine skips to quickly: the first looks from the gap's first character back at
+# the one before it (the gap is spaces and separators with one separator at least).
 _P = segmenter.PUNCTUATION
-_HINT = re.compile(
-    f"(.){GAP.pattern}[^{_P}]{{0,{MAX_FALSE_START - 1}}}\\1"
-    f"|(?:^|[{_P}])([^{_P}])[^{_P}]{{0,{MAX_FALSE_START - 1}}}{GAP.pattern}\\2"
+_SHORT = f"[^{_P}]{{0,{MAX_FALSE_START - 1}}}"
+_HINT_TAIL = re.compile(
+    f"[ \\t{SEPARATORS}](?<=(.)[ \\t{SEPARATORS}])(?:(?<=[{SEPARATORS}])|[ \\t]*[{SEPARATORS}])[ \\t{SEPARATORS}]*{_SHORT}\\1"
 )
+_HINT_CLAUSE = re.compile(f"[{_P}]([^{_P}]){_SHORT}{GAP.pattern}\\1")
+_HINT_FIRST_CLAUSE = re.compile(f"([^{_P}]){_SHORT}{GAP.pattern}\\1")
+
+
+def _hinted(text: str) -> bool:
+    return bool(_HINT_TAIL.search(text) or _HINT_CLAUSE.search(text) or _HINT_FIRST_CLAUSE.match(text))
 # A preposition that opens a frame the clause must close (`在…中`, `当…时`, `对…来说`).
 FRAME_OPENERS = frozenset({"在", "当", "从", "对", "对于", "关于", "跟", "与", "和", "随着"})
 FRAME_CLOSERS = frozenset(
@@ -57,7 +65,7 @@ FRAME_CLOSERS = frozenset(
 
 def collapse_restarts(text: str) -> tuple[str, list[Edit]]:
     """Remove false starts, one at a time until none is left (`我，我，我觉得` -> `我觉得`)."""
-    if not _HINT.search(text):
+    if not _hinted(text):
         return text, []
     origin = list(range(len(text)))
     current = text
