@@ -54,6 +54,8 @@ def _hinted(text: str) -> bool:
     return bool(_HINT_TAIL.search(text) or _HINT_CLAUSE.search(text) or _HINT_FIRST_CLAUSE.match(text))
 # A preposition that opens a frame the clause must close (`在…中`, `当…时`, `对…来说`).
 FRAME_OPENERS = frozenset({"在", "当", "从", "对", "对于", "关于", "跟", "与", "和", "随着"})
+# The first characters of the openers: a clause holding none opens no frame.
+_OPENER_START = re.compile(f"[{''.join(sorted({word[0] for word in FRAME_OPENERS}))}]")
 FRAME_CLOSERS = frozenset(
     {
         "中", "里", "上", "下", "内", "外", "时", "前", "后", "之中", "之间", "当中", "之前", "之后",
@@ -84,8 +86,7 @@ def _first_restart(text: str) -> tuple[int, int] | None:
     for (a_start, a_end), (b_start, b_end) in pairwise(spans):
         first = text[a_start:a_end].rstrip()
         second = text[b_start:b_end].lstrip()
-        # `_false_start`'s first test, here: most pairs fail it, and cheaply.
-        if not first or not second or (first[0] != second[0] and first[-1] not in second[:MAX_FALSE_START]):
+        if not _may_restart(first, second):
             continue
         if GAP.fullmatch(text, a_end, b_start) is None:
             continue
@@ -95,11 +96,18 @@ def _first_restart(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _may_restart(first: str, second: str) -> bool:
+    """What every kind of restart needs, cheap to test: the whole first clause, a short one,
+    begins the next, or its last character is again among the next one's first few. Most
+    pairs of clauses fail it."""
+    return bool(first and second) and (
+        first[-1] in second[:MAX_FALSE_START] or (len(first) <= MAX_FALSE_START and second.startswith(first))
+    )
+
+
 def _false_start(first: str, second: str) -> int | None:
     """Where in `first` the false start begins, or None when `first` is no false start."""
-    # Every kind of restart needs the first clause to begin like the next, or its last
-    # character again within the next one's first few: most pairs fail this at once.
-    if not first or not second or (first[0] != second[0] and first[-1] not in second[:MAX_FALSE_START]):
+    if not _may_restart(first, second):
         return None
     if not _speech(first):
         return None
@@ -110,13 +118,24 @@ def _false_start(first: str, second: str) -> int | None:
     stuttered = _stuttered_tail(first, second)
     if stuttered is not None:
         return stuttered
-    for size in range(min(MAX_FALSE_START, len(first) - 1, len(second) - 1), 1, -1):
+    longest = min(MAX_FALSE_START, len(first) - 1, len(second) - 1)
+    if first[-1] not in second[1:longest]:
+        return None  # no tail of two or more characters begins the next clause
+    readings: dict[str, tuple[str, ...]] = {}  # each clause is cut once, whichever tails are tried
+    for size in range(longest, 1, -1):
         tail = first[-size:]
-        if HAN.fullmatch(tail) and second.startswith(tail) and (
-            _cut_mid_word(tail, second) or _frame_left_open(first[:-size], tail, second)
+        if second.startswith(tail) and HAN.fullmatch(tail) and (
+            _cut_mid_word(tail, second, readings) or _frame_left_open(first[:-size], tail, second, readings)
         ):
             return len(first) - size
     return None
+
+
+def _cut(text: str, readings: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    tokens = readings.get(text)
+    if tokens is None:
+        tokens = readings[text] = segmenter.cut(text)
+    return tokens
 
 
 def _speech(text: str) -> bool:
@@ -144,17 +163,19 @@ def _stuttered_tail(first: str, second: str) -> int | None:
     return None
 
 
-def _cut_mid_word(tail: str, second: str) -> bool:
+def _cut_mid_word(tail: str, second: str, readings: dict[str, tuple[str, ...]]) -> bool:
     """`语言模，语言模型`: the tail is no word, and the next clause reads it as part of a longer one."""
     if segmenter.freq(tail) >= segmenter.WORD_FREQ:
         return False
-    ends = segmenter.boundaries(segmenter.cut(second))
+    ends = segmenter.boundaries(_cut(second, readings))
     return len(tail) not in ends
 
 
-def _frame_left_open(before: str, tail: str, second: str) -> bool:
+def _frame_left_open(before: str, tail: str, second: str, readings: dict[str, tuple[str, ...]]) -> bool:
     """`就是在这个训练，训练的过程中`: a frame opened before the break closes only after it."""
-    tokens = segmenter.cut(before + tail)
+    if not _OPENER_START.search(before + tail):
+        return False  # no frame can open
+    tokens = _cut(before + tail, readings)
     if len(tail) not in [len(before + tail) - b for b in segmenter.boundaries(tokens)]:
         return False  # the tail is no whole word where it was first said
     opened = False
@@ -165,7 +186,7 @@ def _frame_left_open(before: str, tail: str, second: str) -> bool:
             opened = False
     if not opened:
         return False
-    after = segmenter.cut(second)
+    after = _cut(second, readings)
     if segmenter.boundaries(after).count(len(tail)) == 0:
         return False
     return any(token in FRAME_CLOSERS for token in after)
