@@ -60,14 +60,17 @@ _PUNCTUATION = re.compile(r"[，。！？；：、,.!?;:…\s]+")
 _FULL_STOPS = re.compile(FULL_STOP)
 
 
+# Runs of punctuation are split on whole, so only the first and the last part can be empty.
+
+
 def _last_clause(text: str) -> str:
-    parts = [p for p in _PUNCTUATION.split(text) if p]
-    return parts[-1] if parts else ""
+    parts = _PUNCTUATION.split(text)
+    return parts[-1] or (parts[-2] if len(parts) > 1 else "")
 
 
 def _first_clause(text: str) -> str:
-    parts = [p for p in _PUNCTUATION.split(text) if p]
-    return parts[0] if parts else ""
+    parts = _PUNCTUATION.split(text)
+    return parts[0] or (parts[1] if len(parts) > 1 else "")
 
 
 def is_question(clause: str) -> bool:
@@ -148,10 +151,13 @@ def _begins_open(next_clause: str) -> bool:
 
 def runs_on(chunk: str, next_chunk: str) -> bool:
     """Whether the sentence that `chunk` (ending in `。`) cuts goes on in `next_chunk`."""
-    body = chunk.rstrip()[: -len(FULL_STOP)]
+    return _runs_on(_last_clause(chunk.rstrip()[: -len(FULL_STOP)]), next_chunk)
+
+
+def _runs_on(last: str, next_chunk: str) -> bool:
+    """`runs_on`, given the last clause before the `。`."""
     if not next_chunk:
         return False
-    last = _last_clause(body)
     first = _first_clause(next_chunk)
     if not last or not first:
         return False
@@ -171,13 +177,13 @@ def mark_sentences(text: str, next_start: str | None) -> tuple[str, list[Edit]]:
     final = len(stripped) - 1 if stripped.endswith(FULL_STOP) else -1
     for m in _FULL_STOPS.finditer(text):
         pos = m.start()
-        if pos == final:
-            if next_start is None:
-                continue
-            if runs_on(stripped, next_start):
-                edits.append(Edit(pos, pos + 1, COMMA, STAGE))
-                continue
-        if is_question(_last_clause(text[:pos])):
+        if pos == final and next_start is None:
+            continue
+        last = _last_clause(text[:pos])
+        if pos == final and _runs_on(last, next_start or ""):
+            edits.append(Edit(pos, pos + 1, COMMA, STAGE))
+            continue
+        if is_question(last):
             edits.append(Edit(pos, pos + 1, QUESTION, STAGE))
     if not edits:
         return text, []
