@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from reader.core.text import segmenter
@@ -51,19 +52,28 @@ def _is_whole_tokens(text: str, clauses: list[tuple[int, int]], start: int, end:
     return start - clause_start in cuts and end - clause_start in cuts
 
 
+def _matches(text: str, pattern: re.Pattern[str], starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying the pattern only where a filler can begin (a filler
+    is never empty; the lookbehinds still see the text before each try)."""
+    pos = 0
+    while (start := starts.search(text, pos)) is not None:
+        m = pattern.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def remove_fillers(text: str, words: tuple[str, ...] = DEFAULT_FILLERS) -> tuple[str, list[Edit]]:
     patterns = _pattern(tuple(words))
     if patterns is None:
         return text, []
     pattern, starts = patterns
-    first = starts.search(text)
-    if first is None:
-        return text, []
     edits: list[Edit] = []
     clauses = None
     last_end = 0
-    # No filler begins before `first`; the lookbehinds still see the text before it.
-    for m in pattern.finditer(text, first.start()):
+    for m in _matches(text, pattern, starts):
         start, end = m.span()
         word = m.group()
         if _is_latin(word):
