@@ -23,10 +23,13 @@ _SPACE = re.compile(r"\s*")
 _STOPS = re.compile(f"(?<=[{END_MARKS}])。+")
 # Punctuation before the first word (`……` may open a text on purpose).
 _LEAD = re.compile(f"[{SEPARATORS}。！？!?][\\s{SEPARATORS}。！？!?]*")
-# Every rule above needs one of these shapes; most texts show none and are left as they are
-# without reading them separator by separator.
+# Every rule above needs punctuation at the start or one of these shapes; most texts show
+# none and are left as they are without reading them separator by separator. (The pattern
+# begins with a character class: the regex engine skips to those.)
+_LEADING = re.compile(f"\\s*[{SEPARATORS}。！？!?]")
 _ANY_WORK = re.compile(
-    f"\\A\\s*[{SEPARATORS}。！？!?]|[{END_MARKS}]\\s*[{SEPARATORS}]|[{SEPARATORS}]\\s*[{SEPARATORS}{END_MARKS}]|[{END_MARKS}]。"
+    f"[{SEPARATORS}{END_MARKS}]"
+    f"(?:(?<=[{END_MARKS}])\\s*[{SEPARATORS}]|(?<=[{SEPARATORS}])\\s*[{SEPARATORS}{END_MARKS}]|(?<=[{END_MARKS}])。)"
 )
 
 
@@ -39,8 +42,8 @@ def _neighbour_before(text: str, pos: int) -> str:
 
 
 def tidy(text: str) -> tuple[str, list[Edit]]:
-    if not _ANY_WORK.search(text):
-        if text and not any(ch.isalnum() for ch in text):
+    if not _LEADING.match(text) and not _ANY_WORK.search(text):
+        if text and not any(map(str.isalnum, text)):
             return "", [Edit(0, len(text), "", STAGE)]
         return text, []
     edits = []
