@@ -29,7 +29,10 @@ CANDIDATE = re.compile(f"([{HAN}]{{1,{MAX_UNIT}}})\\1")
 REPETITION_START = re.compile(f"(?=([{HAN}]{{1,{MAX_UNIT}}})\\1)")
 HAN_CHAR = re.compile(f"[{HAN}]")
 # Spaces between two Chinese characters, which a stutter may have in it (`我 我 我觉得`).
-_BETWEEN_HAN = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
+# Only spaces inside a clause (a tab or a line break ends one); the pattern begins with the
+# space itself, which the regex engine skips to, and looks back from it.
+_INNER_SPACE = f"[^\\S{segmenter.PUNCTUATION}]"
+_BETWEEN_HAN = re.compile(f"{_INNER_SPACE}(?<=[{HAN}]{_INNER_SPACE}){_INNER_SPACE}*(?=[{HAN}])")
 _SPACE = re.compile(r"\s")
 # A Latin word said again after a space: whole words (`papa` is one), any case.
 LATIN_ONE_LETTER_WORDS = frozenset("ai")
@@ -84,22 +87,26 @@ LATIN_DOUBLED = word_list("latin_doubled.txt")
 
 def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
     spaced = bool(_SPACE.search(text))
-    if not spaced:
-        # Unspaced, a repetition is Han alone and lies inside one clause: only the clauses
-        # where one starts need reading.
-        repeats = [m.start() for m in CANDIDATE.finditer(text)]
-        if not repeats:
-            return text, []
-        return _collapse_clauses(text, repeats)
-    han = bool(CANDIDATE.search(_BETWEEN_HAN.sub("", text)))
-    latin = bool(LATIN_REPEAT.search(text))
-    if not han and not latin:
+    # Repetitions are found with the spaces between Chinese characters taken out, clause by
+    # clause: clause k of `joined` is clause k of `text` without them.
+    joined = _BETWEEN_HAN.sub("", text) if spaced else text
+    repeats = [m.start() for m in CANDIDATE.finditer(joined)]
+    latin = spaced and bool(LATIN_REPEAT.search(text))
+    if not repeats and not latin:
         return text, []
+    spans = segmenter.clause_spans(text)
+    # Only the clauses where a repetition starts need reading.
+    repeating = _holding(segmenter.clause_spans(joined) if spaced else spans, repeats)
     edits: list[Edit] = []
-    for start, end in segmenter.clause_spans(text):
+    for (start, end), has_repeat in zip(spans, repeating, strict=True):
+        if not (has_repeat or latin):
+            continue
         clause = text[start:end]
+        if not spaced:
+            edits.extend(Edit(start + a, start + b, "", STAGE) for a, b in _collapse_clause(clause))
+            continue
         removed = set(_latin_stutters(clause)) if latin else set()
-        if han and CANDIDATE.search(_BETWEEN_HAN.sub("", clause)):
+        if has_repeat:
             removed.update(_spaced_stutters(clause))
         if removed:
             edits.extend(Edit(start + e.start, start + e.end, "", STAGE) for e in removal_edits(removed, STAGE))
@@ -108,22 +115,15 @@ def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
     return apply_edits(text, edits), edits
 
 
-def _collapse_clauses(text: str, repeats: list[int]) -> tuple[str, list[Edit]]:
-    """`collapse_stutters` of a text without spaces, given where repetitions start (in order)."""
-    edits: list[Edit] = []
+def _holding(spans: list[tuple[int, int]], positions: list[int]) -> list[bool]:
+    """For each span, whether one of `positions` (in order) lies in it."""
+    found = []
     k = 0
-    for start, end in segmenter.clause_spans(text):
-        while k < len(repeats) and repeats[k] < start:
+    for start, end in spans:
+        while k < len(positions) and positions[k] < start:
             k += 1
-        if k == len(repeats):
-            break
-        if repeats[k] >= end:
-            continue
-        for a, b in _collapse_clause(text[start:end]):
-            edits.append(Edit(start + a, start + b, "", STAGE))
-    if not edits:
-        return text, []
-    return apply_edits(text, edits), edits
+        found.append(k < len(positions) and positions[k] < end)
+    return found
 
 
 def _spaced_stutters(clause: str) -> set[int]:
