@@ -86,7 +86,10 @@ def _first_restart(text: str) -> tuple[int, int] | None:
     for (a_start, a_end), (b_start, b_end) in pairwise(spans):
         first = text[a_start:a_end].rstrip()
         second = text[b_start:b_end].lstrip()
-        if not _may_restart(first, second):
+        # `_may_restart`, written out: this runs for every pair of clauses.
+        if not first or not second or (
+            first[-1] not in second[:MAX_FALSE_START] and (len(first) > MAX_FALSE_START or not second.startswith(first))
+        ):
             continue
         if GAP.fullmatch(text, a_end, b_start) is None:
             continue
@@ -107,19 +110,19 @@ def _may_restart(first: str, second: str) -> bool:
 
 def _false_start(first: str, second: str) -> int | None:
     """Where in `first` the false start begins, or None when `first` is no false start."""
+    # Only speech is a false start (`_speech`): asked only of a clause that would be one
+    # otherwise, since most are not.
     if not _may_restart(first, second):
-        return None
-    if not _speech(first):
         return None
     if len(first) <= MAX_FALSE_START and second.startswith(first) and _whole_word_at(second, len(first)):
         if second == first and len(first) <= DELIBERATE_REPEAT:
             return None
-        return 0
+        return 0 if _speech(first) else None
     stuttered = _stuttered_tail(first, second)
     if stuttered is not None:
-        return stuttered
+        return stuttered if _speech(first) else None
     longest = min(MAX_FALSE_START, len(first) - 1, len(second) - 1)
-    if first[-1] not in second[1:longest]:
+    if first[-1] not in second[1:longest] or not _speech(first):
         return None  # no tail of two or more characters begins the next clause
     readings: dict[str, tuple[str, ...]] = {}  # each clause is cut once, whichever tails are tried
     for size in range(longest, 1, -1):
