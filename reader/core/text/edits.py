@@ -104,7 +104,7 @@ def removals_until_stable(
     giving one set of removals in offsets of `text`: a removal by one pass can make work for
     another (`我我们，我们觉得`: the stutter goes first, then the restart), and cleaning the
     result again must change nothing."""
-    origin = list(range(len(text)))
+    origin: Sequence[int] = range(len(text))  # a list once something is removed
     current = text
     removed: set[int] = set()
     # Each pass is stable on its own output: after one removes something, only the
@@ -127,7 +127,8 @@ def removals_until_stable(
             if e.end > last:
                 removed.update(origin[max(last, e.start) : e.end])
                 last = e.end
-        origin = kept + origin[last:]
+        kept += origin[last:]
+        origin = kept
         current = new_text
     return current, removal_edits(removed, stage)
 

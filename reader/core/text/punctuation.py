@@ -58,8 +58,8 @@ def tidy(text: str) -> tuple[str, list[Edit]]:
         if end - start == 1:
             # A lone separator between two words, the common case, stays. (A run after
             # the lead has a word before it: the lead took every mark and space there.)
-            before, after = text[start - 1], text[end : end + 1]
-            if not (before in END_MARKS or before.isspace() or (after and (after in END_MARKS or after.isspace()))):
+            left, right = text[start - 1], text[end : end + 1]
+            if not (left in END_MARKS or left.isspace() or (right and (right in END_MARKS or right.isspace()))):
                 continue
         space = _SPACE.match(text, end)
         assert space is not None  # \s* matches anywhere

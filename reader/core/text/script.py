@@ -58,7 +58,7 @@ def converted_text(text: str, script: str) -> str:
     if script == KEEP:
         return text
     convert_once = converter(script).convert
-    converted = convert_once(text)
+    converted: str = convert_once(text)
     if converted == text:
         return text
     # OpenCC picks phrases by context, so its own output can convert again (s2t turns
