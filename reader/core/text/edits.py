@@ -104,7 +104,7 @@ def removals_until_stable(
     giving one set of removals in offsets of `text`: a removal by one pass can make work for
     another (`我我们，我们觉得`: the stutter goes first, then the restart), and cleaning the
     result again must change nothing."""
-    origin = list(range(len(text)))
+    origin: Sequence[int] = range(len(text))  # a list once something is removed
     current = text
     removed: set[int] = set()
     # Each pass is stable on its own output: after one removes something, only the
@@ -118,9 +118,17 @@ def removals_until_stable(
                 break
             continue
         quiet = 0
-        gone = {i for e in edits for i in range(e.start, e.end)}
-        removed.update(origin[i] for i in gone)
-        origin = [o for i, o in enumerate(origin) if i not in gone]
+        # Keep the origins between the removals, slice by slice (in order, overlaps merged).
+        kept: list[int] = []
+        last = 0
+        for e in sorted(edits, key=_start):
+            if e.start > last:
+                kept += origin[last : e.start]
+            if e.end > last:
+                removed.update(origin[max(last, e.start) : e.end])
+                last = e.end
+        kept += origin[last:]
+        origin = kept
         current = new_text
     return current, removal_edits(removed, stage)
 
@@ -128,9 +136,17 @@ def removals_until_stable(
 def removal_edits(removed: Iterable[int], stage: str) -> list[Edit]:
     """Removals of the characters at offsets `removed`, one edit per run."""
     found: list[Edit] = []
+    start = end = -1
     for i in sorted(removed):
-        if found and found[-1].end == i:
-            found[-1] = Edit(found[-1].start, i + 1, "", stage)
-        else:
-            found.append(Edit(i, i + 1, "", stage))
+        if i != end:
+            if end > start:
+                found.append(Edit(start, end, "", stage))
+            start = i
+        end = i + 1
+    if end > start:
+        found.append(Edit(start, end, "", stage))
     return found
+
+
+def _start(edit: Edit) -> int:
+    return edit.start

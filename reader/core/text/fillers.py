@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from reader.core.text import segmenter
@@ -27,12 +28,15 @@ def _latin_pattern(word: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+def _pattern(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The fillers' pattern, and one for the characters a filler can begin with: the full
+    pattern is slow to try at every offset (its lookbehinds), and most text holds none of these."""
     ordered = sorted({w for w in words if w.strip()}, key=len, reverse=True)
     if not ordered:
         return None
     alternatives = [_latin_pattern(w) if _is_latin(w) else re.escape(w) for w in ordered]
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    first = "".join(re.escape(ch) for ch in dict.fromkeys(w[0] for w in ordered))
+    return re.compile("|".join(alternatives), re.IGNORECASE), re.compile(f"[{first}]", re.IGNORECASE)
 
 
 def prepare(words: tuple[str, ...]) -> None:
@@ -48,14 +52,28 @@ def _is_whole_tokens(text: str, clauses: list[tuple[int, int]], start: int, end:
     return start - clause_start in cuts and end - clause_start in cuts
 
 
+def _matches(text: str, pattern: re.Pattern[str], starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying the pattern only where a filler can begin (a filler
+    is never empty; the lookbehinds still see the text before each try)."""
+    pos = 0
+    while (start := starts.search(text, pos)) is not None:
+        m = pattern.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def remove_fillers(text: str, words: tuple[str, ...] = DEFAULT_FILLERS) -> tuple[str, list[Edit]]:
-    pattern = _pattern(tuple(words))
-    if pattern is None:
+    patterns = _pattern(tuple(words))
+    if patterns is None:
         return text, []
+    pattern, starts = patterns
     edits: list[Edit] = []
     clauses = None
     last_end = 0
-    for m in pattern.finditer(text):
+    for m in _matches(text, pattern, starts):
         start, end = m.span()
         word = m.group()
         if _is_latin(word):

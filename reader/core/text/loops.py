@@ -13,7 +13,6 @@ the previous segment): `repeats_previous` gives the decision.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from reader.core.text import segmenter
 from reader.core.text.edits import Edit, apply_edits
@@ -26,6 +25,10 @@ LOOP_COPIES = 3
 # What may stand between two copies: separators, end marks and spaces, nothing else
 # (`(英文)，(英文)` are marks, not clauses).
 _GAP = re.compile(f"[\\s{SEPARATORS}{END_MARKS}]*")
+_SPACE = re.compile(r"\s")
+# A whole clause, the punctuation after it, and the same clause again, whole.
+_P = segmenter.PUNCTUATION
+_REPEATED_CLAUSE = re.compile(f"(?<![^{_P}])([^{_P}]++)[{_P}]++\\1(?![^{_P}])")
 
 
 
@@ -34,9 +37,15 @@ def _key(clause: str) -> str:
 
 
 def collapse_loops(text: str) -> tuple[str, list[Edit]]:
-    keys = [_key(clause) for clause in segmenter.CLAUSE.findall(text)]
-    if not any(a == b for a, b in pairwise(keys)):
-        return text, []  # no clause follows a copy of itself
+    if text.lower() == text and not _SPACE.search(text):
+        # Without spaces or capitals every clause is its own key: one search tells whether
+        # a clause follows a copy of itself.
+        if not _REPEATED_CLAUSE.search(text):
+            return text, []
+    else:
+        keys = [_key(clause) for clause in segmenter.CLAUSE.findall(text)]
+        if not any(map(str.__eq__, keys, keys[1:])):
+            return text, []  # no clause follows a copy of itself
     spans = segmenter.clause_spans(text)
     edits = []
     i = 0

@@ -148,7 +148,7 @@ class Cleaner:
             return None
         # Its first words as the reader sees them: in the reader's script, without the
         # hesitation sounds and separators before them (`呃，或者…` begins with 或者).
-        start = script.convert(next_raw[:NEXT_LOOKAHEAD], self.settings.script)[0]
+        start = script.converted_text(next_raw[:NEXT_LOOKAHEAD], self.settings.script)
         if self.settings.fillers:
             start = fillers.remove_fillers(start, self.settings.filler_words)[0]
         start = start.lstrip(LEADING_SEPARATORS)

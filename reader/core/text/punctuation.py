@@ -23,6 +23,14 @@ _SPACE = re.compile(r"\s*")
 _STOPS = re.compile(f"(?<=[{END_MARKS}])。+")
 # Punctuation before the first word (`……` may open a text on purpose).
 _LEAD = re.compile(f"[{SEPARATORS}。！？!?][\\s{SEPARATORS}。！？!?]*")
+# Every rule above needs punctuation at the start or one of these shapes; most texts show
+# none and are left as they are without reading them separator by separator. (The pattern
+# begins with a character class: the regex engine skips to those.)
+_LEADING = re.compile(f"\\s*[{SEPARATORS}。！？!?]")
+_ANY_WORK = re.compile(
+    f"[{SEPARATORS}{END_MARKS}]"
+    f"(?:(?<=[{END_MARKS}])\\s*[{SEPARATORS}]|(?<=[{SEPARATORS}])\\s*[{SEPARATORS}{END_MARKS}]|(?<=[{END_MARKS}])。)"
+)
 
 
 def _neighbour_before(text: str, pos: int) -> str:
@@ -34,6 +42,10 @@ def _neighbour_before(text: str, pos: int) -> str:
 
 
 def tidy(text: str) -> tuple[str, list[Edit]]:
+    if not _LEADING.match(text) and not _ANY_WORK.search(text):
+        if text and not any(map(str.isalnum, text)):
+            return "", [Edit(0, len(text), "", STAGE)]
+        return text, []
     edits = []
     first = len(text) - len(text.lstrip())
     lead = _LEAD.match(text, first)
@@ -43,6 +55,12 @@ def tidy(text: str) -> tuple[str, list[Edit]]:
         start_words = lead.end()
     for m in _RUN.finditer(text, start_words):
         start, end = m.span()
+        if end - start == 1:
+            # A lone separator between two words, the common case, stays. (A run after
+            # the lead has a word before it: the lead took every mark and space there.)
+            left, right = text[start - 1], text[end : end + 1]
+            if not (left in END_MARKS or left.isspace() or (right and (right in END_MARKS or right.isspace()))):
+                continue
         space = _SPACE.match(text, end)
         assert space is not None  # \s* matches anywhere
         after = space.end()

@@ -38,14 +38,24 @@ LAUGHTER = frozenset("哈呵嘿嘻")
 GAP = re.compile(f"[ \\t]*[{SEPARATORS}](?:[ \\t]*[{SEPARATORS}])*[ \\t]*")
 # Every restart shows one of two shapes, cheap to look for before reading any clause: the
 # last character before the separator again within the next six, or a short clause and the
-# next beginning with the same character.
+# next beginning with the same character. Each pattern begins with a character class, which
+# the regex engine skips to quickly: the first looks from the gap's first character back at
+# the one before it (the gap is spaces and separators with one separator at least).
 _P = segmenter.PUNCTUATION
-_HINT = re.compile(
-    f"(.){GAP.pattern}[^{_P}]{{0,{MAX_FALSE_START - 1}}}\\1"
-    f"|(?:^|[{_P}])([^{_P}])[^{_P}]{{0,{MAX_FALSE_START - 1}}}{GAP.pattern}\\2"
+_SHORT = f"[^{_P}]{{0,{MAX_FALSE_START - 1}}}"
+_HINT_TAIL = re.compile(
+    f"[ \\t{SEPARATORS}](?<=(.)[ \\t{SEPARATORS}])(?:(?<=[{SEPARATORS}])|[ \\t]*[{SEPARATORS}])[ \\t{SEPARATORS}]*{_SHORT}\\1"
 )
+_HINT_CLAUSE = re.compile(f"[{_P}]([^{_P}]){_SHORT}{GAP.pattern}\\1")
+_HINT_FIRST_CLAUSE = re.compile(f"([^{_P}]){_SHORT}{GAP.pattern}\\1")
+
+
+def _hinted(text: str) -> bool:
+    return bool(_HINT_TAIL.search(text) or _HINT_CLAUSE.search(text) or _HINT_FIRST_CLAUSE.match(text))
 # A preposition that opens a frame the clause must close (`在…中`, `当…时`, `对…来说`).
 FRAME_OPENERS = frozenset({"在", "当", "从", "对", "对于", "关于", "跟", "与", "和", "随着"})
+# The first characters of the openers: a clause holding none opens no frame.
+_OPENER_START = re.compile(f"[{''.join(sorted({word[0] for word in FRAME_OPENERS}))}]")
 FRAME_CLOSERS = frozenset(
     {
         "中", "里", "上", "下", "内", "外", "时", "前", "后", "之中", "之间", "当中", "之前", "之后",
@@ -57,7 +67,7 @@ FRAME_CLOSERS = frozenset(
 
 def collapse_restarts(text: str) -> tuple[str, list[Edit]]:
     """Remove false starts, one at a time until none is left (`我，我，我觉得` -> `我觉得`)."""
-    if not _HINT.search(text):
+    if not _hinted(text):
         return text, []
     origin = list(range(len(text)))
     current = text
@@ -74,43 +84,65 @@ def _first_restart(text: str) -> tuple[int, int] | None:
     """The span (false start and its separator) of the first restart in `text`."""
     spans = segmenter.clause_spans(text)
     for (a_start, a_end), (b_start, b_end) in pairwise(spans):
-        gap = GAP.fullmatch(text, a_end, b_start)
-        if gap is None:
-            continue
         first = text[a_start:a_end].rstrip()
         second = text[b_start:b_end].lstrip()
+        # `_may_restart`, written out: this runs for every pair of clauses.
+        if not first or not second or (
+            first[-1] not in second[:MAX_FALSE_START] and (len(first) > MAX_FALSE_START or not second.startswith(first))
+        ):
+            continue
+        if GAP.fullmatch(text, a_end, b_start) is None:
+            continue
         cut = _false_start(first, second)
         if cut is not None:
-            return a_start + cut, b_start + (len(text[b_start:b_end]) - len(text[b_start:b_end].lstrip()))
+            return a_start + cut, b_end - len(second)
     return None
+
+
+def _may_restart(first: str, second: str) -> bool:
+    """What every kind of restart needs, cheap to test: the whole first clause, a short one,
+    begins the next, or its last character is again among the next one's first few. Most
+    pairs of clauses fail it."""
+    return bool(first and second) and (
+        first[-1] in second[:MAX_FALSE_START] or (len(first) <= MAX_FALSE_START and second.startswith(first))
+    )
 
 
 def _false_start(first: str, second: str) -> int | None:
     """Where in `first` the false start begins, or None when `first` is no false start."""
-    # Every kind of restart needs the first clause to begin like the next, or its last
-    # character again within the next one's first few: most pairs fail this at once.
-    if not first or not second or (first[0] != second[0] and first[-1] not in second[:MAX_FALSE_START]):
-        return None
-    if not _speech(first):
+    # Only speech is a false start (`_speech`): asked only of a clause that would be one
+    # otherwise, since most are not.
+    if not _may_restart(first, second):
         return None
     if len(first) <= MAX_FALSE_START and second.startswith(first) and _whole_word_at(second, len(first)):
         if second == first and len(first) <= DELIBERATE_REPEAT:
             return None
-        return 0
+        return 0 if _speech(first) else None
     stuttered = _stuttered_tail(first, second)
     if stuttered is not None:
-        return stuttered
-    for size in range(min(MAX_FALSE_START, len(first) - 1, len(second) - 1), 1, -1):
+        return stuttered if _speech(first) else None
+    longest = min(MAX_FALSE_START, len(first) - 1, len(second) - 1)
+    if first[-1] not in second[1:longest] or not _speech(first):
+        return None  # no tail of two or more characters begins the next clause
+    readings: dict[str, tuple[str, ...]] = {}  # each clause is cut once, whichever tails are tried
+    for size in range(longest, 1, -1):
         tail = first[-size:]
-        if HAN.fullmatch(tail) and second.startswith(tail) and (
-            _cut_mid_word(tail, second) or _frame_left_open(first[:-size], tail, second)
+        if second.startswith(tail) and HAN.fullmatch(tail) and (
+            _cut_mid_word(tail, second, readings) or _frame_left_open(first[:-size], tail, second, readings)
         ):
             return len(first) - size
     return None
 
 
+def _cut(text: str, readings: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    tokens = readings.get(text)
+    if tokens is None:
+        tokens = readings[text] = segmenter.cut(text)
+    return tokens
+
+
 def _speech(text: str) -> bool:
-    return bool(HAN.search(text) or LATIN.search(text)) and not any(ch.isdigit() for ch in text)
+    return bool(HAN.search(text) or LATIN.search(text)) and not any(map(str.isdigit, text))
 
 
 def _whole_word_at(text: str, pos: int) -> bool:
@@ -120,6 +152,8 @@ def _whole_word_at(text: str, pos: int) -> bool:
 
 def _stuttered_tail(first: str, second: str) -> int | None:
     """`叫叫叫叫，叫做`, `应该大大，大家`: the start of the next clause stuttered before the break."""
+    if first[-1] not in second[:MAX_UNIT]:
+        return None  # no unit of the next clause's start ends `first`
     for size in range(1, MAX_UNIT + 1):
         unit = second[:size]
         if len(unit) < size or not HAN.fullmatch(unit) or set(unit) <= LAUGHTER or second.startswith(unit * 2):
@@ -132,17 +166,19 @@ def _stuttered_tail(first: str, second: str) -> int | None:
     return None
 
 
-def _cut_mid_word(tail: str, second: str) -> bool:
+def _cut_mid_word(tail: str, second: str, readings: dict[str, tuple[str, ...]]) -> bool:
     """`语言模，语言模型`: the tail is no word, and the next clause reads it as part of a longer one."""
     if segmenter.freq(tail) >= segmenter.WORD_FREQ:
         return False
-    ends = segmenter.boundaries(segmenter.cut(second))
+    ends = segmenter.boundaries(_cut(second, readings))
     return len(tail) not in ends
 
 
-def _frame_left_open(before: str, tail: str, second: str) -> bool:
+def _frame_left_open(before: str, tail: str, second: str, readings: dict[str, tuple[str, ...]]) -> bool:
     """`就是在这个训练，训练的过程中`: a frame opened before the break closes only after it."""
-    tokens = segmenter.cut(before + tail)
+    if not _OPENER_START.search(before + tail):
+        return False  # no frame can open
+    tokens = _cut(before + tail, readings)
     if len(tail) not in [len(before + tail) - b for b in segmenter.boundaries(tokens)]:
         return False  # the tail is no whole word where it was first said
     opened = False
@@ -153,7 +189,7 @@ def _frame_left_open(before: str, tail: str, second: str) -> bool:
             opened = False
     if not opened:
         return False
-    after = segmenter.cut(second)
+    after = _cut(second, readings)
     if segmenter.boundaries(after).count(len(tail)) == 0:
         return False
     return any(token in FRAME_CLOSERS for token in after)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import cache
+from itertools import compress, count
 
 import opencc
 
@@ -46,12 +47,20 @@ def _unchanged(text: str) -> str:
 
 
 def convert(text: str, script: str) -> tuple[str, list[Edit]]:
-    if script == KEEP:
-        return text, []
-    convert_once = converter(script).convert
-    converted = convert_once(text)
+    converted = converted_text(text, script)
     if converted == text:
         return text, []
+    return converted, diff(text, converted)
+
+
+def converted_text(text: str, script: str) -> str:
+    """`convert`'s text alone, for a caller that needs no edits."""
+    if script == KEEP:
+        return text
+    convert_once = converter(script).convert
+    converted: str = convert_once(text)
+    if converted == text:
+        return text
     # OpenCC picks phrases by context, so its own output can convert again (s2t turns
     # 为了解释 into 爲了解釋, then 爲瞭解釋): go on to a fixed point, so cleaning clean
     # text changes nothing.
@@ -60,23 +69,23 @@ def convert(text: str, script: str) -> tuple[str, list[Edit]]:
         if again == converted:
             break
         converted = again
-    return converted, diff(text, converted)
+    return converted
 
 
 def diff(old: str, new: str) -> list[Edit]:
     """One edit per changed run, so every other character keeps its exact position."""
     if len(old) == len(new):
+        # The offsets that differ, found in C; then joined into runs.
         edits = []
-        start = None
-        for i, (a, b) in enumerate(zip(old, new, strict=True)):
-            if a != b:
-                if start is None:
-                    start = i
-            elif start is not None:
-                edits.append(Edit(start, i, new[start:i], STAGE))
-                start = None
-        if start is not None:
-            edits.append(Edit(start, len(old), new[start:], STAGE))
+        start = end = -1
+        for i in compress(count(), map(str.__ne__, old, new)):
+            if i != end:
+                if end > start:
+                    edits.append(Edit(start, end, new[start:end], STAGE))
+                start = i
+            end = i + 1
+        if end > start:
+            edits.append(Edit(start, end, new[start:end], STAGE))
         return edits
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     return [Edit(i1, i2, new[j1:j2], STAGE) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]

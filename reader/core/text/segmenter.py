@@ -13,6 +13,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 import jieba
 
@@ -68,10 +69,7 @@ def cut(text: str) -> tuple[str, ...]:
 
 def boundaries(tokens: Iterable[str]) -> list[int]:
     """Offsets where tokens start, plus the end."""
-    found = [0]
-    for token in tokens:
-        found.append(found[-1] + len(token))
-    return found
+    return list(accumulate(map(len, tokens), initial=0))
 
 
 def freq(word: str) -> int:

@@ -33,10 +33,14 @@ SENTENCE_FINAL = word_list("sentence_final.txt")
 _SUBORDINATE = word_list("subordinate.txt")
 SUBORDINATE_ENDS = frozenset(w for w in _SUBORDINATE if not w.startswith("^"))
 SUBORDINATE_BEGINS = frozenset(w[1:] for w in _SUBORDINATE if w.startswith("^"))
+_SUBORDINATE_OPENINGS = tuple(SUBORDINATE_BEGINS)
 _questions = word_list("questions.txt")
 QUESTION_ENDS = frozenset(w for w in _questions if "…" not in w and not w.startswith("~"))
 QUESTION_ANYWHERE = frozenset(w[1:] for w in _questions if w.startswith("~"))
 QUESTION_FRAMES = tuple(tuple(w.split("…")) for w in _questions if "…" in w)
+# The same words as tuples, for str.startswith and str.endswith to try all at once.
+_QUESTION_ENDINGS = tuple(QUESTION_ENDS)
+_FRAME_ENDINGS = tuple(end for _, end in QUESTION_FRAMES)
 # Parts of speech that cannot end a sentence: conjunctions, prepositions.
 OPEN_TAGS = ("c", "p")
 # Before a particle only a connective still waits (`就是啊`), not a numeral (`更重一些啊`).
@@ -53,26 +57,32 @@ PRONOUN_FINALS = "我你他她它们咱"
 LOOK_BACK = 8
 LOOK_AHEAD = 6
 _PUNCTUATION = re.compile(r"[，。！？；：、,.!?;:…\s]+")
+_FULL_STOPS = re.compile(FULL_STOP)
+
+
+# Runs of punctuation are split on whole, so only the first and the last part can be empty.
 
 
 def _last_clause(text: str) -> str:
-    parts = [p for p in _PUNCTUATION.split(text) if p]
-    return parts[-1] if parts else ""
+    parts = _PUNCTUATION.split(text)
+    return parts[-1] or (parts[-2] if len(parts) > 1 else "")
 
 
 def _first_clause(text: str) -> str:
-    parts = [p for p in _PUNCTUATION.split(text) if p]
-    return parts[0] if parts else ""
+    parts = _PUNCTUATION.split(text)
+    return parts[0] or (parts[1] if len(parts) > 1 else "")
 
 
 def is_question(clause: str) -> bool:
     """`…吗`, `…对吧`, `是不是…`, `为什么…呢`: the clause asks."""
     if not clause:
         return False
-    if any(clause.endswith(word) for word in QUESTION_ENDS):
+    if clause.endswith(_QUESTION_ENDINGS):
         return True
     if any(word in clause for word in QUESTION_ANYWHERE):
         return True
+    if not clause.endswith(_FRAME_ENDINGS):
+        return False
     return any(clause.endswith(end) and start in clause[: -len(end)] for start, end in QUESTION_FRAMES)
 
 
@@ -129,7 +139,7 @@ def _subordinate(clause: str, tokens: list[str]) -> bool:
         tokens[-1] in SUBORDINATE_ENDS or (len(tokens) >= 2 and tokens[-2] + tokens[-1] in SUBORDINATE_ENDS)
     ):
         return True
-    return any(clause.startswith(word) for word in SUBORDINATE_BEGINS) and "就" not in clause
+    return clause.startswith(_SUBORDINATE_OPENINGS) and "就" not in clause
 
 
 def _begins_open(next_clause: str) -> bool:
@@ -141,10 +151,13 @@ def _begins_open(next_clause: str) -> bool:
 
 def runs_on(chunk: str, next_chunk: str) -> bool:
     """Whether the sentence that `chunk` (ending in `。`) cuts goes on in `next_chunk`."""
-    body = chunk.rstrip()[: -len(FULL_STOP)]
+    return _runs_on(_last_clause(chunk.rstrip()[: -len(FULL_STOP)]), next_chunk)
+
+
+def _runs_on(last: str, next_chunk: str) -> bool:
+    """`runs_on`, given the last clause before the `。`."""
     if not next_chunk:
         return False
-    last = _last_clause(body)
     first = _first_clause(next_chunk)
     if not last or not first:
         return False
@@ -162,16 +175,15 @@ def mark_sentences(text: str, next_start: str | None) -> tuple[str, list[Edit]]:
     edits = []
     stripped = text.rstrip()
     final = len(stripped) - 1 if stripped.endswith(FULL_STOP) else -1
-    for m in re.finditer(FULL_STOP, text):
+    for m in _FULL_STOPS.finditer(text):
         pos = m.start()
-        before = text[:pos]
-        if pos == final:
-            if next_start is None:
-                continue
-            if runs_on(stripped, next_start):
-                edits.append(Edit(pos, pos + 1, COMMA, STAGE))
-                continue
-        if is_question(_last_clause(before)):
+        if pos == final and next_start is None:
+            continue
+        last = _last_clause(text[:pos])
+        if pos == final and _runs_on(last, next_start or ""):
+            edits.append(Edit(pos, pos + 1, COMMA, STAGE))
+            continue
+        if is_question(last):
             edits.append(Edit(pos, pos + 1, QUESTION, STAGE))
     if not edits:
         return text, []

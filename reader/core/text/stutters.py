@@ -15,6 +15,7 @@ across punctuation is left to restarts.py: each clause is read on its own here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from importlib.resources import files
 
 from reader.core.text import segmenter
@@ -28,7 +29,10 @@ CANDIDATE = re.compile(f"([{HAN}]{{1,{MAX_UNIT}}})\\1")
 REPETITION_START = re.compile(f"(?=([{HAN}]{{1,{MAX_UNIT}}})\\1)")
 HAN_CHAR = re.compile(f"[{HAN}]")
 # Spaces between two Chinese characters, which a stutter may have in it (`我 我 我觉得`).
-_BETWEEN_HAN = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
+# Only spaces inside a clause (a tab or a line break ends one); the pattern begins with the
+# space itself, which the regex engine skips to, and looks back from it.
+_INNER_SPACE = f"[^\\S{segmenter.PUNCTUATION}]"
+_BETWEEN_HAN = re.compile(f"{_INNER_SPACE}(?<=[{HAN}]{_INNER_SPACE}){_INNER_SPACE}*(?=[{HAN}])")
 _SPACE = re.compile(r"\s")
 # A Latin word said again after a space: whole words (`papa` is one), any case.
 LATIN_ONE_LETTER_WORDS = frozenset("ai")
@@ -83,21 +87,43 @@ LATIN_DOUBLED = word_list("latin_doubled.txt")
 
 def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
     spaced = bool(_SPACE.search(text))
-    han = bool(CANDIDATE.search(_BETWEEN_HAN.sub("", text) if spaced else text))
+    # Repetitions are found with the spaces between Chinese characters taken out, clause by
+    # clause: clause k of `joined` is clause k of `text` without them.
+    joined = _BETWEEN_HAN.sub("", text) if spaced else text
+    repeats = [m.start() for m in CANDIDATE.finditer(joined)]
     latin = spaced and bool(LATIN_REPEAT.search(text))
-    if not han and not latin:
+    if not repeats and not latin:
         return text, []
+    spans = segmenter.clause_spans(text)
+    # Only the clauses where a repetition starts need reading.
+    repeating = _holding(segmenter.clause_spans(joined) if spaced else spans, repeats)
     edits: list[Edit] = []
-    for start, end in segmenter.clause_spans(text):
+    for (start, end), has_repeat in zip(spans, repeating, strict=True):
+        if not (has_repeat or latin):
+            continue
         clause = text[start:end]
+        if not spaced:
+            edits.extend(Edit(start + a, start + b, "", STAGE) for a, b in _collapse_clause(clause))
+            continue
         removed = set(_latin_stutters(clause)) if latin else set()
-        if han and CANDIDATE.search(_BETWEEN_HAN.sub("", clause) if spaced else clause):
+        if has_repeat:
             removed.update(_spaced_stutters(clause))
         if removed:
             edits.extend(Edit(start + e.start, start + e.end, "", STAGE) for e in removal_edits(removed, STAGE))
     if not edits:
         return text, []
     return apply_edits(text, edits), edits
+
+
+def _holding(spans: list[tuple[int, int]], positions: list[int]) -> list[bool]:
+    """For each span, whether one of `positions` (in order) lies in it."""
+    found = []
+    k = 0
+    for start, end in spans:
+        while k < len(positions) and positions[k] < start:
+            k += 1
+        found.append(k < len(positions) and positions[k] < end)
+    return found
 
 
 def _spaced_stutters(clause: str) -> set[int]:
@@ -136,10 +162,17 @@ def _collapse_clause(clause: str) -> list[tuple[int, int]]:
         spans = _Reading(current).stutters()
         if not spans:
             break
-        gone = {i for a, b in spans for i in range(a, b)}
-        removed.update(origin[i] for i in gone)
-        origin = [o for i, o in enumerate(origin) if i not in gone]
-        current = "".join(ch for i, ch in enumerate(current) if i not in gone)
+        # The spans come in order and never overlap.
+        kept_origin: list[int] = []
+        kept: list[str] = []
+        last = 0
+        for a, b in spans:
+            removed.update(origin[a:b])
+            kept_origin += origin[last:a]
+            kept.append(current[last:a])
+            last = b
+        origin = kept_origin + origin[last:]
+        current = "".join(kept) + current[last:]
         if not CANDIDATE.search(current):
             break
     runs: list[list[int]] = []
@@ -170,15 +203,18 @@ class _Reading:
         self.tokens = segmenter.cut(text)
         starts = segmenter.boundaries(self.tokens)
         self.cuts = set(starts)
-        self.token_at = [t for t, token in enumerate(self.tokens) for _ in token]
         self.token_start = starts
+
+    def token_at(self, pos: int) -> int:
+        """The index of the token holding offset `pos`."""
+        return bisect_right(self.token_start, pos) - 1
 
     def _apart(self, pos: int) -> bool:
         """Whether the segmenter reads a break at `pos`. Inside a rare dictionary entry
         (`学学习`, `喂喂`) or a doubled verb where no doubling can stand (`打打了`) may count."""
         if pos in self.cuts:
             return True
-        t = self.token_at[pos]
+        t = self.token_at(pos)
         word = self.tokens[t]
         if segmenter.is_glossary(word):
             return False
@@ -210,7 +246,7 @@ class _Reading:
 
     def _verb_object_follows(self, pos: int) -> bool:
         """`看看书`, `爬爬山`: the second copy of a doubled verb begins a verb-object word."""
-        end = self.token_start[self.token_at[pos] + 1]
+        end = self.token_start[self.token_at(pos) + 1]
         obj = self.text[pos + 1 : end]
         return len(obj) == 1 and segmenter.tag(obj).startswith("n")
 
@@ -220,13 +256,13 @@ class _Reading:
         standing alone where no doubling can: ending the clause (`就是说说，`), or a verb never
         doubled (`就是是`, `只有有一些`) unless 的 makes a word of it (`但是是的`, `只有有的人`);
         before an object a verb may be doubled after all (`再说说你的看法`)."""
-        start = self.token_start[self.token_at[i]]
+        start = self.token_start[self.token_at(i)]
         word = self.text[start : i + size]
         second, after = i + size, i + 2 * size
         unit = self.text[second:after]
         if (
             second in self.cuts
-            and len(self.tokens[self.token_at[second]]) == size
+            and len(self.tokens[self.token_at(second)]) == size
             and segmenter.tag(unit).startswith("v")
             and (after == len(self.text) or (unit in NEVER_DOUBLED and self.text[after:after + 1] != ATTRIBUTIVE))
         ):
@@ -283,7 +319,7 @@ class _Reading:
         # longer word (`研究研究员`), the first not the end of one (`看看看`).
         if i not in self.cuts or after not in self.cuts:
             return False
-        following = self.token_at[after] if after < len(self.text) else len(self.tokens)
+        following = self.token_at(after) if after < len(self.text) else len(self.tokens)
         if unit in TENTATIVE:
             return self._doubling_may_precede(following)
         if _is_numeral_unit(unit):
