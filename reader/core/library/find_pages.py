@@ -276,22 +276,11 @@ def _with_texts(session: Session, ids: Sequence[int], text_of: TextOf) -> dict[i
         .order_by(Segment.transcript_id, Segment.position)
     ).all()
     texts: dict[int, tuple[Segment, str]] = {}
-    for run in _runs(rows):
+    for run in search.neighbour_runs(rows):
         for segment, text in zip(run, text_of(run), strict=True):
             if segment.id in wanted and segment.kind != SegmentKind.IMAGE:
                 texts[segment.id] = (segment, text)
     return texts
-
-
-def _runs(rows: Sequence[Segment]) -> list[list[Segment]]:
-    runs: list[list[Segment]] = []
-    for row in rows:
-        last = runs[-1][-1] if runs else None
-        if last is not None and last.transcript_id == row.transcript_id and last.position + 1 == row.position:
-            runs[-1].append(row)
-        else:
-            runs.append([row])
-    return runs
 
 
 def _matches_of(pattern: str, compiled: Any, read: tuple[Segment, str] | None) -> list[Found]:

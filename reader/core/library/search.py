@@ -44,7 +44,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Connection, text
 
@@ -192,7 +192,7 @@ def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Sequence
     `cleaners` caches one cleaner per transcript across calls.
     """
     entries = []
-    for run in _runs([_Row(*row) for row in rows]):
+    for run in neighbour_runs([_Row(*row) for row in rows]):
         transcript_id = run[0].transcript_id
         cleaner = cleaners.get(transcript_id)
         if cleaner is None:
@@ -214,9 +214,19 @@ class _Row:
     distance: int  # from the nearest queued segment
 
 
-def _runs(rows: list[_Row]) -> list[list[_Row]]:
+class _Placed(Protocol):
+    @property
+    def transcript_id(self) -> int: ...
+    @property
+    def position(self) -> int: ...
+
+
+PlacedT = TypeVar("PlacedT", bound=_Placed)
+
+
+def neighbour_runs(rows: Sequence[PlacedT]) -> list[list[PlacedT]]:
     """Rows (in transcript and position order) cut where they stop being neighbours."""
-    runs: list[list[_Row]] = []
+    runs: list[list[PlacedT]] = []
     for row in rows:
         last = runs[-1][-1] if runs else None
         if last is not None and last.transcript_id == row.transcript_id and last.position + 1 == row.position:
