@@ -27,16 +27,27 @@ def _latin_pattern(word: str) -> str:
     return "(?<![A-Za-z])" + "".join(re.escape(ch) + "+" for ch in letters) + "(?![A-Za-z])"
 
 
+def _ordered(words: tuple[str, ...]) -> list[str]:
+    return sorted({w for w in words if w.strip()}, key=len, reverse=True)
+
+
 @lru_cache(maxsize=16)
-def _pattern(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """The fillers' pattern, and one for the characters a filler can begin with: the full
-    pattern is slow to try at every offset (its lookbehinds), and most text holds none of these."""
-    ordered = sorted({w for w in words if w.strip()}, key=len, reverse=True)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    ordered = _ordered(words)
     if not ordered:
         return None
     alternatives = [_latin_pattern(w) if _is_latin(w) else re.escape(w) for w in ordered]
-    first = "".join(re.escape(ch) for ch in dict.fromkeys(w[0] for w in ordered))
-    return re.compile("|".join(alternatives), re.IGNORECASE), re.compile(f"[{first}]", re.IGNORECASE)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _starts(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The characters a filler can begin with: `_pattern` is slow to try at every offset (its
+    lookbehinds), and most text holds none of these."""
+    ordered = _ordered(words)
+    if not ordered:
+        return None
+    return re.compile(f"[{''.join(re.escape(ch) for ch in dict.fromkeys(w[0] for w in ordered))}]", re.IGNORECASE)
 
 
 def prepare(words: tuple[str, ...]) -> None:
@@ -66,10 +77,10 @@ def _matches(text: str, pattern: re.Pattern[str], starts: re.Pattern[str]) -> It
 
 
 def remove_fillers(text: str, words: tuple[str, ...] = DEFAULT_FILLERS) -> tuple[str, list[Edit]]:
-    patterns = _pattern(tuple(words))
-    if patterns is None:
+    words = tuple(words)
+    pattern, starts = _pattern(words), _starts(words)
+    if pattern is None or starts is None:
         return text, []
-    pattern, starts = patterns
     edits: list[Edit] = []
     clauses = None
     last_end = 0

@@ -156,7 +156,10 @@ def _stuttered_tail(first: str, second: str) -> int | None:
         return None  # no unit of the next clause's start ends `first`
     for size in range(1, MAX_UNIT + 1):
         unit = second[:size]
-        if len(unit) < size or not HAN.fullmatch(unit) or set(unit) <= LAUGHTER or second.startswith(unit * 2):
+        # Two copies before the break at least, tested first: it fails for most units.
+        if not first.endswith(unit * 2) or len(unit) < size or not HAN.fullmatch(unit):
+            continue
+        if set(unit) <= LAUGHTER or second.startswith(unit * 2):
             continue
         copies = 0
         while first.endswith(unit * (copies + 1)):

@@ -56,19 +56,25 @@ PRONOUN_FINALS = "我你他她它们咱"
 # reads: the last three words, the first two, are all that decide.
 LOOK_BACK = 8
 LOOK_AHEAD = 6
-_PUNCTUATION = re.compile(r"[，。！？；：、,.!?;:…\s]+")
+_MARKS = r"，。！？；：、,.!?;:…\s"
+_PUNCTUATION = re.compile(f"[{_MARKS}]+")
+# Read backwards: the punctuation at the end, then the last clause.
+_LAST_CLAUSE_REVERSED = re.compile(f"[{_MARKS}]*([^{_MARKS}]*)")
 _FULL_STOPS = re.compile(FULL_STOP)
 
 
-# Runs of punctuation are split on whole, so only the first and the last part can be empty.
-
-
-def _last_clause(text: str) -> str:
-    parts = _PUNCTUATION.split(text)
-    return parts[-1] or (parts[-2] if len(parts) > 1 else "")
+def _last_clause(text: str, end: int | None = None) -> str:
+    """The last clause of `text[:end]`."""
+    end = len(text) if end is None else end
+    if end <= 0:
+        return ""
+    m = _LAST_CLAUSE_REVERSED.match(text[end - 1 :: -1])
+    assert m is not None  # both parts may be empty
+    return m.group(1)[::-1]
 
 
 def _first_clause(text: str) -> str:
+    # Runs of punctuation are split on whole, so only the first and the last part can be empty.
     parts = _PUNCTUATION.split(text)
     return parts[0] or (parts[1] if len(parts) > 1 else "")
 
@@ -179,7 +185,7 @@ def mark_sentences(text: str, next_start: str | None) -> tuple[str, list[Edit]]:
         pos = m.start()
         if pos == final and next_start is None:
             continue
-        last = _last_clause(text[:pos])
+        last = _last_clause(text, pos)
         if pos == final and _runs_on(last, next_start or ""):
             edits.append(Edit(pos, pos + 1, COMMA, STAGE))
             continue
