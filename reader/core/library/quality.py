@@ -4,8 +4,8 @@ Each finding names a segment position (None: the transcript as a whole) and a ki
 
 - loop: a clause said again and again, or a segment repeating the one before, that the cleaner left;
 - duplicate: the transcript looks like another in the library (the same talk imported
-  twice, or two recognitions of one talk), by shared character 5-grams of the script-
-  normalised text, cheap and order-free;
+  twice, or two recognitions of one talk), by the measure import's warning uses
+  (`reader.core.text.similar`), asking for more of it to align;
 - spelling: a glossary term written two ways in the transcript;
 - numbers: numbers written both in Chinese numerals (二十一) and in digits (21);
 - long: a segment longer than LONG_SEGMENT characters;
@@ -27,18 +27,18 @@ from reader.core.library.db import Library
 from reader.core.library.glossary import load_into_segmenter, text_terms
 from reader.core.library.models import Segment, Transcript
 from reader.core.library.suggestions import SegmentSuggestion, ignored_in, scan, shown_rows
-from reader.core.text import script as scripts
 from reader.core.text import segmenter
+from reader.core.text.similar import recognition_share
 from reader.core.text.suggest import Glossary
 
 LOOP, DUPLICATE, SPELLING, NUMBERS, LONG, BRACKETS, SUGGESTION = (
     "loop", "duplicate", "spelling", "numbers", "long", "brackets", "suggestion",
 )
 LONG_SEGMENT = 300
-# Share of the smaller transcript's 5-grams found in the other: one talk recognised twice shares
-# most of its wording; two talks of one conference share far less (measured on the seeds: see tests).
+# Share of either transcript that aligns with the other (`similar.recognition_share`): higher than
+# import's SECOND_RECOGNITION_SHARE, a finding to look at being worth more certainty than a hint.
+# Seeds/002 and the third talk of seeds/003: 1.0; unrelated talks 0.06 at most.
 DUPLICATE_SHARE = 0.5
-NGRAM = 5
 
 _PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("【", "】"), ("《", "》"), ("「", "」"), ("“", "”"), ("‘", "’"))
 # Numbers of ten and more, as a person reads them out (二十一, 三百, 十五); not 十分, 百分之, 千万.
@@ -189,14 +189,8 @@ def spellings(texts: Sequence[tuple[int, int, str]], found: Sequence[SegmentSugg
 # ----------------------------------------------------------------- duplicates
 
 
-def fingerprint(texts: Iterable[str]) -> set[str]:
-    """The character 5-grams of a transcript, in simplified script, without punctuation, spaces and fillers."""
-    joined = _FILLERS.sub("", _NOT_WORD.sub("", scripts.convert("".join(texts), "simplified")[0])).casefold()
-    return {joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1)}
-
-
 def duplicates(lib: Library, transcript_id: int) -> list[Finding]:
-    """Transcripts of the library sharing most of their 5-grams with this one."""
+    """Transcripts of the library that most of this one (or of theirs) aligns with."""
     with lib.read() as session:
         titles = {tid: title for tid, title in session.execute(select(Transcript.id, Transcript.title))}
         texts: dict[int, list[str]] = defaultdict(list)
@@ -205,17 +199,12 @@ def duplicates(lib: Library, transcript_id: int) -> list[Finding]:
         ):
             if not raw.startswith("!["):
                 texts[tid].append(correction if correction is not None else raw)
-    mine = fingerprint(texts.get(transcript_id, []))
-    if not mine:
-        return []
+    mine = texts.get(transcript_id, [])
     found = []
     for tid in sorted(titles):
         if tid == transcript_id:
             continue
-        theirs = fingerprint(texts.get(tid, []))
-        if not theirs:
-            continue
-        share = len(mine & theirs) / min(len(mine), len(theirs))
+        share = recognition_share(mine, texts.get(tid, []))
         if share >= DUPLICATE_SHARE:
             detail = f"looks like transcript {tid} ({titles[tid]}): {share:.0%} of the wording shared"
             found.append(Finding(None, DUPLICATE, detail, other_transcript_id=tid))

@@ -57,8 +57,17 @@ def aligned_share(a_texts: Sequence[str], b_texts: Sequence[str]) -> tuple[float
     return a_aligned / a_total, b_aligned / b_total
 
 
-def looks_like_second_recognition(new_texts: Sequence[str], other_texts: Sequence[str]) -> bool:
-    """Whether one transcript aligns with the other over most of its length (texts: its segments)."""
-    if signature_overlap(bigram_signature(new_texts), bigram_signature(other_texts)) < MIN_SIGNATURE_OVERLAP:
-        return False
-    return max(aligned_share(new_texts, other_texts)) >= SECOND_RECOGNITION_SHARE
+def recognition_share(a_texts: Sequence[str], b_texts: Sequence[str]) -> float:
+    """The larger of the two aligned shares, 0 when the signatures already tell the talks apart."""
+    if signature_overlap(bigram_signature(a_texts), bigram_signature(b_texts)) < MIN_SIGNATURE_OVERLAP:
+        return 0.0
+    return max(aligned_share(a_texts, b_texts))
+
+
+def looks_like_second_recognition(
+    new_texts: Sequence[str], other_texts: Sequence[str], *, share: float = SECOND_RECOGNITION_SHARE
+) -> bool:
+    """Whether one transcript aligns with the other over most of its length (texts: its segments).
+
+    `share`: how much must align; quality checks ask for more than import's warning does."""
+    return recognition_share(new_texts, other_texts) >= share
