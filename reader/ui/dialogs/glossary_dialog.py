@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.dialogs.tsv_buttons import tsv_buttons
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import OpChanges, Operations, glossary
 
@@ -51,10 +52,9 @@ class GlossaryDialog(Retranslating, QDialog):
         self.aliases_edit = QLineEdit(self)
         self.own_box = QCheckBox(self)
         self.add_button = QPushButton(self)
-        self.remove_button = QPushButton(self)
-        self.import_button = QPushButton(self)
-        self.export_button = QPushButton(self)
-        self.close_button = QPushButton(self)
+        bottom = tsv_buttons(self)
+        self.remove_button, self.import_button = bottom.remove, bottom.import_
+        self.export_button, self.close_button = bottom.export, bottom.close
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
@@ -62,16 +62,11 @@ class GlossaryDialog(Retranslating, QDialog):
         add_row = QHBoxLayout()
         for widget in (self.term_edit, self.aliases_edit, self.own_box, self.add_button):
             add_row.addWidget(widget)
-        buttons = QHBoxLayout()
-        for button in (self.remove_button, self.import_button, self.export_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(add_row)
         layout.addWidget(self.note)
-        layout.addLayout(buttons)
+        layout.addLayout(bottom.row)
         self.resize(640, 460)
 
         self.add_button.clicked.connect(self.add)
@@ -80,7 +75,6 @@ class GlossaryDialog(Retranslating, QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.choose_import)
         self.export_button.clicked.connect(self.choose_export)
-        self.close_button.clicked.connect(self.close)
         ops.changed.connect(self._changed)
         self.retranslate()
 

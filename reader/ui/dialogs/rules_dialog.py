@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.cleaning import CleanService
+from reader.ui.dialogs.tsv_buttons import tsv_buttons
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import OpChanges, Operations, rules
 
@@ -109,26 +110,20 @@ class RulesDialog(Retranslating, QDialog):
         self.regex_box = QCheckBox(self)
         self.own_box = QCheckBox(self)
         self.add_button = QPushButton(self)
-        self.remove_button = QPushButton(self)
-        self.import_button = QPushButton(self)
-        self.export_button = QPushButton(self)
-        self.close_button = QPushButton(self)
+        bottom = tsv_buttons(self)
+        self.remove_button, self.import_button = bottom.remove, bottom.import_
+        self.export_button, self.close_button = bottom.export, bottom.close
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
 
         add_row = QHBoxLayout()
         for widget in (self.pattern_edit, self.replacement_edit, self.regex_box, self.own_box, self.add_button):
             add_row.addWidget(widget)
-        buttons = QHBoxLayout()
-        for widget in (self.remove_button, self.import_button, self.export_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(add_row)
         layout.addWidget(self.note)
-        layout.addLayout(buttons)
+        layout.addLayout(bottom.row)
 
         self.model.itemChanged.connect(self._item_changed)
         self.add_button.clicked.connect(self.add)
@@ -136,7 +131,6 @@ class RulesDialog(Retranslating, QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.choose_import)
         self.export_button.clicked.connect(self.choose_export)
-        self.close_button.clicked.connect(self.close)
         self.ops.changed.connect(self._changed)
         self.retranslate()
         self.resize(760, 460)

@@ -305,7 +305,18 @@ class SegmentDelegate(QStyledItemDelegate):
         return super().eventFilter(obj, event)
 
 
-class SpeakerEditor(QComboBox):
+class _ClaimsKeysWhileComposing:
+    """Mixed into an editor with `composing()`: no window shortcut may fire mid-composition."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self.composing():  # type: ignore[attr-defined]
+            # Claim every key: the input method owns them until the composition ends.
+            event.accept()
+            return True
+        return super().event(event)  # type: ignore[misc]  # a mixin: the Qt widget after it in the MRO has it
+
+
+class SpeakerEditor(_ClaimsKeysWhileComposing, QComboBox):
     """The speaker cell's editor: the library's speakers to pick from, or a new name to type.
 
     Completion matches anywhere in a name (typing 李 finds 李博士); an empty
@@ -338,12 +349,6 @@ class SpeakerEditor(QComboBox):
         if not self._committed:
             self._committed = True
             self.commit_requested.emit()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self.composing():
-            event.accept()
-            return True
-        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         completer = self.completer()
@@ -379,7 +384,7 @@ class _NameEdit(_TracksComposition, QLineEdit):
         super().keyPressEvent(event)
 
 
-class CellEditor(_TracksComposition, QPlainTextEdit):
+class CellEditor(_ClaimsKeysWhileComposing, _TracksComposition, QPlainTextEdit):
     """Plain-text cell editor that never cuts an input-method composition short.
 
     While a composition is open (pinyin typed, not yet chosen) Enter belongs to
@@ -399,13 +404,6 @@ class CellEditor(_TracksComposition, QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self.composing():
-            # Claim every key: no window shortcut may fire mid-composition.
-            event.accept()
-            return True
-        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToolBar
@@ -9,6 +11,20 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToo
 from reader.ui import i18n
 from reader.ui.cleaning import CleanService, clean_settings_from
 from reader.ui.settings import LANGUAGES, SCRIPTS, STAGES, Settings
+
+
+def _choice_group(window: QMainWindow, values: Iterable[str], current: str) -> tuple[QActionGroup, dict[str, QAction]]:
+    """One checkable action per value, exclusive, `current` checked; each action's data is its value."""
+    group = QActionGroup(window)
+    actions: dict[str, QAction] = {}
+    for value in values:
+        act = QAction(window)
+        act.setCheckable(True)
+        act.setData(value)
+        act.setChecked(value == current)
+        group.addAction(act)
+        actions[value] = act
+    return group, actions
 
 
 class CleaningOptions(QObject):
@@ -22,25 +38,9 @@ class CleaningOptions(QObject):
             act.setChecked(settings.stage(stage))
             act.toggled.connect(lambda on, s=stage: self._stage_toggled(s, on))
             self.stages[stage] = act
-        self.script_group = QActionGroup(window)
-        self.scripts: dict[str, QAction] = {}
-        for script in SCRIPTS:
-            act = QAction(window)
-            act.setCheckable(True)
-            act.setData(script)
-            act.setChecked(script == settings.script())
-            self.script_group.addAction(act)
-            self.scripts[script] = act
+        self.script_group, self.scripts = _choice_group(window, SCRIPTS, settings.script())
         self.script_group.triggered.connect(lambda act: self.set_script(act.data()))
-        self.language_group = QActionGroup(window)
-        self.languages: dict[str, QAction] = {}
-        for language in LANGUAGES:
-            act = QAction(window)
-            act.setCheckable(True)
-            act.setData(language)
-            act.setChecked(language == settings.language())
-            self.language_group.addAction(act)
-            self.languages[language] = act
+        self.language_group, self.languages = _choice_group(window, LANGUAGES, settings.language())
         self.language_group.triggered.connect(lambda act: self.set_language(act.data()))
 
         self.toolbar = QToolBar(window)
