@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli_common import open_from_args, tsv, warn
+from reader.cli_common import open_from_args, scope_name, tsv, warn
 
 
 def _cmd_glossary_list(args: argparse.Namespace) -> int:
@@ -18,7 +18,7 @@ def _cmd_glossary_list(args: argparse.Namespace) -> int:
     with open_from_args(args) as lib:
         entries = glossary.list_terms(lib, args.transcript)
     for e in entries:
-        print(tsv(e.term, ",".join(e.aliases), "global" if e.transcript_id is None else f"transcript {e.transcript_id}"))
+        print(tsv(e.term, ",".join(e.aliases), scope_name(e.transcript_id)))
     return 0
 
 
