@@ -16,6 +16,7 @@ import sys
 from reader import APP_NAME, __version__, cli_quality
 from reader.cli_common import (
     add_segment_args,
+    add_transcript_option,
     open_from_args,
     range_ids,
     scope_name,
@@ -251,7 +252,7 @@ def _add_export_search_commands(sub) -> None:
 
     p = sub.add_parser("search", help="full-text search of the library: ID POS SNIPPET per hit")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--transcript", type=int, metavar="ID", help="only this transcript")
+    add_transcript_option(p, "only this transcript")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)")
     p.set_defaults(func=_cmd_search)
 
@@ -456,25 +457,25 @@ def _add_edit_commands(sub) -> None:
         description="HITS: how many places the rule changes in the library's automatic text now "
         "(corrected segments left out), counted afresh each time.",
     )
-    p.add_argument("--transcript", type=int, metavar="ID", help="only the rules that apply to this transcript")
+    add_transcript_option(p, "only the rules that apply to this transcript")
     p.set_defaults(func=_cmd_rules_list)
     p = rules.add_parser("add", help="add a rule; prints its id")
     p.add_argument("pattern", metavar="PATTERN")
     p.add_argument("replacement", metavar="REPLACEMENT")
     p.add_argument("--regex", action="store_true", help="PATTERN is a regular expression")
     p.add_argument("--ignore-case", action="store_true", help="match Latin letters in any case")
-    p.add_argument("--transcript", type=int, metavar="ID", help="only for this transcript")
+    add_transcript_option(p, "only for this transcript")
     p.set_defaults(func=_cmd_rules_add)
     p = rules.add_parser("remove", help="remove a rule")
     p.add_argument("rule", type=int, metavar="RULE", help="rule id (see `rules list`)")
     p.set_defaults(func=_cmd_rules_remove)
     p = rules.add_parser("import", help="add the rules of a TSV file; prints how many were added or changed")
     p.add_argument("tsv", metavar="TSV", help="pattern<TAB>replacement[<TAB>regex] per line")
-    p.add_argument("--transcript", type=int, metavar="ID", help="as rules of this transcript")
+    add_transcript_option(p, "as rules of this transcript")
     p.set_defaults(func=_cmd_rules_import)
     p = rules.add_parser("export", help="write the enabled rules as TSV (- for standard output)")
     p.add_argument("tsv", metavar="TSV")
-    p.add_argument("--transcript", type=int, metavar="ID", help="this transcript's own rules instead of the global ones")
+    add_transcript_option(p, "this transcript's own rules instead of the global ones")
     p.set_defaults(func=_cmd_rules_export)
     cli_quality.add_rules_suggest(rules)
 

@@ -80,3 +80,8 @@ def range_ids(lib: Library, args: argparse.Namespace) -> list[int]:
     from reader.core.library import tagging
 
     return tagging.segment_ids_between(lib, args.id, *args.range)
+
+
+def add_transcript_option(p: argparse.ArgumentParser, help: str) -> None:
+    """--transcript ID (args.transcript, None without it): the commands about rules, glossary terms, corrections."""
+    p.add_argument("--transcript", type=int, metavar="ID", help=help)
