@@ -70,7 +70,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 print(tsv(t.id, t.title, t.segments))
         sys.stdout.flush()
         made = [t for result in results if not result.already_imported for t in result.transcripts]
-        warn_second_recognitions(lib, made, warn)
+        warn_second_recognitions(lib, made)
     return 0
 
 
