@@ -14,7 +14,16 @@ import io
 import sys
 
 from reader import APP_NAME, __version__, cli_quality
-from reader.cli_common import open_from_args, positions, tsv, warn
+from reader.cli_common import (
+    add_segment_args,
+    add_transcript_option,
+    open_from_args,
+    range_ids,
+    scope_name,
+    segment_id,
+    tsv,
+    warn,
+)
 from reader.cli_compare import add_compare_command, warn_second_recognitions
 from reader.cli_media import add_media_commands
 from reader.cli_review import add_review_commands
@@ -61,7 +70,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 print(tsv(t.id, t.title, t.segments))
         sys.stdout.flush()
         made = [t for result in results if not result.already_imported for t in result.transcripts]
-        warn_second_recognitions(lib, made, warn)
+        warn_second_recognitions(lib, made)
     return 0
 
 
@@ -243,7 +252,7 @@ def _add_export_search_commands(sub) -> None:
 
     p = sub.add_parser("search", help="full-text search of the library: ID POS SNIPPET per hit")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--transcript", type=int, metavar="ID", help="only this transcript")
+    add_transcript_option(p, "only this transcript")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)")
     p.set_defaults(func=_cmd_search)
 
@@ -307,18 +316,12 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 # ---- editing: correct, revert, split, merge, rules
 
 
-def _segment_id(lib, args: argparse.Namespace) -> int:
-    from reader.core.library.edits import segment_at
-
-    return segment_at(lib, args.id, args.pos)
-
-
 def _cmd_correct(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
     with open_from_args(args) as lib, _conflict_hint():
         change = edits.set_correction(
-            lib, _segment_id(lib, args), args.text, expected_version=args.expect_version, replace_others=False
+            lib, segment_id(lib, args), args.text, expected_version=args.expect_version, replace_others=False
         )
     if change.new is None and not change.changed:
         warn(f"segment {args.pos} of transcript {args.id}: a blank correction; nothing to store")
@@ -340,7 +343,7 @@ def _cmd_revert(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
     with open_from_args(args) as lib, _conflict_hint():
-        change = edits.revert_correction(lib, _segment_id(lib, args), expected_version=args.expect_version, replace_others=False)
+        change = edits.revert_correction(lib, segment_id(lib, args), expected_version=args.expect_version, replace_others=False)
     if not change.changed:
         warn(f"segment {args.pos} of transcript {args.id} has no correction; nothing to revert")
     return 0
@@ -350,7 +353,7 @@ def _cmd_split(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
     with open_from_args(args) as lib:
-        edits.split_segment(lib, _segment_id(lib, args), args.offset)
+        edits.split_segment(lib, segment_id(lib, args), args.offset)
     return 0
 
 
@@ -358,9 +361,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     from reader.core.library import edits
 
     with open_from_args(args) as lib:
-        segment_id = _segment_id(lib, args)
         # An uncorrected part joins the merged correction as `show --clean` printed it, not raw (fillers and all).
-        edits.merge_segments(lib, segment_id)
+        edits.merge_segments(lib, segment_id(lib, args))
     return 0
 
 
@@ -374,9 +376,8 @@ def _cmd_rules_list(args: argparse.Namespace) -> int:
         rules.count_hits(lib, disabled=disabled)
         found = rules.list_rules(lib, args.transcript)
     for r in found:
-        scope = "global" if r.transcript_id is None else f"transcript {r.transcript_id}"
         kind = ("regex" if r.is_regex else "literal") + ("" if r.case_sensitive else ",ignore-case")
-        print(tsv(r.id, r.pattern, r.replacement, kind, scope, "on" if r.enabled else "off", r.hits))
+        print(tsv(r.id, r.pattern, r.replacement, kind, scope_name(r.transcript_id), "on" if r.enabled else "off", r.hits))
     return 0
 
 
@@ -422,15 +423,6 @@ def _cmd_rules_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_segment_args(p, *, ranged: bool = False) -> None:
-    """ID POS (args.pos), or with `ranged` ID POS[-POS] (args.range): segments as `show` numbers them."""
-    p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
-    if ranged:
-        p.add_argument("range", type=positions, metavar="POS[-POS]", help="segment positions, from 1 (see `show`)")
-    else:
-        p.add_argument("pos", type=int, metavar="POS", help="segment position, from 1 (see `show`)")
-
-
 def _add_edit_commands(sub) -> None:
     expect = {
         "type": int,
@@ -439,23 +431,23 @@ def _add_edit_commands(sub) -> None:
         "another author's correction is never replaced",
     }
     p = sub.add_parser("correct", help="set a person's correction of one segment")
-    _add_segment_args(p)
+    add_segment_args(p)
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--expect-version", **expect)
     p.set_defaults(func=_cmd_correct)
 
     p = sub.add_parser("revert", help="drop the correction of one segment")
-    _add_segment_args(p)
+    add_segment_args(p)
     p.add_argument("--expect-version", **expect)
     p.set_defaults(func=_cmd_revert)
 
     p = sub.add_parser("split", help="split a segment at a character offset of its raw text")
-    _add_segment_args(p)
+    add_segment_args(p)
     p.add_argument("offset", type=int, metavar="OFFSET")
     p.set_defaults(func=_cmd_split)
 
     p = sub.add_parser("merge", help="merge a segment with the next one")
-    _add_segment_args(p)
+    add_segment_args(p)
     p.set_defaults(func=_cmd_merge)
 
     rules = sub.add_parser("rules", help="the correction rules").add_subparsers(dest="rules_command", metavar="ACTION", required=True)
@@ -465,36 +457,30 @@ def _add_edit_commands(sub) -> None:
         description="HITS: how many places the rule changes in the library's automatic text now "
         "(corrected segments left out), counted afresh each time.",
     )
-    p.add_argument("--transcript", type=int, metavar="ID", help="only the rules that apply to this transcript")
+    add_transcript_option(p, "only the rules that apply to this transcript")
     p.set_defaults(func=_cmd_rules_list)
     p = rules.add_parser("add", help="add a rule; prints its id")
     p.add_argument("pattern", metavar="PATTERN")
     p.add_argument("replacement", metavar="REPLACEMENT")
     p.add_argument("--regex", action="store_true", help="PATTERN is a regular expression")
     p.add_argument("--ignore-case", action="store_true", help="match Latin letters in any case")
-    p.add_argument("--transcript", type=int, metavar="ID", help="only for this transcript")
+    add_transcript_option(p, "only for this transcript")
     p.set_defaults(func=_cmd_rules_add)
     p = rules.add_parser("remove", help="remove a rule")
     p.add_argument("rule", type=int, metavar="RULE", help="rule id (see `rules list`)")
     p.set_defaults(func=_cmd_rules_remove)
     p = rules.add_parser("import", help="add the rules of a TSV file; prints how many were added or changed")
     p.add_argument("tsv", metavar="TSV", help="pattern<TAB>replacement[<TAB>regex] per line")
-    p.add_argument("--transcript", type=int, metavar="ID", help="as rules of this transcript")
+    add_transcript_option(p, "as rules of this transcript")
     p.set_defaults(func=_cmd_rules_import)
     p = rules.add_parser("export", help="write the enabled rules as TSV (- for standard output)")
     p.add_argument("tsv", metavar="TSV")
-    p.add_argument("--transcript", type=int, metavar="ID", help="this transcript's own rules instead of the global ones")
+    add_transcript_option(p, "this transcript's own rules instead of the global ones")
     p.set_defaults(func=_cmd_rules_export)
     cli_quality.add_rules_suggest(rules)
 
 
 # ---- speakers and topics
-
-
-def _range_ids(lib, args: argparse.Namespace) -> list[int]:
-    from reader.core.library import tagging
-
-    return tagging.segment_ids_between(lib, args.id, *args.range)
 
 
 def _cmd_speakers(args: argparse.Namespace) -> int:
@@ -537,7 +523,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     from reader.core.library import tagging
 
     with open_from_args(args) as lib:
-        segment_ids = _range_ids(lib, args)
+        segment_ids = range_ids(lib, args)
         if args.speaker is not None:
             tagging.assign_speaker(lib, segment_ids, args.speaker)
         else:
@@ -549,7 +535,7 @@ def _cmd_untag(args: argparse.Namespace) -> int:
     from reader.core.library import tagging
 
     with open_from_args(args) as lib:
-        segment_ids = _range_ids(lib, args)
+        segment_ids = range_ids(lib, args)
         changed = False
         if args.topic is None:
             changed |= tagging.assign_speaker(lib, segment_ids, None).changed
@@ -579,14 +565,14 @@ def _add_tag_commands(sub) -> None:
     p.set_defaults(func=_cmd_topics)
 
     p = sub.add_parser("tag", help="give segments a speaker or a topic (a new NAME makes it)")
-    _add_segment_args(p, ranged=True)
+    add_segment_args(p, ranged=True)
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--speaker", metavar="NAME", help="the segments' speaker (replaces the one they had)")
     which.add_argument("--topic", metavar="NAME", help="a topic added to the segments' topics")
     p.set_defaults(func=_cmd_tag)
 
     p = sub.add_parser("untag", help="take the speaker and topics (or only the speaker, or one topic) off segments")
-    _add_segment_args(p, ranged=True)
+    add_segment_args(p, ranged=True)
     which = p.add_mutually_exclusive_group()
     which.add_argument("--speaker", action="store_true", help="only the speaker")
     which.add_argument("--topic", metavar="NAME", help="only this topic")

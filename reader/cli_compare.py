@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from reader.cli_common import open_from_args, tsv
+from reader.cli_common import open_from_args, tsv, warn
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -25,7 +25,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def warn_second_recognitions(lib: Library, transcripts: Iterable[ImportedTranscript], warn: Callable[[str], None]) -> None:
+def warn_second_recognitions(lib: Library, transcripts: Iterable[ImportedTranscript]) -> None:
     """After an import: name the transcripts already there that a new one looks like a second recognition of."""
     from reader.core.library.recognitions import likely_second_recognition_of
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli_common import note, open_from_args, warn
+from reader.cli_common import add_segment_args, add_transcript_arg, note, open_from_args, segment_id, warn
 from reader.core.errors import UserError
 
 
@@ -42,7 +42,6 @@ def _cmd_media(args: argparse.Namespace) -> int:
 
 def _cmd_time(args: argparse.Namespace) -> int:
     from reader.core.library import timing
-    from reader.core.library.edits import segment_at
     from reader.core.timecode import parse_time
 
     if args.clear and args.start is not None:
@@ -52,8 +51,8 @@ def _cmd_time(args: argparse.Namespace) -> int:
     start = None if args.start is None else parse_time(args.start)
     end = None if args.end is None else parse_time(args.end)
     with open_from_args(args) as lib:
-        segment_id = segment_at(lib, args.id, args.pos)
-        change = timing.clear_times(lib, segment_id) if start is None else timing.set_time(lib, segment_id, start, end)
+        segment = segment_id(lib, args)
+        change = timing.clear_times(lib, segment) if start is None else timing.set_time(lib, segment, start, end)
     estimated = sum(1 for item in change.items if item.new.estimated)
     if estimated:
         note(f"{estimated} segments between given times were estimated by their characters")
@@ -68,7 +67,7 @@ def add_media_commands(sub) -> None:
         "fingerprint (size, hash of the first MiB) are stored. Attaching a file with the stored fingerprint "
         "from a new place relinks it.",
     )
-    p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
+    add_transcript_arg(p)
     p.add_argument("file", nargs="?", metavar="FILE", help="the recording to attach")
     p.add_argument("--detach", action="store_true", help="forget the recording (the file stays)")
     p.set_defaults(func=_cmd_media)
@@ -80,8 +79,7 @@ def add_media_commands(sub) -> None:
         "next one starts. Untimed or estimated segments between this and the nearest given times are "
         "estimated by their characters.",
     )
-    p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
-    p.add_argument("pos", type=int, metavar="POS", help="segment position, from 1 (see `show`)")
+    add_segment_args(p)
     p.add_argument("start", nargs="?", metavar="START")
     p.add_argument("end", nargs="?", metavar="END")
     p.add_argument("--clear", action="store_true", help="take the segment's times away")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli_common import open_from_args, tsv, warn
+from reader.cli_common import add_transcript_option, open_from_args, scope_name, tsv, warn
 
 
 def _cmd_glossary_list(args: argparse.Namespace) -> int:
@@ -18,7 +18,7 @@ def _cmd_glossary_list(args: argparse.Namespace) -> int:
     with open_from_args(args) as lib:
         entries = glossary.list_terms(lib, args.transcript)
     for e in entries:
-        print(tsv(e.term, ",".join(e.aliases), "global" if e.transcript_id is None else f"transcript {e.transcript_id}"))
+        print(tsv(e.term, ",".join(e.aliases), scope_name(e.transcript_id)))
     return 0
 
 
@@ -97,7 +97,7 @@ def add_rules_suggest(rules) -> None:
         description="Each changed span of each correction (widened to whole words), where it still occurs in "
         "other segments: IN_TRANSCRIPT and IN_LIBRARY count the segments a rule would change.",
     )
-    p.add_argument("--transcript", type=int, metavar="ID", help="only this transcript's corrections")
+    add_transcript_option(p, "only this transcript's corrections")
     p.set_defaults(func=_cmd_rules_suggest)
 
 
@@ -105,26 +105,26 @@ def add_commands(sub) -> None:
     glossary = sub.add_parser("glossary", help="the words the talks should contain").add_subparsers(
         dest="glossary_command", metavar="ACTION", required=True
     )
-    scope = {"type": int, "metavar": "ID", "help": "the glossary of this transcript instead of the global one"}
+    scope = "the glossary of this transcript instead of the global one"
     p = glossary.add_parser("list", help="TERM ALIASES SCOPE, one term a line")
-    p.add_argument("--transcript", type=int, metavar="ID", help="the terms that apply to this transcript")
+    add_transcript_option(p, "the terms that apply to this transcript")
     p.set_defaults(func=_cmd_glossary_list)
     p = glossary.add_parser("add", help="add a term, or aliases to a term")
     p.add_argument("term", metavar="TERM")
     p.add_argument("--alias", action="append", metavar="WRONG", help="a known misspelling (again for more)")
-    p.add_argument("--transcript", **scope)
+    add_transcript_option(p, scope)
     p.set_defaults(func=_cmd_glossary_add)
     p = glossary.add_parser("remove", help="remove a term")
     p.add_argument("term", metavar="TERM")
-    p.add_argument("--transcript", **scope)
+    add_transcript_option(p, scope)
     p.set_defaults(func=_cmd_glossary_remove)
     p = glossary.add_parser("import", help="add the terms of a TSV file; prints how many were new or gained aliases")
     p.add_argument("tsv", metavar="TSV", help="term<TAB>alias,alias per line")
-    p.add_argument("--transcript", **scope)
+    add_transcript_option(p, scope)
     p.set_defaults(func=_cmd_glossary_import)
     p = glossary.add_parser("export", help="write the terms as TSV (- for standard output)")
     p.add_argument("tsv", metavar="TSV")
-    p.add_argument("--transcript", **scope)
+    add_transcript_option(p, scope)
     p.set_defaults(func=_cmd_glossary_export)
 
     p = sub.add_parser("suggest", help="spans that sound like a glossary term or are a known misspelling: POS FOUND SUGGESTION CONTEXT")

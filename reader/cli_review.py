@@ -9,20 +9,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reader.cli_common import open_from_args, positions, tsv, warn
+from reader.cli_common import add_segment_args, add_transcript_arg, open_from_args, range_ids, segment_id, tsv, warn
 
 
 def add_review_commands(sub: Any) -> None:
-    def _segment_id(lib: Any, args: argparse.Namespace) -> int:
-        from reader.core.library.edits import segment_at
-
-        return segment_at(lib, args.id, args.pos)
-
     def cmd_review(args: argparse.Namespace) -> int:
-        from reader.core.library import review, tagging
+        from reader.core.library import review
 
         with open_from_args(args) as lib:
-            ids = tagging.segment_ids_between(lib, args.id, *args.range)
+            ids = range_ids(lib, args)
             change = review.set_reviewed(lib, ids, reviewed=not args.undo)
         if not change.count:
             warn(f"transcript {args.id}: those segments were already {'todo' if args.undo else 'reviewed'}; nothing changed")
@@ -32,7 +27,7 @@ def add_review_commands(sub: Any) -> None:
         from reader.core.library import review
 
         with open_from_args(args) as lib:
-            revisions = review.history(lib, _segment_id(lib, args))
+            revisions = review.history(lib, segment_id(lib, args))
         for r in revisions:
             print(tsv(r.at.isoformat(timespec="seconds"), r.author, r.origin, "" if r.new is None else r.new))
         return 0
@@ -48,7 +43,7 @@ def add_review_commands(sub: Any) -> None:
                 from reader.core.errors import UserError
 
                 raise UserError("comment", "give the TEXT, or --resolve COMMENT")
-            print(review.add_comment(lib, _segment_id(lib, args), args.text).id)
+            print(review.add_comment(lib, segment_id(lib, args), args.text).id)
         return 0
 
     def cmd_comments(args: argparse.Namespace) -> int:
@@ -71,29 +66,26 @@ def add_review_commands(sub: Any) -> None:
         return 0
 
     p = sub.add_parser("review", help="mark segments reviewed (or, with --undo, back to todo)")
-    p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
-    p.add_argument("range", type=positions, metavar="POS[-POS]", help="segment positions, from 1 (see `show`)")
+    add_segment_args(p, ranged=True)
     p.add_argument("--undo", action="store_true", help="back to todo")
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("history", help="every revision of a segment, oldest first: AT AUTHOR ORIGIN TEXT")
-    p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
-    p.add_argument("pos", type=int, metavar="POS", help="segment position, from 1 (see `show`)")
+    add_segment_args(p)
     p.set_defaults(func=cmd_history)
 
     p = sub.add_parser("comment", help="add a comment to a segment (prints its id), or resolve one")
-    p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
-    p.add_argument("pos", type=int, metavar="POS", help="segment position, from 1 (see `show`)")
+    add_segment_args(p)
     p.add_argument("text", nargs="?", metavar="TEXT")
     p.add_argument("--resolve", type=int, metavar="COMMENT", help="mark comment COMMENT (see `comments`) resolved instead")
     p.set_defaults(func=cmd_comment)
 
     p = sub.add_parser("comments", help="a transcript's open comments: ID POS AT AUTHOR STATE TEXT")
-    p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
+    add_transcript_arg(p)
     p.add_argument("--all", action="store_true", help="resolved comments too")
     p.set_defaults(func=cmd_comments)
 
     p = sub.add_parser("rename", help="give a transcript another title")
-    p.add_argument("id", type=int, metavar="ID", help="transcript id (see `list`)")
+    add_transcript_arg(p)
     p.add_argument("title", metavar="TITLE")
     p.set_defaults(func=cmd_rename)
