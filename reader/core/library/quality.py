@@ -21,21 +21,18 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from reader.core.library.db import Library
 from reader.core.library.glossary import load_into_segmenter, text_terms
-from reader.core.library.models import Segment, Transcript
+from reader.core.library.recognitions import likely_second_recognition_of
 from reader.core.library.suggestions import SegmentSuggestion, ignored_in, scan, shown_rows
 from reader.core.text import segmenter
-from reader.core.text.similar import recognition_share
 from reader.core.text.suggest import Glossary
 
 LOOP, DUPLICATE, SPELLING, NUMBERS, LONG, BRACKETS, SUGGESTION = (
     "loop", "duplicate", "spelling", "numbers", "long", "brackets", "suggestion",
 )
 LONG_SEGMENT = 300
-# Share of either transcript that aligns with the other (`similar.recognition_share`): higher than
+# Share of either transcript that aligns with the other (`recognitions.likely_second_recognition_of`): higher than
 # import's SECOND_RECOGNITION_SHARE, a finding to look at being worth more certainty than a hint.
 # Seeds/002 and the third talk of seeds/003: 1.0; unrelated talks 0.06 at most.
 DUPLICATE_SHARE = 0.5
@@ -190,22 +187,14 @@ def spellings(texts: Sequence[tuple[int, int, str]], found: Sequence[SegmentSugg
 
 
 def duplicates(lib: Library, transcript_id: int) -> list[Finding]:
-    """Transcripts of the library that most of this one (or of theirs) aligns with."""
-    with lib.read() as session:
-        titles = {tid: title for tid, title in session.execute(select(Transcript.id, Transcript.title))}
-        texts: dict[int, list[str]] = defaultdict(list)
-        for tid, raw, correction in session.execute(
-            select(Segment.transcript_id, Segment.raw, Segment.correction).order_by(Segment.transcript_id, Segment.position)
-        ):
-            if not raw.startswith("!["):
-                texts[tid].append(correction if correction is not None else raw)
-    mine = texts.get(transcript_id, [])
-    found = []
-    for tid in sorted(titles):
-        if tid == transcript_id:
-            continue
-        share = recognition_share(mine, texts.get(tid, []))
-        if share >= DUPLICATE_SHARE:
-            detail = f"looks like transcript {tid} ({titles[tid]}): {share:.0%} of the wording shared"
-            found.append(Finding(None, DUPLICATE, detail, other_transcript_id=tid))
-    return found
+    """Transcripts of the library that most of this one (or of theirs) aligns with: the same
+    search as import's second-recognition warning, asking for a larger share."""
+    return [
+        Finding(
+            None,
+            DUPLICATE,
+            f"looks like transcript {other.transcript_id} ({other.title}): {other.share:.0%} of the wording shared",
+            other_transcript_id=other.transcript_id,
+        )
+        for other in sorted(likely_second_recognition_of(lib, transcript_id, share=DUPLICATE_SHARE), key=lambda o: o.transcript_id)
+    ]

@@ -33,12 +33,16 @@ MAX_ALIGNED = 5
 class OtherRecognition:
     transcript_id: int
     title: str
+    share: float  # the larger of the two sides' aligned shares
 
 
-def likely_second_recognition_of(lib: Library, transcript_id: int, *, earlier_only: bool = False) -> list[OtherRecognition]:
+def likely_second_recognition_of(
+    lib: Library, transcript_id: int, *, earlier_only: bool = False, share: float = SECOND_RECOGNITION_SHARE
+) -> list[OtherRecognition]:
     """The other transcripts that `transcript_id` looks like a second recognition of, best first.
 
-    `earlier_only`: only those imported before it (an import names the one it met, not the ones after)."""
+    `earlier_only`: only those imported before it (an import names the one it met, not the ones after);
+    `share`: how much must align (the quality check asks for more than import's warning)."""
     with lib.read() as session:
         lengths: dict[int, int | None] = dict(
             session.execute(
@@ -63,8 +67,11 @@ def likely_second_recognition_of(lib: Library, transcript_id: int, *, earlier_on
     found = []
     for overlap, tid in overlaps[:MAX_ALIGNED]:
         # The same test as `looks_like_second_recognition`, the signatures made once.
-        if overlap >= MIN_SIGNATURE_OVERLAP and max(aligned_share(texts[transcript_id], texts[tid])) >= SECOND_RECOGNITION_SHARE:
-            found.append(OtherRecognition(tid, titles[tid]))
+        if overlap < MIN_SIGNATURE_OVERLAP:
+            break  # best first: the rest overlap less
+        aligned = max(aligned_share(texts[transcript_id], texts[tid]))
+        if aligned >= share:
+            found.append(OtherRecognition(tid, titles[tid], aligned))
     return found
 
 
