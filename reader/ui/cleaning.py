@@ -14,17 +14,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.kinds import SegmentKind
-from reader.core.text.shown import automatic, repeats
 from reader.ui.settings import STAGES, Settings
 from reader.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from reader.core.text import Cleaned, Cleaner, CleanSettings, Rule
+
+def shown() -> ModuleType:
+    """`reader.core.text.shown`, imported when first needed: it brings jieba and OpenCC (~120 ms),
+    which the window must not wait for at start-up; the clean lane loads them in `warm_up`."""
+    import reader.core.text.shown
+
+    return reader.core.text.shown
+
 
 CACHE_LIMIT = 200_000
 # Small batches, newest requests first: after a jump the rows now on screen are
@@ -181,7 +189,7 @@ class CleanService(QObject):
         if found is None:
             if len(self._repeats) >= REPEATS_KEPT:
                 self._repeats.clear()
-            found = self._repeats[(text, previous_read)] = repeats(text, previous_read)
+            found = self._repeats[(text, previous_read)] = shown().repeats(text, previous_read)
         return found
 
     def _flush(self) -> None:
@@ -198,7 +206,7 @@ class CleanService(QObject):
             cleaner = self._cleaner_for(settings, rules, glossary, version)
             results = []
             for key in keys:
-                cleaned = automatic(key[4], key[1], cleaner, key[5])
+                cleaned = shown().automatic(key[4], key[1], cleaner, key[5])
                 results.append((key, CleanResult(cleaned, cleaned.raw_spans_removed(), cleaned.clean_spans_changed())))
             return results
 
@@ -260,7 +268,7 @@ class CleanService(QObject):
             known = cache.get((segment.id, segment.raw, settings, version, SegmentKind(segment.kind), next_raw))
             if known is not None:
                 return known.cleaned
-            return automatic(segment.kind, segment.raw, cleaner(), next_raw)
+            return shown().automatic(segment.kind, segment.raw, cleaner(), next_raw)
 
         return cleaned_of, cleaner
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import jieba
 import opencc
 
 from reader.core.errors import UserError
@@ -203,6 +202,8 @@ def cleaning_fingerprint() -> str:
     Text cleaned and stored elsewhere (the search index) is cleaned again when it
     changes, so an upgrade that cleans better never leaves old results behind.
     """
+    import jieba  # here, not at the top: see segmenter.jieba
+
     digest = hashlib.sha256(f"jieba {jieba.__version__} opencc {opencc.__version__}".encode())
     package = Path(__file__).parent
     for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):

@@ -14,8 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
-
-import jieba
+from typing import Any
 
 from reader.core.paths import cache_dir
 
@@ -30,16 +29,22 @@ _lock = threading.Lock()
 _tags: dict[str, str] = {}
 _glossary: set[str] = set()
 _ready = False
+# jieba itself, imported by `warm_up` (every function here warms up first): importing it takes
+# ~60 ms, which the window and the command line must not pay before they need the segmenter.
+jieba: Any = None
 
 
 def warm_up() -> None:
     """Load the dictionary and the part-of-speech table (about a second); safe from any thread."""
-    global _ready
+    global _ready, jieba
     if _ready:
         return
     with _lock:
         if _ready:
             return
+        import jieba as loaded
+
+        jieba = loaded
         jieba.setLogLevel(logging.WARNING)
         if not jieba.dt.initialized:
             jieba.dt.tmp_dir = str(cache_dir())
