@@ -179,9 +179,26 @@ def xcb_problem(env: Mapping[str, str] | None = None, platforms: Path | None = N
     return message(lacking) if lacking else None
 
 
+def no_display_problem(env: Mapping[str, str] | None = None) -> str | None:
+    """The line to print if Qt is about to use X11 with no X display named, else None.
+
+    Qt would abort with "could not connect to display" and a hint about plugins that
+    does not apply; a user started from a console or over ssh needs to hear that the
+    window needs a screen, and that the command line does not.
+    """
+    env = os.environ if env is None else env
+    if not sys.platform.startswith("linux") or qt_tries_first(env) != "xcb" or env.get("DISPLAY"):
+        return None
+    return (
+        "transcript-reader: no screen to open the window on (DISPLAY is not set). Start it in a desktop session "
+        "or under a virtual screen (Xvfb :99 & DISPLAY=:99 transcript-reader); "
+        "the command line needs no screen: transcript-reader --help"
+    )
+
+
 def report_unusable_xcb() -> bool:
-    """Print the one line and return True if Qt's xcb plugin is needed and cannot load."""
-    problem = xcb_problem()
+    """Print the one line and return True if Qt is about to use X11 and cannot: no display, or its xcb plugin cannot load."""
+    problem = no_display_problem() or xcb_problem()
     if problem:
         print(problem, file=sys.stderr)
     return bool(problem)

@@ -232,3 +232,31 @@ def test_the_check_agrees_with_the_dynamic_loader_on_the_real_plugin():
         assert load.returncode != 0
         named_by_loader = load.stderr.strip().splitlines()[-1]
         assert any(soname in named_by_loader for soname in lacking), (lacking, named_by_loader)
+
+
+@pytest.mark.parametrize(
+    ("env", "reported"),
+    [
+        ({}, True),
+        ({"XDG_SESSION_TYPE": "x11"}, True),
+        ({"DISPLAY": ":0"}, False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, False),  # Qt tries wayland first: no X display needed
+        ({"QT_QPA_PLATFORM": "offscreen"}, False),
+    ],
+)
+def test_no_display_is_reported_in_one_line_before_qt_aborts(env, reported):
+    line = platform_check.no_display_problem(env)
+    assert (line is not None) == reported
+    if line is not None:
+        assert "\n" not in line and "DISPLAY" in line and "Xvfb" in line
+
+
+def test_the_app_started_without_a_screen_says_so_and_exits_1(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_SESSION_TYPE")}
+    start_gui = "import sys; from reader.ui.app import run_gui; sys.exit(run_gui(db=sys.argv[1]))"
+    done = subprocess.run(
+        [sys.executable, "-c", start_gui, str(tmp_path / "lib.sqlite3")], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().startswith("transcript-reader: no screen to open the window on")
+    assert not (tmp_path / "lib.sqlite3").exists()  # nothing was created
