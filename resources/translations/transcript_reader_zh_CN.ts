@@ -311,22 +311,22 @@
         <translation>合并第 %1 段和第 %2 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="189" />
+        <location filename="../../reader/ui/operations/edits.py" line="232" />
         <source>replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="190" />
+        <location filename="../../reader/ui/operations/edits.py" line="233" />
         <source>the text has changed since it was found; search again</source>
         <translation>找到之后文本已有改动，请重新查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="210" />
+        <location filename="../../reader/ui/operations/edits.py" line="253" />
         <source>%1 segments replaced</source>
         <translation>已替换 %1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/operations/edits.py" line="213" />
+        <location filename="../../reader/ui/operations/edits.py" line="256" />
         <source>Replace all “%1”</source>
         <translation>全部替换“%1”</translation>
     </message>
@@ -622,71 +622,109 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="107" />
+        <location filename="../../reader/ui/window/find_bar.py" line="135" />
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="108" />
+        <location filename="../../reader/ui/window/find_bar.py" line="136" />
         <source>Replace:</source>
         <translation>替换为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="109" />
+        <location filename="../../reader/ui/window/find_bar.py" line="137" />
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="110" />
+        <location filename="../../reader/ui/window/find_bar.py" line="138" />
         <source>Match case</source>
         <translation>区分大小写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="111" />
+        <location filename="../../reader/ui/window/find_bar.py" line="139" />
         <source>This transcript</source>
         <translation>本篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="112" />
+        <location filename="../../reader/ui/window/find_bar.py" line="140" />
         <source>Whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="113" />
+        <location filename="../../reader/ui/window/find_bar.py" line="141" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="114" />
+        <location filename="../../reader/ui/window/find_bar.py" line="142" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="115" />
+        <location filename="../../reader/ui/window/find_bar.py" line="143" />
         <source>Replace All</source>
         <translation>全部替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="116" />
+        <location filename="../../reader/ui/window/find_bar.py" line="144" />
         <source>Previous result</source>
         <translation>上一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="117" />
+        <location filename="../../reader/ui/window/find_bar.py" line="145" />
         <source>Next result</source>
         <translation>下一个结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/find_bar.py" line="118" />
+        <location filename="../../reader/ui/window/find_bar.py" line="146" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/window/find_bar.py" line="147" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/find_bar.py" line="148" />
+        <source>Stop this search (Esc)</source>
+        <translation>停止这次查找（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/find_bar.py" line="149" />
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/find_bar.py" line="168" />
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/find_bar.py" line="170" />
+        <source>Search cancelled.</source>
+        <translation>查找已取消。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/window/find_bar.py" line="120" />
-        <location filename="../../reader/ui/window/find_bar.py" line="166" />
+        <location filename="../../reader/ui/window/find_bar.py" line="172" />
+        <source>First %n result(s) shown; there are more</source>
+        <translation>
+            <numerusform>已显示前 %n 个结果，还有更多</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/window/find_bar.py" line="174" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/window/find_bar.py" line="178" />
+        <source>%n segment(s) not in the search index yet were read one by one (slower)</source>
+        <translation>
+            <numerusform>有 %n 个段落尚未进入搜索索引，已逐段读取（较慢）</numerusform>
         </translation>
     </message>
 </context>
@@ -706,112 +744,112 @@
 <context>
     <name>GlossaryDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="88" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="82" />
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="89" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="83" />
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="89" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="83" />
         <source>Known misspellings</source>
         <translation>已知错写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="89" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="83" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="90" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="84" />
         <source>Term, e.g. 大语言模型</source>
         <translation>术语，例如 大语言模型</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="91" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="85" />
         <source>Misspellings, comma-separated (optional)</source>
         <translation>错写，用逗号分隔（可选）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="92" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="86" />
         <source>Only this transcript</source>
         <translation>仅本转写稿</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="93" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="87" />
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="94" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="88" />
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="95" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="89" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="96" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="90" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="97" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="91" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="121" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="115" />
         <source>all transcripts</source>
         <translation>所有转写稿</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="121" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="115" />
         <source>this transcript</source>
         <translation>本转写稿</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="133" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="127" />
         <source>Type the term first</source>
         <translation>请先输入术语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="139" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="133" />
         <source>Added %1</source>
         <translation>已添加 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="151" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="145" />
         <source>Import Glossary</source>
         <translation>导入术语表</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="151" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="145" />
         <source>Tab-separated glossary (*.tsv *.txt);;All Files (*)</source>
         <translation>制表符分隔的术语表 (*.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="157" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="151" />
         <source>%1 terms new or with new misspellings</source>
         <translation>%1 个术语为新增或增加了错写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="161" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="155" />
         <source>Export Glossary</source>
         <translation>导出术语表</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="161" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="155" />
         <source>Tab-separated glossary (*.tsv);;All Files (*)</source>
         <translation>制表符分隔的术语表 (*.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="167" />
+        <location filename="../../reader/ui/dialogs/glossary_dialog.py" line="161" />
         <source>%1 terms written</source>
         <translation>已写入 %1 个术语</translation>
     </message>
@@ -2089,91 +2127,91 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="145" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="139" />
         <source>Correction Rules</source>
         <translation>纠错规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="147" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="141" />
         <source>Pattern (what ASR wrote)</source>
         <translation>模式（识别写成的）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="148" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="142" />
         <source>Replacement</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="149" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="143" />
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="150" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="144" />
         <source>Only this transcript</source>
         <translation>仅本篇转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="151" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="145" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="152" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="146" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="153" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="147" />
         <source>Import TSV…</source>
         <translation>导入 TSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="154" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="148" />
         <source>Export TSV…</source>
         <translation>导出 TSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="155" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="149" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="223" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="217" />
         <source>Import Rules</source>
         <translation>导入规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="223" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="217" />
         <source>Tab-separated rules (*.tsv *.txt);;All Files (*)</source>
         <translation>制表符分隔的规则 (*.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="229" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="223" />
         <source>%n rule(s) added or changed</source>
         <translation>
             <numerusform>添加或修改了 %n 条规则</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="233" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="227" />
         <source>Export Rules</source>
         <translation>导出规则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="233" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="227" />
         <source>Tab-separated rules (*.tsv);;All Files (*)</source>
         <translation>制表符分隔的规则 (*.tsv);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="240" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="234" />
         <source>Exported; %n disabled rule(s) left out</source>
         <translation>
             <numerusform>已导出；未包含 %n 条停用的规则</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="240" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="234" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
@@ -2181,42 +2219,42 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="50" />
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="50" />
         <source>Pattern</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="50" />
         <source>Replacement</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="50" />
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="49" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="50" />
         <source>Applies to</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="50" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="51" />
         <source>Hits here</source>
         <translation>本篇命中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="75" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="76" />
         <source>all transcripts</source>
         <translation>所有转写</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="75" />
+        <location filename="../../reader/ui/dialogs/rules_dialog.py" line="76" />
         <source>this transcript</source>
         <translation>本篇转写</translation>
     </message>
