@@ -237,7 +237,9 @@ def replace_preview(
         try:
             after = _timed(pattern, compiled.sub, template, first.text)
         except (regex_module.error, IndexError) as exc:
-            raise UserError(f"replacement {replacement!r}", f"does not fit the pattern: {exc}") from None
+            raise UserError(
+                "replacement {replacement!r}", "does not fit the pattern: {error}", replacement=replacement, error=exc,
+            ) from None
         previews.append(Preview(segment_id, first.match.transcript_id, first.match.position, first.text, after))
     return PreviewPage(tuple(previews), page.next)
 
