@@ -220,7 +220,7 @@ class FindReplace(QObject):
                 None if correction is not None else text,
             )
         except UserError as exc:
-            self._show_error(str(exc))
+            self._show_error(self.ops.describe(exc))
 
     def replace_all(self) -> None:
         bar = self.bar
