@@ -186,15 +186,18 @@
         <source>The two transcripts say the same words</source>
         <translation>两篇转写的说法相同</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/compare/view.py" line="181" />
-        <source>%n difference(s)</source>
-        <translation>
-            <numerusform>%n 处不同</numerusform>
-        </translation>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="182" />
+        <source>1 difference</source>
+        <translation>1 处不同</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare/view.py" line="183" />
+        <location filename="../../reader/ui/compare/view.py" line="182" />
+        <source>%1 differences</source>
+        <translation>%1 处不同</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare/view.py" line="184" />
         <source>Difference %1 of %2</source>
         <translation>第 %1 处差异，共 %2 处</translation>
     </message>

@@ -96,4 +96,5 @@ def test_quality_check_details_and_the_compare_count_follow_the_chinese_ui(qtbot
 
     from reader.ui.compare.view import CompareView
 
-    assert "处不同" in CompareView.tr("%n difference(s)", "", 2)
+    assert CompareView.tr("1 difference") == "1 处不同"
+    assert CompareView.tr("%1 differences") == "%1 处不同"

@@ -178,7 +178,8 @@ class CompareView(Retranslating, QWidget):
         if not total:
             self.summary.setText(self.tr("The two transcripts say the same words"))
         elif self.position < 0:
-            self.summary.setText(self.tr("%n difference(s)", "", total))
+            # English needs its singular; Chinese says both the same way.
+            self.summary.setText(self.tr("1 difference") if total == 1 else self.tr("%1 differences").replace("%1", str(total)))
         else:
             self.summary.setText(self.tr("Difference %1 of %2").replace("%1", str(self.position + 1)).replace("%2", str(total)))
 
