@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 
 HEAD_BYTES = 1 << 20  # the fingerprint hashes the first MiB: enough to tell recordings apart, quick on any disk
 _PROBE_BYTES = 64
@@ -66,23 +66,23 @@ def check_recording(path: str | os.PathLike[str]) -> str:
     try:
         info = os.stat(name)
     except FileNotFoundError:
-        raise UserError(name, "no such file") from None
+        raise UserError("{path}", "no such file", path=name) from None
     except OSError as exc:
-        raise UserError(name, exc.strerror or "cannot be read") from None
+        raise UserError("{path}", "{reason}", path=name, reason=exc.strerror or Msg("cannot be read")) from None
     if stat.S_ISDIR(info.st_mode):
-        raise UserError(name, "is a folder, not a recording")
+        raise UserError("{path}", "is a folder, not a recording", path=name)
     if not stat.S_ISREG(info.st_mode):
-        raise UserError(name, "is not a regular file")
+        raise UserError("{path}", "is not a regular file", path=name)
     if info.st_size == 0:
-        raise UserError(name, "is empty")
+        raise UserError("{path}", "is empty", path=name)
     try:
         with open(name, "rb") as file:
             head = file.read(_PROBE_BYTES)
     except OSError as exc:
-        raise UserError(name, exc.strerror or "cannot be read") from None
+        raise UserError("{path}", "{reason}", path=name, reason=exc.strerror or Msg("cannot be read")) from None
     found = container(head)
     if found is None:
-        raise UserError(name, "is not an audio or video file (wav, mp3, m4a, flac, ogg, mp4, mkv, webm ...)")
+        raise UserError("{path}", "is not an audio or video file (wav, mp3, m4a, flac, ogg, mp4, mkv, webm ...)", path=name)
     return found
 
 
@@ -94,7 +94,7 @@ def fingerprint(path: str | os.PathLike[str]) -> Fingerprint:
             size = os.fstat(file.fileno()).st_size
             head = file.read(HEAD_BYTES)
     except OSError as exc:
-        raise UserError(name, exc.strerror or "cannot be read") from None
+        raise UserError("{path}", "{reason}", path=name, reason=exc.strerror or Msg("cannot be read")) from None
     return Fingerprint(size, hashlib.sha256(head).hexdigest())
 
 

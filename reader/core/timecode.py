@@ -15,13 +15,13 @@ def parse_time(text: str) -> int:
     value = text.strip()
     match = _CLOCK.match(value)
     if not match:
-        raise UserError(f"time {text!r}", "write it as h:mm:ss.mmm, m:ss or seconds (e.g. 0:01:23.450 or 83.45)")
+        raise UserError("time {text!r}", "write it as h:mm:ss.mmm, m:ss or seconds (e.g. 0:01:23.450 or 83.45)", text=text)
     hours, minutes, seconds = match.groups()
     if minutes is not None and float(seconds.replace(",", ".")) >= 60:
-        raise UserError(f"time {text!r}", "seconds go up to 59.999 after minutes")
+        raise UserError("time {text!r}", "seconds go up to 59.999 after minutes", text=text)
     ms = round(float(seconds.replace(",", ".")) * 1000) + int(minutes or 0) * 60_000 + int(hours or 0) * 3_600_000
     if ms >= MAX_MS:
-        raise UserError(f"time {text!r}", "is 100 hours or more")
+        raise UserError("time {text!r}", "is 100 hours or more", text=text)
     return ms
 
 

@@ -44,7 +44,7 @@ def test_compare_with_shows_both_sides_and_the_other_wording_becomes_a_correctio
     assert model.headerData(1, Qt.Orientation.Vertical) == "4 | 2"
     assert "大家好，我是今天的讲者。" in model.cell(0, 0).text
     assert model.cell(0, 1).text == "大家好，我是今天的讲者。我们今天讨论大语言模型的发展。"  # in the reader's script
-    assert view.summary.text() == "1 differences"
+    assert view.summary.text() == "1 difference"  # not "1 differences"
 
     qtbot.keyClick(view.table, Qt.Key.Key_F7)
     assert view.summary.text() == "Difference 1 of 1"
@@ -60,7 +60,7 @@ def test_compare_with_shows_both_sides_and_the_other_wording_becomes_a_correctio
     assert view.summary.text() == "The two transcripts say the same words"
     window.ops.undo_stack.undo()
     assert window.model.row_at(1).correction is None
-    assert view.summary.text() == "1 differences"
+    assert view.summary.text() == "1 difference"  # not "1 differences"
 
     qtbot.keyClick(view.table, Qt.Key.Key_Escape)
     assert not window.comparing.dock.isVisible()

@@ -14,7 +14,7 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.formats.document import ParsedFile, ParsedSegment, ParsedTranscript
 from reader.core.formats.encoding import decode
 from reader.core.formats.jsonfile import read_json
@@ -37,16 +37,16 @@ def read_file(path: str | Path) -> ParsedFile:
     try:
         refusal = not_regular(path.stat().st_mode)
         if refusal:
-            raise UserError(what, refusal)
+            raise UserError("{path}", refusal, path=what)
         data = _read_bounded(path, what)
     except OSError as exc:
-        raise UserError(what, exc.strerror or str(exc)) from None
+        raise UserError("{path}", "{reason}", path=what, reason=exc.strerror or exc) from None
     parsed = read_bytes(data, what, storable_name(path.name))
     # Messages name the file as the user wrote it; the library keeps where it really is.
     return replace(parsed, path=storable_name(str(path.resolve())))
 
 
-def not_regular(mode: int) -> str | None:
+def not_regular(mode: int) -> Msg | None:
     """Why a file of this `st_mode` cannot be a transcript, or None for a regular file.
 
     A FIFO blocks the reader until someone writes to it, and a device such as
@@ -55,10 +55,13 @@ def not_regular(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
-    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
-    kind = next((name for test, name in kinds if test(mode)), "not a file")
-    return f"is {kind}, not a regular file; nothing was read"
+        return Msg("is a folder, not a file")
+    kinds = (
+        (stat.S_ISFIFO, Msg("a named pipe (FIFO)")), (stat.S_ISCHR, Msg("a device")), (stat.S_ISBLK, Msg("a device")),
+        (stat.S_ISSOCK, Msg("a socket")),
+    )
+    kind = next((name for test, name in kinds if test(mode)), Msg("not a file"))
+    return Msg("is {kind}, not a regular file; nothing was read", kind=kind)
 
 
 def _read_bounded(path: Path, what: str) -> bytes:
@@ -70,14 +73,14 @@ def _read_bounded(path: Path, what: str) -> bytes:
     with os.fdopen(fd, "rb", buffering=0) as handle:
         refusal = not_regular(os.fstat(fd).st_mode)
         if refusal:
-            raise UserError(what, refusal)
+            raise UserError("{path}", refusal, path=what)
         chunks: list[bytes] = []
         got = 0
         while got <= MAX_BYTES and (chunk := handle.read(min(1024 * 1024, MAX_BYTES + 1 - got))):
             chunks.append(chunk)
             got += len(chunk)
     if got > MAX_BYTES:
-        raise UserError(what, f"too large for a transcript (over {MAX_BYTES // (1024 * 1024)} MB)")
+        raise UserError("{path}", "too large for a transcript (over {limit} MB)", path=what, limit=MAX_BYTES // (1024 * 1024))
     return b"".join(chunks)
 
 
@@ -106,7 +109,7 @@ def read_bytes(data: bytes, what: str, name: str) -> ParsedFile:
         kind, transcripts = read_text(text, stem)
     transcripts = [t for t in transcripts if t.segments]
     if not transcripts:
-        raise UserError(what, "no transcript text in it (only headings or empty cues)")
+        raise UserError("{path}", "no transcript text in it (only headings or empty cues)", path=what)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return ParsedFile(path=what, format=kind, encoding=decoded.encoding, content_hash=content_hash, transcripts=transcripts)
 

@@ -6,7 +6,7 @@ import errno
 import os
 from pathlib import Path
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.tempfiles import make_temp, remove_stale_temps, sync_folder, umask_mode
 
 __all__ = ["make_temp", "remove_stale_temps", "sync_folder", "umask_mode", "write_atomic"]
@@ -21,14 +21,14 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     """
     target = Path(path)
     if target.is_dir():
-        raise UserError(str(path), "is a folder; give the file to write")
+        raise UserError("{path}", "is a folder; give the file to write", path=str(path))
     if not target.parent.is_dir():
-        raise UserError(str(path), f"the folder {target.parent} does not exist")
+        raise UserError("{path}", "the folder {folder} does not exist", path=str(path), folder=target.parent)
     remove_stale_temps(target.parent)
     try:
         handle, temp = make_temp(target.parent)
     except OSError as exc:
-        raise UserError(str(path), f"cannot write here: {_reason(exc)}") from None
+        raise UserError("{path}", "cannot write here: {reason}", path=str(path), reason=_reason(exc)) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -39,16 +39,16 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     except BaseException as exc:
         os.unlink(temp)
         if isinstance(exc, OSError):
-            raise UserError(str(path), f"cannot write: {_reason(exc)}") from None
+            raise UserError("{path}", "cannot write: {reason}", path=str(path), reason=_reason(exc)) from None
         raise
     sync_folder(target.parent)
     return target
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError) -> str | Msg:
     said = str(exc.strerror or exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return f"the disk is full ({said}); nothing was written"
+        return Msg("the disk is full ({reason}); nothing was written", reason=said)
     if exc.errno == errno.EROFS:
-        return f"the disk is read-only ({said}); nothing was written"
+        return Msg("the disk is read-only ({reason}); nothing was written", reason=said)
     return said

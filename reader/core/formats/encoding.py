@@ -49,15 +49,17 @@ class Decoded:
 def decode(data: bytes, what: str) -> Decoded:
     """Decode and normalise a text file's bytes; `UserError(what, why)` if it is not text."""
     if not data:
-        raise UserError(what, "the file is empty")
+        raise UserError("{path}", "the file is empty", path=what)
     text, encoding = _decode(data, what)
     text = normalise(text)
     if _looks_binary(text):
-        raise UserError(what, "this is a binary file, not text")
+        raise UserError("{path}", "this is a binary file, not text", path=what)
     if _looks_garbled(text):
-        raise UserError(what, f"cannot decode it: as {encoding} it is mostly unassigned or private-use characters")
+        raise UserError(
+            "{path}", "cannot decode it: as {encoding} it is mostly unassigned or private-use characters", path=what, encoding=encoding,
+        )
     if not text.strip():
-        raise UserError(what, "the file contains only whitespace")
+        raise UserError("{path}", "the file contains only whitespace", path=what)
     return Decoded(replace_controls(text), encoding)
 
 
@@ -79,7 +81,10 @@ def _decode(data: bytes, what: str) -> tuple[str, str]:
                 return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 bad = exc.start + len(bom)
-                raise UserError(what, f"starts with a {encoding} byte-order mark but byte {bad} is not {encoding}") from None
+                raise UserError(
+                    "{path}", "starts with a {encoding} byte-order mark but byte {bad} is not {encoding}",
+                    path=what, encoding=encoding, bad=bad,
+                ) from None
     if b"\x00" not in data:
         wide = _bomless_utf16(data)
         if wide is not None:
@@ -98,7 +103,7 @@ def _decode(data: bytes, what: str) -> tuple[str, str]:
         # unreliable on it without a BOM; the wrong byte order scores low.
         decoded = _most_ordinary(data, _wide_encodings(len(data)), minimum=0.0)
         if decoded is None:
-            raise UserError(what, "this is a binary file, not text")
+            raise UserError("{path}", "this is a binary file, not text", path=what)
         return decoded
     decoded = _most_ordinary(data, ("gb18030", "big5"), minimum=0.9)
     if decoded is not None:
@@ -107,7 +112,7 @@ def _decode(data: bytes, what: str) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     best = from_bytes(data).best()
     if best is None:
-        raise UserError(what, "cannot decode it: not UTF-8, GB18030, Big5 or UTF-16 text")
+        raise UserError("{path}", "cannot decode it: not UTF-8, GB18030, Big5 or UTF-16 text", path=what)
     return str(best), codecs.lookup(best.encoding).name
 
 

@@ -11,7 +11,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 from webvtt.vtt import WebVTTCueBlock
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.formats.document import ParsedSegment, ParsedTranscript
 from reader.core.formats.paragraphs import join_lines, paragraph_kind
 
@@ -42,9 +42,9 @@ def _check_order(what: str, times: list[tuple[int, int]], text: str) -> None:
     """Every cue, empty or not, against its timing line (the n-th line with an arrow)."""
     for (start_ms, end_ms), line in zip(times, _arrow_lines(text.split("\n")), strict=False):
         if end_ms > MAX_MS:
-            raise UserError(what, f"line {line}: time out of range (over {MAX_HOURS} hours)")
+            raise UserError("{path}", "line {line}: time out of range (over {limit} hours)", path=what, line=line, limit=MAX_HOURS)
         if end_ms < start_ms:
-            raise UserError(what, f"line {line}: the cue ends before it starts")
+            raise UserError("{path}", "line {line}: the cue ends before it starts", path=what, line=line)
 
 
 _HOURS = re.compile(r"(\d+):\d{1,2}:\d{1,2}")
@@ -55,7 +55,7 @@ def _check_hours(what: str, text: str) -> None:
     them into a timedelta (an hour of 10**22 overflows it)."""
     for number, line in enumerate(text.split("\n"), 1):
         if "-->" in line and any(int(hours) > MAX_HOURS for hours in _HOURS.findall(line)):
-            raise UserError(what, f"line {number}: time out of range (over {MAX_HOURS} hours)")
+            raise UserError("{path}", "line {line}: time out of range (over {limit} hours)", path=what, line=number, limit=MAX_HOURS)
 
 
 # `srt` reads "00:01:0x,250" as 00:01:00 followed by proprietary data "x,250";
@@ -66,17 +66,20 @@ _SRT_TIMING = re.compile(r"\s*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}\s*-->\s*\d+:\d{1,2}
 def read_srt(text: str, what: str, title: str) -> ParsedTranscript:
     for number, line in enumerate(text.split("\n"), 1):
         if "-->" in line and not _SRT_TIMING.fullmatch(line):
-            raise UserError(what, f"line {number}: malformed timing {line.strip()[:80]!r}, expected 00:00:01,000 --> 00:00:02,000")
+            raise UserError(
+                "{path}", "line {line}: malformed timing {timing!r}, expected 00:00:01,000 --> 00:00:02,000",
+                path=what, line=number, timing=line.strip()[:80],
+            )
     _check_hours(what, text)
     try:
         cues = list(srt.parse(text, ignore_errors=False))
     except OverflowError:
-        raise UserError(what, f"a time out of range (over {MAX_HOURS} hours)") from None
+        raise UserError("{path}", "a time out of range (over {limit} hours)", path=what, limit=MAX_HOURS) from None
     except srt.SRTParseError as exc:
         raise UserError(
-            what,
-            f"line {_srt_error_line(text, exc)}: malformed subtitle block, "
-            "expected a number then a timing line like 00:00:01,000 --> 00:00:02,000",
+            "{path}",
+            "line {line}: malformed subtitle block, expected a number then a timing line like 00:00:01,000 --> 00:00:02,000",
+            path=what, line=_srt_error_line(text, exc),
         ) from None
     _check_order(what, [(_ms(cue.start), _ms(cue.end)) for cue in cues], text)
     segments = []
@@ -107,12 +110,14 @@ def read_vtt(text: str, what: str, title: str) -> ParsedTranscript:
     try:
         captions = webvtt.from_string(text, strict=True).captions
     except MalformedFileError:
-        raise UserError(what, "line 1: a WebVTT file must start with WEBVTT") from None
+        raise UserError("{path}", "line 1: a WebVTT file must start with WEBVTT", path=what) from None
     except MalformedCaptionError as exc:
-        raise UserError(what, _vtt_bad_timing(text) or f"malformed cue: {exc}") from None
+        raise UserError("{path}", _vtt_bad_timing(text) or Msg("malformed cue: {error}", error=exc), path=what) from None
     stray = _vtt_stray_block(text)
     if stray:
-        raise UserError(what, f"line {stray}: text outside any cue, expected a timing line like 00:00:01.000 --> 00:00:02.000")
+        raise UserError(
+            "{path}", "line {line}: text outside any cue, expected a timing line like 00:00:01.000 --> 00:00:02.000", path=what, line=stray,
+        )
     _check_order(what, [(c.start_time.in_milliseconds(), c.end_time.in_milliseconds()) for c in captions], text)
     segments = []
     for caption in captions:
@@ -130,10 +135,10 @@ def read_vtt(text: str, what: str, title: str) -> ParsedTranscript:
     return ParsedTranscript(title=title, segments=segments)
 
 
-def _vtt_bad_timing(text: str) -> str | None:
+def _vtt_bad_timing(text: str) -> Msg | None:
     for n, line in enumerate(text.split("\n"), 1):
         if "-->" in line and not WebVTTCueBlock.STRICT_CUE_TIMINGS_PATTERN.match(line):
-            return f"line {n}: malformed cue timing {line.strip()!r}, expected 00:00:01.000 --> 00:00:02.000"
+            return Msg("line {line}: malformed cue timing {timing!r}, expected 00:00:01.000 --> 00:00:02.000", line=n, timing=line.strip())
     return None
 
 

@@ -113,7 +113,9 @@ class ExportOptions:
 
     def __post_init__(self) -> None:
         if self.paragraphs not in PARAGRAPHS:
-            raise UserError(f"paragraphs {self.paragraphs!r}", f"choose one of {', '.join(PARAGRAPHS)}")
+            raise UserError(
+                "paragraphs {paragraphs!r}", "choose one of {choices}", paragraphs=self.paragraphs, choices=", ".join(PARAGRAPHS),
+            )
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ def render(doc: ExportTranscript, fmt: str, options: ExportOptions = ExportOptio
     """The file's bytes (UTF-8 for text formats); `UserError` when the transcript cannot be written so."""
     writer = _WRITERS.get(fmt)
     if writer is None:
-        raise UserError(f"format {fmt!r}", f"choose one of {', '.join(FORMATS)}")
+        raise UserError("format {format!r}", "choose one of {choices}", format=fmt, choices=", ".join(FORMATS))
     return writer(doc, options)
 
 
@@ -288,12 +290,16 @@ def _timed(doc: ExportTranscript, fmt: str) -> list[tuple[ExportSegment, int, in
             later_start = s.start_ms
     untimed = [s for s in spoken if s.start_ms is None or ends[id(s)] is None]
     if untimed:
-        where = f"transcript {doc.id} ({doc.title})"
         if len(untimed) == len(spoken):
             raise UserError(
-                where, f"has no times (it was not imported from subtitles), which {fmt} needs; export txt, md, docx, json or csv instead"
+                "transcript {transcript} ({title})",
+                "has no times (it was not imported from subtitles), which {format} needs; export txt, md, docx, json or csv instead",
+                transcript=doc.id, title=doc.title, format=fmt,
             )
-        raise UserError(where, f"segment {untimed[0].position} has no start or end time, which {fmt} needs for every cue")
+        raise UserError(
+            "transcript {transcript} ({title})", "segment {position} has no start or end time, which {format} needs for every cue",
+            transcript=doc.id, title=doc.title, position=untimed[0].position, format=fmt,
+        )
     return [(s, s.start_ms, end) for s in spoken if s.start_ms is not None and (end := ends[id(s)]) is not None]
 
 

@@ -63,9 +63,9 @@ def backup(lib: Library, path: str | Path) -> Path:
     if target.is_dir():
         target = target / _dated_name(source)
     if not target.parent.is_dir():
-        raise UserError(str(path), f"the folder {target.parent} does not exist")
+        raise UserError("{path}", "the folder {folder} does not exist", path=str(path), folder=target.parent)
     if target.resolve() in (source, *(source.with_name(source.name + end) for end in ("-wal", "-shm"))):
-        raise UserError(str(path), "is the library itself; give another file for the backup")
+        raise UserError("{path}", "is the library itself; give another file for the backup", path=str(path))
     temp = _copy_to_temp(lib, target.parent, str(path))
     os.replace(temp, target)
     sync_folder(target.parent)
@@ -149,12 +149,12 @@ def restore(path: str | Path, db: str | Path | None = None) -> Restored:
     """
     problem = backup_problem(path)
     if problem is not None:
-        raise UserError(str(path), f"cannot restore this backup: {problem}; nothing was changed")
+        raise UserError("{path}", "cannot restore this backup: {problem}; nothing was changed", path=str(path), problem=problem)
     target = sqlite_file(db)
     if not target.parent.is_dir():
-        raise UserError(str(target), f"the folder {target.parent} does not exist")
+        raise UserError("{path}", "the folder {folder} does not exist", path=str(target), folder=target.parent)
     if Path(path).resolve() == target:
-        raise UserError(str(path), "is the library itself")
+        raise UserError("{path}", "is the library itself", path=str(path))
     if target.is_file() and damage_report(target) is None:
         _restore_into_sound_library(Path(path), target)
         return Restored(target, None)
@@ -196,7 +196,7 @@ def _backup_api_copy(source: sqlite3.Connection, folder: Path, what: str) -> Pat
     try:
         handle, temp = make_temp(folder)
     except OSError as exc:
-        raise UserError(what, f"cannot write here: {exc.strerror or exc}") from None
+        raise UserError("{path}", "cannot write here: {reason}", path=what, reason=exc.strerror or exc) from None
     os.close(handle)
     try:
         dest = sqlite3.connect(temp, isolation_level=None)
@@ -208,14 +208,14 @@ def _backup_api_copy(source: sqlite3.Connection, folder: Path, what: str) -> Pat
         finally:
             dest.close()
         if found != ["ok"]:
-            raise UserError(what, "the copy did not pass SQLite's quick_check: " + "; ".join(found))
+            raise UserError("{path}", "the copy did not pass SQLite's quick_check: {found}", path=what, found="; ".join(found))
         with open(temp, "rb+") as handle_:
             os.fsync(handle_.fileno())
     except BaseException as exc:
         temp.unlink(missing_ok=True)
         if isinstance(exc, sqlite3.Error | OSError):
             mapped = storage_error(exc, what)
-            raise UserError(what, f"cannot make the backup: {mapped.why if mapped else exc}") from None
+            raise UserError("{path}", "cannot make the backup: {reason}", path=what, reason=mapped.why_message if mapped else exc) from None
         raise
     return temp
 
@@ -229,7 +229,7 @@ def _restore_into_sound_library(backup_file: Path, target: Path) -> None:
         # All pages in one step: one write transaction of the library, atomic.
         source.backup(dest)
     except sqlite3.Error as exc:
-        raise UserError(str(target), f"cannot restore into it: {exc}; nothing was changed") from None
+        raise UserError("{path}", "cannot restore into it: {error}; nothing was changed", path=str(target), error=exc) from None
     finally:
         dest.close()
         source.close()

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.library.migrations import known_schemas
 
 # Backups are named `<library name>-<UTC time made>.sqlite3`.
@@ -53,43 +53,50 @@ def newest_good_backup(db: str | Path | None = None) -> Path | None:
 
 def rescue_hint(db: str | Path | None = None) -> str:
     """A sentence naming the newest good backup of a library and how to restore it ('' if none)."""
+    return str(rescue_hint_msg(db))
+
+
+def rescue_hint_msg(db: str | Path | None = None) -> Msg:
     newest = newest_good_backup(db)
     if newest is None:
-        return ""
-    return f" The newest good backup is {newest}; restore it with: transcript-reader --db {library_file(db)} restore {newest}"
+        return Msg("")
+    return Msg(
+        " The newest good backup is {backup}; restore it with: transcript-reader --db {db} restore {backup}",
+        backup=newest, db=library_file(db),
+    )
 
 
-def backup_problem(path: str | Path) -> str | None:
+def backup_problem(path: str | Path) -> Msg | None:
     """Why a file cannot be restored (not found, damaged, not a library, too new); None if it can."""
     path = Path(path)
     if not path.is_file():
-        return "no such file"
+        return Msg("no such file")
     try:
         # Read only: checking a backup never changes it.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             found = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
             if found != ["ok"]:
-                return "damaged: " + "; ".join(found)
+                return Msg("damaged: {found}", found="; ".join(found))
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "alembic_version" not in tables:
-                return "not a transcript-reader library"
+                return Msg("not a transcript-reader library")
             schemas = {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        return f"damaged: {exc}"
+        return Msg("damaged: {error}", error=exc)
     if not schemas:
-        return "not a transcript-reader library"
+        return Msg("not a transcript-reader library")
     if not schemas <= known_schemas():
-        return "made by a newer version of transcript-reader; update the app to restore it"
+        return Msg("made by a newer version of transcript-reader; update the app to restore it")
     return None
 
 
 def sqlite_file(db: str | Path | None) -> Path:
     path = library_file(db)
     if path is None:
-        raise UserError(str(db), "backups are made of SQLite libraries; back up a server's database with its own tools")
+        raise UserError("{db}", "backups are made of SQLite libraries; back up a server's database with its own tools", db=str(db))
     return path
 
 

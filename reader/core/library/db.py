@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core import paths
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.library import sqlite_file
-from reader.core.library.backup_files import rescue_hint
+from reader.core.library.backup_files import rescue_hint_msg
 from reader.core.library.migrations import (
     HEAD_REVISION,
     known_schemas,
@@ -144,7 +144,10 @@ class Library:
         if self.file is not None and not self._checked_for_writing:
             self._check_before_writing(self.file)
         if self.damage is not None:
-            raise UserError(self.url, f"the library is damaged ({self.damage}); nothing will be written to it.{rescue_hint(self.url)}")
+            raise UserError(
+                "{db}", "the library is damaged ({damage}); nothing will be written to it.{hint}",
+                db=self.url, damage=self.damage, hint=rescue_hint_msg(self.url),
+            )
         with self._storage_errors(writing=True), Session(self._write_engine, expire_on_commit=False) as session:
             self._take_write_lock(session)
             if self.file is not None:
@@ -203,7 +206,10 @@ class Library:
                     raise
         raise UserError(
             self.url,
-            f"another program kept the library busy for {WRITE_LOCK_ATTEMPTS * BUSY_TIMEOUT_MS // 1000} s; nothing was changed, try again",
+            Msg(
+                "another program kept the library busy for {seconds} s; nothing was changed, try again",
+                seconds=WRITE_LOCK_ATTEMPTS * BUSY_TIMEOUT_MS // 1000,
+            ),
         )
 
     def close(self) -> None:
@@ -270,7 +276,8 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False, checked: bo
         return Library(file=path)
     if path.is_file() and path.stat().st_size == 0:
         raise UserError(
-            target, "the file is empty, not a transcript-reader library; nothing was changed (give a new file's name to make a library)"
+            "{db}", "the file is empty, not a transcript-reader library; nothing was changed (give a new file's name to make a library)",
+            db=target,
         )
     access = file_access(path)
     try:
@@ -281,19 +288,24 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False, checked: bo
             foreign = damage is None and not current and sqlite_file.has_tables(conn)
     except sqlite3.Error as exc:
         mapped = storage_error(exc, target, writing=False)
-        why = mapped.why if mapped is not None else f"cannot open the library: {' '.join(str(exc).split())}"
-        raise UserError(target, f"{why}.{rescue_hint(target)}") from None
+        why = mapped.why_message if mapped is not None else Msg("cannot open the library: {error}", error=" ".join(str(exc).split()))
+        raise UserError("{db}", "{reason}.{hint}", db=target, reason=why, hint=rescue_hint_msg(target)) from None
     if damage is not None:
         if not damaged_ok:
-            raise UserError(target, f"the library is damaged ({damage}); nothing will be written to it.{rescue_hint(target)}")
+            raise UserError(
+                "{db}", "the library is damaged ({damage}); nothing will be written to it.{hint}",
+                db=target, damage=damage, hint=rescue_hint_msg(target),
+            )
         return Library(damage=damage, file=path, access=access)
     if current == {HEAD_REVISION}:
         return Library(file=path, access=access)
     if not current:
-        what = "it holds other tables" if foreign else "an empty SQLite database"
-        raise UserError(target, f"not a transcript-reader library ({what}); nothing was changed")
+        what = Msg("it holds other tables") if foreign else Msg("an empty SQLite database")
+        raise UserError("{db}", "not a transcript-reader library ({holding}); nothing was changed", db=target, holding=what)
     if access is not None:
-        raise UserError(target, "the library is read-only and made by another version of transcript-reader; it cannot be upgraded here")
+        raise UserError(
+            "{db}", "the library is read-only and made by another version of transcript-reader; it cannot be upgraded here", db=target,
+        )
     # Older or newer: Alembic decides.
     engine = _engine(target)
     with _disposed_on_error(engine, target):
@@ -315,7 +327,9 @@ def _create_library(path: Path, target: str) -> None:
         handle, temp = make_temp(folder)
     except OSError as exc:
         mapped = storage_error(exc, target)
-        raise UserError(target, mapped.why if mapped else f"cannot make a library here: {exc.strerror or exc}") from None
+        raise UserError(
+            "{db}", mapped.why_message if mapped else Msg("cannot make a library here: {reason}", reason=exc.strerror or exc), db=target
+        ) from None
     os.close(handle)
     try:
         engine = _engine(str(temp))
@@ -332,7 +346,9 @@ def _create_library(path: Path, target: str) -> None:
         sync_folder(folder)
     except OSError as exc:
         mapped = storage_error(exc, target)
-        raise UserError(target, mapped.why if mapped else f"cannot make a library here: {exc.strerror or exc}") from None
+        raise UserError(
+            "{db}", mapped.why_message if mapped else Msg("cannot make a library here: {reason}", reason=exc.strerror or exc), db=target
+        ) from None
     finally:
         for end in ("", "-wal", "-shm", "-journal"):
             temp.with_name(temp.name + end).unlink(missing_ok=True)
@@ -345,7 +361,10 @@ def _open_url(target: str, damaged_ok: bool) -> Library:
         damage = quick_check(engine)
         if damage is not None:
             if not damaged_ok:
-                raise UserError(shown, f"the library is damaged ({damage}); nothing will be written to it.{rescue_hint(target)}")
+                raise UserError(
+                    "{db}", "the library is damaged ({damage}); nothing will be written to it.{hint}",
+                    db=shown, damage=damage, hint=rescue_hint_msg(target),
+                )
             return Library(engine, damage)
         _migrate(engine, shown)
     return Library(engine)
@@ -359,10 +378,13 @@ def _disposed_on_error(engine: Engine, target: str, shown: str | None = None) ->
         yield
     except DBAPIError as exc:
         engine.dispose()
-        mapped = storage_error(exc, shown or target, writing=False, doing="cannot open the library")
+        mapped = storage_error(exc, shown or target, writing=False, doing=Msg("cannot open the library"))
         if mapped is not None:
             raise mapped from None
-        raise UserError(shown or target, f"cannot open the library: {' '.join(str(exc.orig).split())}.{rescue_hint(target)}") from None
+        raise UserError(
+            "{db}", "cannot open the library: {error}.{hint}",
+            db=shown or target, error=" ".join(str(exc.orig).split()), hint=rescue_hint_msg(target),
+        ) from None
     except BaseException:
         engine.dispose()
         raise
@@ -386,9 +408,9 @@ def quick_check(engine: Engine) -> str | None:
 def _library_file(target: str) -> Path:
     path = Path(target).expanduser()
     if path.is_dir():
-        raise UserError(target, "is a folder; give the library file's path")
+        raise UserError("{db}", "is a folder; give the library file's path", db=target)
     if not path.parent.is_dir():
-        raise UserError(target, f"the folder {path.parent} does not exist")
+        raise UserError("{db}", "the folder {folder} does not exist", db=target, folder=path.parent)
     return path.resolve()
 
 
@@ -411,7 +433,7 @@ def _engine(target: str) -> Engine:
         try:
             url = make_url(target)
         except ArgumentError:
-            raise UserError(target, "not a valid database URL") from None
+            raise UserError("{db}", "not a valid database URL", db=target) from None
     else:
         url = make_url("sqlite:///" + str(_library_file(target)))
     try:
@@ -425,16 +447,18 @@ def _engine(target: str) -> Engine:
             connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if url.get_backend_name() == "postgresql" else {}
             engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except ImportError as exc:
-        hint = ""
+        hint = Msg("")
         if url.get_backend_name() == "postgresql":
             hint = (
-                " (install it: pip install 'transcript-reader[postgres]')"
+                Msg(" (install it: pip install 'transcript-reader[postgres]')")
                 if url.get_driver_name() == "psycopg"
-                else "; write the URL as postgresql+psycopg://..., the driver transcript-reader[postgres] installs"
+                else Msg("; write the URL as postgresql+psycopg://..., the driver transcript-reader[postgres] installs")
             )
-        raise UserError(url.render_as_string(hide_password=True), f"its database driver is missing: {exc}{hint}") from None
+        raise UserError(
+            "{db}", "its database driver is missing: {error}{hint}", db=url.render_as_string(hide_password=True), error=exc, hint=hint,
+        ) from None
     except ArgumentError as exc:
-        raise UserError(url.render_as_string(hide_password=True), f"cannot use this database: {exc}") from None
+        raise UserError("{db}", "cannot use this database: {error}", db=url.render_as_string(hide_password=True), error=exc) from None
     return engine
 
 
@@ -482,11 +506,14 @@ def _migrate_with_alembic(engine: Engine, shown: str) -> None:
     if unknown:
         raise UserError(
             shown,
-            f"made by a newer version of transcript-reader (schema {', '.join(sorted(unknown))}); "
-            "this version will not open or change it, please update the app",
+            Msg(
+                "made by a newer version of transcript-reader (schema {schemas}); "
+                "this version will not open or change it, please update the app",
+                schemas=", ".join(sorted(unknown)),
+            ),
         )
     if not current and tables:
-        raise UserError(shown, "not a transcript-reader library (it holds other tables)")
+        raise UserError("{db}", "not a transcript-reader library (it holds other tables)", db=shown)
     if current == heads:
         return
     # IMMEDIATE (the advisory lock on PostgreSQL): two apps opening a new

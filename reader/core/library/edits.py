@@ -33,7 +33,7 @@ import regex as regex_module
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Comment, Revision, Segment, SegmentTopic, current_user
@@ -194,12 +194,18 @@ def segment_at(lib: Library, transcript_id: int, position: int) -> int:
     with lib.read() as session:
         count = _segment_count(session, transcript_id)
         if not 1 <= position <= count:
-            raise UserError(f"position {position}", f"transcript {transcript_id} has segments 1..{count}")
+            raise UserError(
+                "position {position}", "transcript {transcript} has segments 1..{count}",
+                position=position, transcript=transcript_id, count=count,
+            )
         found = session.scalars(
             select(Segment.id).where(Segment.transcript_id == transcript_id, Segment.position == position).order_by(Segment.id)
         ).first()
         if found is None:
-            raise UserError(f"position {position}", f"transcript {transcript_id} has no segment there (run `check`)")
+            raise UserError(
+                "position {position}", "transcript {transcript} has no segment there (run `check`)",
+                position=position, transcript=transcript_id,
+            )
         return found
 
 
@@ -211,12 +217,12 @@ def _segment_count(session: Session, transcript_id: int) -> int:
 def _segment(session: Session, segment_id: int) -> Segment:
     segment = session.get(Segment, segment_id)
     if segment is None:
-        raise UserError(f"segment {segment_id}", "no such segment (it may have been split, merged or deleted)")
+        raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
     return segment
 
 
-def _where(segment: Segment | SegmentState) -> str:
-    return f"segment {segment.position} of transcript {segment.transcript_id}"
+def _where(segment: Segment | SegmentState) -> Msg:
+    return Msg("segment {position} of transcript {transcript}", position=segment.position, transcript=segment.transcript_id)
 
 
 # ----------------------------------------------------------------- corrections
@@ -238,11 +244,15 @@ class ConflictError(UserError):
         self.text = segment.correction
         self.author = author
         self.attempted = attempted
-        now = "has no correction" if segment.correction is None else f"reads: {segment.correction}"
+        now = Msg("has no correction") if segment.correction is None else Msg("reads: {text}", text=segment.correction)
         # Only that segment is behind on screen: show the other person's text.
         self.changes = OpChanges.of_segments(segment.transcript_id, {segment.id})
         super().__init__(
-            _where(segment), f"{author or 'someone'} saved version {segment.version} of it, which {now}; your text was not saved"
+            _where(segment),
+            Msg(
+                "{author} saved version {version} of it, which {now}; your text was not saved",
+                author=author or Msg("someone"), version=segment.version, now=now,
+            ),
         )
 
 
@@ -369,7 +379,10 @@ def split_segment(lib: Library, segment_id: int, raw_offset: int, author: str | 
         if not 0 < raw_offset < size:
             if size < 2:
                 raise UserError(_where(segment), "has fewer than two characters; nothing to split")
-            raise UserError(f"offset {raw_offset}", f"{_where(segment)} splits at 1..{size - 1} (it has {size} characters)")
+            raise UserError(
+                "offset {offset}", "{where} splits at 1..{last} (it has {size} characters)",
+                offset=raw_offset, where=_where(segment), last=size - 1, size=size,
+            )
         original = _state(session, segment)
         next_start = None
         if original.end_ms is None:  # a tapped time's end is where the next segment starts
@@ -578,7 +591,7 @@ def _replace(
     assert first is not None  # `old` is never empty
     taken = [s.id for s in new if s.id is not None and session.get(Segment, s.id) is not None]
     if taken:
-        raise UserError(f"segment {taken[0]}", "its id is in use again; this step can no longer be applied")
+        raise UserError("segment {segment}", "its id is in use again; this step can no longer be applied", segment=taken[0])
 
     transcript_id, position = first.transcript_id, first.position
     shift = len(new) - len(old)
@@ -635,9 +648,9 @@ def compile_pattern(pattern: str, *, is_regex: bool = False, case_sensitive: boo
     try:
         compiled = regex_module.compile(pattern if is_regex else regex_module.escape(pattern), flags)
     except regex_module.error as exc:
-        raise UserError(f"pattern {pattern!r}", f"not a valid regular expression: {exc}") from None
+        raise UserError("pattern {pattern!r}", "not a valid regular expression: {error}", pattern=pattern, error=exc) from None
     if _timed(pattern, compiled.fullmatch, "") is not None:
-        raise UserError(f"pattern {pattern!r}", "matches empty text, that is between every two characters")
+        raise UserError("pattern {pattern!r}", "matches empty text, that is between every two characters", pattern=pattern)
     return compiled
 
 
@@ -646,7 +659,7 @@ def _timed(pattern: str, call: Callable[..., _T], *args: Any) -> _T:
         return call(*args, timeout=MATCH_TIMEOUT_S)
     except TimeoutError:
         raise UserError(
-            f"pattern {pattern!r}", "takes too long to match (a regular expression like (a|aa)+ backtracks without end)"
+            "pattern {pattern!r}", "takes too long to match (a regular expression like (a|aa)+ backtracks without end)", pattern=pattern
         ) from None
 
 
@@ -717,7 +730,9 @@ def replace_all(
             try:
                 after = _timed(pattern, compiled.sub, template, before)
             except (regex_module.error, IndexError) as exc:
-                raise UserError(f"replacement {replacement!r}", f"does not fit the pattern: {exc}") from None
+                raise UserError(
+                    "replacement {replacement!r}", "does not fit the pattern: {error}", replacement=replacement, error=exc,
+                ) from None
             if after == before:
                 continue
             change = _write_correction(session, segment, after if after.strip() else None, "replace-all", author)

@@ -59,13 +59,13 @@ class ExportCancelled(Exception):
 
 def check_choice(fmt: str, script: str) -> None:
     if fmt not in FORMATS:
-        raise UserError(f"format {fmt!r}", f"choose one of {', '.join(FORMATS)}")
+        raise UserError("format {format!r}", "choose one of {choices}", format=fmt, choices=", ".join(FORMATS))
     _check_script(script)
 
 
 def _check_script(script: str) -> None:
     if script not in EXPORT_SCRIPTS:
-        raise UserError(f"script {script!r}", f"choose one of {', '.join(EXPORT_SCRIPTS)}")
+        raise UserError("script {script!r}", "choose one of {choices}", script=script, choices=", ".join(EXPORT_SCRIPTS))
 
 
 def gather(lib: Library, transcript_id: int, script: str = "simplified") -> ExportTranscript:
@@ -189,9 +189,12 @@ def _refuse_existing(targets: list[Path], what: str) -> None:
     if not there:
         return
     if len(targets) == 1:
-        raise UserError(what, "exists; nothing was written (give --overwrite to replace it)")
+        raise UserError("{path}", "exists; nothing was written (give --overwrite to replace it)", path=what)
     names = ", ".join(target.name for target in there[:3]) + (", …" if len(there) > 3 else "")
-    raise UserError(what, f"{len(there)} of the files exist ({names}); nothing was written (give --overwrite to replace them)")
+    raise UserError(
+        "{path}", "{count} of the files exist ({names}); nothing was written (give --overwrite to replace them)",
+        path=what, count=len(there), names=names,
+    )
 
 
 def safe_file_name(transcript_id: int, title: str, fmt: str) -> str:
@@ -227,7 +230,7 @@ def export_library(
     check_choice(fmt, script)
     root = Path(folder)
     if not root.is_dir():
-        raise UserError(str(folder), "no such folder; export all writes one file per transcript into a folder")
+        raise UserError("{path}", "no such folder; export all writes one file per transcript into a folder", path=str(folder))
     root = root.resolve()
     if transcript_ids is None:
         with lib.read() as session:
@@ -240,7 +243,7 @@ def export_library(
         doc = gather(lib, transcript_id, script)
         target = (root / safe_file_name(doc.id, doc.title, fmt)).resolve()
         if target.parent != root:
-            raise UserError(doc.title, f"its file name would leave {root}")
+            raise UserError("{title}", "its file name would leave {folder}", title=doc.title, folder=root)
         rendered.append((target, render(doc, fmt, options)))
         if progress is not None:
             progress(done, total)

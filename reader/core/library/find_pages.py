@@ -19,7 +19,7 @@ library order instead, a whole transcript at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -144,6 +144,7 @@ def find_page(
     limit: int = DEFAULT_PAGE,
     cursor: FindCursor | None = None,
     text_of: TextOf | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> FindPage:
     """The next `limit` (or a few more) matches of `pattern` in the whole library, from `cursor`.
 
@@ -151,8 +152,11 @@ def find_page(
     transcript). With the index: in index order (import order; a segment re-indexed after a
     change comes later); otherwise in library order. Only reads: the segments still queued for
     the index (a correction of a moment ago) are candidates too, checked first.
-    `UserError` for an empty, broken or runaway pattern.
+    `UserError` for an empty, broken or runaway pattern. `cancel()` is asked between batches: when it
+    says yes the page ends early, with a cursor to go on from where it stopped (a find a newer one
+    overtook stops at once, rather than reading the rest of a large library).
     """
+    stop = cancel or (lambda: False)
     compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
     cursor = cursor or FindCursor()
     text_of = text_of or _stored_texts
@@ -160,14 +164,21 @@ def find_page(
     found: list[Found] = []
     if query is not None:
         if cursor.after_queued is not None:
+            last_queued = cursor.after_queued
             for queued_ids in _queued_batches(lib, cursor.after_queued):
+                if stop():
+                    return FindPage(tuple(found), FindCursor(after_queued=last_queued), True)
                 with lib.read() as session:
                     texts = _with_texts(session, queued_ids, text_of)
                 for segment_id in queued_ids:
                     found += _matches_of(pattern, compiled, texts.get(segment_id))
                     if len(found) >= limit:
                         return FindPage(tuple(found), FindCursor(after_queued=segment_id), True)
+                last_queued = queued_ids[-1]
+        last_place = cursor.after_place
         for batch in _candidate_batches(lib, _match(lib, query), cursor.after_place):
+            if stop():
+                return FindPage(tuple(found), FindCursor(after_queued=None, after_place=last_place), True)
             with lib.read() as session:
                 queued = _queued_among(session, [segment_id for _, segment_id in batch])
                 texts = _with_texts(session, [segment_id for _, segment_id in batch if segment_id not in queued], text_of)
@@ -175,10 +186,13 @@ def find_page(
                 found += _matches_of(pattern, compiled, texts.get(segment_id))
                 if len(found) >= limit:
                     return FindPage(tuple(found), FindCursor(after_queued=None, after_place=place), True)
+            last_place = batch[-1][0]
         return FindPage(tuple(found), None, True)
     with lib.read() as session:
         transcripts = session.scalars(select(Transcript.id).where(Transcript.id >= cursor.from_transcript).order_by(Transcript.id)).all()
     for n, transcript_id in enumerate(transcripts):
+        if stop():
+            return FindPage(tuple(found), FindCursor(from_transcript=transcript_id), False)
         with lib.read() as session:
             segments = session.scalars(select(Segment).where(Segment.transcript_id == transcript_id).order_by(Segment.position)).all()
             for segment, text in zip(segments, text_of(segments), strict=True):
@@ -223,7 +237,9 @@ def replace_preview(
         try:
             after = _timed(pattern, compiled.sub, template, first.text)
         except (regex_module.error, IndexError) as exc:
-            raise UserError(f"replacement {replacement!r}", f"does not fit the pattern: {exc}") from None
+            raise UserError(
+                "replacement {replacement!r}", "does not fit the pattern: {error}", replacement=replacement, error=exc,
+            ) from None
         previews.append(Preview(segment_id, first.match.transcript_id, first.match.position, first.text, after))
     return PreviewPage(tuple(previews), page.next)
 

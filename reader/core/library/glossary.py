@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.formats.atomic import write_atomic
 from reader.core.library.db import Library
 from reader.core.library.models import GlossaryTerm
@@ -53,19 +53,19 @@ def _split_aliases(stored: str) -> tuple[str, ...]:
     return tuple(a for a in stored.split("\n") if a)
 
 
-def _clean_word(word: str, what: str) -> str:
+def _clean_word(word: str, what: Msg) -> str:
     word = " ".join(word.split())
     if not word:
         raise UserError(what, "give a word (it is empty)")
     if any(ch in word for ch in _FORBIDDEN):
-        raise UserError(f"{what} {word!r}", "must not hold a comma or a tab")
+        raise UserError("{field} {word!r}", "must not hold a comma or a tab", field=what, word=word)
     return word
 
 
 def _clean_aliases(term: str, aliases: list[str] | tuple[str, ...]) -> list[str]:
     found: list[str] = []
     for alias in aliases:
-        alias = _clean_word(alias, "alias")
+        alias = _clean_word(alias, Msg("alias"))
         if alias != term and alias not in found:
             found.append(alias)
     return found
@@ -121,7 +121,7 @@ def load_into_segmenter(lib: Library) -> None:
 
 def add_term(lib: Library, term: str, aliases: list[str] | tuple[str, ...] = (), *, transcript_id: int | None = None) -> GlossaryEntry:
     """Store a term, or add aliases to the same term of the same scope; returns the term as stored."""
-    term = _clean_word(term, "term")
+    term = _clean_word(term, Msg("term"))
     new_aliases = _clean_aliases(term, aliases)
     with lib.write() as session:
         if transcript_id is not None:
@@ -144,8 +144,10 @@ def remove_term(lib: Library, term: str, *, transcript_id: int | None = None) ->
     with lib.write() as session:
         row = session.scalar(select(GlossaryTerm).where(GlossaryTerm.term == term.strip(), _scope(transcript_id)))
         if row is None:
-            where = "the global glossary" if transcript_id is None else f"the glossary of transcript {transcript_id}"
-            raise UserError(f"term {term!r}", f"not in {where} (see `glossary list`)")
+            where = Msg("the global glossary")
+            if transcript_id is not None:
+                where = Msg("the glossary of transcript {transcript}", transcript=transcript_id)
+            raise UserError("term {term!r}", "not in {where} (see `glossary list`)", term=term, where=where)
         record = _record(row)
         session.delete(row)
         return record
@@ -167,10 +169,10 @@ def parse_tsv(text: str, name: str = "glossary") -> list[tuple[str, list[str]]]:
             continue
         fields = line.split("\t")
         if len(fields) > 2:
-            raise UserError(f"{name} line {number}", "expected term<TAB>alias,alias")
+            raise UserError("{name} line {number}", "expected term<TAB>alias,alias", name=name, number=number)
         term = " ".join(fields[0].split())
         if not term:
-            raise UserError(f"{name} line {number}", "the term is empty")
+            raise UserError("{name} line {number}", "the term is empty", name=name, number=number)
         aliases = [" ".join(a.split()) for a in fields[1].split(",")] if len(fields) == 2 else []
         parsed.append((term, [a for a in aliases if a]))
     return parsed
@@ -182,11 +184,11 @@ def read_tsv(path: str | Path) -> list[Term]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise UserError(str(path), "no such file") from None
+        raise UserError("{path}", "no such file", path=str(path)) from None
     except UnicodeDecodeError:
-        raise UserError(str(path), "is not UTF-8 text") from None
+        raise UserError("{path}", "is not UTF-8 text", path=str(path)) from None
     except OSError as exc:
-        raise UserError(str(path), exc.strerror or "cannot be read") from None
+        raise UserError("{path}", "{reason}", path=str(path), reason=exc.strerror or Msg("cannot be read")) from None
     return [Term(term, tuple(aliases)) for term, aliases in parse_tsv(text, str(path))]
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from reader.core import paths
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.formats import TRANSCRIPT_SUFFIXES, ParsedFile, ParsedTranscript, not_regular, read_file
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
@@ -92,13 +92,15 @@ def transcript_files(targets: Iterable[str | Path], skipped: Skipped | None = No
             try:
                 refusal = not_regular(p.stat().st_mode)
             except OSError as exc:  # a dangling link, a file deleted meanwhile
-                refusal = exc.strerror or str(exc)
+                refusal = Msg("{reason}", reason=exc.strerror or exc)
             if refusal is None:
                 found.append(p)
             elif not p.is_dir() and skipped is not None:
-                skipped(UserError(str(p), f"{refusal}; skipped"))
+                skipped(UserError("{path}", "{refusal}; skipped", path=str(p), refusal=refusal))
         if not found:
-            raise UserError(str(target), f"no transcript files ({' '.join(TRANSCRIPT_SUFFIXES)}) in this folder")
+            raise UserError(
+                "{path}", "no transcript files ({suffixes}) in this folder", path=str(target), suffixes=" ".join(TRANSCRIPT_SUFFIXES),
+            )
         files.extend(found)
     return files
 

@@ -19,8 +19,9 @@ import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from reader.core.errors import Msg
 from reader.core.library.db import Library
 from reader.core.library.glossary import load_into_segmenter, text_terms
 from reader.core.library.recognitions import likely_second_recognition_of
@@ -51,9 +52,15 @@ _FILLERS = re.compile("[呃嗯]")
 class Finding:
     position: int | None
     kind: str
-    detail: str
+    detail: str  # in English, as the CLI prints it
     segment_id: int | None = None
     other_transcript_id: int | None = None  # a duplicate: the transcript it looks like
+    # The detail as a template and fields, for the GUI to translate.
+    message: Msg | None = field(default=None, compare=False, repr=False)
+
+
+def _finding(position: int | None, kind: str, message: Msg, segment_id: int | None = None, other: int | None = None) -> Finding:
+    return Finding(position, kind, str(message), segment_id, other, message)
 
 
 def check_transcript(lib: Library, transcript_id: int) -> list[Finding]:
@@ -71,7 +78,13 @@ def check_transcript(lib: Library, transcript_id: int) -> list[Finding]:
         ignored = ignored_in(lib, transcript_id)
         found = [s for s in scan(rows, Glossary(terms)) if (s.segment_id, s.found, s.suggestion) not in ignored]
         findings += spellings(texts, found)
-        findings += [Finding(s.position, SUGGESTION, f"{s.found} → {s.suggestion}: {s.context}", s.segment_id) for s in found]
+        findings += [
+            _finding(
+                s.position, SUGGESTION, Msg("{found} → {suggestion}: {context}", found=s.found, suggestion=s.suggestion, context=s.context),
+                s.segment_id,
+            )
+            for s in found
+        ]
     return sorted(findings, key=lambda f: -1 if f.position is None else f.position)
 
 
@@ -83,17 +96,17 @@ def loops(texts: Sequence[tuple[int, int, str]]) -> list[Finding]:
         key = _NOT_WORD.sub("", text)
         if key and key == previous:
             if not run:
-                found.append(Finding(position, LOOP, "repeats the segment before", segment_id))
+                found.append(_finding(position, LOOP, Msg("repeats the segment before"), segment_id))
             run.append(position)
             if len(run) > 1:
-                detail = f"repeats the segment before ({len(run)} segments in a row, to {position})"
-                found[-1] = dataclasses.replace(found[-1], detail=detail)
+                detail = Msg("repeats the segment before ({count} segments in a row, to {position})", count=len(run), position=position)
+                found[-1] = dataclasses.replace(found[-1], detail=str(detail), message=detail)
             continue
         run = []
         if key:
             clause = _repeated_clause(text)
             if clause:
-                found.append(Finding(position, LOOP, f"{clause[0]} ×{clause[1]}", segment_id))
+                found.append(_finding(position, LOOP, Msg("{clause} ×{times}", clause=clause[0], times=clause[1]), segment_id))
         previous = key or previous
     return found
 
@@ -117,7 +130,7 @@ def _repeated_clause(text: str) -> tuple[str, int] | None:
 
 def long_segments(texts: Iterable[tuple[int, int, str]]) -> list[Finding]:
     return [
-        Finding(position, LONG, f"{len(text)} characters (more than {LONG_SEGMENT})", segment_id)
+        _finding(position, LONG, Msg("{length} characters (more than {limit})", length=len(text), limit=LONG_SEGMENT), segment_id)
         for position, segment_id, text in texts
         if len(text) > LONG_SEGMENT
     ]
@@ -130,7 +143,7 @@ def brackets(texts: Iterable[tuple[int, int, str]]) -> list[Finding]:
         if text.count('"') % 2:
             wrong.append('"')
         if wrong:
-            found.append(Finding(position, BRACKETS, "unbalanced " + " ".join(wrong), segment_id))
+            found.append(_finding(position, BRACKETS, Msg("unbalanced {pairs}", pairs=" ".join(wrong)), segment_id))
     return found
 
 
@@ -158,9 +171,12 @@ def numbers(texts: Sequence[tuple[int, int, str]]) -> list[Finding]:
     rarer = chinese if len(chinese) <= len(digits) else digits
     position, segment_id, _ = rarer[0]
     return [
-        Finding(
+        _finding(
             position, NUMBERS,
-            f"numbers in Chinese numerals ({_examples(chinese)}, {len(chinese)}×) and in digits ({_examples(digits)}, {len(digits)}×)",
+            Msg(
+                "numbers in Chinese numerals ({chinese_examples}, {chinese}×) and in digits ({digit_examples}, {digits}×)",
+                chinese_examples=_examples(chinese), chinese=len(chinese), digit_examples=_examples(digits), digits=len(digits),
+            ),
             segment_id,
         )
     ]
@@ -177,7 +193,10 @@ def spellings(texts: Sequence[tuple[int, int, str]], found: Sequence[SegmentSugg
     for s in found:
         by_variant[(s.suggestion, s.found)].append(s)
     return [
-        Finding(hits[0].position, SPELLING, f"{term} also written {variant} ({len(hits)}×)", hits[0].segment_id)
+        _finding(
+            hits[0].position, SPELLING, Msg("{term} also written {variant} ({count}×)", term=term, variant=variant, count=len(hits)),
+            hits[0].segment_id,
+        )
         for (term, variant), hits in by_variant.items()
         if term in whole or term.casefold() in whole.casefold()
     ]
@@ -190,11 +209,14 @@ def duplicates(lib: Library, transcript_id: int) -> list[Finding]:
     """Transcripts of the library that most of this one (or of theirs) aligns with: the same
     search as import's second-recognition warning, asking for a larger share."""
     return [
-        Finding(
+        _finding(
             None,
             DUPLICATE,
-            f"looks like transcript {other.transcript_id} ({other.title}): {other.share:.0%} of the wording shared",
-            other_transcript_id=other.transcript_id,
+            Msg(
+                "looks like transcript {transcript} ({title}): {share:.0%} of the wording shared",
+                transcript=other.transcript_id, title=other.title, share=other.share,
+            ),
+            other=other.transcript_id,
         )
         for other in sorted(likely_second_recognition_of(lib, transcript_id, share=DUPLICATE_SHARE), key=lambda o: o.transcript_id)
     ]

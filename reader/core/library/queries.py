@@ -35,7 +35,7 @@ def transcript_in(session: Session, transcript_id: int) -> Transcript:
     """The transcript, or the one error every command gives for an id that is not there."""
     transcript = session.get(Transcript, transcript_id)
     if transcript is None:
-        raise UserError(f"transcript {transcript_id}", "no such transcript (see `list`)")
+        raise UserError("transcript {transcript}", "no such transcript (see `list`)", transcript=transcript_id)
     return transcript
 
 

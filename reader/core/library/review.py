@@ -292,7 +292,7 @@ def _record(comment: Comment, segment: Segment) -> CommentRecord:
 def _comment(session: Session, comment_id: int) -> Comment:
     comment = session.get(Comment, comment_id)
     if comment is None:
-        raise UserError(f"comment {comment_id}", "no such comment")
+        raise UserError("comment {comment}", "no such comment", comment=comment_id)
     return comment
 
 
@@ -303,5 +303,5 @@ def _segments(session: Session, segment_ids: Iterable[int]) -> list[Segment]:
         found.update((s.id, s) for s in session.scalars(select(Segment).where(Segment.id.in_(ids[i : i + _CHUNK]))))
     for segment_id in ids:
         if segment_id not in found:
-            raise UserError(f"segment {segment_id}", "no such segment (it may have been split, merged or deleted)")
+            raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
     return [found[segment_id] for segment_id in ids]

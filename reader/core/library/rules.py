@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.formats.atomic import write_atomic
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
@@ -66,7 +66,7 @@ def _record(rule: Rule) -> LibraryRule:
 def _rule(session: Session, rule_id: int) -> Rule:
     rule = session.get(Rule, rule_id)
     if rule is None:
-        raise UserError(f"rule {rule_id}", "no such rule (see `rules list`)")
+        raise UserError("rule {rule}", "no such rule (see `rules list`)", rule=rule_id)
     return rule
 
 
@@ -79,12 +79,20 @@ def _check(session: Session, values: Mapping[str, Any], rule_id: int | None = No
     """`UserError` unless the cleaner can use the rule and no other rule of its scope has its pattern."""
     for name in ("pattern", "replacement"):
         if any(ch in values[name] for ch in "\t\r\n"):
-            raise UserError(f"rule {values['pattern']!r}", f"the {name} must be one line without tabs")
+            raise UserError(
+                "rule {pattern!r}",
+                Msg("the pattern must be one line without tabs")
+                if name == "pattern"
+                else Msg("the replacement must be one line without tabs"),
+                pattern=values["pattern"],
+            )
     text_rules_tsv.check_rule(TextRule(values["pattern"], values["replacement"], values["is_regex"], values["case_sensitive"]))
     _check_transcript(session, values["transcript_id"])
     twin = session.scalar(select(Rule.id).where(*_same_pattern(values), Rule.id != rule_id))
     if twin is not None:
-        raise UserError(f"rule {values['pattern']!r}", f"rule {twin} already has this pattern here; change that one")
+        raise UserError(
+            "rule {pattern!r}", "rule {twin} already has this pattern here; change that one", pattern=values["pattern"], twin=twin,
+        )
 
 
 def _same_pattern(values: Mapping[str, Any]) -> list[ColumnElement[bool]]:
@@ -155,7 +163,7 @@ def restore_rule(lib: Library, rule: LibraryRule) -> None:
     """Put a removed rule back as it was: same id, hits and creation time."""
     with lib.write() as session:
         if session.get(Rule, rule.id) is not None:
-            raise UserError(f"rule {rule.id}", "exists already")
+            raise UserError("rule {rule}", "exists already", rule=rule.id)
         values = dataclasses.asdict(rule)
         _check(session, values)
         session.add(Rule(**values))

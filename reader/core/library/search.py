@@ -311,7 +311,7 @@ def query_parts(query: str) -> tuple[str, ...]:
     `UserError` for a query with nothing to look for or too long.
     """
     if len(query) > MAX_QUERY_CHARS:
-        raise UserError("search", f"the query is too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
+        raise UserError("search", "the query is too long ({length} characters; at most {limit})", length=len(query), limit=MAX_QUERY_CHARS)
     parts = tuple(dict.fromkeys(p for p in fold(query).split() if _has_word(p)))
     if not parts:
         raise UserError("search", "nothing to search for: type a word, a name or a few characters")
@@ -377,7 +377,7 @@ def search(
     on that, when there is much to index, e.g. after a large import).
     """
     if limit < 1:
-        raise UserError(f"limit {limit}", "must be at least 1")
+        raise UserError("limit {limit}", "must be at least 1", limit=limit)
     parsed = parse_query(query)
     if transcript_id is not None:
         with lib.read() as session:

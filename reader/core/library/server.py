@@ -55,7 +55,7 @@ def check_server(db: str) -> ServerCheck:
     from reader.core.library.storage import storage_error
 
     if "://" not in db:
-        raise UserError(db, "not a database URL")
+        raise UserError("{db}", "not a database URL", db=db)
     engine = _engine(db)
     shown = engine.url.render_as_string(hide_password=True)
     try:
@@ -72,7 +72,7 @@ def check_server(db: str) -> ServerCheck:
             return ServerCheck(server, "library", count)
     except DBAPIError as exc:
         mapped = storage_error(exc, shown, writing=False)
-        raise mapped or UserError(shown, f"cannot connect: {' '.join(str(exc.orig).split())}") from None
+        raise mapped or UserError("{db}", "cannot connect: {error}", db=shown, error=" ".join(str(exc.orig).split())) from None
     finally:
         engine.dispose()
 
@@ -101,7 +101,7 @@ def save_password(db: str, password: str, pgpass: Path | None = None) -> Path:
             out.write("\n".join([*kept, key + secret]) + "\n")
         os.replace(written, path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(str(path), f"cannot store the password: {exc}") from None
+        raise UserError("{path}", "cannot store the password: {error}", path=str(path), error=exc) from None
     return path
 
 

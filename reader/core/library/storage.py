@@ -13,7 +13,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 
 DISK_FULL = "disk_full"
 READ_ONLY = "read_only"
@@ -22,17 +22,19 @@ DISK_ERROR = "disk_error"
 WAL_LOST = "wal_lost"
 
 _WRITING = {
-    DISK_FULL: "the disk is full: nothing was saved",
-    READ_ONLY: "the library is read-only: nothing was saved",
-    SERVER_DOWN: "cannot reach the PostgreSQL server: nothing was saved; try again when it is back",
-    DISK_ERROR: "the disk refused the write (full, or failing): nothing was saved",
-    WAL_LOST: "the library's -wal file was deleted or replaced while it was open: nothing was saved; "
-    "close every program using it and open it again",
+    DISK_FULL: Msg("the disk is full: nothing was saved"),
+    READ_ONLY: Msg("the library is read-only: nothing was saved"),
+    SERVER_DOWN: Msg("cannot reach the PostgreSQL server: nothing was saved; try again when it is back"),
+    DISK_ERROR: Msg("the disk refused the write (full, or failing): nothing was saved"),
+    WAL_LOST: Msg(
+        "the library's -wal file was deleted or replaced while it was open: nothing was saved; "
+        "close every program using it and open it again"
+    ),
 }
 _READING = {
     **_WRITING,
-    SERVER_DOWN: "cannot reach the PostgreSQL server; try again when it is back",
-    DISK_ERROR: "the disk could not be read or written (full, or failing?)",
+    SERVER_DOWN: Msg("cannot reach the PostgreSQL server; try again when it is back"),
+    DISK_ERROR: Msg("the disk could not be read or written (full, or failing?)"),
 }
 # PostgreSQL error classes that mean the connection, not the statement, failed:
 # 08 connection exceptions, 57P01-57P03 the server shutting down or starting.
@@ -43,10 +45,11 @@ _LOGIN_REFUSED = ("password", "authentication", "does not exist", "permission de
 class StorageError(UserError):
     """The library could not be read or written; `kind` says why (one of the constants above)."""
 
-    def __init__(self, what: str, kind: str, writing: bool = True, doing: str = ""):
+    def __init__(self, what: str, kind: str, writing: bool = True, doing: str | Msg = ""):
         self.kind = kind
         # `doing`: what failed, said first ("cannot open the library").
-        super().__init__(what, f"{doing}: " * bool(doing) + (_WRITING if writing else _READING)[kind])
+        reason = (_WRITING if writing else _READING)[kind]
+        super().__init__(what, Msg("{doing}: {reason}", doing=doing, reason=reason) if str(doing) else reason)
 
 
 def storage_kind(exc: BaseException) -> str | None:
@@ -81,7 +84,7 @@ def storage_kind(exc: BaseException) -> str | None:
     return None
 
 
-def storage_error(exc: BaseException, what: str, writing: bool = True, doing: str = "") -> StorageError | None:
+def storage_error(exc: BaseException, what: str, writing: bool = True, doing: str | Msg = "") -> StorageError | None:
     """The `StorageError` an exception stands for, or None when it is something else."""
     kind = storage_kind(exc)
     return None if kind is None else StorageError(what, kind, writing, doing)

@@ -23,7 +23,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Select, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.kinds import LabelKind
 from reader.core.library import edits
 from reader.core.library.db import Library
@@ -246,9 +246,12 @@ def _model(kind: LabelKind) -> LabelModel:
 def _clean_name(kind: LabelKind, name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise UserError(f"{kind} name", "is empty")
+        raise UserError("{kind} name", "is empty", kind=Msg("speaker") if kind == LabelKind.SPEAKER else Msg("topic"))
     if len(cleaned) > MAX_NAME:
-        raise UserError(f"{kind} name {cleaned[:20]}…", f"is longer than {MAX_NAME} characters")
+        raise UserError(
+            "{kind} name {name}…", "is longer than {limit} characters",
+            kind=Msg("speaker") if kind == LabelKind.SPEAKER else Msg("topic"), name=cleaned[:20], limit=MAX_NAME,
+        )
     return cleaned
 
 
@@ -256,12 +259,15 @@ def _check_name_free(session: Session, model: LabelModel, name: str, own_id: int
     other = session.scalar(select(model.id).where(model.name == name))
     if other is not None and other != own_id:
         kind = LabelKind.SPEAKER if model is Speaker else LabelKind.TOPIC
-        raise UserError(f"{kind} {name!r}", "already exists (merge the two to make them one)")
+        raise UserError(
+            "{kind} {name!r}", "already exists (merge the two to make them one)",
+            kind=Msg("speaker") if kind == LabelKind.SPEAKER else Msg("topic"), name=name,
+        )
 
 
 def _check_color(color: str) -> str:
     if not _COLOR.fullmatch(color):
-        raise UserError(f"colour {color!r}", "give it as #rrggbb")
+        raise UserError("colour {color!r}", "give it as #rrggbb", color=color)
     return color.lower()
 
 
@@ -302,7 +308,10 @@ def _new_label(session: Session, kind: LabelKind, name: str, color: str | None) 
 def _get(session: Session, kind: LabelKind, label_id: int) -> Speaker | Topic:
     row = _row(session, _model(kind), label_id)
     if row is None:
-        raise UserError(f"{kind} {label_id}", f"no such {kind}")
+        raise UserError(
+            "{kind} {label}", Msg("no such speaker") if kind == LabelKind.SPEAKER else Msg("no such topic"),
+            kind=Msg("speaker") if kind == LabelKind.SPEAKER else Msg("topic"), label=label_id,
+        )
     return row
 
 
@@ -381,7 +390,10 @@ def delete_label(lib: Library, kind: LabelKind, label_id: int) -> TagChange:
 def merge_labels(lib: Library, kind: LabelKind, source_id: int, target_id: int) -> TagChange:
     """Make `source` one with `target`: its segments move to `target` and `source` goes."""
     if source_id == target_id:
-        raise UserError(f"{kind} {source_id}", "cannot be merged into itself")
+        raise UserError(
+            "{kind} {label}", "cannot be merged into itself",
+            kind=Msg("speaker") if kind == LabelKind.SPEAKER else Msg("topic"), label=source_id,
+        )
     return _run(lib, lambda session: _moved_away(session, kind, source_id, as_label(_get(session, kind, target_id))))
 
 
@@ -492,10 +504,10 @@ def segment_ids_between(lib: Library, transcript_id: int, first: int, last: int 
         transcript_in(session, transcript_id)
         count = session.execute(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id)).scalar_one()
         if first > last:
-            raise UserError(f"positions {first}-{last}", "the range runs backwards; give the smaller position first")
+            raise UserError("positions {first}-{last}", "the range runs backwards; give the smaller position first", first=first, last=last)
         if not (first >= 1 and last <= count):
-            shown = f"position {first}" if first == last else f"positions {first}-{last}"
-            raise UserError(shown, f"transcript {transcript_id} has segments 1..{count}")
+            shown = Msg("position {position}", position=first) if first == last else Msg("positions {first}-{last}", first=first, last=last)
+            raise UserError(shown, Msg("transcript {transcript} has segments 1..{count}", transcript=transcript_id, count=count))
         return list(
             session.scalars(
                 select(Segment.id)
@@ -512,7 +524,7 @@ def _existing_segments(session: Session, segment_ids: Iterable[int]) -> list[tup
         found.update(session.execute(select(Segment.id, Segment.speaker_id).where(Segment.id.in_(chunk))).all())
     missing = [s for s in ids if s not in found]
     if missing:
-        raise UserError(f"segment {missing[0]}", "no such segment (it may have been split, merged or deleted)")
+        raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=missing[0])
     return [(s, found[s]) for s in ids]
 
 
@@ -574,7 +586,7 @@ def untag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str | Non
             else:
                 row = _by_name(session, LabelKind.TOPIC, topic)
                 if row is None:
-                    raise UserError(f"topic {topic!r}", "no such topic")
+                    raise UserError("topic {topic!r}", "no such topic", topic=topic)
                 topic_id = row.id
             query = query.where(SegmentTopic.topic_id == topic_id)
         removed: list[tuple[int, int]] = []
@@ -640,7 +652,7 @@ def next_speaker(lib: Library, segment_id: int) -> Label:
     with lib.read() as session:
         segment = session.get(Segment, segment_id)
         if segment is None:
-            raise UserError(f"segment {segment_id}", "no such segment (it may have been split, merged or deleted)")
+            raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
         transcript_id, position, current = segment.transcript_id, segment.position, segment.speaker_id
         following = session.scalar(
             select(Segment.speaker_id).where(Segment.transcript_id == transcript_id, Segment.position == position + 1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment
@@ -101,9 +101,9 @@ def effective_end(starts_ends: Sequence[tuple[int | None, int | None]], index: i
 
 def _check(start_ms: int, end_ms: int | None) -> None:
     if not 0 <= start_ms < MAX_MS:
-        raise UserError(f"start {format_time(start_ms)}", "a time is between 0 and 100 hours")
+        raise UserError("start {time}", "a time is between 0 and 100 hours", time=format_time(start_ms))
     if end_ms is not None and not start_ms < end_ms < MAX_MS:
-        raise UserError(f"end {format_time(end_ms)}", f"must come after the start, {format_time(start_ms)}")
+        raise UserError("end {time}", "must come after the start, {start}", time=format_time(end_ms), start=format_time(start_ms))
 
 
 def set_time(
@@ -122,20 +122,30 @@ def set_time(
     with lib.write() as session:
         segment = session.get(Segment, segment_id)
         if segment is None:
-            raise UserError(f"segment {segment_id}", "no such segment (it may have been split, merged or deleted)")
+            raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
         rows = list(
             session.scalars(select(Segment).where(Segment.transcript_id == segment.transcript_id).order_by(Segment.position, Segment.id))
         )
         index = next(i for i, row in enumerate(rows) if row.id == segment_id)
-        where = f"segment {segment.position} of transcript {segment.transcript_id}"
+        where = Msg("segment {position} of transcript {transcript}", position=segment.position, transcript=segment.transcript_id)
         before = next((i for i in range(index - 1, -1, -1) if _given(rows[i])), None)
         after = next((i for i in range(index + 1, len(rows)) if _given(rows[i])), None)
         if before is not None and (rows[before].start_ms or 0) > start_ms:
             earlier = rows[before]
-            raise UserError(where, f"segment {earlier.position} starts later, at {format_time(earlier.start_ms or 0)}; times go in order")
+            raise UserError(
+                where, Msg(
+                    "segment {position} starts later, at {time}; times go in order",
+                    position=earlier.position, time=format_time(earlier.start_ms or 0),
+                )
+            )
         if after is not None and (rows[after].start_ms or 0) < start_ms:
             later = rows[after]
-            raise UserError(where, f"segment {later.position} starts earlier, at {format_time(later.start_ms or 0)}; times go in order")
+            raise UserError(
+                where, Msg(
+                    "segment {position} starts earlier, at {time}; times go in order",
+                    position=later.position, time=format_time(later.start_ms or 0),
+                )
+            )
 
         planned: dict[int, Times] = {}
         old_start = segment.start_ms
@@ -194,8 +204,10 @@ def apply_times(lib: Library, change: TimeChange, reverse: bool = False, author:
             expected, wanted = (item.new, item.old) if reverse else (item.old, item.new)
             row = session.get(Segment, item.segment_id)
             if row is None or _times(row) != expected:
-                where = f"segment {item.position} of transcript {item.transcript_id}"
-                raise UserError(where, "was changed since; this step can no longer be applied")
+                raise UserError(
+                    "segment {position} of transcript {transcript}", "was changed since; this step can no longer be applied",
+                    position=item.position, transcript=item.transcript_id,
+                )
             _store(session, row, wanted, origin, author, expected)
 
 
@@ -204,7 +216,7 @@ def clear_times(lib: Library, segment_id: int, *, author: str | None = None) -> 
     with lib.write() as session:
         row = session.get(Segment, segment_id)
         if row is None:
-            raise UserError(f"segment {segment_id}", "no such segment (it may have been split, merged or deleted)")
+            raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
         return _write(session, [row], {0: Times(None, None, False)}, author)
 
 

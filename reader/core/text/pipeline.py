@@ -44,7 +44,7 @@ class CleanSettings:
 
     def __post_init__(self) -> None:
         if self.script not in SCRIPTS:
-            raise UserError(f"script {self.script!r}", f"choose one of {', '.join(SCRIPTS)}")
+            raise UserError("script {script!r}", "choose one of {choices}", script=self.script, choices=", ".join(SCRIPTS))
         object.__setattr__(self, "filler_words", tuple(self.filler_words))
 
 

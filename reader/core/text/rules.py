@@ -20,7 +20,7 @@ from pathlib import Path
 
 import regex
 
-from reader.core.errors import UserError
+from reader.core.errors import Msg, UserError
 from reader.core.text.edits import Edit, apply_edits
 
 STAGE = "rules"
@@ -46,19 +46,22 @@ class Rule:
 
     def __post_init__(self) -> None:
         if not self.pattern:
-            raise UserError(f"rule -> {self.replacement!r}", "the pattern is empty")
+            raise UserError("rule -> {replacement!r}", "the pattern is empty", replacement=self.replacement)
         if self.is_regex:
             try:
                 # The standard parser checks the pattern and, eagerly, the replacement template.
                 compiled = re.compile(self.pattern)
             except re.error as exc:
-                raise UserError(f"rule {self.pattern!r}", f"not a valid regular expression: {exc}") from None
+                raise UserError("rule {pattern!r}", "not a valid regular expression: {error}", pattern=self.pattern, error=exc) from None
             if compiled.fullmatch(""):
-                raise UserError(f"rule {self.pattern!r}", "the regular expression matches empty text")
+                raise UserError("rule {pattern!r}", "the regular expression matches empty text", pattern=self.pattern)
             try:
                 compiled.sub(self.replacement, "")  # parses the template even without a match
             except re.error as exc:
-                raise UserError(f"rule {self.pattern!r}", f"bad replacement {self.replacement!r}: {exc}") from None
+                raise UserError(
+                    "rule {pattern!r}", "bad replacement {replacement!r}: {error}",
+                    pattern=self.pattern, replacement=self.replacement, error=exc,
+                ) from None
 
     def compiled(self) -> regex.Pattern:
         source = self.pattern if self.is_regex else regex.escape(self.pattern)
@@ -73,18 +76,29 @@ class Rule:
 
 def too_long(rule: Rule) -> str | None:
     """Why the rule is too long to apply, or None."""
+    why = too_long_msg(rule)
+    return None if why is None else str(why)
+
+
+def too_long_msg(rule: Rule) -> Msg | None:
     if len(rule.pattern) > MAX_PATTERN:
-        return f"the pattern is {len(rule.pattern):,} characters long; a rule's pattern may have at most {MAX_PATTERN:,}"
+        return Msg(
+            "the pattern is {length:,} characters long; a rule's pattern may have at most {limit:,}",
+            length=len(rule.pattern), limit=MAX_PATTERN,
+        )
     if len(rule.replacement) > MAX_REPLACEMENT:
-        return f"the replacement is {len(rule.replacement):,} characters long; a rule's replacement may have at most {MAX_REPLACEMENT:,}"
+        return Msg(
+            "the replacement is {length:,} characters long; a rule's replacement may have at most {limit:,}",
+            length=len(rule.replacement), limit=MAX_REPLACEMENT,
+        )
     return None
 
 
 def check_rule(rule: Rule) -> None:
     """`UserError` unless the rule is fit to run on every segment of a library: not too long
     and, for a regular expression, quick on texts made to make it backtrack."""
-    what = f"rule {rule.pattern[:40]!r}"
-    why = too_long(rule)
+    what = Msg("rule {pattern!r}", pattern=rule.pattern[:40])
+    why = too_long_msg(rule)
     if why:
         raise UserError(what, why)
     if not rule.is_regex:
@@ -94,12 +108,15 @@ def check_rule(rule: Rule) -> None:
         try:
             for match in compiled.finditer(probe, timeout=PROBE_TIMEOUT_S):
                 if len(match.expand(rule.replacement)) > MAX_REPLACEMENT:
-                    raise UserError(what, f"the replacement grows beyond {MAX_REPLACEMENT:,} characters for one match")
+                    raise UserError(what, Msg("the replacement grows beyond {limit:,} characters for one match", limit=MAX_REPLACEMENT))
         except TimeoutError:
             raise UserError(
                 what,
-                f"the regular expression takes too long (over {PROBE_TIMEOUT_S} s on {PROBE_LENGTH} characters): "
-                "it backtracks; write it without a repetition inside a repetition, such as (a|aa)+",
+                Msg(
+                    "the regular expression takes too long (over {seconds} s on {length} characters): "
+                    "it backtracks; write it without a repetition inside a repetition, such as (a|aa)+",
+                    seconds=PROBE_TIMEOUT_S, length=PROBE_LENGTH,
+                ),
             ) from None
 
 
@@ -172,18 +189,20 @@ def parse_rules_tsv(lines: Iterable[str], source: str = "rules") -> list[Rule]:
         if not line.strip() or line.startswith("#"):
             continue
         columns = line.split("\t")
-        where = f"{source}: line {number}"
         if len(columns) not in (2, 3):
-            raise UserError(where, "expected pattern<TAB>replacement[<TAB>regex]")
+            raise UserError("{source}: line {number}", "expected pattern<TAB>replacement[<TAB>regex]", source=source, number=number)
         flag = columns[2].strip() if len(columns) == 3 else ""
         if flag not in ("", REGEX_FLAG):
-            raise UserError(where, f"the third column must be {REGEX_FLAG!r} or empty, not {flag!r}")
+            raise UserError(
+                "{source}: line {number}", "the third column must be {regex!r} or empty, not {flag!r}",
+                source=source, number=number, regex=REGEX_FLAG, flag=flag,
+            )
         try:
             rule = Rule(columns[0], columns[1], is_regex=flag == REGEX_FLAG)
             check_rule(rule)
             rules.append(rule)
         except UserError as exc:
-            raise UserError(where, str(exc)) from None
+            raise UserError("{source}: line {number}", exc.message, source=source, number=number) from None
     return rules
 
 
@@ -193,17 +212,17 @@ def read_rules_tsv(path: str | Path) -> list[Rule]:
         with path.open(encoding="utf-8-sig") as handle:
             return parse_rules_tsv(handle, source=str(path))
     except FileNotFoundError:
-        raise UserError(str(path), "no such file") from None
+        raise UserError("{path}", "no such file", path=str(path)) from None
     except IsADirectoryError:
-        raise UserError(str(path), "is a folder, not a rules file") from None
+        raise UserError("{path}", "is a folder, not a rules file", path=str(path)) from None
     except UnicodeDecodeError:
-        raise UserError(str(path), "not UTF-8 text") from None
+        raise UserError("{path}", "not UTF-8 text", path=str(path)) from None
 
 
 def format_rules_tsv(rules: Sequence[Rule]) -> str:
     lines = []
     for rule in rules:
         if any(ch in field for field in (rule.pattern, rule.replacement) for ch in "\t\r\n"):
-            raise UserError(f"rule {rule.pattern!r}", "a tab or line break cannot be written to TSV")
+            raise UserError("rule {pattern!r}", "a tab or line break cannot be written to TSV", pattern=rule.pattern)
         lines.append("\t".join((rule.pattern, rule.replacement, *([REGEX_FLAG] if rule.is_regex else []))) + "\n")
     return "".join(lines)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import UserError
 from reader.ui.compare.model import A, B, CompareModel, MarkedTextDelegate, Stop, difference_at, side_title, stops_of
 from reader.ui.i18n import Retranslating
+from reader.ui.messages import error_text
 from reader.ui.operations import Operations
 from reader.ui.operations import compare as compare_ops
 from reader.ui.operations.compare import Comparison
@@ -164,7 +165,7 @@ class CompareView(Retranslating, QWidget):
         try:
             compare_ops.use_wording(self.ops, self.comparison, difference)
         except UserError as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(error_text(exc))
 
     def close_comparison(self) -> None:
         self.closed.emit()
@@ -177,7 +178,8 @@ class CompareView(Retranslating, QWidget):
         if not total:
             self.summary.setText(self.tr("The two transcripts say the same words"))
         elif self.position < 0:
-            self.summary.setText(self.tr("%1 differences").replace("%1", str(total)))
+            # English needs its singular; Chinese says both the same way.
+            self.summary.setText(self.tr("1 difference") if total == 1 else self.tr("%1 differences").replace("%1", str(total)))
         else:
             self.summary.setText(self.tr("Difference %1 of %2").replace("%1", str(self.position + 1)).replace("%2", str(total)))
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.formats.writers import EXPORT_SCRIPTS, FORMATS, PARAGRAPHS, READING_FORMATS
 from reader.ui.i18n import Retranslating
+from reader.ui.messages import error_text
 from reader.ui.operations import Operations, reads
 from reader.ui.table.segment_model import plain_tooltip
 from reader.ui.tasks import Task
@@ -240,7 +241,7 @@ class ExportDialog(Retranslating, QDialog):
         if reads.export_stopped(exc):
             self.status.setText(self.tr("Export stopped; the files written so far are whole."))
         else:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
 
     def _cancel(self) -> None:
         if self._task is not None:

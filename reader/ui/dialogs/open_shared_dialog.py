@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from reader.ui.i18n import Retranslating
+from reader.ui.messages import error_text
 from reader.ui.operations import Operations, library
 
 DRIVER = "postgresql+psycopg"
@@ -127,7 +128,7 @@ class OpenSharedDialog(Retranslating, QDialog):
         self.tested.emit(found.state in ("library", "empty"))
 
     def _test_failed(self, exc: BaseException) -> None:
-        self.status.setText(str(exc))
+        self.status.setText(error_text(exc))
         self._update_buttons()
         self.tested.emit(False)
 
@@ -145,7 +146,7 @@ class OpenSharedDialog(Retranslating, QDialog):
 
     def _save_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.status.setText(self.tr("The password could not be saved: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("The password could not be saved: %1").replace("%1", error_text(exc)))
 
     def _chosen(self, url: str) -> None:
         self.chosen.emit(url)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintE
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from reader.core.errors import UserError
+from reader.ui.messages import error_text
 from reader.ui.operations import OpChanges, Operations, reads
 
 if TYPE_CHECKING:
@@ -187,6 +188,6 @@ class OverviewDialog(QDialog):
         self.ops.background(lambda: save_png(image, path), on_error=self._export_failed)
 
     def _export_failed(self, exc: BaseException) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), str(exc), QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), error_text(exc), QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a path may hold anything, markup included
         box.open()

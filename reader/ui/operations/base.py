@@ -23,6 +23,7 @@ from reader.core.library import backup as backups
 from reader.core.library.edits import ConflictError
 from reader.core.library.opchanges import EVERYTHING, LIBRARY, OpChanges
 from reader.core.library.storage import DISK_ERROR, DISK_FULL, READ_ONLY, SERVER_DOWN, WAL_LOST, storage_kind
+from reader.ui.messages import error_text
 from reader.ui.operations.commands import OperationCommand, Refused, StepState, Work
 from reader.ui.operations.watcher import OwnWrites
 from reader.ui.tasks import Lane, Task, TaskRunner
@@ -116,7 +117,7 @@ class Operations(QObject):
                 "Close every program using the library and open it again."
             )
         if isinstance(exc, UserError):
-            return str(exc)
+            return error_text(exc)
         if type(exc).__module__.startswith(("sqlalchemy", "sqlite3", "psycopg")):
             return self.tr("The library could not be read or written: nothing was saved.")
         return f"{type(exc).__name__}: {exc}"

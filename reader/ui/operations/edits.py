@@ -156,19 +156,15 @@ def find(
     pattern: str,
     regex: bool,
     case_sensitive: bool,
-    transcript_id: int | None,
+    transcript_id: int,
     text_of: TextOf,
     on_done: Callable[[list[Found]], None],
-) -> None:
-    """on_done([(match, text searched, correction)]) on the GUI thread; a bad pattern arrives through `failed`."""
+    on_error: Callable[[BaseException], None] | None = None,
+) -> Task | None:
+    """on_done([(match, text searched, correction)]) in one transcript, on the GUI thread; a bad
+    pattern goes to `on_error`, else through `failed`."""
 
-    def search(lib: Library) -> list[Found]:
-        if transcript_id is None:
-            # The whole library: the search index picks the segments to read (core find_pages).
-            from reader.core.library import find_pages
-
-            found = find_pages.find_all(lib, pattern, regex=regex, case_sensitive=case_sensitive, text_of=text_of)
-            return [(f.match, f.text, f.correction) for f in found]
+    def search(lib: Library, task: Task) -> list[Found]:
         seen: dict[int, tuple[str, str | None]] = {}
 
         def remember(segments: Sequence[Any]) -> list[str]:  # Segment rows of the core's
@@ -180,7 +176,48 @@ def find(
         matches = edits.find(lib, pattern, regex=regex, case_sensitive=case_sensitive, transcript_id=transcript_id, text_of=remember)
         return [(m, *seen[m.segment_id]) for m in matches]
 
-    ops.read(search, on_done)
+    return ops.run("read", search, on_done=on_done, on_error=on_error, description="find")
+
+
+@dataclass(frozen=True)
+class LibraryFinds:
+    """A page of whole-library find hits."""
+
+    found: list[Found]
+    more: object | None  # where the next page starts (the core's FindCursor); None: nothing more to find
+    unindexed: int  # segments not in the search index yet, which the find read one by one
+
+
+def find_in_library(
+    ops: Operations,
+    pattern: str,
+    regex: bool,
+    case_sensitive: bool,
+    text_of: TextOf,
+    on_done: Callable[[LibraryFinds], None],
+    on_error: Callable[[BaseException], None],
+    more: object | None = None,
+    limit: int | None = None,
+) -> Task | None:
+    """The first page of hits in the whole library (from `more`, the page after); cancel the task
+    returned to stop it between batches (a cancelled find still calls `on_done`, with what it had).
+
+    The search index picks the segments to read (core find_pages); segments it has not caught up
+    with yet (just imported or edited) are read one by one, which is slower on a large library."""
+
+    def search(lib: Library, task: Task) -> LibraryFinds:
+        from reader.core.library import find_pages
+        from reader.core.library import search as index
+
+        page = find_pages.find_page(
+            lib, pattern, regex=regex, case_sensitive=case_sensitive, text_of=text_of,
+            limit=limit or find_pages.DEFAULT_PAGE, cursor=more,  # type: ignore[arg-type]  # a FindCursor from the page before
+            cancel=task.cancelled,
+        )
+        unindexed = index.pending_count(lib) if page.used_index and more is None else 0
+        return LibraryFinds([(f.match, f.text, f.correction) for f in page.found], page.next, unindexed)
+
+    return ops.run("read", search, on_done=on_done, on_error=on_error, description="find")
 
 
 def replace_one(

@@ -20,6 +20,7 @@ from reader.core.library.backup import Restored as Restored
 from reader.core.library.db import ServerCheck as ServerCheck
 from reader.core.library.importer import transcript_files
 from reader.core.library.opchanges import LIBRARY, OpChanges
+from reader.ui.messages import error_text
 from reader.ui.operations.base import Operations
 from reader.ui.tasks import Task
 
@@ -122,9 +123,9 @@ def import_files(ops: Operations, paths: list[str]) -> Task | None:
         ids: list[int] = []
         done = _imported_so_far.setdefault(task, [])
         try:
-            files = transcript_files(paths, skipped=lambda exc: notes.append(str(exc)))
+            files = transcript_files(paths, skipped=lambda exc: notes.append(error_text(exc)))
         except UserError as exc:
-            return 0, [str(exc)], changes, ids
+            return 0, [error_text(exc)], changes, ids
         for i, path in enumerate(files):
             if task.cancelled():
                 break
@@ -134,7 +135,7 @@ def import_files(ops: Operations, paths: list[str]) -> Task | None:
             try:
                 result = import_file(lib, path, progress=progress, cancel=task.cancelled)
             except UserError as exc:
-                notes.append(str(exc))
+                notes.append(error_text(exc))
                 continue
             except ImportCancelled:
                 break

@@ -18,6 +18,7 @@ from reader.core.library import Library
 from reader.core.library.changes import LogChanges, changes_since
 from reader.core.library.opchanges import OpChanges
 from reader.core.library.rows import segment_rows_by_id
+from reader.ui.messages import error_text
 from reader.ui.tasks import Task
 
 if TYPE_CHECKING:  # the watcher is made by, and reads the library of, the Operations object
@@ -146,4 +147,4 @@ class ChangeWatcher(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))

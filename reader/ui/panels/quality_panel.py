@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.i18n import Retranslating
+from reader.ui.messages import translated
 
 if TYPE_CHECKING:
     from reader.ui.operations.quality import Finding
@@ -96,7 +97,8 @@ class QualityPanel(Retranslating, QWidget):
         self.tree.clear()
         items = []
         for f in findings:
-            item = QTreeWidgetItem(["" if f.position is None else str(f.position), kind_name(f.kind), f.detail])
+            detail = f.detail if f.message is None else translated(f.message)
+            item = QTreeWidgetItem(["" if f.position is None else str(f.position), kind_name(f.kind), detail])
             item.setData(POS, FindingRole, f)
             item.setTextAlignment(POS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             items.append(item)

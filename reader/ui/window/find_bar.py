@@ -1,7 +1,9 @@
 """Find and replace: a bar under the transcript with the results listed beside it.
 
 Layout and user input only; searching and replacing are the controller's.
-Results show as plain text (they quote the transcript).
+Results show as plain text (they quote the transcript). While a find runs the
+bar shows a busy bar and a Cancel button (Esc cancels too); changing what is
+asked for (text, scope, options) clears the results at once.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -42,6 +46,9 @@ class FindBar(Retranslating, QWidget):
     replace_all_requested = Signal()
     result_activated = Signal(object)  # the Match
     closed = Signal()
+    cancel_requested = Signal()
+    more_requested = Signal()
+    query_changed = Signal()  # the text, scope or an option changed: results shown are for another query
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,8 +68,18 @@ class FindBar(Retranslating, QWidget):
         self.replace_all_button = QPushButton(self)
         self.close_button = QToolButton(self)
         self.close_button.setText("×")
+        self._searched = False  # the results list holds a search's results (maybe none)
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)  # no total known: Qt animates it as busy
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumWidth(80)
+        self.busy_bar.hide()
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.hide()
+        self.more_button = QPushButton(self)
+        self.more_button.hide()
         self.find_label = QLabel(self)
         self.replace_label = QLabel(self)
         self.results_model = QStandardItemModel(self)
@@ -88,7 +105,12 @@ class FindBar(Retranslating, QWidget):
         grid.addWidget(self.replace_edit, 1, 1)
         grid.addWidget(self.replace_button, 1, 2, 1, 3)
         grid.addWidget(self.replace_all_button, 1, 5)
-        grid.addWidget(self.count_label, 1, 6, 1, 3)
+        status = QHBoxLayout()
+        status.addWidget(self.busy_bar)
+        status.addWidget(self.count_label, 1)
+        status.addWidget(self.more_button)
+        status.addWidget(self.cancel_button)
+        grid.addLayout(status, 1, 6, 1, 3)
         grid.addWidget(self.results, 2, 0, 1, 9)
         grid.setColumnStretch(1, 1)
 
@@ -100,6 +122,12 @@ class FindBar(Retranslating, QWidget):
         self.next_button.clicked.connect(lambda: self.step(1))
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.close_button.clicked.connect(self.close_bar)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.more_button.clicked.connect(self.more_requested)
+        self.find_edit.textChanged.connect(self.query_changed)
+        self.scope_box.currentIndexChanged.connect(self.query_changed)
+        self.regex_box.toggled.connect(self.query_changed)
+        self.case_box.toggled.connect(self.query_changed)
         self.results.selectionModel().currentChanged.connect(self._current_changed)
         self.retranslate()
 
@@ -116,8 +144,41 @@ class FindBar(Retranslating, QWidget):
         self.prev_button.setToolTip(self.tr("Previous result"))
         self.next_button.setToolTip(self.tr("Next result"))
         self.close_button.setToolTip(self.tr("Close"))
-        if self.count_label.text():
-            self.count_label.setText(self.tr("%n result(s)", "", self.results_model.rowCount()))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop this search (Esc)"))
+        self.more_button.setText(self.tr("Load more"))
+        self.show_status()
+
+    # what the status beside the results says; kept as facts, so a language switch says them again
+    def set_status(self, *, busy: bool = False, cancelled: bool = False, more: bool = False, unindexed: int = 0, note: str = "") -> None:
+        self._status = (busy, cancelled, more, unindexed, note)
+        self.busy_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.more_button.setVisible(more and not busy)
+        self.find_button.setEnabled(not busy)
+        self.show_status()
+
+    def busy(self) -> bool:
+        return self.busy_bar.isVisible()
+
+    def show_status(self) -> None:
+        busy, cancelled, more, unindexed, note = getattr(self, "_status", (False, False, False, 0, ""))
+        rows = self.results_model.rowCount()
+        if busy:
+            parts = [self.tr("Searching…")]
+        elif cancelled:
+            parts = [self.tr("Search cancelled.")]
+        elif more:
+            parts = [self.tr("First %n result(s) shown; there are more", "", rows)]
+        elif rows or self._searched:
+            parts = [self.tr("%n result(s)", "", rows)]
+        else:
+            parts = []
+        if unindexed and not busy:
+            parts.append(self.tr("%n segment(s) not in the search index yet were read one by one (slower)", "", unindexed))
+        if note:
+            parts.insert(0, note)
+        self.count_label.setText(" · ".join(parts))
 
     def open_bar(self, replace: bool) -> None:
         for widget in (self.replace_label, self.replace_edit, self.replace_button, self.replace_all_button):
@@ -132,7 +193,11 @@ class FindBar(Retranslating, QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.close_bar()
+            # Esc stops a running search first; the next one closes the bar.
+            if self.busy():
+                self.cancel_requested.emit()
+            else:
+                self.close_bar()
             return
         super().keyPressEvent(event)
 
@@ -153,8 +218,16 @@ class FindBar(Retranslating, QWidget):
         return self.scope_box.currentIndex() == 1
 
     # results
-    def set_results(self, found: list[Found], titles: dict[int, str]) -> None:
+    def clear_results(self) -> None:
         self.results_model.clear()
+        self._searched = False
+        self.set_status()
+
+    def set_results(self, found: list[Found], titles: dict[int, str], append: bool = False) -> None:
+        """The results of a search (`append`: its next page); the status is the caller's to set."""
+        if not append:
+            self.results_model.clear()
+        self._searched = True
         for match, text, _correction in found:
             # The snippet first: a long title would push it out of sight; the title follows, whole in the tooltip.
             title = str(titles.get(match.transcript_id, match.transcript_id))
@@ -163,7 +236,6 @@ class FindBar(Retranslating, QWidget):
             item.setData(match, MatchRole)
             item.setEditable(False)
             self.results_model.appendRow(item)
-        self.count_label.setText(self.tr("%n result(s)", "", len(found)))
 
     def current_match(self) -> Match | None:
         index = self.results.currentIndex()

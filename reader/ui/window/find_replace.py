@@ -1,4 +1,10 @@
-"""Find and replace in the open transcript or the whole library: the find bar's searches, hits and replacements."""
+"""Find and replace in the open transcript or the whole library: the find bar's searches, hits and replacements.
+
+Finds run on the read lane. Only the latest find's results are ever shown: each find
+gets a generation number, and results or errors of an older one (overtaken by a newer
+find, cancelled, or asked for another text or scope) are dropped when they arrive late.
+A whole-library find lists a page of hits at a time (the search index picks what it reads).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,10 @@ from PySide6.QtWidgets import QMainWindow
 from reader.core.errors import UserError
 from reader.ui.cleaning import CleanService
 from reader.ui.operations import Operations, edits
-from reader.ui.operations.edits import Found, Match
+from reader.ui.operations.edits import Found, LibraryFinds, Match
 from reader.ui.table.segment_model import SegmentTableModel
 from reader.ui.table.segment_view import SegmentView
+from reader.ui.tasks import Task
 from reader.ui.window.find_bar import FindBar
 
 
@@ -41,7 +48,13 @@ class FindReplace(QObject):
         self.searching = False  # a search ran and its bar is still open
         self._pending_match: Match | None = None  # shown once its transcript's rows are in
         self._note = ""  # what the last bulk action did, kept beside the count until the next search
+        self._generation = 0
+        self._task: Task | None = None
+        self._more: object | None = None  # where the library's next page of hits starts
         bar.search_requested.connect(self._user_find)
+        bar.cancel_requested.connect(self.cancel)
+        bar.more_requested.connect(self.load_more)
+        bar.query_changed.connect(self._query_changed)
         bar.replace_one_requested.connect(self.replace_one)
         bar.replace_all_requested.connect(self.replace_all)
         bar.result_activated.connect(self.show_match)
@@ -50,14 +63,94 @@ class FindReplace(QObject):
     def _scope(self) -> int | None:
         return None if self.bar.whole_library() else self.transcript_id
 
-    def run_find(self) -> None:
+    def _next_generation(self) -> int:
+        """A new find supersedes the one running: it is told to stop, and its results will be dropped."""
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        return self._generation
+
+    def run_find(self, keep: int = 0) -> None:
+        """Find again; a whole-library find lists at least `keep` hits (as many as were shown)."""
         bar = self.bar
+        generation = self._next_generation()
+        self._more = None
         if not bar.pattern():
-            self._set_found([])
+            self._clear()
             return
         if self.transcript_id is None and not bar.whole_library():
             return
-        edits.find(self.ops, bar.pattern(), bar.regex(), bar.case_sensitive(), self._scope(), self.clean.text_of(), self._set_found)
+        bar.set_status(busy=True, note=self._note)
+        pattern, regex, case = bar.pattern(), bar.regex(), bar.case_sensitive()
+        failed = lambda exc: self._failed(generation, exc)  # noqa: E731
+        if bar.whole_library():
+            self._task = edits.find_in_library(
+                self.ops, pattern, regex, case, self.clean.text_of(),
+                lambda page: self._page(generation, page, append=False), failed, limit=keep or None,
+            )
+        else:
+            assert self.transcript_id is not None
+            self._task = edits.find(
+                self.ops, pattern, regex, case, self.transcript_id, self.clean.text_of(),
+                lambda found: self._found(generation, found), failed,
+            )
+
+    def load_more(self) -> None:
+        """The next page of a whole-library find."""
+        more, bar = self._more, self.bar
+        if more is None or not bar.pattern():
+            return
+        generation = self._next_generation()
+        bar.set_status(busy=True)
+        self._task = edits.find_in_library(
+            self.ops, bar.pattern(), bar.regex(), bar.case_sensitive(), self.clean.text_of(),
+            lambda page: self._page(generation, page, append=True), lambda exc: self._failed(generation, exc), more=more,
+        )
+
+    def cancel(self) -> None:
+        """Stop the running find; the bar says so and shows no results (they would be part of an answer)."""
+        if not self.bar.busy():
+            return
+        self._next_generation()
+        self._more = None
+        self._clear()
+        self.bar.set_status(cancelled=True)
+
+    def _query_changed(self) -> None:
+        """Results shown belong to the query asked before: they go at once, and a find still running stops."""
+        self._next_generation()
+        self._more = None
+        self._note = ""
+        self._clear()
+
+    def _clear(self) -> None:
+        self.found = []
+        self.searching = False
+        self.bar.clear_results()
+        self.show_hits()
+
+    def _found(self, generation: int, found: list[Found]) -> None:
+        if generation != self._generation:
+            return
+        self._task = None
+        self._set_found(found)
+
+    def _page(self, generation: int, page: LibraryFinds, append: bool) -> None:
+        if generation != self._generation:
+            return  # overtaken, cancelled or asked for another query meanwhile
+        self._task = None
+        self._more = page.more
+        self._set_found(self.found + page.found if append else page.found, append_from=len(self.found) if append else None)
+        self.bar.set_status(more=page.more is not None, unindexed=page.unindexed, note=self._note)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._task = None
+        self._clear()
+        self.bar.set_status()
+        self._show_error(self.ops.describe(exc))
 
     def _user_find(self) -> None:
         self._note = ""
@@ -66,14 +159,16 @@ class FindReplace(QObject):
     def refresh(self) -> None:
         """Hits move or vanish with a change."""
         if self.bar.isVisible() and self.searching:
-            self.run_find()
+            self.run_find(keep=len(self.found))
 
-    def _set_found(self, found: list[Found]) -> None:
+    def _set_found(self, found: list[Found], append_from: int | None = None) -> None:
         self.found = found
         self.searching = bool(self.bar.pattern())
-        self.bar.set_results(found, self._titles())
-        if self._note:
-            self.bar.count_label.setText(f"{self._note} · {self.bar.count_label.text()}")
+        if append_from is None:
+            self.bar.set_results(found, self._titles())
+        else:
+            self.bar.set_results(found[append_from:], self._titles(), append=True)
+        self.bar.set_status(note=self._note)
         self.show_hits()
 
     def show_hits(self, current: Match | None = None) -> None:
@@ -85,6 +180,8 @@ class FindReplace(QObject):
         self.model.set_hits(hits, where)
 
     def _closed(self) -> None:
+        self._next_generation()
+        self._more = None
         self.found = []
         self.searching = False
         self.show_hits()
@@ -123,7 +220,7 @@ class FindReplace(QObject):
                 None if correction is not None else text,
             )
         except UserError as exc:
-            self._show_error(str(exc))
+            self._show_error(self.ops.describe(exc))
 
     def replace_all(self) -> None:
         bar = self.bar
@@ -137,7 +234,7 @@ class FindReplace(QObject):
     def _report(self, text: str) -> None:
         """What a bulk action did, where the person looks: beside the find bar's count, and in the status bar."""
         self._note = text
-        self.bar.count_label.setText(text)
+        self.bar.set_status(note=text)
         window = self.view.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, 8000)

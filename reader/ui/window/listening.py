@@ -27,6 +27,7 @@ from reader.core.media import EXTENSIONS, is_media_name
 from reader.core.timecode import parse_time
 from reader.ui.media.media_bar import MediaBar
 from reader.ui.media.player import RATES, Player, QtPlayer
+from reader.ui.messages import error_text
 from reader.ui.operations import OpChanges, Operations, media
 from reader.ui.operations.media import RecordingInfo, SegmentTimes
 from reader.ui.table.segment_model import POS, SegmentIdRole, SegmentTableModel
@@ -214,7 +215,7 @@ class Listening(QObject):
         if self.transcript_id is None:
             self.status(self.tr("Open a transcript first"))
             return
-        media.check_file(self.ops, path, self._header_ok, lambda exc: self.show_error(str(exc)))
+        media.check_file(self.ops, path, self._header_ok, lambda exc: self.show_error(error_text(exc)))
 
     def _header_ok(self, path: str) -> None:
         self._pending = path
@@ -389,7 +390,7 @@ class Listening(QObject):
         try:
             start = parse_time(text)
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return
         media.set_time(self.ops, segment_id, position, start)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, Q
 
 from reader.core.errors import UserError
 from reader.ui.i18n import Retranslating
+from reader.ui.messages import error_text, why_text
 from reader.ui.operations import Operations, reads
 
 if TYPE_CHECKING:
@@ -108,9 +109,9 @@ class SearchPanel(Retranslating, QWidget):
             return
         self._show([], "")
         if isinstance(exc, UserError):
-            self.status.setText(exc.why or str(exc))
+            self.status.setText(why_text(exc))
         else:
-            self.status.setText(self.tr("The search failed: %1").replace("%1", str(exc)))
+            self.status.setText(self.tr("The search failed: %1").replace("%1", error_text(exc)))
 
     def _show(self, hits: list[SearchHit], query: str) -> None:
         self._shown_query = query

@@ -150,3 +150,21 @@ def test_a_bad_pattern_says_why(talks):
         pages.find_page(talks, "")
     with pytest.raises(UserError):
         pages.find_page(talks, "(", regex=True)
+
+
+@pytest.mark.parametrize("pattern,regex,queued", [("大", False, False), ("大", False, True), ("大.", True, False)])
+def test_a_cancelled_find_stops_early_and_its_cursor_goes_on_without_gaps(talks, pattern, regex, queued):
+    if queued:
+        queue_everything(talks)
+    every = as_set(edits.find(talks, pattern, regex=regex, text_of=shown))
+    asked = []
+
+    def cancel_at_once():
+        asked.append(1)
+        return True
+
+    stopped = pages.find_page(talks, pattern, regex=regex, text_of=shown, cancel=cancel_at_once)
+    assert asked and stopped.matches == [] and stopped.next is not None
+    rest = pages.find_all(talks, pattern, regex=regex, text_of=shown)
+    again = pages.find_page(talks, pattern, regex=regex, text_of=shown, cursor=stopped.next, limit=1000)
+    assert as_set(again.matches) == as_set(f.match for f in rest) == every
