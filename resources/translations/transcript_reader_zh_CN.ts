@@ -1867,7 +1867,7 @@ The library as it is now is first added to its automatic backups, so you can go 
         <location filename="../../reader/ui/window/quality_docks.py" line="167" />
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform />
+            <numerusform>%n 条建议</numerusform>
         </translation>
     </message>
     <message>
@@ -1884,7 +1884,7 @@ The library as it is now is first added to its automatic backups, so you can go 
         <location filename="../../reader/ui/window/quality_docks.py" line="179" />
         <source>%n finding(s)</source>
         <translation>
-            <numerusform />
+            <numerusform>%n 项发现</numerusform>
         </translation>
     </message>
     <message>
@@ -1902,14 +1902,14 @@ The library as it is now is first added to its automatic backups, so you can go 
         <location filename="../../reader/ui/window/quality_docks.py" line="270" />
         <source>Rule added for this transcript: %1 → %2, %n segment(s) changed</source>
         <translation>
-            <numerusform />
+            <numerusform>已为本转写稿添加规则：%1 → %2，改动了 %n 段</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/window/quality_docks.py" line="268" />
         <source>Rule added for every transcript: %1 → %2, %n segment(s) changed</source>
         <translation>
-            <numerusform />
+            <numerusform>已为所有转写稿添加规则：%1 → %2，改动了 %n 段</numerusform>
         </translation>
     </message>
 </context>
