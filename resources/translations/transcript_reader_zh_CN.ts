@@ -1975,6 +1975,51 @@ The library as it is now is first added to its automatic backups, so you can go 
         <source>Open the transcript this one looks like</source>
         <translation>打开与本稿相似的那份转写稿</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="51" />
+        <source>repeats the segment before</source>
+        <translation>重复了前一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="52" />
+        <source>repeats the segment before (%1 segments in a row, to %2)</source>
+        <translation>重复了前一段（连续 %1 段，到第 %2 段）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="53" />
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="54" />
+        <source>%1 characters (more than %2)</source>
+        <translation>%1 字（超过 %2 字）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="55" />
+        <source>unbalanced %1</source>
+        <translation>不成对的 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="57" />
+        <source>numbers in Chinese numerals (%1, %2×) and in digits (%3, %4×)</source>
+        <translation>数字既写成汉字（%1，%2 次）又写成阿拉伯数字（%3，%4 次）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="59" />
+        <source>%1 also written %2 (%3×)</source>
+        <translation>%1 也写作 %2（%3 次）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="60" />
+        <source>looks like transcript %1 (%2): %3 of the wording shared</source>
+        <translation>像转写稿 %1（%2）：%3 的措辞相同</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/quality_panel.py" line="61" />
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2：%3</translation>
+    </message>
 </context>
 <context>
     <name>RecognitionBar</name>

@@ -261,3 +261,36 @@ def test_dismissing_an_offer_gives_the_keys_back_to_the_table(qtbot, talk_window
     line.close_button.click()
     assert not bar.isVisible()
     assert QApplication.focusWidget() is window.view
+
+
+def test_the_panel_words_every_finding_detail_and_in_english_as_qa_prints_it():
+    from reader.core.library.quality import Finding
+    from reader.ui.operations import quality
+    from reader.ui.panels.quality_panel import detail_text, detail_wordings
+
+    forms = quality.detail_forms()
+    assert set(detail_wordings()) == set(forms)
+    for form in forms:
+        finding = Finding(7, "loop", form, ("甲", "2", "乙", "3"))
+        assert detail_text(finding) == finding.detail
+
+
+def test_finding_details_are_in_chinese_in_the_chinese_ui(qtbot, talk_window):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import i18n
+    from reader.ui.panels.quality_panel import DETAIL
+
+    window = talk_window
+    wait_cleaned(qtbot, window)
+    window.act_languages["zh_CN"].trigger()
+    try:
+        qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+        window.quality.findings_dock.toggleViewAction().trigger()
+        panel = window.quality.findings
+        qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 0)
+        details = [panel.tree.topLevelItem(i).text(DETAIL) for i in range(panel.tree.topLevelItemCount())]
+        assert "模台 → 模态：这个[模台]的问题很重要。" in details
+        assert "项发现" in panel.status.text()
+    finally:
+        i18n.install(QApplication.instance(), "en")

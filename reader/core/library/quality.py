@@ -47,13 +47,38 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _FILLERS = re.compile("[呃嗯]")
 
 
+# How each finding's detail reads, by form, %1… its values in order. The app words the same
+# forms in its own language (reader/ui/panels/quality_panel.py), so a finding keeps its values.
+DETAILS = {
+    "repeats": "repeats the segment before",
+    "repeats_run": "repeats the segment before (%1 segments in a row, to %2)",
+    "clause": "%1 ×%2",
+    "long": "%1 characters (more than %2)",
+    "brackets": "unbalanced %1",
+    "numbers": "numbers in Chinese numerals (%1, %2×) and in digits (%3, %4×)",
+    "spelling": "%1 also written %2 (%3×)",
+    "duplicate": "looks like transcript %1 (%2): %3 of the wording shared",
+    "suggestion": "%1 → %2: %3",
+}
+
+
+def fill(template: str, values: Sequence[str]) -> str:
+    """`template` with %1… replaced by `values`, in one pass (a value holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
+
+
 @dataclass(frozen=True)
 class Finding:
     position: int | None
     kind: str
-    detail: str
+    form: str  # a key of DETAILS
+    values: tuple[str, ...]
     segment_id: int | None = None
     other_transcript_id: int | None = None  # a duplicate: the transcript it looks like
+
+    @property
+    def detail(self) -> str:
+        return fill(DETAILS[self.form], self.values)
 
 
 def check_transcript(lib: Library, transcript_id: int) -> list[Finding]:
@@ -71,7 +96,7 @@ def check_transcript(lib: Library, transcript_id: int) -> list[Finding]:
         ignored = ignored_in(lib, transcript_id)
         found = [s for s in scan(rows, Glossary(terms)) if (s.segment_id, s.found, s.suggestion) not in ignored]
         findings += spellings(texts, found)
-        findings += [Finding(s.position, SUGGESTION, f"{s.found} → {s.suggestion}: {s.context}", s.segment_id) for s in found]
+        findings += [Finding(s.position, SUGGESTION, "suggestion", (s.found, s.suggestion, s.context), s.segment_id) for s in found]
     return sorted(findings, key=lambda f: -1 if f.position is None else f.position)
 
 
@@ -83,17 +108,16 @@ def loops(texts: Sequence[tuple[int, int, str]]) -> list[Finding]:
         key = _NOT_WORD.sub("", text)
         if key and key == previous:
             if not run:
-                found.append(Finding(position, LOOP, "repeats the segment before", segment_id))
+                found.append(Finding(position, LOOP, "repeats", (), segment_id))
             run.append(position)
             if len(run) > 1:
-                detail = f"repeats the segment before ({len(run)} segments in a row, to {position})"
-                found[-1] = dataclasses.replace(found[-1], detail=detail)
+                found[-1] = dataclasses.replace(found[-1], form="repeats_run", values=(str(len(run)), str(position)))
             continue
         run = []
         if key:
             clause = _repeated_clause(text)
             if clause:
-                found.append(Finding(position, LOOP, f"{clause[0]} ×{clause[1]}", segment_id))
+                found.append(Finding(position, LOOP, "clause", (clause[0], str(clause[1])), segment_id))
         previous = key or previous
     return found
 
@@ -117,7 +141,7 @@ def _repeated_clause(text: str) -> tuple[str, int] | None:
 
 def long_segments(texts: Iterable[tuple[int, int, str]]) -> list[Finding]:
     return [
-        Finding(position, LONG, f"{len(text)} characters (more than {LONG_SEGMENT})", segment_id)
+        Finding(position, LONG, "long", (str(len(text)), str(LONG_SEGMENT)), segment_id)
         for position, segment_id, text in texts
         if len(text) > LONG_SEGMENT
     ]
@@ -130,7 +154,7 @@ def brackets(texts: Iterable[tuple[int, int, str]]) -> list[Finding]:
         if text.count('"') % 2:
             wrong.append('"')
         if wrong:
-            found.append(Finding(position, BRACKETS, "unbalanced " + " ".join(wrong), segment_id))
+            found.append(Finding(position, BRACKETS, "brackets", (" ".join(wrong),), segment_id))
     return found
 
 
@@ -159,8 +183,8 @@ def numbers(texts: Sequence[tuple[int, int, str]]) -> list[Finding]:
     position, segment_id, _ = rarer[0]
     return [
         Finding(
-            position, NUMBERS,
-            f"numbers in Chinese numerals ({_examples(chinese)}, {len(chinese)}×) and in digits ({_examples(digits)}, {len(digits)}×)",
+            position, NUMBERS, "numbers",
+            (_examples(chinese), str(len(chinese)), _examples(digits), str(len(digits))),
             segment_id,
         )
     ]
@@ -177,7 +201,7 @@ def spellings(texts: Sequence[tuple[int, int, str]], found: Sequence[SegmentSugg
     for s in found:
         by_variant[(s.suggestion, s.found)].append(s)
     return [
-        Finding(hits[0].position, SPELLING, f"{term} also written {variant} ({len(hits)}×)", hits[0].segment_id)
+        Finding(hits[0].position, SPELLING, "spelling", (term, variant, str(len(hits))), hits[0].segment_id)
         for (term, variant), hits in by_variant.items()
         if term in whole or term.casefold() in whole.casefold()
     ]
@@ -193,7 +217,8 @@ def duplicates(lib: Library, transcript_id: int) -> list[Finding]:
         Finding(
             None,
             DUPLICATE,
-            f"looks like transcript {other.transcript_id} ({other.title}): {other.share:.0%} of the wording shared",
+            "duplicate",
+            (str(other.transcript_id), other.title, f"{other.share:.0%}"),
             other_transcript_id=other.transcript_id,
         )
         for other in sorted(likely_second_recognition_of(lib, transcript_id, share=DUPLICATE_SHARE), key=lambda o: o.transcript_id)

@@ -44,6 +44,20 @@ def load_findings(ops: Operations, transcript_id: int, on_done: Callable[[list[F
     ops.read(work, on_done, lane="clean")
 
 
+def finding_detail(finding: Finding, template: str) -> str:
+    """The finding's detail worded by `template` (its form's wording in the UI's language, %1… its values)."""
+    from reader.core.library.quality import fill
+
+    return fill(template, finding.values)
+
+
+def detail_forms() -> dict[str, str]:
+    """Each form of a finding's detail, as the core words it (in English)."""
+    from reader.core.library.quality import DETAILS
+
+    return dict(DETAILS)
+
+
 def accept(
     ops: Operations, transcript_id: int, found: SegmentSuggestion, shown: str, start: int,
     old: str | None, automatic: str | None, version: int | None,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.i18n import Retranslating
+from reader.ui.operations import quality
 
 if TYPE_CHECKING:
     from reader.ui.operations.quality import Finding
@@ -42,6 +43,29 @@ def kind_name(kind: str) -> str:
         "suggestion": QCoreApplication.translate("QualityPanel", "suggestion"),
     }
     return names.get(kind, kind)
+
+
+def detail_wordings() -> dict[str, str]:
+    """Each form of a finding's detail (`quality.detail_forms()`) in the UI's language, %1… its values."""
+    return {
+        "repeats": QCoreApplication.translate("QualityPanel", "repeats the segment before"),
+        "repeats_run": QCoreApplication.translate("QualityPanel", "repeats the segment before (%1 segments in a row, to %2)"),
+        "clause": QCoreApplication.translate("QualityPanel", "%1 ×%2"),
+        "long": QCoreApplication.translate("QualityPanel", "%1 characters (more than %2)"),
+        "brackets": QCoreApplication.translate("QualityPanel", "unbalanced %1"),
+        "numbers": QCoreApplication.translate(
+            "QualityPanel", "numbers in Chinese numerals (%1, %2×) and in digits (%3, %4×)"
+        ),
+        "spelling": QCoreApplication.translate("QualityPanel", "%1 also written %2 (%3×)"),
+        "duplicate": QCoreApplication.translate("QualityPanel", "looks like transcript %1 (%2): %3 of the wording shared"),
+        "suggestion": QCoreApplication.translate("QualityPanel", "%1 → %2: %3"),
+    }
+
+
+def detail_text(finding: Finding) -> str:
+    """A finding's detail in the UI's language (the core's English for a form the panel does not know)."""
+    template = detail_wordings().get(finding.form)
+    return finding.detail if template is None else quality.finding_detail(finding, template)
 
 
 class QualityPanel(Retranslating, QWidget):
@@ -96,7 +120,7 @@ class QualityPanel(Retranslating, QWidget):
         self.tree.clear()
         items = []
         for f in findings:
-            item = QTreeWidgetItem(["" if f.position is None else str(f.position), kind_name(f.kind), f.detail])
+            item = QTreeWidgetItem(["" if f.position is None else str(f.position), kind_name(f.kind), detail_text(f)])
             item.setData(POS, FindingRole, f)
             item.setTextAlignment(POS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             items.append(item)
