@@ -294,3 +294,23 @@ def test_finding_details_are_in_chinese_in_the_chinese_ui(qtbot, talk_window):
         assert "项发现" in panel.status.text()
     finally:
         i18n.install(QApplication.instance(), "en")
+
+
+def test_the_docks_status_lines_follow_a_language_switch(qtbot, talk_window):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import i18n
+
+    window = talk_window
+    panel = _open_suggestions(qtbot, window)
+    window.quality.findings_dock.toggleViewAction().trigger()
+    findings = window.quality.findings
+    qtbot.waitUntil(lambda: "finding(s)" in findings.status.text())
+    assert panel.status.text() == "4 suggestion(s)"
+    window.act_languages["zh_CN"].trigger()
+    try:
+        qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+        assert panel.status.text() == "4 条建议"
+        assert "项发现" in findings.status.text()
+    finally:
+        i18n.install(QApplication.instance(), "en")
