@@ -307,3 +307,20 @@ def test_the_real_player_plays_a_generated_wav_offscreen(tmp_path, qtbot):
     with qtbot.waitSignal(player.failed, timeout=10_000) as failed:
         player.load(str(tmp_path / "bad.mp4"))
     assert failed.args[0].endswith("bad.mp4") and failed.args[1]
+
+
+def test_a_start_typed_into_the_last_row_ends_it_with_the_recording_so_srt_can_be_exported(listening, window, qtbot, db_path):
+    """Typed, as tapped: the last row has no next start to end it, and a cue needs an end."""
+    from reader.core.library import export
+
+    model = window.model
+    model.setData(model.index(0, TIME), "0:00")
+    model.setData(model.index(3, TIME), "0:40")
+    lib = open_library(db_path)
+    try:
+        [*_, last] = transcript_segments(lib, window.transcript_id)[1]
+        assert (last.start_ms, last.end_ms) == (40_000, 60_000)
+        cues = list(srt.parse(export.render_transcript(lib, window.transcript_id, "srt").decode()))
+    finally:
+        lib.close()
+    assert cues[-1].end.total_seconds() == 60

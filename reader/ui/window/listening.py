@@ -367,7 +367,7 @@ class Listening(QObject):
         segment_id = self.model.index(row, 0).data(SegmentIdRole)
         position = self.player.position()
         last = row == self.model.rowCount() - 1
-        end = self.player.duration() if last and self.player.duration() > position else None
+        end = self._end_of_last(row, position)
         shown = self.model.row_at(row)
         media.set_time(self.ops, segment_id, shown.position if shown is not None else row + 1, position, end)
         if not last:
@@ -391,7 +391,17 @@ class Listening(QObject):
         except UserError as exc:
             self.show_error(str(exc))
             return
-        media.set_time(self.ops, segment_id, position, start)
+        media.set_time(self.ops, segment_id, position, start, self._end_of_last(row, start))
+
+    def _end_of_last(self, row: int | None, start: int) -> int | None:
+        """The last row ends with the recording (no next start to end it), tapped or typed; without
+        an end it could never become a subtitle cue. An end it already has after `start` stays."""
+        duration = self.player.duration()
+        if row is None or row != self.model.rowCount() - 1 or self.recording is None or duration <= start:
+            return None
+        index = self._times_index(row)
+        end = None if index is None else self.times[index].end_ms
+        return None if end is not None and end > start else duration
 
     # dropping
     @staticmethod
