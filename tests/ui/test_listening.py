@@ -324,3 +324,8 @@ def test_a_start_typed_into_the_last_row_ends_it_with_the_recording_so_srt_can_b
     finally:
         lib.close()
     assert cues[-1].end.total_seconds() == 60
+
+
+def test_the_bar_shows_the_recordings_length_once_it_is_attached(listening):
+    """Before anything plays: '0:00 / 1:00', not '0:00 / 0:00' until the first position arrives."""
+    assert listening.bar.time_label.text() == "0:00 / 1:00"

@@ -45,6 +45,7 @@ class MediaBar(QWidget):
                                 (self.volume, 0), (self.follow, 0), (self.message, 2)):
             layout.addWidget(widget, stretch)
         self._duration = 0
+        self._position = 0
 
     def retranslate(self) -> None:
         self.follow.setText(self.tr("Follow playback"))
@@ -57,12 +58,18 @@ class MediaBar(QWidget):
 
     def set_duration(self, ms: int) -> None:
         self._duration = max(0, ms)
+        self._position = min(self._position, self._duration)
         self.strip.setRange(0, self._duration)
+        self._show_time()  # the length as soon as it is known, not at the first position
 
     def set_position(self, ms: int) -> None:
+        self._position = ms
         if not self.strip.isSliderDown():
             self.strip.setValue(ms)
-        self.time_label.setText(f"{format_time(ms, short=True)} / {format_time(self._duration, short=True)}")
+        self._show_time()
+
+    def _show_time(self) -> None:
+        self.time_label.setText(f"{format_time(self._position, short=True)} / {format_time(self._duration, short=True)}")
 
     def set_rate(self, rate: float) -> None:
         nearest = min(range(len(RATES)), key=lambda i: abs(RATES[i] - rate))
