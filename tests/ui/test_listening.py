@@ -329,3 +329,19 @@ def test_a_start_typed_into_the_last_row_ends_it_with_the_recording_so_srt_can_b
 def test_the_bar_shows_the_recordings_length_once_it_is_attached(listening):
     """Before anything plays: '0:00 / 1:00', not '0:00 / 0:00' until the first position arrives."""
     assert listening.bar.time_label.text() == "0:00 / 1:00"
+
+
+def test_the_play_button_draws_play_and_pause_with_the_styles_icons(listening, window):
+    """Not with a character: ⏸ is missing from the usual fonts and showed as a box."""
+    from PySide6.QtWidgets import QStyle
+
+    button, style = listening.bar.play_button, window.style()
+
+    def showing(pixmap):
+        return button.icon().pixmap(16).toImage() == style.standardIcon(pixmap).pixmap(16).toImage()
+
+    assert button.text() == "" and showing(QStyle.StandardPixmap.SP_MediaPlay)
+    listening.toggle()
+    assert showing(QStyle.StandardPixmap.SP_MediaPause)
+    listening.toggle()
+    assert showing(QStyle.StandardPixmap.SP_MediaPlay)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QStyle, QToolButton, QWidget
 
 from reader.core.timecode import format_time
 from reader.ui.media.player import RATES
@@ -20,7 +20,12 @@ class MediaBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         self.play_button = QToolButton(self)
-        self.play_button.setText("▶")
+        # The style's drawn icons, not characters: neither Noto CJK nor DejaVu has ⏸ (U+23F8), shown as a box.
+        self._icons = {
+            playing: self.style().standardIcon(pixmap)
+            for playing, pixmap in ((False, QStyle.StandardPixmap.SP_MediaPlay), (True, QStyle.StandardPixmap.SP_MediaPause))
+        }
+        self.play_button.setIcon(self._icons[False])
         self.time_label = QLabel("0:00 / 0:00", self)
         self.time_label.setTextFormat(Qt.TextFormat.PlainText)
         self.strip = QSlider(Qt.Orientation.Horizontal, self)
@@ -54,7 +59,7 @@ class MediaBar(QWidget):
         self.play_button.setToolTip(self.tr("Play or pause (Ctrl+Space)"))
 
     def set_playing(self, playing: bool) -> None:
-        self.play_button.setText("⏸" if playing else "▶")
+        self.play_button.setIcon(self._icons[playing])
 
     def set_duration(self, ms: int) -> None:
         self._duration = max(0, ms)
