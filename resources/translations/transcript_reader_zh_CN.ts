@@ -1814,6 +1814,24 @@ The library as it is now is first added to its automatic backups, so you can go 
     </message>
 </context>
 <context>
+    <name>Player</name>
+    <message>
+        <location filename="../../reader/ui/media/player.py" line="76" />
+        <source>playing recordings needs Qt Multimedia (pip install PySide6-Addons): %1</source>
+        <translation>播放录音需要 Qt Multimedia（pip install PySide6-Addons）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/media/player.py" line="183" />
+        <source>no sound device: the recording plays silently (the rows still follow it)</source>
+        <translation>没有声音设备：录音静音播放（各行仍会跟随播放进度）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/media/player.py" line="188" />
+        <source>cannot be played</source>
+        <translation>无法播放</translation>
+    </message>
+</context>
+<context>
     <name>Quality</name>
     <message>
         <location filename="../../reader/ui/operations/quality.py" line="89" />

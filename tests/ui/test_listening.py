@@ -345,3 +345,39 @@ def test_the_play_button_draws_play_and_pause_with_the_styles_icons(listening, w
     assert showing(QStyle.StandardPixmap.SP_MediaPause)
     listening.toggle()
     assert showing(QStyle.StandardPixmap.SP_MediaPlay)
+
+
+@pytest.fixture
+def chinese_then_english(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import i18n
+
+    window.act_languages["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+    yield
+    i18n.install(QApplication.instance(), "en")
+
+
+def test_the_bars_message_is_worded_again_after_a_language_switch(listening, window, qtbot):
+    listening._failed("/elsewhere/other.wav", "boom")
+    assert listening.bar.message.text() == "/elsewhere/other.wav: cannot be played (boom)"
+    assert listening.bar.message.toolTip() == listening.bar.message.text()  # whole, however narrow the bar
+    window.act_languages["zh_CN"].trigger()
+    try:
+        qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+        assert "/elsewhere/other.wav" in listening.bar.message.text() and "cannot" not in listening.bar.message.text()
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        from reader.ui import i18n
+
+        i18n.install(QApplication.instance(), "en")
+
+
+def test_without_a_sound_device_the_player_says_so_in_the_language_on_screen(window, chinese_then_english):
+    from reader.ui.media.player import QtPlayer
+
+    player = QtPlayer()
+    player._silent = True  # what QMediaDevices reports on a machine without a sound card
+    assert player.note().startswith("没有声音设备")

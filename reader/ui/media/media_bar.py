@@ -44,8 +44,10 @@ class MediaBar(QWidget):
         self.follow = QCheckBox(self)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        # A long message (a file's path) must never widen the window: it is cut where the bar ends.
+        # A long message (a file's path) must never widen the window: it wraps within the bar
+        # instead of being cut where the bar ends, and its tooltip holds it whole.
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.message.setWordWrap(True)
         for widget, stretch in ((self.play_button, 0), (self.time_label, 0), (self.strip, 3), (self.speed, 0),
                                 (self.volume, 0), (self.follow, 0), (self.message, 2)):
             layout.addWidget(widget, stretch)
@@ -82,3 +84,4 @@ class MediaBar(QWidget):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setToolTip(text)

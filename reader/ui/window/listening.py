@@ -64,6 +64,7 @@ class Listening(QObject):
         self._pending: str | None = None  # a file being tried before it is attached
         self._moving = False  # the current row is being moved by this code, not the person
         self._loop: tuple[int, int] | None = None
+        self._said: Callable[[], str] = str  # the bar's message, worded in the language on screen
 
         self.bar = MediaBar(window)
         self.video_dock = QDockWidget(window)
@@ -73,7 +74,7 @@ class Listening(QObject):
         self._make_actions()
         self._connect()
         self._show_time_column()
-        self.bar.say(self.player.note())
+        self._say(self.player.note)
 
     # construction
     def _action(self, slot: Callable[[], object], shortcut: str | None = None, checkable: bool = False) -> QAction:
@@ -132,8 +133,7 @@ class Listening(QObject):
         self.video_dock.setWindowTitle(self.tr("Video"))
         self.act_video.setText(self.tr("&Video"))
         self.bar.retranslate()
-        if self.transcript_id is not None and (self.recording is None or self._recording_missing):
-            self._say_where_the_recording_is()
+        self.bar.say(self._said())
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, TIME, TIME)
 
     def actions(self) -> list[QAction]:
@@ -147,7 +147,7 @@ class Listening(QObject):
         self.times, self._starts, self._timed = [], [], []
         self.player.pause()
         self.player.load(None)
-        self.bar.say(self.player.note())
+        self._say(self.player.note)
         self._show_time_column()
         if transcript_id is not None:
             media.load_recording(self.ops, transcript_id, self._recording_loaded)
@@ -168,9 +168,15 @@ class Listening(QObject):
         """Why nothing plays: no recording, or one that moved (again after a language switch)."""
         info = self.recording
         if info is None:
-            self.bar.say(self.tr("No recording: drop one on the window or use File › Attach Recording…"))
+            self._say(lambda: self.tr("No recording: drop one on the window or use File › Attach Recording…"))
         elif self._recording_missing:
-            self.bar.say(self.tr("The recording is not at %1 any more: File › Attach Recording… to point at it").replace("%1", info.path))
+            path = info.path
+            self._say(lambda: self.tr("The recording is not at %1 any more: File › Attach Recording… to point at it").replace("%1", path))
+
+    def _say(self, message: Callable[[], str]) -> None:
+        """Show `message()` in the bar, and again, worded anew, after a language switch."""
+        self._said = message
+        self.bar.say(message())
 
     def _times_loaded(self, result: tuple[int, list[SegmentTimes]]) -> None:
         transcript_id, times = result
@@ -226,7 +232,7 @@ class Listening(QObject):
             self._pending = None
             media.attach(self.ops, self.transcript_id, path, self._attached)
         else:
-            self.bar.say(self.player.note())
+            self._say(self.player.note)
 
     def _attached(self, info: RecordingInfo) -> None:
         if info.transcript_id != self.transcript_id:
@@ -238,7 +244,7 @@ class Listening(QObject):
             "replaced": self.tr("Recording replaced by %1"),
         }.get(info.outcome, self.tr("Recording attached: %1"))
         self.status(said.replace("%1", info.path))
-        self.bar.say(self.player.note())
+        self._say(self.player.note)
 
     def _failed(self, path: str, why: str) -> None:
         if path == self._pending:
@@ -246,7 +252,7 @@ class Listening(QObject):
             self.show_error(self.tr("%1: cannot be played (%2); the recording was not attached").replace("%1", path).replace("%2", why))
             self.player.load(self.recording.path if self.recording is not None else None)
             return
-        self.bar.say(self.tr("%1: cannot be played (%2)").replace("%1", path).replace("%2", why))
+        self._say(lambda: self.tr("%1: cannot be played (%2)").replace("%1", path).replace("%2", why))
 
     def detach(self) -> None:
         if self.transcript_id is None or self.recording is None:
