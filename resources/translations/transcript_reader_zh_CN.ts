@@ -2438,6 +2438,26 @@ The library as it is now is first added to its automatic backups, so you can go 
         <source>Keys</source>
         <translation>按键</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="53" />
+        <source>In the comparison: next difference</source>
+        <translation>比较中：下一处差异</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="54" />
+        <source>In the comparison: previous difference</source>
+        <translation>比较中：上一处差异</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="55" />
+        <source>In the comparison: use the other transcript's wording</source>
+        <translation>比较中：采用另一份转写稿的说法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="56" />
+        <source>In the comparison: close it</source>
+        <translation>比较中：关闭比较</translation>
+    </message>
 </context>
 <context>
     <name>SpeakerManager</name>
