@@ -381,3 +381,23 @@ def test_without_a_sound_device_the_player_says_so_in_the_language_on_screen(win
     player = QtPlayer()
     player._silent = True  # what QMediaDevices reports on a machine without a sound card
     assert player.note().startswith("没有声音设备")
+
+
+def test_after_tapping_the_export_dialog_offers_srt(listening, window, qtbot, db_path):
+    """Tapped and estimated rows end where the next begins: the dialog reads times as the export does."""
+    from reader.ui.dialogs.export_dialog import ExportDialog
+    from reader.ui.operations import Operations
+    from reader.ui.tasks import SyncTaskRunner
+
+    view, player, model = window.view, listening.player, window.model
+    for row, ms in ((0, 0), (3, 9_000)):  # rows 1 and 2 are estimated, with no end of their own
+        view.setCurrentIndex(model.index(row, CLEAN))
+        player.at(ms)
+        listening.tap()
+    lib = open_library(db_path)
+    try:
+        dialog = ExportDialog(Operations.on_library(SyncTaskRunner(), lib), window.transcript_id)
+        qtbot.addWidget(dialog)
+        assert dialog.format.model().item(dialog.format.findData("srt")).isEnabled()
+    finally:
+        lib.close()
