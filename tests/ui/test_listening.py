@@ -401,3 +401,10 @@ def test_after_tapping_the_export_dialog_offers_srt(listening, window, qtbot, db
         assert dialog.format.model().item(dialog.format.findData("srt")).isEnabled()
     finally:
         lib.close()
+
+
+def test_without_a_recording_the_bar_shows_no_length_left_from_the_last_one(listening, window):
+    listening.player.at(12_000)
+    assert listening.bar.time_label.text() == "0:12 / 1:00"
+    listening.detach()
+    assert listening.bar.time_label.text() == "0:00 / 0:00"

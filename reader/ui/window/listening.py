@@ -145,13 +145,19 @@ class Listening(QObject):
         self.transcript_id = transcript_id
         self.recording = None
         self.times, self._starts, self._timed = [], [], []
-        self.player.pause()
-        self.player.load(None)
+        self._unload()
         self._say(self.player.note)
         self._show_time_column()
         if transcript_id is not None:
             media.load_recording(self.ops, transcript_id, self._recording_loaded)
             media.load_times(self.ops, transcript_id, self._times_loaded)
+
+    def _unload(self) -> None:
+        """No recording in the player, and none in the bar: not the last one's length and place."""
+        self.player.pause()
+        self.player.load(None)
+        self.bar.set_duration(0)
+        self.bar.set_position(0)
 
     def _recording_loaded(self, result: tuple[int, RecordingInfo | None, bool]) -> None:
         transcript_id, info, missing = result
@@ -257,8 +263,7 @@ class Listening(QObject):
     def detach(self) -> None:
         if self.transcript_id is None or self.recording is None:
             return
-        self.player.pause()
-        self.player.load(None)
+        self._unload()
         self.recording = None
         media.detach(self.ops, self.transcript_id, lambda _gone: self._show_time_column())
 
