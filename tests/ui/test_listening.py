@@ -362,7 +362,7 @@ def chinese_then_english(window, qtbot):
 def test_the_bars_message_is_worded_again_after_a_language_switch(listening, window, qtbot):
     listening._failed("/elsewhere/other.wav", "boom")
     assert listening.bar.message.text() == "/elsewhere/other.wav: cannot be played (boom)"
-    assert listening.bar.message.toolTip() == listening.bar.message.text()  # whole, however narrow the bar
+    assert "/elsewhere/other.wav: cannot be played (boom)" in listening.bar.message.toolTip()  # whole, however narrow
     window.act_languages["zh_CN"].trigger()
     try:
         qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePo
 
 from reader.core.timecode import format_time
 from reader.ui.media.player import RATES
+from reader.ui.table.segment_model import plain_tooltip
 
 
 class MediaBar(QWidget):
@@ -84,4 +85,4 @@ class MediaBar(QWidget):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
-        self.message.setToolTip(text)
+        self.message.setToolTip(plain_tooltip(text))  # a path is the file's name, never markup
