@@ -85,3 +85,16 @@ def test_an_unrelated_import_offers_nothing(window, tmp_path):
 
     library.import_files(window.ops, [str(write_sample(tmp_path, "# 别的\n\n今天天气很好，我们去公园散步吧。\n", "other.txt"))])
     assert not window.comparing.bar.isVisible()
+
+
+def test_help_lists_the_comparisons_keys(window, tmp_path):
+    """F7, Shift+F7, Ctrl+Shift+U and Esc belong to the comparison dock, not to a menu action."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    window.comparing.start(window.transcript_id, import_second(window, tmp_path))
+    window.act_shortcuts.trigger()
+    listed = {keys for keys, _text in window.shortcuts_dialog.listed()}
+    shortcuts = window.comparing.view.findChildren(QShortcut)
+    assert len(shortcuts) == 4
+    for shortcut in shortcuts:
+        assert shortcut.key().toString(QKeySequence.SequenceFormat.NativeText).replace("Escape", "Esc") in listed

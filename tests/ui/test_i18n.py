@@ -63,6 +63,17 @@ def test_every_ui_string_is_in_the_chinese_catalogue_and_translated(tmp_path):
     assert wanted - set(have) == set(), "run pyside6-lupdate and translate the new strings"
     unfinished = [key for key in wanted if have[key].find("translation").get("type") == "unfinished"]
     assert unfinished == []
+    # An empty translation is no translation: Qt shows the English source (a plural's
+    # <numerusform /> left empty did just that for "%n suggestion(s)").
+    empty = [key for key in wanted if not _translated(have[key].find("translation"))]
+    assert empty == []
+
+
+def _translated(translation: ET.Element) -> bool:
+    forms = translation.findall("numerusform")
+    if forms:
+        return all((form.text or "").strip() for form in forms)
+    return bool((translation.text or "").strip())
 
 
 def _shown_texts(window) -> set[str]:

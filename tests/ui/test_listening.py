@@ -307,3 +307,104 @@ def test_the_real_player_plays_a_generated_wav_offscreen(tmp_path, qtbot):
     with qtbot.waitSignal(player.failed, timeout=10_000) as failed:
         player.load(str(tmp_path / "bad.mp4"))
     assert failed.args[0].endswith("bad.mp4") and failed.args[1]
+
+
+def test_a_start_typed_into_the_last_row_ends_it_with_the_recording_so_srt_can_be_exported(listening, window, qtbot, db_path):
+    """Typed, as tapped: the last row has no next start to end it, and a cue needs an end."""
+    from reader.core.library import export
+
+    model = window.model
+    model.setData(model.index(0, TIME), "0:00")
+    model.setData(model.index(3, TIME), "0:40")
+    lib = open_library(db_path)
+    try:
+        [*_, last] = transcript_segments(lib, window.transcript_id)[1]
+        assert (last.start_ms, last.end_ms) == (40_000, 60_000)
+        cues = list(srt.parse(export.render_transcript(lib, window.transcript_id, "srt").decode()))
+    finally:
+        lib.close()
+    assert cues[-1].end.total_seconds() == 60
+
+
+def test_the_bar_shows_the_recordings_length_once_it_is_attached(listening):
+    """Before anything plays: '0:00 / 1:00', not '0:00 / 0:00' until the first position arrives."""
+    assert listening.bar.time_label.text() == "0:00 / 1:00"
+
+
+def test_the_play_button_draws_play_and_pause_with_the_styles_icons(listening, window):
+    """Not with a character: ⏸ is missing from the usual fonts and showed as a box."""
+    from PySide6.QtWidgets import QStyle
+
+    button, style = listening.bar.play_button, window.style()
+
+    def showing(pixmap):
+        return button.icon().pixmap(16).toImage() == style.standardIcon(pixmap).pixmap(16).toImage()
+
+    assert button.text() == "" and showing(QStyle.StandardPixmap.SP_MediaPlay)
+    listening.toggle()
+    assert showing(QStyle.StandardPixmap.SP_MediaPause)
+    listening.toggle()
+    assert showing(QStyle.StandardPixmap.SP_MediaPlay)
+
+
+@pytest.fixture
+def chinese_then_english(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import i18n
+
+    window.act_languages["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+    yield
+    i18n.install(QApplication.instance(), "en")
+
+
+def test_the_bars_message_is_worded_again_after_a_language_switch(listening, window, qtbot):
+    listening._failed("/elsewhere/other.wav", "boom")
+    assert listening.bar.message.text() == "/elsewhere/other.wav: cannot be played (boom)"
+    assert "/elsewhere/other.wav: cannot be played (boom)" in listening.bar.message.toolTip()  # whole, however narrow
+    window.act_languages["zh_CN"].trigger()
+    try:
+        qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+        assert "/elsewhere/other.wav" in listening.bar.message.text() and "cannot" not in listening.bar.message.text()
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        from reader.ui import i18n
+
+        i18n.install(QApplication.instance(), "en")
+
+
+def test_without_a_sound_device_the_player_says_so_in_the_language_on_screen(window, chinese_then_english):
+    from reader.ui.media.player import QtPlayer
+
+    player = QtPlayer()
+    player._silent = True  # what QMediaDevices reports on a machine without a sound card
+    assert player.note().startswith("没有声音设备")
+
+
+def test_after_tapping_the_export_dialog_offers_srt(listening, window, qtbot, db_path):
+    """Tapped and estimated rows end where the next begins: the dialog reads times as the export does."""
+    from reader.ui.dialogs.export_dialog import ExportDialog
+    from reader.ui.operations import Operations
+    from reader.ui.tasks import SyncTaskRunner
+
+    view, player, model = window.view, listening.player, window.model
+    for row, ms in ((0, 0), (3, 9_000)):  # rows 1 and 2 are estimated, with no end of their own
+        view.setCurrentIndex(model.index(row, CLEAN))
+        player.at(ms)
+        listening.tap()
+    lib = open_library(db_path)
+    try:
+        dialog = ExportDialog(Operations.on_library(SyncTaskRunner(), lib), window.transcript_id)
+        qtbot.addWidget(dialog)
+        assert dialog.format.model().item(dialog.format.findData("srt")).isEnabled()
+    finally:
+        lib.close()
+
+
+def test_without_a_recording_the_bar_shows_no_length_left_from_the_last_one(listening, window):
+    listening.player.at(12_000)
+    assert listening.bar.time_label.text() == "0:12 / 1:00"
+    listening.detach()
+    assert listening.bar.time_label.text() == "0:00 / 0:00"

@@ -222,3 +222,83 @@ def test_a_glossary_term_is_a_whole_word_of_the_tables_cleaner(qtbot, make_windo
     dialog.add_button.click()
     wait_cleaned(qtbot, window)
     qtbot.waitUntil(lambda: window.model.index(0, CLEAN).data() == "今天那个薇薇娅来了。")
+
+
+def test_after_taking_an_offer_from_its_button_the_keys_go_back_to_the_table(qtbot, talk_window, db_path):
+    """The taken offer's button goes away with its line: Ctrl+Z then undoes the rule, it is not
+    swallowed by whichever line edit Qt's focus chain reaches next (the transcript filter)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = talk_window
+    wait_cleaned(qtbot, window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    bar = window.quality.offer_bar
+    window.model.setData(window.model.index(_row_at(window, 1), CLEAN), "我们今天讨论大语言模型的发展。")
+    qtbot.waitUntil(lambda: bar.isVisible())
+    [line] = bar.lines
+    line.everywhere_button.setFocus()
+    qtbot.keyClick(line.everywhere_button, Qt.Key.Key_Space)
+    assert len(_in_library(db_path, list_rules)) == 1
+    assert QApplication.focusWidget() is window.view
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _in_library(db_path, list_rules) == []
+
+
+def test_dismissing_an_offer_gives_the_keys_back_to_the_table(qtbot, talk_window):
+    from PySide6.QtWidgets import QApplication
+
+    window = talk_window
+    wait_cleaned(qtbot, window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    bar = window.quality.offer_bar
+    window.model.setData(window.model.index(_row_at(window, 1), CLEAN), "我们今天讨论大语言模型的发展。")
+    qtbot.waitUntil(lambda: bar.isVisible())
+    [line] = bar.lines
+    line.close_button.setFocus()
+    line.close_button.click()
+    assert not bar.isVisible()
+    assert QApplication.focusWidget() is window.view
+
+
+def test_finding_details_are_in_chinese_in_the_chinese_ui(qtbot, talk_window):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import i18n
+    from reader.ui.panels.quality_panel import DETAIL
+
+    window = talk_window
+    wait_cleaned(qtbot, window)
+    window.act_languages["zh_CN"].trigger()
+    try:
+        qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+        window.quality.findings_dock.toggleViewAction().trigger()
+        panel = window.quality.findings
+        qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 0)
+        details = [panel.tree.topLevelItem(i).text(DETAIL) for i in range(panel.tree.topLevelItemCount())]
+        assert "模台 → 模态：这个[模台]的问题很重要。" in details
+        assert "项发现" in panel.status.text()
+    finally:
+        i18n.install(QApplication.instance(), "en")
+
+
+def test_the_docks_status_lines_follow_a_language_switch(qtbot, talk_window):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import i18n
+
+    window = talk_window
+    panel = _open_suggestions(qtbot, window)
+    window.quality.findings_dock.toggleViewAction().trigger()
+    findings = window.quality.findings
+    qtbot.waitUntil(lambda: "finding(s)" in findings.status.text())
+    assert panel.status.text() == "4 suggestion(s)"
+    window.act_languages["zh_CN"].trigger()
+    try:
+        qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+        assert panel.status.text() == "4 条建议"
+        assert "项发现" in findings.status.text()
+    finally:
+        i18n.install(QApplication.instance(), "en")

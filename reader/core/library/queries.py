@@ -167,16 +167,19 @@ def check_library(lib: Library) -> list[str]:
 
 
 def transcript_is_timed(lib: Library, transcript_id: int) -> bool:
-    """Whether every text segment has its times: what srt and vtt need."""
+    """Whether every text segment has its times, as srt and vtt read them: a start, and an end
+    of its own or the next start after it (a tapped or estimated row ends where the next begins)."""
     with lib.read() as session:
         transcript_in(session, transcript_id)
-        untimed = session.scalar(
-            select(Segment.id)
-            .where(
-                Segment.transcript_id == transcript_id,
-                Segment.kind != SegmentKind.IMAGE,
-                (Segment.start_ms.is_(None)) | (Segment.end_ms.is_(None)),
-            )
-            .limit(1)
-        )
-    return untimed is None
+        rows = session.execute(
+            select(Segment.kind, Segment.start_ms, Segment.end_ms)
+            .where(Segment.transcript_id == transcript_id)
+            .order_by(Segment.position, Segment.id)
+        ).all()
+    later_start: int | None = None
+    for kind, start_ms, end_ms in reversed(rows):
+        if kind != SegmentKind.IMAGE and (start_ms is None or (end_ms is None and later_start is None)):
+            return False
+        if start_ms is not None:
+            later_start = start_ms
+    return True

@@ -49,6 +49,11 @@ def keys_without_actions() -> list[tuple[str, str]]:
         ("Enter", QCoreApplication.translate("ShortcutsDialog", "Edit the current cell; in the editor, save")),
         ("Esc", QCoreApplication.translate("ShortcutsDialog", "In the editor: cancel")),
         ("Alt+1 … Alt+9", QCoreApplication.translate("ShortcutsDialog", "In the topic picker: take that suggestion")),
+        # The comparison dock's own keys (reader/ui/compare/view.py), answered while it has the focus.
+        ("F7", QCoreApplication.translate("ShortcutsDialog", "In the comparison: next difference")),
+        ("Shift+F7", QCoreApplication.translate("ShortcutsDialog", "In the comparison: previous difference")),
+        ("Ctrl+Shift+U", QCoreApplication.translate("ShortcutsDialog", "In the comparison: use the other transcript's wording")),
+        ("Esc", QCoreApplication.translate("ShortcutsDialog", "In the comparison: close it")),
     ]
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QStyle, QToolButton, QWidget
 
 from reader.core.timecode import format_time
 from reader.ui.media.player import RATES
+from reader.ui.table.segment_model import plain_tooltip
 
 
 class MediaBar(QWidget):
@@ -20,7 +21,12 @@ class MediaBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         self.play_button = QToolButton(self)
-        self.play_button.setText("▶")
+        # The style's drawn icons, not characters: neither Noto CJK nor DejaVu has ⏸ (U+23F8), shown as a box.
+        self._icons = {
+            playing: self.style().standardIcon(pixmap)
+            for playing, pixmap in ((False, QStyle.StandardPixmap.SP_MediaPlay), (True, QStyle.StandardPixmap.SP_MediaPause))
+        }
+        self.play_button.setIcon(self._icons[False])
         self.time_label = QLabel("0:00 / 0:00", self)
         self.time_label.setTextFormat(Qt.TextFormat.PlainText)
         self.strip = QSlider(Qt.Orientation.Horizontal, self)
@@ -39,12 +45,15 @@ class MediaBar(QWidget):
         self.follow = QCheckBox(self)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        # A long message (a file's path) must never widen the window: it is cut where the bar ends.
+        # A long message (a file's path) must never widen the window: it wraps within the bar
+        # instead of being cut where the bar ends, and its tooltip holds it whole.
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.message.setWordWrap(True)
         for widget, stretch in ((self.play_button, 0), (self.time_label, 0), (self.strip, 3), (self.speed, 0),
                                 (self.volume, 0), (self.follow, 0), (self.message, 2)):
             layout.addWidget(widget, stretch)
         self._duration = 0
+        self._position = 0
 
     def retranslate(self) -> None:
         self.follow.setText(self.tr("Follow playback"))
@@ -53,16 +62,22 @@ class MediaBar(QWidget):
         self.play_button.setToolTip(self.tr("Play or pause (Ctrl+Space)"))
 
     def set_playing(self, playing: bool) -> None:
-        self.play_button.setText("⏸" if playing else "▶")
+        self.play_button.setIcon(self._icons[playing])
 
     def set_duration(self, ms: int) -> None:
         self._duration = max(0, ms)
+        self._position = min(self._position, self._duration)
         self.strip.setRange(0, self._duration)
+        self._show_time()  # the length as soon as it is known, not at the first position
 
     def set_position(self, ms: int) -> None:
+        self._position = ms
         if not self.strip.isSliderDown():
             self.strip.setValue(ms)
-        self.time_label.setText(f"{format_time(ms, short=True)} / {format_time(self._duration, short=True)}")
+        self._show_time()
+
+    def _show_time(self) -> None:
+        self.time_label.setText(f"{format_time(self._position, short=True)} / {format_time(self._duration, short=True)}")
 
     def set_rate(self, rate: float) -> None:
         nearest = min(range(len(RATES)), key=lambda i: abs(RATES[i] - rate))
@@ -70,3 +85,4 @@ class MediaBar(QWidget):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setToolTip(plain_tooltip(text))  # a path is the file's name, never markup

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
 RATES = (0.5, 0.6, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
@@ -73,7 +73,9 @@ def multimedia_missing() -> str:
     try:
         from PySide6 import QtMultimedia  # noqa: F401
     except ImportError as exc:
-        return f"playing recordings needs Qt Multimedia (pip install PySide6-Addons): {exc}"
+        return QCoreApplication.translate("Player", "playing recordings needs Qt Multimedia (pip install PySide6-Addons): %1").replace(
+            "%1", str(exc)
+        )
     return ""
 
 
@@ -113,7 +115,7 @@ class QtPlayer(Player):
 
     def _error(self, _error: object, text: str) -> None:
         if self._path is not None:
-            self.failed.emit(self._path, " ".join((text or "cannot be played").split()))
+            self.failed.emit(self._path, " ".join((text or _cannot_be_played()).split()))
 
     def _status_changed(self, status: object) -> None:
         if self._path is None:
@@ -121,7 +123,7 @@ class QtPlayer(Player):
         if status == self._status.LoadedMedia:
             self.loaded.emit(self._path)
         elif status == self._status.InvalidMedia and self._player is not None and not self._player.errorString():
-            self.failed.emit(self._path, "cannot be played")
+            self.failed.emit(self._path, _cannot_be_played())
 
     def load(self, path: str | None) -> None:
         self._path = path
@@ -176,5 +178,11 @@ class QtPlayer(Player):
 
     def note(self) -> str:
         if self._missing:
-            return self._missing
-        return "no sound device: the recording plays silently (the rows still follow it)" if self._silent else ""
+            return multimedia_missing() or self._missing  # worded in the language on screen now
+        if self._silent:
+            return QCoreApplication.translate("Player", "no sound device: the recording plays silently (the rows still follow it)")
+        return ""
+
+
+def _cannot_be_played() -> str:
+    return QCoreApplication.translate("Player", "cannot be played")

@@ -65,6 +65,7 @@ class Listening(QObject):
         self._pending: str | None = None  # a file being tried before it is attached
         self._moving = False  # the current row is being moved by this code, not the person
         self._loop: tuple[int, int] | None = None
+        self._said: Callable[[], str] = str  # the bar's message, worded in the language on screen
 
         self.bar = MediaBar(window)
         self.video_dock = QDockWidget(window)
@@ -74,7 +75,7 @@ class Listening(QObject):
         self._make_actions()
         self._connect()
         self._show_time_column()
-        self.bar.say(self.player.note())
+        self._say(self.player.note)
 
     # construction
     def _action(self, slot: Callable[[], object], shortcut: str | None = None, checkable: bool = False) -> QAction:
@@ -133,8 +134,7 @@ class Listening(QObject):
         self.video_dock.setWindowTitle(self.tr("Video"))
         self.act_video.setText(self.tr("&Video"))
         self.bar.retranslate()
-        if self.transcript_id is not None and (self.recording is None or self._recording_missing):
-            self._say_where_the_recording_is()
+        self.bar.say(self._said())
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, TIME, TIME)
 
     def actions(self) -> list[QAction]:
@@ -146,13 +146,19 @@ class Listening(QObject):
         self.transcript_id = transcript_id
         self.recording = None
         self.times, self._starts, self._timed = [], [], []
-        self.player.pause()
-        self.player.load(None)
-        self.bar.say(self.player.note())
+        self._unload()
+        self._say(self.player.note)
         self._show_time_column()
         if transcript_id is not None:
             media.load_recording(self.ops, transcript_id, self._recording_loaded)
             media.load_times(self.ops, transcript_id, self._times_loaded)
+
+    def _unload(self) -> None:
+        """No recording in the player, and none in the bar: not the last one's length and place."""
+        self.player.pause()
+        self.player.load(None)
+        self.bar.set_duration(0)
+        self.bar.set_position(0)
 
     def _recording_loaded(self, result: tuple[int, RecordingInfo | None, bool]) -> None:
         transcript_id, info, missing = result
@@ -169,9 +175,15 @@ class Listening(QObject):
         """Why nothing plays: no recording, or one that moved (again after a language switch)."""
         info = self.recording
         if info is None:
-            self.bar.say(self.tr("No recording: drop one on the window or use File › Attach Recording…"))
+            self._say(lambda: self.tr("No recording: drop one on the window or use File › Attach Recording…"))
         elif self._recording_missing:
-            self.bar.say(self.tr("The recording is not at %1 any more: File › Attach Recording… to point at it").replace("%1", info.path))
+            path = info.path
+            self._say(lambda: self.tr("The recording is not at %1 any more: File › Attach Recording… to point at it").replace("%1", path))
+
+    def _say(self, message: Callable[[], str]) -> None:
+        """Show `message()` in the bar, and again, worded anew, after a language switch."""
+        self._said = message
+        self.bar.say(message())
 
     def _times_loaded(self, result: tuple[int, list[SegmentTimes]]) -> None:
         transcript_id, times = result
@@ -227,7 +239,7 @@ class Listening(QObject):
             self._pending = None
             media.attach(self.ops, self.transcript_id, path, self._attached)
         else:
-            self.bar.say(self.player.note())
+            self._say(self.player.note)
 
     def _attached(self, info: RecordingInfo) -> None:
         if info.transcript_id != self.transcript_id:
@@ -239,7 +251,7 @@ class Listening(QObject):
             "replaced": self.tr("Recording replaced by %1"),
         }.get(info.outcome, self.tr("Recording attached: %1"))
         self.status(said.replace("%1", info.path))
-        self.bar.say(self.player.note())
+        self._say(self.player.note)
 
     def _failed(self, path: str, why: str) -> None:
         if path == self._pending:
@@ -247,13 +259,12 @@ class Listening(QObject):
             self.show_error(self.tr("%1: cannot be played (%2); the recording was not attached").replace("%1", path).replace("%2", why))
             self.player.load(self.recording.path if self.recording is not None else None)
             return
-        self.bar.say(self.tr("%1: cannot be played (%2)").replace("%1", path).replace("%2", why))
+        self._say(lambda: self.tr("%1: cannot be played (%2)").replace("%1", path).replace("%2", why))
 
     def detach(self) -> None:
         if self.transcript_id is None or self.recording is None:
             return
-        self.player.pause()
-        self.player.load(None)
+        self._unload()
         self.recording = None
         media.detach(self.ops, self.transcript_id, lambda _gone: self._show_time_column())
 
@@ -368,7 +379,7 @@ class Listening(QObject):
         segment_id = self.model.index(row, 0).data(SegmentIdRole)
         position = self.player.position()
         last = row == self.model.rowCount() - 1
-        end = self.player.duration() if last and self.player.duration() > position else None
+        end = self._end_of_last(row, position)
         shown = self.model.row_at(row)
         media.set_time(self.ops, segment_id, shown.position if shown is not None else row + 1, position, end)
         if not last:
@@ -392,7 +403,17 @@ class Listening(QObject):
         except UserError as exc:
             self.show_error(error_text(exc))
             return
-        media.set_time(self.ops, segment_id, position, start)
+        media.set_time(self.ops, segment_id, position, start, self._end_of_last(row, start))
+
+    def _end_of_last(self, row: int | None, start: int) -> int | None:
+        """The last row ends with the recording (no next start to end it), tapped or typed; without
+        an end it could never become a subtitle cue. An end it already has after `start` stays."""
+        duration = self.player.duration()
+        if row is None or row != self.model.rowCount() - 1 or self.recording is None or duration <= start:
+            return None
+        index = self._times_index(row)
+        end = None if index is None else self.times[index].end_ms
+        return None if end is not None and end > start else duration
 
     # dropping
     @staticmethod

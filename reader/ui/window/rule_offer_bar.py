@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import quality
@@ -52,6 +52,9 @@ class RuleOfferBar(Retranslating, QFrame):
         self.setObjectName("ruleOfferBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.lines: list[_OfferLine] = []
+        # Where the keys go when the line holding them goes away; left to Qt, they reach the next
+        # widget of the focus chain (the transcript filter), whose own Ctrl+Z hides the window's undo.
+        self.focus_after: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -92,6 +95,9 @@ class RuleOfferBar(Retranslating, QFrame):
         self.chosen.emit(span, in_library if everywhere else here, everywhere)
 
     def _remove(self, line: _OfferLine) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and line.isAncestorOf(focused) and self.focus_after is not None:
+            self.focus_after.setFocus()
         self.lines.remove(line)
         self._layout.removeWidget(line)
         line.deleteLater()
