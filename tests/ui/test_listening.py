@@ -408,3 +408,18 @@ def test_without_a_recording_the_bar_shows_no_length_left_from_the_last_one(list
     assert listening.bar.time_label.text() == "0:12 / 1:00"
     listening.detach()
     assert listening.bar.time_label.text() == "0:00 / 0:00"
+
+
+def test_help_names_a_key_once_when_two_sequences_read_the_same_in_chinese(qapp):
+    from PySide6.QtGui import QKeySequence
+
+    from reader.ui import i18n
+    from reader.ui.dialogs.shortcuts import key_text
+
+    both = [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
+    assert key_text(both) == "Ctrl+Return, Ctrl+Enter"
+    i18n.install(qapp, "zh_CN")
+    try:
+        assert key_text(both).count("Ctrl+") == 1
+    finally:
+        i18n.install(qapp, "en")

@@ -19,6 +19,13 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
+def key_text(sequences: list[QKeySequence]) -> str:
+    """The sequences as the user reads them, each once: Return and the keypad's Enter both
+    read "回车" in the Chinese UI, and Ctrl+回车 listed twice looks like a mistake."""
+    shown = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in sequences if not k.isEmpty()]
+    return ", ".join(dict.fromkeys(shown))
+
+
 def shortcut_table(bar: QMenuBar) -> list[tuple[str, list[tuple[str, str]]]]:
     """(menu title, [(action, keys)]) for every menu with an action that has a shortcut."""
     table: list[tuple[str, list[tuple[str, str]]]] = []
@@ -29,7 +36,7 @@ def shortcut_table(bar: QMenuBar) -> list[tuple[str, list[tuple[str, str]]]]:
             if action.menu() is not None:
                 walk(action.menu(), f"{title} › {_plain(action.text())}")  # type: ignore[arg-type]
                 continue
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty())
+            keys = key_text(action.shortcuts())
             if keys and action.text():
                 rows.append((_plain(action.text()), keys))
         if rows:
@@ -65,7 +72,7 @@ def action_keys(window: QWidget) -> list[tuple[str, str]]:
         if id(action) in seen or not action.shortcuts():
             continue
         seen.add(id(action))
-        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        keys = key_text(action.shortcuts())
         rows.append((keys, action.text().replace("&", "")))
     return rows
 
