@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtTest import QTest
 
 from reader.ui.operations import edits
 from reader.ui.panels.history import diff_document
@@ -109,3 +111,17 @@ def test_a_comment_is_added_marked_in_the_row_and_resolved(qtbot, window):
     assert panel.list.count() == 1
     window.ops.undo_stack.undo()
     qtbot.waitUntil(lambda: _row_notes(window, 1) == (False, 1))
+
+
+def test_ctrl_enter_typed_selects_only_the_next_row(qtbot, window):
+    """Ctrl is still held when the view moves on: the next row must replace the selection, not join
+    it (a growing selection would mark every earlier row again at the next Ctrl+Enter)."""
+    window.show()
+    window.view.setFocus()
+    window.view.setCurrentIndex(window.model.index(0, CLEAN))
+    for expected in (1, 2):
+        QTest.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.view.current_row() == expected)
+        rows = {index.row() for index in window.view.selectionModel().selectedIndexes()}
+        assert rows == {expected}
+    qtbot.waitUntil(lambda: window.reviewing.count_label.text() == "2 / 4 reviewed")
