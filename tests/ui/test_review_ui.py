@@ -121,7 +121,7 @@ def test_ctrl_enter_typed_selects_only_the_next_row(qtbot, window):
     window.view.setCurrentIndex(window.model.index(0, CLEAN))
     for expected in (1, 2):
         QTest.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: window.view.current_row() == expected)
+        qtbot.waitUntil(lambda row=expected: window.view.current_row() == row)
         rows = {index.row() for index in window.view.selectionModel().selectedIndexes()}
         assert rows == {expected}
     qtbot.waitUntil(lambda: window.reviewing.count_label.text() == "2 / 4 reviewed")
