@@ -171,11 +171,31 @@ def test_help_lists_every_shortcut_of_the_window(qtbot, window):
     assert window.reviewing.act_review.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in " ".join(keys)
 
 
-def test_rename_from_the_window_is_undoable(qtbot, window, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("测试转写 第二版", True))
+def test_rename_from_the_window_is_undoable(qtbot, window):
     window.act_rename.trigger()
+    dialog = window.rename_dialog
+    assert dialog.textValue() == "测试转写"
+    dialog.setTextValue("测试转写 第二版")
+    dialog.accept()
     qtbot.waitUntil(lambda: window.transcript_title == "测试转写 第二版")
     window.ops.undo_stack.undo()
     qtbot.waitUntil(lambda: window.transcript_title == "测试转写")
+
+
+def test_the_rename_dialog_shows_a_long_title_whole(qtbot, window):
+    """Seed titles run to 90 characters: the box they are edited in must show them, not their last 15."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from reader.ui.operations import review
+
+    title = "2024北京智源大会-大模型产业技术 - P1：论坛及嘉宾介绍：王仲远 - 智源社区 - BV1HM4m1U7bM"
+    review.rename(window.ops, window.transcript_id, title)
+    qtbot.waitUntil(lambda: window.transcript_title == title)
+    window.resize(1400, 900)
+    window.act_rename.trigger()
+    dialog = window.rename_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    line = dialog.findChild(QLineEdit)
+    assert line.text() == title
+    assert line.width() >= line.fontMetrics().horizontalAdvance(title)
+    dialog.reject()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from reader import __version__
 from reader.ui import dialogs
@@ -42,9 +42,24 @@ def rename_transcript(window: MainWindow) -> None:
     if info is None:
         window.statusBar().showMessage(_tr("Open a transcript first"), 4000)
         return
-    title, ok = QInputDialog.getText(window, _tr("Rename Transcript"), _tr("Title:"), text=info.title)
-    if ok and title.strip() and title.strip() != info.title:
-        review.rename(window.ops, info.id, title)
+    dialog = QInputDialog(window)
+    dialog.setWindowTitle(_tr("Rename Transcript"))
+    dialog.setLabelText(_tr("Title:"))
+    dialog.setTextValue(info.title)
+    # QInputDialog sizes its line for a short answer: a 90-character title would show only its end.
+    line = dialog.findChild(QLineEdit)
+    if line is not None:
+        wanted = line.fontMetrics().horizontalAdvance(info.title) + 4 * line.fontMetrics().averageCharWidth()
+        line.setMinimumWidth(min(wanted, int(window.width() * 0.8)))
+
+    def chosen(title: str) -> None:
+        if title.strip() and title.strip() != info.title:
+            review.rename(window.ops, info.id, title)
+
+    dialog.textValueSelected.connect(chosen)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    window.rename_dialog = dialog
 
 
 def show_export(window: MainWindow) -> None:
