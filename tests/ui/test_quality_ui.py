@@ -222,3 +222,26 @@ def test_a_glossary_term_is_a_whole_word_of_the_tables_cleaner(qtbot, make_windo
     dialog.add_button.click()
     wait_cleaned(qtbot, window)
     qtbot.waitUntil(lambda: window.model.index(0, CLEAN).data() == "今天那个薇薇娅来了。")
+
+
+def test_taking_or_dismissing_an_offer_gives_the_keyboard_back_to_the_table(qtbot, talk_window, db_path):
+    """The bar's button had the focus; when the bar went, Qt gave it to the first field of the window
+    (the library filter), whose own Ctrl+Z then swallowed the undo of the rule just made."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = talk_window
+    window.activateWindow()
+    qtbot.waitActive(window)
+    wait_cleaned(qtbot, window)
+    bar = window.quality.offer_bar
+    window.model.setData(window.model.index(_row_at(window, 1), CLEAN), "我们今天讨论大语言模型的发展。")
+    qtbot.waitUntil(lambda: bar.isVisible())
+    [line] = bar.lines
+    line.everywhere_button.setFocus()
+    QTest.keyClick(line.everywhere_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not bar.isVisible())
+    assert window.focusWidget() is window.view
+    assert len(_in_library(db_path, list_rules)) == 1
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _in_library(db_path, list_rules) == [])

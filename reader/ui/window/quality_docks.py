@@ -67,6 +67,7 @@ class QualityDocks(QObject):
         self.findings = QualityPanel(window)
         self.findings_dock = self._dock(self.findings, "qualityDock", "Ctrl+Shift+Q")
         self.offer_bar = RuleOfferBar(window)
+        self.offer_bar.focus_after = view
         self.act_glossary = QAction(window)
         self.act_glossary.triggered.connect(self.show_glossary)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from reader.ui.i18n import Retranslating
 from reader.ui.operations import quality
@@ -52,6 +52,9 @@ class RuleOfferBar(Retranslating, QFrame):
         self.setObjectName("ruleOfferBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.lines: list[_OfferLine] = []
+        # Where the keyboard goes when the line holding it goes (the table): else Qt hands it to the
+        # first field of the window, the library filter, whose own Ctrl+Z would swallow the undo.
+        self.focus_after: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -92,6 +95,12 @@ class RuleOfferBar(Retranslating, QFrame):
         self.chosen.emit(span, in_library if everywhere else here, everywhere)
 
     def _remove(self, line: _OfferLine) -> None:
+        if line.isAncestorOf(QApplication.focusWidget()):
+            following = next((other for other in self.lines if other is not line), None)
+            if following is not None:
+                following.everywhere_button.setFocus()
+            elif self.focus_after is not None:
+                self.focus_after.setFocus()
         self.lines.remove(line)
         self._layout.removeWidget(line)
         line.deleteLater()
