@@ -125,3 +125,25 @@ def test_ctrl_enter_typed_selects_only_the_next_row(qtbot, window):
         rows = {index.row() for index in window.view.selectionModel().selectedIndexes()}
         assert rows == {expected}
     qtbot.waitUntil(lambda: window.reviewing.count_label.text() == "2 / 4 reviewed")
+
+
+def test_resolving_keeps_the_keyboard_in_the_comments_panel(qtbot, window):
+    """Resolve disables itself once its comment is hidden: the keyboard must stay in the panel, not
+    jump to the library filter (whose own Ctrl+Z would then swallow the undo)."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    reviewing = window.reviewing
+    window.view.setCurrentIndex(window.model.index(1, CLEAN))
+    reviewing.act_comment.trigger()
+    panel = reviewing.comments_panel
+    panel.entry.setText("查一下")
+    panel.add_button.click()
+    qtbot.waitUntil(lambda: panel.list.count() == 1)
+    panel.list.setCurrentRow(0)
+    panel.resolve_button.setFocus()
+    QTest.keyClick(panel.resolve_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.list.count() == 0)
+    assert window.focusWidget() is panel.list
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _row_notes(window, 1) == (False, 1))
