@@ -95,7 +95,8 @@ class RuleOfferBar(Retranslating, QFrame):
         self.chosen.emit(span, in_library if everywhere else here, everywhere)
 
     def _remove(self, line: _OfferLine) -> None:
-        if line.isAncestorOf(QApplication.focusWidget()):
+        focused = QApplication.focusWidget()
+        if focused is not None and line.isAncestorOf(focused):
             following = next((other for other in self.lines if other is not line), None)
             if following is not None:
                 following.everywhere_button.setFocus()
