@@ -199,3 +199,28 @@ def test_the_rename_dialog_shows_a_long_title_whole(qtbot, window):
     assert line.text() == title
     assert line.width() >= line.fontMetrics().horizontalAdvance(title)
     dialog.reject()
+
+
+def test_the_transcript_open_at_start_up_opens_where_it_was_last_read(qtbot, make_window, settings, tmp_path, db_path):
+    """Quit while reading row 150 of a talk: the next start shows row 150, not the top."""
+    from reader.core.library import import_file, open_library
+    from tests.ui.conftest import write_sample
+
+    long_text = "# 长的\n\n" + "\n\n".join(f"第{i}段，内容比较长，用来把表格撑满屏幕。" for i in range(200))
+    lib = open_library(db_path)
+    long_id = import_file(lib, write_sample(tmp_path, long_text, name="long.txt")).transcripts[0].id
+    lib.close()
+    first = make_window()
+    first.show()
+    first.open_library(db_path)
+    qtbot.waitUntil(lambda: first.transcript_id == long_id and first.model.rowCount() == 200)
+    first.view.scroll_to_row(150)
+    qtbot.waitUntil(lambda: first.view.visible_rows().start > 100)
+    place = first.view.visible_rows().start
+    first.close()
+
+    window = make_window()
+    window.show()
+    window.open_library(db_path)
+    qtbot.waitUntil(lambda: window.transcript_id == long_id and window.model.rowCount() == 200)
+    qtbot.waitUntil(lambda: window.view.visible_rows().start == place)

@@ -245,6 +245,9 @@ class SegmentView(QTableView):
         if row <= 0:
             self.verticalScrollBar().setValue(0)
         else:
+            # Right after the model is reset the scroll bar still has the old rows' range (none at
+            # start-up): Qt lays the new rows out later, and scrollTo would be clamped to the top.
+            self.executeDelayedItemsLayout()
             self.scrollTo(self.model().index(row, CLEAN), QAbstractItemView.ScrollHint.PositionAtTop)
         self._schedule_fit()
 
