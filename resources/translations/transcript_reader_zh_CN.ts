@@ -932,6 +932,11 @@
         <translation>导入仍在进行。要停止导入并退出吗？</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/window/import_progress.py" line="99" />
+        <source>The import has finished.</source>
+        <translation>导入已经完成。</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/window/import_progress.py" line="74" />
         <source>Imported so far (kept):</source>
         <translation>已导入（保留）：</translation>

@@ -224,3 +224,38 @@ def test_the_transcript_open_at_start_up_opens_where_it_was_last_read(qtbot, mak
     window.open_library(db_path)
     qtbot.waitUntil(lambda: window.transcript_id == long_id and window.model.rowCount() == 200)
     qtbot.waitUntil(lambda: window.view.visible_rows().start == place)
+
+
+def test_the_quit_question_keeps_up_with_an_import_that_goes_on_behind_it(qtbot, make_window, tmp_path, db_path, monkeypatch):
+    """The import runs on while the question is open: a file it finishes meanwhile must be named
+    too, or the person re-imports a file that is already in (seen under Xvfb: the box said one of
+    ten files was kept, and all ten were in the library when Stop and Quit was pressed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.operations import library as library_ops
+    from reader.ui.tasks import TaskRunner
+
+    window = make_window(runner=TaskRunner())
+    window.show()
+    with qtbot.waitSignal(window.ops.library_opened, timeout=10000):
+        window.open_library(db_path)
+    small = tmp_path / "small.txt"
+    small.write_text("# 小\n\n一段。\n", encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text("# 很长\n\n" + "\n\n".join(f"第{i}段文字。" for i in range(20_000)), encoding="utf-8")
+    task = library_ops.import_files(window.ops, [str(small), str(big)])
+    qtbot.waitUntil(lambda: library_ops.imported_so_far(task) == [str(small)], timeout=20000)
+    seen = []
+
+    def answer(box):
+        seen.append(box.text())
+        # The person reads the question while the import finishes.
+        qtbot.waitUntil(lambda: "big.txt" in box.text(), timeout=30000)
+        seen.append(box.text())
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box))
+    window.close()
+    assert "big.txt" not in seen[0].split("(kept):")[1]
+    assert "small.txt" in seen[1] and "big.txt" in seen[1]
+    qtbot.waitUntil(lambda: not window.ops.runner.busy(), timeout=30000)
