@@ -44,7 +44,7 @@ def rename_transcript(window: MainWindow) -> None:
         return
     dialog = QInputDialog(window)
     dialog.setWindowTitle(_tr("Rename Transcript"))
-    dialog.setLabelText(_tr("Title:"))
+    dialog.setLabelText(QCoreApplication.translate("MainWindow", "Title:"))
     dialog.setTextValue(info.title)
     # QInputDialog sizes its line for a short answer: a 90-character title would show only its end.
     line = dialog.findChild(QLineEdit)
