@@ -1351,6 +1351,33 @@ The library as it is now is first added to its automatic backups, so you can go 
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../reader/ui/window/small_dialogs.py" line="30" />
+        <source>About transcript-reader</source>
+        <translation>关于 transcript-reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/small_dialogs.py" line="30" />
+        <source>transcript-reader %1
+Read, clean and correct Chinese speech-recognition transcripts.</source>
+        <translation>transcript-reader %1
+阅读、清理和校对中文语音识别转写稿。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/small_dialogs.py" line="30" />
+        <source>Open a transcript first</source>
+        <translation>请先打开一篇转写</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/small_dialogs.py" line="30" />
+        <source>Rename Transcript</source>
+        <translation>重命名转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/small_dialogs.py" line="30" />
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/window/main_window.py" line="230" />
         <source>Segmenter ready</source>
         <translation>分词器已就绪</translation>
