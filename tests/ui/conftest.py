@@ -185,3 +185,14 @@ def roundtable_controller(qtbot, db_path):
     made.failed.connect(made.failures.append)
     yield made
     made.close()
+
+
+def key_click(widget, key, modifier):
+    """A key typed with a modifier held, as a person types it. QTest leaves the modifier in the
+    application's keyboard state after the click, and the next test's setCurrentIndex would act
+    as if Ctrl were still held (adding rows to the selection); a bare release clears it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(widget, key, modifier)
+    QTest.keyRelease(widget, Qt.Key.Key_Control if modifier & Qt.KeyboardModifier.ControlModifier else Qt.Key.Key_Shift)

@@ -9,7 +9,7 @@ from reader.core.library import glossary, import_file, open_library
 from reader.core.library.rules import list_rules
 from reader.core.library.suggestions import transcript_suggestions
 from reader.ui.table.segment_model import CLEAN, RAW, MarksRole
-from tests.ui.conftest import write_sample
+from tests.ui.conftest import key_click, write_sample
 from tests.ui.test_window import wait_cleaned
 
 TALK = """# 术语测试
@@ -243,5 +243,5 @@ def test_taking_or_dismissing_an_offer_gives_the_keyboard_back_to_the_table(qtbo
     qtbot.waitUntil(lambda: not bar.isVisible())
     assert window.focusWidget() is window.view
     assert len(_in_library(db_path, list_rules)) == 1
-    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    key_click(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _in_library(db_path, list_rules) == [])

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from reader.ui.operations import edits
 from reader.ui.panels.history import diff_document
 from reader.ui.table.segment_model import CLEAN, POS, NotesRole
+from tests.ui.conftest import key_click
 
 
 def _row_notes(window, row):
@@ -120,7 +121,7 @@ def test_ctrl_enter_typed_selects_only_the_next_row(qtbot, window):
     window.view.setFocus()
     window.view.setCurrentIndex(window.model.index(0, CLEAN))
     for expected in (1, 2):
-        QTest.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        key_click(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda row=expected: window.view.current_row() == row)
         rows = {index.row() for index in window.view.selectionModel().selectedIndexes()}
         assert rows == {expected}
@@ -145,5 +146,5 @@ def test_resolving_keeps_the_keyboard_in_the_comments_panel(qtbot, window):
     QTest.keyClick(panel.resolve_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: panel.list.count() == 0)
     assert window.focusWidget() is panel.list
-    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    key_click(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _row_notes(window, 1) == (False, 1))
