@@ -23,6 +23,24 @@ SAMPLE = """# 测试转写
 """
 
 
+@pytest.fixture(autouse=True)
+def _no_modifier_left_held():
+    """QTest leaves a modifier typed with a key (Ctrl+Z) held in the application's keyboard
+    state; the next test's setCurrentIndex would then add rows to the selection as if Ctrl
+    were held. Whatever a test typed, the next one starts with no key held."""
+    yield
+    app = QApplication.instance()
+    if app is not None and app.keyboardModifiers():
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QWidget
+
+        releaser = QWidget()
+        for key in (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+            QTest.keyRelease(releaser, key)
+        releaser.deleteLater()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _qt_test_paths():
     """Qt's own settings and data paths go to test folders (the cache is private already: tests/conftest.py)."""
@@ -185,3 +203,14 @@ def roundtable_controller(qtbot, db_path):
     made.failed.connect(made.failures.append)
     yield made
     made.close()
+
+
+def key_click(widget, key, modifier):
+    """A key typed with a modifier held, as a person types it. QTest leaves the modifier in the
+    application's keyboard state after the click, and the next test's setCurrentIndex would act
+    as if Ctrl were still held (adding rows to the selection); a bare release clears it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(widget, key, modifier)
+    QTest.keyRelease(widget, Qt.Key.Key_Control if modifier & Qt.KeyboardModifier.ControlModifier else Qt.Key.Key_Shift)

@@ -9,7 +9,7 @@ from reader.core.library import glossary, import_file, open_library
 from reader.core.library.rules import list_rules
 from reader.core.library.suggestions import transcript_suggestions
 from reader.ui.table.segment_model import CLEAN, RAW, MarksRole
-from tests.ui.conftest import write_sample
+from tests.ui.conftest import key_click, write_sample
 from tests.ui.test_window import wait_cleaned
 
 TALK = """# 术语测试
@@ -242,7 +242,7 @@ def test_after_taking_an_offer_from_its_button_the_keys_go_back_to_the_table(qtb
     qtbot.keyClick(line.everywhere_button, Qt.Key.Key_Space)
     assert len(_in_library(db_path, list_rules)) == 1
     assert QApplication.focusWidget() is window.view
-    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    key_click(window.windowHandle(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _in_library(db_path, list_rules) == []
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtTest import QTest
 
 from reader.ui.operations import edits
 from reader.ui.panels.history import diff_document
 from reader.ui.table.segment_model import CLEAN, POS, NotesRole
+from tests.ui.conftest import key_click
 
 
 def _row_notes(window, row):
@@ -108,4 +111,40 @@ def test_a_comment_is_added_marked_in_the_row_and_resolved(qtbot, window):
     panel.show_resolved.setChecked(True)
     assert panel.list.count() == 1
     window.ops.undo_stack.undo()
+    qtbot.waitUntil(lambda: _row_notes(window, 1) == (False, 1))
+
+
+def test_ctrl_enter_typed_selects_only_the_next_row(qtbot, window):
+    """Ctrl is still held when the view moves on: the next row must replace the selection, not join
+    it (a growing selection would mark every earlier row again at the next Ctrl+Enter)."""
+    window.show()
+    window.view.setFocus()
+    window.view.setCurrentIndex(window.model.index(0, CLEAN))
+    for expected in (1, 2):
+        key_click(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda row=expected: window.view.current_row() == row)
+        rows = {index.row() for index in window.view.selectionModel().selectedIndexes()}
+        assert rows == {expected}
+    qtbot.waitUntil(lambda: window.reviewing.count_label.text() == "2 / 4 reviewed")
+
+
+def test_resolving_keeps_the_keyboard_in_the_comments_panel(qtbot, window):
+    """Resolve disables itself once its comment is hidden: the keyboard must stay in the panel, not
+    jump to the library filter (whose own Ctrl+Z would then swallow the undo)."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    reviewing = window.reviewing
+    window.view.setCurrentIndex(window.model.index(1, CLEAN))
+    reviewing.act_comment.trigger()
+    panel = reviewing.comments_panel
+    panel.entry.setText("查一下")
+    panel.add_button.click()
+    qtbot.waitUntil(lambda: panel.list.count() == 1)
+    panel.list.setCurrentRow(0)
+    panel.resolve_button.setFocus()
+    QTest.keyClick(panel.resolve_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.list.count() == 0)
+    assert window.focusWidget() is panel.list
+    key_click(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _row_notes(window, 1) == (False, 1))

@@ -171,11 +171,91 @@ def test_help_lists_every_shortcut_of_the_window(qtbot, window):
     assert window.reviewing.act_review.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in " ".join(keys)
 
 
-def test_rename_from_the_window_is_undoable(qtbot, window, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("测试转写 第二版", True))
+def test_rename_from_the_window_is_undoable(qtbot, window):
     window.act_rename.trigger()
+    dialog = window.rename_dialog
+    assert dialog.textValue() == "测试转写"
+    dialog.setTextValue("测试转写 第二版")
+    dialog.accept()
     qtbot.waitUntil(lambda: window.transcript_title == "测试转写 第二版")
     window.ops.undo_stack.undo()
     qtbot.waitUntil(lambda: window.transcript_title == "测试转写")
+
+
+def test_the_rename_dialog_shows_a_long_title_whole(qtbot, window):
+    """Seed titles run to 90 characters: the box they are edited in must show them, not their last 15."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from reader.ui.operations import review
+
+    title = "2024北京智源大会-大模型产业技术 - P1：论坛及嘉宾介绍：王仲远 - 智源社区 - BV1HM4m1U7bM"
+    review.rename(window.ops, window.transcript_id, title)
+    qtbot.waitUntil(lambda: window.transcript_title == title)
+    window.resize(1400, 900)
+    window.act_rename.trigger()
+    dialog = window.rename_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    line = dialog.findChild(QLineEdit)
+    assert line.text() == title
+    assert line.width() >= line.fontMetrics().horizontalAdvance(title)
+    dialog.reject()
+
+
+def test_the_transcript_open_at_start_up_opens_where_it_was_last_read(qtbot, make_window, settings, tmp_path, db_path):
+    """Quit while reading row 150 of a talk: the next start shows row 150, not the top."""
+    from reader.core.library import import_file, open_library
+    from tests.ui.conftest import write_sample
+
+    long_text = "# 长的\n\n" + "\n\n".join(f"第{i}段，内容比较长，用来把表格撑满屏幕。" for i in range(200))
+    lib = open_library(db_path)
+    long_id = import_file(lib, write_sample(tmp_path, long_text, name="long.txt")).transcripts[0].id
+    lib.close()
+    first = make_window()
+    first.show()
+    first.open_library(db_path)
+    qtbot.waitUntil(lambda: first.transcript_id == long_id and first.model.rowCount() == 200)
+    first.view.scroll_to_row(150)
+    qtbot.waitUntil(lambda: first.view.visible_rows().start > 100)
+    place = first.view.visible_rows().start
+    first.close()
+
+    window = make_window()
+    window.show()
+    window.open_library(db_path)
+    qtbot.waitUntil(lambda: window.transcript_id == long_id and window.model.rowCount() == 200)
+    qtbot.waitUntil(lambda: window.view.visible_rows().start == place)
+
+
+def test_the_quit_question_keeps_up_with_an_import_that_goes_on_behind_it(qtbot, make_window, tmp_path, db_path, monkeypatch):
+    """The import runs on while the question is open: a file it finishes meanwhile must be named
+    too, or the person re-imports a file that is already in (seen under Xvfb: the box said one of
+    ten files was kept, and all ten were in the library when Stop and Quit was pressed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.operations import library as library_ops
+    from reader.ui.tasks import TaskRunner
+
+    window = make_window(runner=TaskRunner())
+    window.show()
+    with qtbot.waitSignal(window.ops.library_opened, timeout=10000):
+        window.open_library(db_path)
+    small = tmp_path / "small.txt"
+    small.write_text("# 小\n\n一段。\n", encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text("# 很长\n\n" + "\n\n".join(f"第{i}段文字。" for i in range(20_000)), encoding="utf-8")
+    task = library_ops.import_files(window.ops, [str(small), str(big)])
+    qtbot.waitUntil(lambda: library_ops.imported_so_far(task) == [str(small)], timeout=20000)
+    seen = []
+
+    def answer(box):
+        seen.append(box.text())
+        # The person reads the question while the import finishes.
+        qtbot.waitUntil(lambda: "big.txt" in box.text(), timeout=30000)
+        seen.append(box.text())
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box))
+    window.close()
+    assert "big.txt" not in seen[0].split("(kept):")[1]
+    assert "small.txt" in seen[1] and "big.txt" in seen[1]
+    qtbot.waitUntil(lambda: not window.ops.runner.busy(), timeout=30000)

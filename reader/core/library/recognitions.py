@@ -8,6 +8,7 @@ cleaning, so no segmenter is needed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -37,12 +38,19 @@ class OtherRecognition:
 
 
 def likely_second_recognition_of(
-    lib: Library, transcript_id: int, *, earlier_only: bool = False, share: float = SECOND_RECOGNITION_SHARE
+    lib: Library,
+    transcript_id: int,
+    *,
+    earlier_only: bool = False,
+    share: float = SECOND_RECOGNITION_SHARE,
+    cancel: Callable[[], bool] | None = None,
 ) -> list[OtherRecognition]:
     """The other transcripts that `transcript_id` looks like a second recognition of, best first.
 
     `earlier_only`: only those imported before it (an import names the one it met, not the ones after);
-    `share`: how much must align (the quality check asks for more than import's warning)."""
+    `share`: how much must align (the quality check asks for more than import's warning);
+    `cancel`: asked before each alignment (seconds each for talks of 20,000 segments): true, and
+    what was found so far is returned."""
     with lib.read() as session:
         lengths: dict[int, int | None] = dict(
             session.execute(
@@ -69,6 +77,8 @@ def likely_second_recognition_of(
         # The same test as `looks_like_second_recognition`, the signatures made once.
         if overlap < MIN_SIGNATURE_OVERLAP:
             break  # best first: the rest overlap less
+        if cancel is not None and cancel():
+            break
         aligned = max(aligned_share(texts[transcript_id], texts[tid]))
         if aligned >= share:
             found.append(OtherRecognition(tid, titles[tid], aligned))

@@ -57,10 +57,31 @@ def use_wording(ops: Operations, comparison: Comparison, difference: Difference)
 
 def second_recognitions(ops: Operations, made: int, on_done: Callable[[list[tuple[int, OtherRecognition]]], None]) -> None:
     """After an import that made `made` transcripts (the newest ids): (new id, the transcript
-    already there it looks like a second recognition of), for each new one that looks like one."""
+    already there it looks like a second recognition of), the first one found, or none.
 
-    def work(lib: Library) -> list[tuple[int, OtherRecognition]]:
-        newest = sorted(t.id for t in list_transcripts(lib))[-made:] if made > 0 else []
-        return [(tid, other) for tid in newest for other in likely_second_recognition_of(lib, tid, earlier_only=True)]
+    One task per new transcript, each queued after the reads asked meanwhile: aligning ten big
+    talks with their look-alikes takes minutes, and one task doing all would hold up opening the
+    transcript just imported, and quitting (a cancelled task stops before its next alignment)."""
 
-    ops.read(work, on_done)
+    def check(newest: list[int]) -> None:
+        if not newest:
+            on_done([])
+            return
+        tid, rest = newest[0], newest[1:]
+
+        def found(others: list[OtherRecognition]) -> None:
+            if others:
+                on_done([(tid, others[0])])
+            else:
+                check(rest)
+
+        ops.run(
+            "read",
+            lambda lib, task: likely_second_recognition_of(lib, tid, earlier_only=True, cancel=task.cancelled),
+            on_done=found, description="second recognition",
+        )
+
+    def newest(lib: Library) -> list[int]:
+        return sorted(t.id for t in list_transcripts(lib))[-made:] if made > 0 else []
+
+    ops.read(newest, check)

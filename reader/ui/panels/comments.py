@@ -75,6 +75,9 @@ class CommentsPanel(Retranslating, QWidget):
 
     def _update_buttons(self) -> None:
         comment = self._selected()
+        if comment is None and self.resolve_button.hasFocus():
+            # A disabled button's focus goes to the window's first field (the library filter).
+            self.list.setFocus()
         self.resolve_button.setEnabled(comment is not None)
         self.resolve_button.setText(self.tr("Reopen") if comment is not None and comment.resolved else self.tr("Resolve"))
 

@@ -215,7 +215,7 @@ class SegmentView(QTableView):
 
     def edit_row(self, row: int) -> bool:
         index = self.model().index(row, CLEAN)
-        self.setCurrentIndex(index)
+        self.go_to(index)
         return self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)  # type: ignore[call-overload]  # no event: Qt takes null
 
     def selected_cells(self) -> list[tuple[int, int]]:
@@ -245,12 +245,21 @@ class SegmentView(QTableView):
         if row <= 0:
             self.verticalScrollBar().setValue(0)
         else:
+            # Right after the model is reset the scroll bar still has the old rows' range (none at
+            # start-up): Qt lays the new rows out later, and scrollTo would be clamped to the top.
+            self.executeDelayedItemsLayout()
             self.scrollTo(self.model().index(row, CLEAN), QAbstractItemView.ScrollHint.PositionAtTop)
         self._schedule_fit()
 
+    def go_to(self, index: QModelIndex) -> None:
+        """Make `index` current and the only selected cell. setCurrentIndex would read the keys
+        held down: the Ctrl of Ctrl+Enter (or the Shift of Shift+F7) would add the new row to the
+        selection instead of moving it there."""
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
     def scroll_to_row(self, row: int, column: int = CLEAN) -> None:
         index = self.model().index(row, column)
-        self.setCurrentIndex(index)
+        self.go_to(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.fit_visible_rows()
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)

@@ -64,25 +64,44 @@ class ImportProgress(QObject):
         """Quitting while an import runs: ask, saying which files are in the library already.
 
         Each file is imported whole or not at all, so stopping leaves the ones named and nothing of the rest.
+        The import goes on while the question is open: the list follows it, or the person would import
+        again a file that is already in.
         """
-        if self._task is None:
+        task = self._task
+        if task is None:
             return True
-        done = [PurePath(path).name for path in library.imported_so_far(self._task)]
-        text = self.tr("An import is still running. Quit and stop it?")
-        if done:
-            listed = "\n".join(done[:20]) + ("\n…" if len(done) > 20 else "")
-            text += "\n\n" + self.tr("Imported so far (kept):") + "\n" + listed
-        text += "\n\n" + self.tr("The files not yet imported are left out; import them again later.")
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import in progress"), text, parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import in progress"), "", parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)  # file names, shown as they are
         quit_button = box.addButton(self.tr("Stop and Quit"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         self.quit_box = box
-        box.exec()
+
+        def follow() -> None:
+            box.setText(self._quit_text(task))
+
+        follow()
+        task.progressed.connect(follow)
+        task.done.connect(follow)
+        try:
+            box.exec()
+        finally:
+            task.progressed.disconnect(follow)
+            task.done.disconnect(follow)
         if box.clickedButton() is not quit_button:
             return False
-        self._task.cancel()
+        task.cancel()
         return True
+
+    def _quit_text(self, task: Task) -> str:
+        done = [PurePath(path).name for path in library.imported_so_far(task)]
+        finished = self._task is not task
+        text = self.tr("The import has finished.") if finished else self.tr("An import is still running. Quit and stop it?")
+        if done:
+            listed = "\n".join(done[:20]) + ("\n…" if len(done) > 20 else "")
+            text += "\n\n" + self.tr("Imported so far (kept):") + "\n" + listed
+        if not finished:
+            text += "\n\n" + self.tr("The files not yet imported are left out; import them again later.")
+        return text
 
     def _cancel(self) -> None:
         if self._task is not None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -91,6 +92,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.export_dialog: ExportDialog | None = None
         self.overview_dialog: OverviewDialog | None = None
         self.shortcuts_dialog: QWidget | None = None
+        self.rename_dialog: QInputDialog | None = None
         self._last_error_box: QMessageBox | None = None
         self.setAcceptDrops(True)
 

@@ -52,8 +52,8 @@ class RuleOfferBar(Retranslating, QFrame):
         self.setObjectName("ruleOfferBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.lines: list[_OfferLine] = []
-        # Where the keys go when the line holding them goes away; left to Qt, they reach the next
-        # widget of the focus chain (the transcript filter), whose own Ctrl+Z hides the window's undo.
+        # Where the keyboard goes when the line holding it goes (the table): else Qt hands it to the
+        # first field of the window, the library filter, whose own Ctrl+Z would swallow the undo.
         self.focus_after: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -96,8 +96,12 @@ class RuleOfferBar(Retranslating, QFrame):
 
     def _remove(self, line: _OfferLine) -> None:
         focused = QApplication.focusWidget()
-        if focused is not None and line.isAncestorOf(focused) and self.focus_after is not None:
-            self.focus_after.setFocus()
+        if focused is not None and line.isAncestorOf(focused):
+            following = next((other for other in self.lines if other is not line), None)
+            if following is not None:
+                following.everywhere_button.setFocus()
+            elif self.focus_after is not None:
+                self.focus_after.setFocus()
         self.lines.remove(line)
         self._layout.removeWidget(line)
         line.deleteLater()

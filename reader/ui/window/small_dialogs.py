@@ -1,7 +1,8 @@
 """Dialogs the window opens and forgets (export, overview, keyboard shortcuts, about, rename),
 kept out of main_window.py, which only lays out and wires.
 
-Their strings stay in the MainWindow translation context, where they always were.
+Their strings stay in the MainWindow translation context, where they always were; each is a
+literal QCoreApplication.translate call, the form pyside6-lupdate finds (it missed a wrapper).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from reader import __version__
 from reader.ui import dialogs
@@ -17,10 +18,6 @@ from reader.ui.operations import review
 
 if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 def show_shortcuts(window: MainWindow) -> None:
@@ -31,20 +28,38 @@ def show_shortcuts(window: MainWindow) -> None:
 
 
 def show_about(window: MainWindow) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("About transcript-reader"), "", parent=window)
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "About transcript-reader"), "", parent=window)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(_tr("transcript-reader %1\nRead, clean and correct Chinese speech-recognition transcripts.").replace("%1", __version__))
+    text = QCoreApplication.translate(
+        "MainWindow", "transcript-reader %1\nRead, clean and correct Chinese speech-recognition transcripts."
+    )
+    box.setText(text.replace("%1", __version__))
     box.show()
 
 
 def rename_transcript(window: MainWindow) -> None:
     info = None if window.transcript_id is None else window.transcript_info(window.transcript_id)
     if info is None:
-        window.statusBar().showMessage(_tr("Open a transcript first"), 4000)
+        window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Open a transcript first"), 4000)
         return
-    title, ok = QInputDialog.getText(window, _tr("Rename Transcript"), _tr("Title:"), text=info.title)
-    if ok and title.strip() and title.strip() != info.title:
-        review.rename(window.ops, info.id, title)
+    dialog = QInputDialog(window)
+    dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Rename Transcript"))
+    dialog.setLabelText(QCoreApplication.translate("MainWindow", "Title:"))
+    dialog.setTextValue(info.title)
+    # QInputDialog sizes its line for a short answer: a 90-character title would show only its end.
+    line = dialog.findChild(QLineEdit)
+    if line is not None:
+        wanted = line.fontMetrics().horizontalAdvance(info.title) + 4 * line.fontMetrics().averageCharWidth()
+        line.setMinimumWidth(min(wanted, int(window.width() * 0.8)))
+
+    def chosen(title: str) -> None:
+        if title.strip() and title.strip() != info.title:
+            review.rename(window.ops, info.id, title)
+
+    dialog.textValueSelected.connect(chosen)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    window.rename_dialog = dialog
 
 
 def show_export(window: MainWindow) -> None:
@@ -56,7 +71,7 @@ def show_export(window: MainWindow) -> None:
 
 def show_overview(window: MainWindow) -> None:
     if window.transcript_id is None:
-        window.statusBar().showMessage(_tr("Open a transcript first"), 4000)
+        window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Open a transcript first"), 4000)
         return
     dialog = dialogs.OverviewDialog(window.ops, window.transcript_id, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -51,3 +51,16 @@ def test_a_correction_is_what_is_compared(library, tmp_path):
     comparison = compare_transcripts(library, a, b)
     assert [g.status for g in comparison.groups] == ["same", "same"]
     assert comparison.disagreements() == []
+
+
+def test_the_second_recognition_check_stops_when_cancelled(library):
+    """Seeds 002 and the roundtable in 003 are one talk: found, unless the check is cancelled
+    first (the app quitting), which must not wait for the alignments."""
+    from reader.core import paths
+    from reader.core.library.recognitions import likely_second_recognition_of
+
+    import_file(library, paths.seeds_dir() / "002_31e3d2a98f80fa1d.txt")
+    newest = import_file(library, paths.seeds_dir() / "003_0bb9eea8fe887261.txt").transcripts[2].id
+    found = likely_second_recognition_of(library, newest, earlier_only=True)
+    assert [other.transcript_id for other in found] == [1]
+    assert likely_second_recognition_of(library, newest, earlier_only=True, cancel=lambda: True) == []
