@@ -50,19 +50,19 @@ def _cmd_revert(args: argparse.Namespace) -> int:
 
 
 def _cmd_split(args: argparse.Namespace) -> int:
-    from reader.core.library import edits
+    from reader.core.library import splitting
 
     with open_from_args(args) as lib:
-        edits.split_segment(lib, segment_id(lib, args), args.offset)
+        splitting.split_segment(lib, segment_id(lib, args), args.offset)
     return 0
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
-    from reader.core.library import edits
+    from reader.core.library import splitting
 
     with open_from_args(args) as lib:
         # An uncorrected part joins the merged correction as `show --clean` printed it, not raw (fillers and all).
-        edits.merge_segments(lib, segment_id(lib, args))
+        splitting.merge_segments(lib, segment_id(lib, args))
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from reader.core.library import edits, import_path, open_library
+from reader.core.library import edits, import_path, open_library, replacing, splitting
 from reader.core.library.models import Segment
 from reader.core.paths import seeds_dir
 from tests.benchmarks.timing import best_of
@@ -36,10 +36,10 @@ def main() -> None:
             edits.revert_correction(lib, first)
 
         def split_and_undo():
-            edits.undo_split(lib, edits.split_segment(lib, edits.segment_at(lib, longest, 1), 2))
+            splitting.undo_split(lib, splitting.split_segment(lib, edits.segment_at(lib, longest, 1), 2))
 
         def merge_and_undo():
-            edits.undo_merge(lib, edits.merge_segments(lib, edits.segment_at(lib, longest, 1)))
+            splitting.undo_merge(lib, splitting.merge_segments(lib, edits.segment_at(lib, longest, 1)))
 
         t_correct = best_of(5, correct_and_revert) / 2
         t_split = best_of(5, split_and_undo) / 2
@@ -51,19 +51,19 @@ def main() -> None:
         )
         print(f"merge at position 1 of {count} segments: {t_merge * 1000:.1f} ms ({t_merge / t_correct:.1f}x a correction)")
 
-        t_literal = best_of(3, lambda: edits.find(lib, "模型"))
-        t_regex = best_of(3, lambda: edits.find(lib, r"(大|小)?模型", regex=True))
-        hits = len(edits.find(lib, "模型"))
+        t_literal = best_of(3, lambda: replacing.find(lib, "模型"))
+        t_regex = best_of(3, lambda: replacing.find(lib, r"(大|小)?模型", regex=True))
+        hits = len(replacing.find(lib, "模型"))
         print(
             f"find '模型' in {total} segments: {t_literal * 1000:.1f} ms, {hits} matches; "
             f"as a regular expression (大|小)?模型: {t_regex * 1000:.1f} ms ({t_regex / t_literal:.1f}x)"
         )
 
         start = time.perf_counter()
-        batch = edits.replace_all(lib, "我们", "咱们")
+        batch = replacing.replace_all(lib, "我们", "咱们")
         t_batch = time.perf_counter() - start
         start = time.perf_counter()
-        edits.apply_batch(lib, batch, reverse=True)
+        replacing.apply_batch(lib, batch, reverse=True)
         t_undo = time.perf_counter() - start
         lib.close()
 

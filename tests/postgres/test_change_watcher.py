@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.library import edits, open_library, transcript_segments
+from reader.core.library import edits, open_library, splitting, transcript_segments
 from reader.ui.operations import Operations
 from reader.ui.operations.watcher import ChangeWatcher
 from reader.ui.tasks import TaskRunner
@@ -31,7 +31,7 @@ def test_a_correction_and_a_split_by_someone_else_are_reported(qtbot, apps, runn
     assert signal.args == [frozenset({segment}), frozenset()]
 
     with qtbot.waitSignal(watcher.changed, timeout=10_000) as signal:
-        edits.split_segment(theirs, segment, 2)
+        splitting.split_segment(theirs, segment, 2)
     assert signal.args[1] == frozenset({transcript})
     watcher.stop()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from reader.core.library import edits, import_file, rules, tagging, transcript_segments
+from reader.core.library import edits, import_file, rules, splitting, tagging, transcript_segments
 from reader.core.library.changes import changes_since
 from reader.core.library.edits import ConflictError
 from reader.core.library.models import ChangeLogEntry
@@ -64,7 +64,7 @@ def test_each_app_notices_what_the_other_changed(apps, tmp_path):
     token, segments, transcripts = changes_since(watcher, token)
     assert (segments, transcripts) == ({segment}, set())
 
-    edits.split_segment(editor, rows(editor, transcript)[0].id, 4)
+    splitting.split_segment(editor, rows(editor, transcript)[0].id, 4)
     token, segments, transcripts = changes_since(watcher, token)
     assert transcripts == {transcript}
 

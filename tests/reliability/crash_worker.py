@@ -34,7 +34,7 @@ from pathlib import Path
 
 from reader.core.errors import UserError
 from reader.core.formats.atomic import write_atomic
-from reader.core.library import edits, import_file, open_library, rules, tagging, transcript_segments
+from reader.core.library import edits, import_file, open_library, rules, splitting, tagging, transcript_segments
 from reader.core.library.backup import backup, restore, rolling_backup
 from reader.core.library.export import render_transcript
 from reader.core.paths import seeds_dir
@@ -96,13 +96,13 @@ def backup_loop(db: str, workdir: Path, round_: int) -> None:
 def edit_loop(db: str, round_: int) -> None:
     with open_library(db) as lib:
         if len(transcript_segments(lib, 1)[1][0].raw) <= 2:  # a kill fell between a split and its merge
-            edits.merge_segments(lib, edits.segment_at(lib, 1, 1))
+            splitting.merge_segments(lib, edits.segment_at(lib, 1, 1))
             say("ack merge")
         for k in range(LIMIT):
             first = edits.segment_at(lib, 1, 1)
-            edits.split_segment(lib, first, 2)
+            splitting.split_segment(lib, first, 2)
             say("ack split")
-            edits.merge_segments(lib, edits.segment_at(lib, 1, 1))  # the split made new segments
+            splitting.merge_segments(lib, edits.segment_at(lib, 1, 1))  # the split made new segments
             say("ack merge")
             name = f"r{round_}k{k}"
             tagging.tag_topic(lib, [edits.segment_at(lib, 1, 2)], name)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from reader.core.library import edits, open_library
+from reader.core.library import edits, open_library, splitting
 from reader.core.library.models import Revision, current_user, set_author
 from reader.ui.operations import edits as edit_ops
 from reader.ui.operations import library as library_ops
@@ -137,7 +137,7 @@ def test_one_edit_loads_its_row_and_the_transcript_list_once_even_when_the_watch
 def test_a_split_made_elsewhere_reloads_the_transcript(qtbot, window, someone):
     polling(window)
     rows = window.model.rowCount()
-    edits.split_segment(someone, segment_id(window, 1), 4)
+    splitting.split_segment(someone, segment_id(window, 1), 4)
     qtbot.waitUntil(lambda: window.model.rowCount() == rows + 1, timeout=WAIT_MS)
     assert window.model.row_at(1).raw == "我们今天"
 
@@ -151,7 +151,7 @@ def test_an_open_editor_is_left_alone_by_others_changes_and_its_save_becomes_a_c
     edits.set_correction(someone, segment_id(window, 1), "我们今天讨论大语言模型的发展。", author="bob")
     edits.set_correction(someone, segment_id(window, 0), "大家好，我是今天的讲者。", author="bob")
     rows = window.model.rowCount()
-    edits.split_segment(someone, segment_id(window, rows - 1), 4)
+    splitting.split_segment(someone, segment_id(window, rows - 1), 4)
     qtbot.wait(POLL_MS * 6)  # several polls have seen these changes
 
     assert window.view.current_editor() is editor

@@ -1,6 +1,6 @@
 """Whole-library find a page at a time: the search index picks the segments, the pattern decides.
 
-`edits.find` reads every segment of the library and asks for its text (the
+`replacing.find` reads every segment of the library and asks for its text (the
 reader's cleaned text, which the UI cleans), which took tens of seconds on a
 large library. Here a literal pattern's index tokens (`search.tokens`: its
 characters, bigrams and runs of letters) give the candidates, in index
@@ -32,8 +32,9 @@ from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library import search
 from reader.core.library.db import Library
-from reader.core.library.edits import Match, TextOf, _stored_texts, _timed, compile_pattern
+from reader.core.library.edits import TextOf, stored_texts
 from reader.core.library.models import Segment, Transcript
+from reader.core.library.replacing import Match, compile_pattern, timed
 from reader.core.library.search_tables import PENDING
 
 DEFAULT_PAGE = 100
@@ -148,7 +149,7 @@ def find_page(
 ) -> FindPage:
     """The next `limit` (or a few more) matches of `pattern` in the whole library, from `cursor`.
 
-    `text_of` as in `edits.find` (called in read transactions, on consecutive segments of one
+    `text_of` as in `replacing.find` (called in read transactions, on consecutive segments of one
     transcript). With the index: in index order (import order; a segment re-indexed after a
     change comes later); otherwise in library order. Only reads: the segments still queued for
     the index (a correction of a moment ago) are candidates too, checked first.
@@ -159,7 +160,7 @@ def find_page(
     stop = cancel or (lambda: False)
     compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
     cursor = cursor or FindCursor()
-    text_of = text_of or _stored_texts
+    text_of = text_of or stored_texts
     query = index_query(pattern, regex)
     found: list[Found] = []
     if query is not None:
@@ -227,7 +228,7 @@ def replace_preview(
     cursor: FindCursor | None = None,
     text_of: TextOf | None = None,
 ) -> PreviewPage:
-    """What `edits.replace_all` would write, a page of segments at a time (as `find_page`)."""
+    """What `replacing.replace_all` would write, a page of segments at a time (as `find_page`)."""
     compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
     template = replacement if regex else (lambda _match: replacement)
     page = find_page(lib, pattern, regex=regex, case_sensitive=case_sensitive, limit=limit, cursor=cursor, text_of=text_of)
@@ -235,7 +236,7 @@ def replace_preview(
     for segment_id, group in groupby(page.found, key=lambda f: f.match.segment_id):
         first = next(group)
         try:
-            after = _timed(pattern, compiled.sub, template, first.text)
+            after = timed(pattern, compiled.sub, template, first.text)
         except (regex_module.error, IndexError) as exc:
             raise UserError(
                 "replacement {replacement!r}", "does not fit the pattern: {error}", replacement=replacement, error=exc,
@@ -305,5 +306,5 @@ def _matches_of(pattern: str, compiled: Any, read: tuple[Segment, str] | None) -
 
 
 def _matches(pattern: str, compiled: Any, segment: Segment, text: str) -> list[Found]:
-    hits = _timed(pattern, lambda s, timeout: list(compiled.finditer(s, timeout=timeout)), text)
+    hits = timed(pattern, lambda s, timeout: list(compiled.finditer(s, timeout=timeout)), text)
     return [Found(Match(segment.id, segment.transcript_id, segment.position, m.start(), m.end()), text, segment.correction) for m in hits]

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from reader.core.errors import Msg, UserError
 from reader.core.kinds import LabelKind
-from reader.core.library import edits
+from reader.core.library import splitting
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic
 from reader.core.library.opchanges import OpChanges
@@ -110,7 +110,7 @@ class TagChange:
 class SplitTurn:
     """A segment split where the speaker changes, the second part given to the next speaker."""
 
-    split: edits.SplitResult
+    split: splitting.SplitResult
     labels: TagChange
 
     @property
@@ -670,20 +670,20 @@ def split_to_next_speaker(lib: Library, segment_id: int, raw_offset: int) -> Spl
     """Split a segment at a raw-text offset and give the second part to `next_speaker`.
     Undo with `undo_split_turn`: one step."""
     target = next_speaker(lib, segment_id).id
-    split = edits.split_segment(lib, segment_id, raw_offset)
+    split = splitting.split_segment(lib, segment_id, raw_offset)
     try:
         labels = assign_speaker(lib, [split.segment_ids[1]], target)
     except BaseException:
-        edits.undo_split(lib, split)
+        splitting.undo_split(lib, split)
         raise
     return SplitTurn(split, labels)
 
 
 def undo_split_turn(lib: Library, turn: SplitTurn) -> None:
     undo(lib, turn.labels)
-    edits.undo_split(lib, turn.split)
+    splitting.undo_split(lib, turn.split)
 
 
 def redo_split_turn(lib: Library, turn: SplitTurn) -> None:
-    edits.redo_split(lib, turn.split)
+    splitting.redo_split(lib, turn.split)
     redo(lib, turn.labels)

@@ -14,13 +14,13 @@ from typing import Any, TypedDict
 from PySide6.QtCore import QCoreApplication
 
 from reader.core.errors import UserError
-from reader.core.library import Library, edits
+from reader.core.library import Library, edits, replacing, splitting
 from reader.core.library.edits import Change, TextOf
 
 # Re-exported: the window names them.
 from reader.core.library.edits import ConflictError as ConflictError
-from reader.core.library.edits import Match as Match
 from reader.core.library.opchanges import OpChanges
+from reader.core.library.replacing import Match as Match
 from reader.ui.operations.base import Operations
 from reader.ui.operations.commands import StepState, Work
 from reader.ui.tasks import Task
@@ -135,18 +135,18 @@ def _saved(ops: Operations, change: Change) -> int | None:
 def split(ops: Operations, transcript_id: int, segment_id: int, position: int, raw_offset: int) -> None:
     ops.push_recorded(
         QCoreApplication.translate("Controller", "Split segment %1").replace("%1", str(position)),
-        lambda lib: edits.split_segment(lib, segment_id, raw_offset),
-        edits.redo_split,
-        edits.undo_split,
+        lambda lib: splitting.split_segment(lib, segment_id, raw_offset),
+        splitting.redo_split,
+        splitting.undo_split,
     )
 
 
 def merge(ops: Operations, transcript_id: int, segment_id: int, position: int, text_of: TextOf) -> None:
     ops.push_recorded(
         QCoreApplication.translate("Controller", "Merge segments %1 and %2").replace("%1", str(position)).replace("%2", str(position + 1)),
-        lambda lib: edits.merge_segments(lib, segment_id, text_of=text_of),
-        edits.redo_merge,
-        edits.undo_merge,
+        lambda lib: splitting.merge_segments(lib, segment_id, text_of=text_of),
+        splitting.redo_merge,
+        splitting.undo_merge,
     )
 
 
@@ -173,7 +173,7 @@ def find(
                 seen[segment.id] = (text, segment.correction)
             return texts
 
-        matches = edits.find(lib, pattern, regex=regex, case_sensitive=case_sensitive, transcript_id=transcript_id, text_of=remember)
+        matches = replacing.find(lib, pattern, regex=regex, case_sensitive=case_sensitive, transcript_id=transcript_id, text_of=remember)
         return [(m, *seen[m.segment_id]) for m in matches]
 
     return ops.run("read", search, on_done=on_done, on_error=on_error, description="find")
@@ -225,7 +225,7 @@ def replace_one(
     old: str | None, automatic: str | None,
 ) -> None:
     """Replace one find hit in the text the reader shows; saved as that segment's correction."""
-    compiled = edits.compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
+    compiled = replacing.compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
     hit = compiled.fullmatch(text, match.start, match.end)
     if hit is None:
         raise UserError(
@@ -248,17 +248,17 @@ def replace_all(
 ) -> None:
     """One undo step; `report("7 segments replaced")` once it is saved."""
 
-    def replaced(batch: edits.BatchChange) -> None:
+    def replaced(batch: replacing.BatchChange) -> None:
         if report is not None:
             report(QCoreApplication.translate("Controller", "%1 segments replaced").replace("%1", str(len(batch.items))))
 
     ops.push_recorded(
         QCoreApplication.translate("Controller", "Replace all “%1”").replace("%1", pattern),
-        lambda lib: edits.replace_all(
+        lambda lib: replacing.replace_all(
             lib, pattern, replacement, regex=regex, case_sensitive=case_sensitive, transcript_id=transcript_id, text_of=text_of,
         ),
-        edits.apply_batch,
-        lambda lib, batch: edits.apply_batch(lib, batch, reverse=True),
+        replacing.apply_batch,
+        lambda lib, batch: replacing.apply_batch(lib, batch, reverse=True),
         replaced,
     )
 
@@ -275,4 +275,4 @@ def query_spans(ops: Operations, text: Callable[[], str], query: str, on_done: C
     ops.runner.submit("clean", spans, on_done=on_done, on_error=ops.report)
 
 
-map_offset = edits.map_offset
+map_offset = splitting.map_offset

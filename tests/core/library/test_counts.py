@@ -2,7 +2,7 @@
 
 from sqlalchemy import text
 
-from reader.core.library import delete_transcript, edits, import_file, list_transcripts
+from reader.core.library import delete_transcript, edits, import_file, list_transcripts, replacing, splitting
 
 TALK = "# 讲座\n\n第一段。\n\n第二段很长，可以分开。\n\n第三段。\n\n![](a.png)\n\n第五段。\n"
 
@@ -32,19 +32,19 @@ def test_counts_follow_imports_corrections_splits_merges_undo_and_deletes(librar
     edits.set_correction(library, first, "再改一次。")  # still one corrected segment
     assert listed(library)[ids[0]] == (5, 1)
 
-    split = edits.split_segment(library, edits.segment_at(library, ids[0], 2), 3)
+    split = splitting.split_segment(library, edits.segment_at(library, ids[0], 2), 3)
     assert listed(library)[ids[0]] == (6, 1) and listed(library) == counted(library)
-    edits.undo_split(library, split)
+    splitting.undo_split(library, split)
     assert listed(library) == counted(library)
 
-    merged = edits.merge_segments(library, first)
+    merged = splitting.merge_segments(library, first)
     assert listed(library) == counted(library)
-    edits.undo_merge(library, merged)
+    splitting.undo_merge(library, merged)
     assert listed(library) == counted(library)
 
-    batch = edits.replace_all(library, "段", "节")
+    batch = replacing.replace_all(library, "段", "节")
     assert listed(library) == counted(library) and listed(library)[ids[1]][1] > 0
-    edits.apply_batch(library, batch, reverse=True)
+    replacing.apply_batch(library, batch, reverse=True)
     edits.revert_correction(library, first)
     assert listed(library) == counted(library) == {ids[0]: (5, 0), ids[1]: (5, 0)}
 
@@ -86,5 +86,5 @@ def test_check_says_when_the_stored_counts_disagree_with_the_segments(library, t
     assert check_library(library) == []
     with library.write() as session:
         session.connection().exec_driver_sql("DROP TRIGGER counts_segment_added")  # as a careless migration would
-    edits.split_segment(library, edits.segment_at(library, transcript_id, 2), 3)
+    splitting.split_segment(library, edits.segment_at(library, transcript_id, 2), 3)
     assert check_library(library) == [f"transcript {transcript_id}: the library list says 4 segments, it has 6"]

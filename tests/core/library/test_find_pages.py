@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import UserError
-from reader.core.library import edits, import_file, search
+from reader.core.library import edits, import_file, replacing, search
 from reader.core.library import find_pages as pages
 from reader.core.text import Cleaner, shown_run
 
@@ -71,7 +71,7 @@ PATTERNS = ["模型", "大", "语言模型", "語言", "视频", "GPT", "gpt", "
 def test_find_through_the_index_finds_what_a_full_read_finds(talks, pattern, text_of, queued):
     if queued:
         queue_everything(talks)
-    every = edits.find(talks, pattern, text_of=text_of)
+    every = replacing.find(talks, pattern, text_of=text_of)
     found = pages.find_all(talks, pattern, text_of=text_of)
     assert as_set(f.match for f in found) == as_set(every)
 
@@ -84,13 +84,13 @@ def test_any_piece_of_any_segment_is_found_as_a_full_read_finds_it(talks, data):
     start = data.draw(st.integers(0, len(text) - 1))
     pattern = text[start : start + data.draw(st.integers(1, 6))]
     case_sensitive = data.draw(st.booleans())
-    every = edits.find(talks, pattern, case_sensitive=case_sensitive, text_of=shown)
+    every = replacing.find(talks, pattern, case_sensitive=case_sensitive, text_of=shown)
     found = pages.find_all(talks, pattern, case_sensitive=case_sensitive, text_of=shown)
     assert as_set(f.match for f in found) == as_set(every)
 
 
 def test_pages_go_on_from_their_cursor_without_gaps_or_repeats(talks):
-    every = as_set(edits.find(talks, "大", text_of=shown))
+    every = as_set(replacing.find(talks, "大", text_of=shown))
     seen = []
     cursor = None
     while True:
@@ -109,7 +109,7 @@ def test_a_regular_expression_reads_every_segment_and_pages_by_transcript(talks)
     assert not first.used_index and first.next is not None
     rest = pages.find_page(talks, "模.", regex=True, cursor=first.next, text_of=shown)
     assert rest.next is None
-    assert as_set(first.matches + rest.matches) == as_set(edits.find(talks, "模.", regex=True, text_of=shown))
+    assert as_set(first.matches + rest.matches) == as_set(replacing.find(talks, "模.", regex=True, text_of=shown))
 
 
 def test_a_fresh_correction_is_found_at_once_and_its_old_text_no_more(talks):
@@ -127,7 +127,7 @@ def test_a_fresh_correction_is_found_at_once_and_its_old_text_no_more(talks):
 
 def test_pages_of_queued_segments_then_the_index_go_on_without_gaps(talks):
     queue_everything(talks)  # as after an import, before the index has caught up
-    every = as_set(edits.find(talks, "大", text_of=shown))
+    every = as_set(replacing.find(talks, "大", text_of=shown))
     seen = []
     cursor = None
     while True:
@@ -141,7 +141,7 @@ def test_pages_of_queued_segments_then_the_index_go_on_without_gaps(talks):
 
 def test_replace_preview_shows_what_replace_all_would_write(talks):
     preview = pages.replace_preview(talks, "模型", "大模型", text_of=shown)
-    batch = edits.replace_all(talks, "模型", "大模型", text_of=shown)
+    batch = replacing.replace_all(talks, "模型", "大模型", text_of=shown)
     assert {(p.segment_id, p.after) for p in preview.previews} == {(i.segment_id, i.new) for i in batch.items}
 
 
@@ -156,7 +156,7 @@ def test_a_bad_pattern_says_why(talks):
 def test_a_cancelled_find_stops_early_and_its_cursor_goes_on_without_gaps(talks, pattern, regex, queued):
     if queued:
         queue_everything(talks)
-    every = as_set(edits.find(talks, pattern, regex=regex, text_of=shown))
+    every = as_set(replacing.find(talks, pattern, regex=regex, text_of=shown))
     asked = []
 
     def cancel_at_once():

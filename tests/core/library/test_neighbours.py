@@ -8,7 +8,7 @@ import json
 import pytest
 
 from reader.core.formats.writers import ExportOptions
-from reader.core.library import edits, import_file
+from reader.core.library import edits, import_file, splitting
 from reader.core.library import search as library_search
 from reader.core.library.export import render_transcript
 
@@ -39,7 +39,7 @@ def exported(library, transcript_id, fmt, **options):
 
 
 def test_merge_takes_the_join_the_reader_saw(library, talk):
-    edits.merge_segments(library, edits.segment_at(library, talk, 1))
+    splitting.merge_segments(library, edits.segment_at(library, talk, 1))
     merged = edits.segment_at(library, talk, 1)
     with library.read() as session:
         from reader.core.library.models import Segment
@@ -51,7 +51,7 @@ def test_merge_takes_the_join_the_reader_saw(library, talk):
 
 
 def test_merge_keeps_a_real_sentence_end_and_needs_no_correction(library, talk):
-    edits.merge_segments(library, edits.segment_at(library, talk, 4))
+    splitting.merge_segments(library, edits.segment_at(library, talk, 4))
     with library.read() as session:
         from reader.core.library.models import Segment
 

@@ -6,7 +6,7 @@ import docx
 import pytest
 
 from reader.core.errors import UserError
-from reader.core.library import edits, export, list_transcripts, review
+from reader.core.library import edits, export, list_transcripts, review, splitting
 from reader.core.library.queries import rename_transcript, transcript_segments
 
 
@@ -62,9 +62,9 @@ def test_comments_are_kept_resolved_and_follow_a_split(library, talk):
     with pytest.raises(UserError):
         review.add_comment(library, ids[1], "   ")
 
-    result = edits.split_segment(library, ids[1], 2)
+    result = splitting.split_segment(library, ids[1], 2)
     assert [c.segment_id for c in review.comments_of(library, transcript_id)] == [result.segment_ids[0]]
-    edits.undo_split(library, result)
+    splitting.undo_split(library, result)
     assert [c.segment_id for c in review.comments_of(library, transcript_id)] == [ids[1]]
 
     review.delete_comment(library, note.id)

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import UserError
-from reader.core.library import delete_transcript, edits, import_file, search
+from reader.core.library import delete_transcript, edits, import_file, search, splitting
 from reader.core.library import rules as library_rules
 from reader.core.library.search import find_spans, fold
 from reader.core.library.search import search as find
@@ -83,12 +83,12 @@ def test_a_fresh_correction_is_found_at_once(library, talk):
 
 def test_split_merge_and_their_undo_keep_the_index_in_step(library, talk):
     segment = edits.segment_at(library, talk, 1)
-    split = edits.split_segment(library, segment, 6)
+    split = splitting.split_segment(library, segment, 6)
     assert [(h.segment_id, h.position) for h in find(library, "话题")] == [(split.segment_ids[1], 2)]
     assert positions(find(library, "谢谢")) == [6]
-    edits.undo_split(library, split)
+    splitting.undo_split(library, split)
     assert [(h.segment_id, h.position) for h in find(library, "话题")] == [(segment, 1)]
-    merged = edits.merge_segments(library, segment)
+    merged = splitting.merge_segments(library, segment)
     assert [h.segment_id for h in find(library, "深度")] == [merged.segment_id]
     assert positions(find(library, "谢谢")) == [4]
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from reader.core.errors import UserError
-from reader.core.library import edits, import_file, recordings, timing, transcript_segments
+from reader.core.library import edits, import_file, recordings, splitting, timing, transcript_segments
 from reader.core.library.models import Revision
 from tests.media_files import write_tone
 
@@ -95,13 +95,13 @@ def test_split_shares_a_tapped_time_by_characters_and_merge_keeps_first_start_an
     ids = _ids(library, untimed)
     timing.set_time(library, ids[0], 0)
     timing.set_time(library, ids[1], 9_000)  # row 1 ends where row 2 starts: 0..9 s over 9 characters
-    result = edits.split_segment(library, ids[0], 3)
+    result = splitting.split_segment(library, ids[0], 3)
     times = _times(library, untimed)
     assert times[0] == (0, None, False) and times[1] == (3_000, None, True)
-    edits.undo_split(library, result)
-    merged = edits.merge_segments(library, ids[0])
+    splitting.undo_split(library, result)
+    merged = splitting.merge_segments(library, ids[0])
     assert _times(library, untimed)[0] == (0, None, False)  # ends where row 3 starts, as row 2 did
-    edits.undo_merge(library, merged)
+    splitting.undo_merge(library, merged)
     assert _times(library, untimed)[:2] == [(0, None, False), (9_000, None, False)]
 
 
