@@ -44,12 +44,10 @@ _INNER_SPACE = f"[^\\S{_P}]"
 _LAST = f"([^{_P}\\s])"
 # The gap's run of separators, then the next clause (group `next`) with that character.
 _NEXT_HOLDS_LAST = f"[\\t{SEPARATORS}]*+(?![{_P}])(?P<next>){_INNER_SPACE}*+[^{_P}]{{0,{MAX_FALSE_START - 1}}}\\1"
-_PAIRS = (
-    re.compile(
-        f"[\\t{SEPARATORS}](?<={_LAST}[\\t{SEPARATORS}])(?:(?<=[{SEPARATORS}])|\\t*[{SEPARATORS}]){_NEXT_HOLDS_LAST}"
-    ),
-    re.compile(f"{_INNER_SPACE}(?<={_LAST}{_INNER_SPACE}){_INNER_SPACE}*+\\t*[{SEPARATORS}]{_NEXT_HOLDS_LAST}"),
+_PAIR = re.compile(
+    f"[\\t{SEPARATORS}](?<={_LAST}[\\t{SEPARATORS}])(?:(?<=[{SEPARATORS}])|\\t*[{SEPARATORS}]){_NEXT_HOLDS_LAST}"
 )
+_PAIR_AFTER_SPACES = re.compile(f"{_INNER_SPACE}(?<={_LAST}{_INNER_SPACE}){_INNER_SPACE}*+\\t*[{SEPARATORS}]{_NEXT_HOLDS_LAST}")
 _CLAUSE_PART = re.compile(f"[^{_P}]*")
 # A preposition that opens a frame the clause must close (`在…中`, `当…时`, `对…来说`).
 FRAME_OPENERS = frozenset({"在", "当", "从", "对", "对于", "关于", "跟", "与", "和", "随着"})
@@ -83,8 +81,10 @@ def collapse_restarts(text: str) -> tuple[str, list[Edit]]:
 
 def _first_restart(text: str) -> tuple[int, int] | None:
     """The span (false start and its separator) of the first restart in `text`."""
-    pairs = [m for pattern in _PAIRS for m in pattern.finditer(text)]
-    if len(pairs) > 1:
+    pairs = list(_PAIR.finditer(text))
+    # Every space but ` ` is unprintable: a text with neither has no spaces to search.
+    if " " in text or not text.isprintable():
+        pairs += _PAIR_AFTER_SPACES.finditer(text)
         pairs.sort(key=_start)
     backwards = ""
     for m in pairs:
