@@ -115,25 +115,23 @@ def _collapse_unspaced(text: str) -> tuple[str, list[Edit]]:
 
 
 def _collapse_spaced(text: str) -> tuple[str, list[Edit]]:
-    spaced = True
+    """`collapse_stutters` of a text with spaces: Latin words may stutter, and spaces between
+    Chinese characters do not hide a stutter."""
     # Repetitions are found with the spaces between Chinese characters taken out, clause by
     # clause: clause k of `joined` is clause k of `text` without them.
-    joined = _BETWEEN_HAN.sub("", text) if spaced else text
+    joined = _BETWEEN_HAN.sub("", text)
     repeats = [m.start() for m in CANDIDATE.finditer(joined)]
-    latin = spaced and bool(LATIN_REPEAT.search(text))
+    latin = bool(LATIN_REPEAT.search(text))
     if not repeats and not latin:
         return text, []
     spans = segmenter.clause_spans(text)
     # Only the clauses where a repetition starts need reading.
-    repeating = _holding(segmenter.clause_spans(joined) if spaced else spans, repeats)
+    repeating = _holding(segmenter.clause_spans(joined), repeats)
     edits: list[Edit] = []
     for (start, end), has_repeat in zip(spans, repeating, strict=True):
         if not (has_repeat or latin):
             continue
         clause = text[start:end]
-        if not spaced:
-            edits.extend(Edit(start + a, start + b, "", STAGE) for a, b in _collapse_clause(clause))
-            continue
         removed = set(_latin_stutters(clause)) if latin else set()
         if has_repeat:
             removed.update(_spaced_stutters(clause))
