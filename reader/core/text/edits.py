@@ -104,20 +104,29 @@ def removals_until_stable(
     giving one set of removals in offsets of `text`: a removal by one pass can make work for
     another (`我我们，我们觉得`: the stutter goes first, then the restart), and cleaning the
     result again must change nothing."""
-    origin: Sequence[int] = range(len(text))  # a list once something is removed
     current = text
-    removed: set[int] = set()
+    changes: list[list[Edit]] = []  # each removing pass's edits, in the offsets of its input
     # Each pass is stable on its own output: after one removes something, only the
     # others need to run again; once they have all run without removing, it is done.
     quiet = 0
+    removed_any = False
     for k in range(limit * len(passes)):
         new_text, edits = passes[k % len(passes)](current)
         if not edits:
             quiet += 1
-            if quiet >= len(passes) or (quiet == len(passes) - 1 and removed):
+            if quiet >= len(passes) or (quiet == len(passes) - 1 and removed_any):
                 break
             continue
         quiet = 0
+        changes.append(edits)
+        removed_any = removed_any or any(e.end > e.start for e in edits)
+        current = new_text
+    if len(changes) == 1:
+        # One pass removed (most often): its edits are in offsets of `text` already.
+        return current, _merged(changes[0], stage)
+    origin: Sequence[int] = range(len(text))  # a list once something is removed
+    removed: set[int] = set()
+    for edits in changes:
         # Keep the origins between the removals, slice by slice (in order, overlaps merged).
         kept: list[int] = []
         last = 0
@@ -129,8 +138,24 @@ def removals_until_stable(
                 last = e.end
         kept += origin[last:]
         origin = kept
-        current = new_text
     return current, removal_edits(removed, stage)
+
+
+def _merged(edits: list[Edit], stage: str) -> list[Edit]:
+    """`removal_edits` of the characters that removal `edits` cover."""
+    found: list[Edit] = []
+    start = end = -1
+    for e in sorted(edits, key=_start):
+        if e.start >= e.end:
+            continue
+        if e.start > end:
+            if end > start:
+                found.append(Edit(start, end, "", stage))
+            start = e.start
+        end = max(end, e.end)
+    if end > start:
+        found.append(Edit(start, end, "", stage))
+    return found
 
 
 def removal_edits(removed: Iterable[int], stage: str) -> list[Edit]:

@@ -43,11 +43,21 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=16)
 def _starts(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """The characters a filler can begin with: `_pattern` is slow to try at every offset (its
-    lookbehinds), and most text holds none of these."""
+    lookbehinds), and most text holds none of these. A Latin filler begins no word inside
+    another (`use`, `team`), so its first letter after a letter is passed over, unless some
+    other filler may begin with it there."""
     ordered = _ordered(words)
     if not ordered:
         return None
-    return re.compile(f"[{''.join(re.escape(ch) for ch in dict.fromkeys(w[0] for w in ordered))}]", re.IGNORECASE)
+    firsts = "".join(re.escape(ch) for ch in dict.fromkeys(w[0] for w in ordered))
+    others = [w[0] for w in ordered if not _is_latin(w)]
+    latin_only = "".join(
+        re.escape(ch)
+        for ch in dict.fromkeys(w[0] for w in ordered if _is_latin(w))
+        if not any(re.fullmatch(re.escape(ch), other, re.IGNORECASE) for other in others)
+    )
+    after_letter = f"(?<![A-Za-z][{latin_only}])" if latin_only else ""
+    return re.compile(f"[{firsts}]{after_letter}", re.IGNORECASE)
 
 
 def prepare(words: tuple[str, ...]) -> None:

@@ -25,11 +25,18 @@ LOOP_COPIES = 3
 # What may stand between two copies: separators, end marks and spaces, nothing else
 # (`(英文)，(英文)` are marks, not clauses).
 _GAP = re.compile(f"[\\s{SEPARATORS}{END_MARKS}]*")
-_SPACE = re.compile(r"\s")
 # A whole clause, the punctuation after it, and the same clause again, whole.
 _P = segmenter.PUNCTUATION
-_REPEATED_CLAUSE = re.compile(f"(?<![^{_P}])([^{_P}]++)[{_P}]++\\1(?![^{_P}])")
-
+# The first clause, or one after a mark: beginning with a character class, the search
+# skips to the marks without trying every offset.
+_FIRST_REPEATED = re.compile(f"([^{_P}]++)[{_P}]++\\1(?![^{_P}])")
+_REPEATED_CLAUSE = re.compile(f"[{_P}]{_FIRST_REPEATED.pattern}")
+_SPACE = re.compile(r"\s")
+# The spaces a clause may hold (a tab or a line break ends one).
+_INNER_SPACE = re.compile(f"[^\\S{_P}]+")
+# The one letter that lowers by its context (a final sigma): the text lowered whole and
+# clause by clause could differ there.
+_CONTEXT_CASED = "\u03a3"
 
 
 def _key(clause: str) -> str:
@@ -37,10 +44,14 @@ def _key(clause: str) -> str:
 
 
 def collapse_loops(text: str) -> tuple[str, list[Edit]]:
-    if text.lower() == text and not _SPACE.search(text):
-        # Without spaces or capitals every clause is its own key: one search tells whether
-        # a clause follows a copy of itself.
-        if not _REPEATED_CLAUSE.search(text):
+    if _CONTEXT_CASED not in text:
+        # The text without the spaces inside clauses, lowered, is every clause's key in turn
+        # (a clause of spaces alone disappears, which can only join two others): one
+        # search tells whether a clause may follow a copy of itself.
+        folded = text.lower()
+        if _SPACE.search(folded):
+            folded = _INNER_SPACE.sub("", folded)
+        if not (_FIRST_REPEATED.match(folded) or _REPEATED_CLAUSE.search(folded)):
             return text, []
     else:
         keys = [_key(clause) for clause in segmenter.CLAUSE.findall(text)]

@@ -18,7 +18,6 @@ first (`叫叫叫叫，叫做`).
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from reader.core.text import segmenter
 from reader.core.text.edits import Edit, removal_edits
@@ -33,25 +32,23 @@ MAX_UNIT = 4
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN = re.compile("[A-Za-z]")
 LAUGHTER = frozenset("哈呵嘿嘻")
-# Separators (and the spaces around them) between two clauses; a run counts as one,
-# since a removed filler can leave two behind (`我，呃，我觉得`).
-GAP = re.compile(f"[ \\t]*[{SEPARATORS}](?:[ \\t]*[{SEPARATORS}])*[ \\t]*")
-# Every restart shows one of two shapes, cheap to look for before reading any clause: the
-# last character before the separator again within the next six, or a short clause and the
-# next beginning with the same character. Each pattern begins with a character class, which
-# the regex engine skips to quickly: the first looks from the gap's first character back at
-# the one before it (the gap is spaces and separators with one separator at least).
+# Every restart needs two clauses with only separators and tabs between them (a run counts
+# as one, since a removed filler can leave two behind: `我，呃，我觉得`), the first one's last
+# character again among the next one's first six (a short clause that begins the next ends
+# in one of them, too). The patterns find exactly those pairs, at the gap between them, so
+# no other pair is read: the first where the gap follows the first clause's last character,
+# the second where spaces end that clause. Each begins with a character class, which the
+# regex engine skips to quickly, and looks back from there.
 _P = segmenter.PUNCTUATION
-_SHORT = f"[^{_P}]{{0,{MAX_FALSE_START - 1}}}"
-_HINT_TAIL = re.compile(
-    f"[ \\t{SEPARATORS}](?<=(.)[ \\t{SEPARATORS}])(?:(?<=[{SEPARATORS}])|[ \\t]*[{SEPARATORS}])[ \\t{SEPARATORS}]*{_SHORT}\\1"
+_INNER_SPACE = f"[^\\S{_P}]"
+_LAST = f"([^{_P}\\s])"
+# The gap's run of separators, then the next clause (group `next`) with that character.
+_NEXT_HOLDS_LAST = f"[\\t{SEPARATORS}]*+(?![{_P}])(?P<next>){_INNER_SPACE}*+[^{_P}]{{0,{MAX_FALSE_START - 1}}}\\1"
+_PAIR = re.compile(
+    f"[\\t{SEPARATORS}](?<={_LAST}[\\t{SEPARATORS}])(?:(?<=[{SEPARATORS}])|\\t*[{SEPARATORS}]){_NEXT_HOLDS_LAST}"
 )
-_HINT_CLAUSE = re.compile(f"[{_P}]([^{_P}]){_SHORT}{GAP.pattern}\\1")
-_HINT_FIRST_CLAUSE = re.compile(f"([^{_P}]){_SHORT}{GAP.pattern}\\1")
-
-
-def _hinted(text: str) -> bool:
-    return bool(_HINT_TAIL.search(text) or _HINT_CLAUSE.search(text) or _HINT_FIRST_CLAUSE.match(text))
+_PAIR_AFTER_SPACES = re.compile(f"{_INNER_SPACE}(?<={_LAST}{_INNER_SPACE}){_INNER_SPACE}*+\\t*[{SEPARATORS}]{_NEXT_HOLDS_LAST}")
+_CLAUSE_PART = re.compile(f"[^{_P}]*")
 # A preposition that opens a frame the clause must close (`在…中`, `当…时`, `对…来说`).
 FRAME_OPENERS = frozenset({"在", "当", "从", "对", "对于", "关于", "跟", "与", "和", "随着"})
 # The first characters of the openers: a clause holding none opens no frame.
@@ -67,36 +64,50 @@ FRAME_CLOSERS = frozenset(
 
 def collapse_restarts(text: str) -> tuple[str, list[Edit]]:
     """Remove false starts, one at a time until none is left (`我，我，我觉得` -> `我觉得`)."""
-    if not _hinted(text):
+    span = _first_restart(text)
+    if span is None:
         return text, []
     origin = list(range(len(text)))
     current = text
     removed: set[int] = set()
-    while (span := _first_restart(current)) is not None:
+    while span is not None:
         start, end = span
         removed.update(origin[start:end])
         del origin[start:end]
         current = current[:start] + current[end:]
+        span = _first_restart(current)
     return current, removal_edits(removed, STAGE)
 
 
 def _first_restart(text: str) -> tuple[int, int] | None:
     """The span (false start and its separator) of the first restart in `text`."""
-    spans = segmenter.clause_spans(text)
-    for (a_start, a_end), (b_start, b_end) in pairwise(spans):
-        first = text[a_start:a_end].rstrip()
+    pairs = list(_PAIR.finditer(text))
+    # Every space but ` ` is unprintable: a text with neither has no spaces to search.
+    if " " in text or not text.isprintable():
+        pairs += _PAIR_AFTER_SPACES.finditer(text)
+        pairs.sort(key=_start)
+    backwards = ""
+    for m in pairs:
+        # The first clause ends with the character the pattern looked back at (spaces
+        # after it aside); its start is found reading back from there.
+        last = m.start(1)
+        backwards = backwards or text[::-1]
+        part = _CLAUSE_PART.match(backwards, len(text) - 1 - last)
+        assert part is not None  # `*` matches anywhere
+        a_start = last + 1 - (part.end() - part.start())
+        b_start = m.start("next")
+        next_clause = _CLAUSE_PART.match(text, b_start)
+        assert next_clause is not None
+        b_end = next_clause.end()
         second = text[b_start:b_end].lstrip()
-        # `_may_restart`, written out: this runs for every pair of clauses.
-        if not first or not second or (
-            first[-1] not in second[:MAX_FALSE_START] and (len(first) > MAX_FALSE_START or not second.startswith(first))
-        ):
-            continue
-        if GAP.fullmatch(text, a_end, b_start) is None:
-            continue
-        cut = _false_start(first, second)
+        cut = _false_start(text[a_start : last + 1], second)
         if cut is not None:
             return a_start + cut, b_end - len(second)
     return None
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 def _may_restart(first: str, second: str) -> bool:

@@ -52,6 +52,9 @@ ATTRIBUTIVE = "的"
 COVERBS = frozenset({"让", "使", "把", "被", "给", "叫"})
 PRONOUN_TAG = "r"
 PRONOUN_FINALS = "我你他她它们咱"
+# Endings that keep a chunk open as its last word or words; before a particle, these.
+_KEEP_OPEN = ENDS_OPEN | SUBORDINATE_ENDS | {ATTRIBUTIVE}
+_KEEP_OPEN_BEFORE_PARTICLE = ENDS_OPEN | SUBORDINATE_ENDS
 # How many characters at the end of a chunk, and at the start of the next, the segmenter
 # reads: the last three words, the first two, are all that decide.
 LOOK_BACK = 8
@@ -97,6 +100,9 @@ def _ends_open(clause: str) -> bool:
     if clause[-1] not in _open_finals():
         # No word that waits ends in this character: only a waiting clause is left to check.
         return _subordinate(clause, [])
+    decided = _decided_by_endings(clause)
+    if decided is not None:
+        return decided
     # The last words decide; cutting only them keeps a long clause cheap.
     tokens = [t for t in segmenter.cut(clause[-LOOK_BACK:]) if not t.isspace()]
     if not tokens:
@@ -118,6 +124,28 @@ def _ends_open(clause: str) -> bool:
     if last == ATTRIBUTIVE and _noun_awaited(tokens[:-1]):
         return True
     return _subordinate(clause, tokens)
+
+
+def _decided_by_endings(clause: str) -> bool | None:
+    """`_ends_open` without cutting, when no way of cutting the last words could change the
+    answer: every word tested below is an ending of the clause, or an ending of what comes
+    before a particle, so when none of those endings is such a word, only the waiting-clause
+    test of the clause (or of it without its particle) is left. None when the words must be read."""
+    window = clause[-LOOK_BACK:]
+    answers = {_subordinate(clause, [])}  # the last word no particle
+    for n in range(1, len(window) + 1):
+        ending = window[-n:]
+        tag = segmenter.tag(ending)
+        if ending in _KEEP_OPEN or tag.startswith(OPEN_TAGS) or (
+            tag.startswith(PRONOUN_TAG) and window[-n - 1 : -n] in COVERBS
+        ):
+            return None
+        if ending in SENTENCE_FINAL:
+            before = window[:-n]
+            if any(before[-k:] in _KEEP_OPEN_BEFORE_PARTICLE for k in range(1, len(before) + 1)):
+                return None
+            answers.add(_subordinate(clause[:-n], []) if before else False)
+    return answers.pop() if len(answers) == 1 else None
 
 
 def _noun_awaited(tokens: list[str]) -> bool:

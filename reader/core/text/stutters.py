@@ -34,6 +34,7 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 _INNER_SPACE = f"[^\\S{segmenter.PUNCTUATION}]"
 _BETWEEN_HAN = re.compile(f"{_INNER_SPACE}(?<=[{HAN}]{_INNER_SPACE}){_INNER_SPACE}*(?=[{HAN}])")
 _SPACE = re.compile(r"\s")
+_CLAUSE_PART = re.compile(f"[^{segmenter.PUNCTUATION}]*")
 # A Latin word said again after a space: whole words (`papa` is one), any case.
 LATIN_ONE_LETTER_WORDS = frozenset("ai")
 LATIN_REPEAT = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?:\s+\1)+(?![A-Za-z])", re.IGNORECASE)
@@ -86,25 +87,51 @@ LATIN_DOUBLED = word_list("latin_doubled.txt")
 
 
 def collapse_stutters(text: str) -> tuple[str, list[Edit]]:
-    spaced = bool(_SPACE.search(text))
+    if not _SPACE.search(text):
+        return _collapse_unspaced(text)
+    return _collapse_spaced(text)
+
+
+def _collapse_unspaced(text: str) -> tuple[str, list[Edit]]:
+    """`collapse_stutters` of a text without spaces: only the clauses where a repetition
+    starts are read, each found around the repetition."""
+    edits: list[Edit] = []
+    end = 0  # the end of the last clause read
+    backwards = ""
+    for m in CANDIDATE.finditer(text):
+        at = m.start()
+        if at < end:
+            continue
+        backwards = backwards or text[::-1]
+        before = _CLAUSE_PART.match(backwards, len(text) - at)
+        after = _CLAUSE_PART.match(text, at)
+        assert before is not None and after is not None  # `*` matches anywhere
+        start = at - (before.end() - before.start())
+        end = after.end()
+        edits.extend(Edit(start + a, start + b, "", STAGE) for a, b in _collapse_clause(text[start:end]))
+    if not edits:
+        return text, []
+    return apply_edits(text, edits), edits
+
+
+def _collapse_spaced(text: str) -> tuple[str, list[Edit]]:
+    """`collapse_stutters` of a text with spaces: Latin words may stutter, and spaces between
+    Chinese characters do not hide a stutter."""
     # Repetitions are found with the spaces between Chinese characters taken out, clause by
     # clause: clause k of `joined` is clause k of `text` without them.
-    joined = _BETWEEN_HAN.sub("", text) if spaced else text
+    joined = _BETWEEN_HAN.sub("", text)
     repeats = [m.start() for m in CANDIDATE.finditer(joined)]
-    latin = spaced and bool(LATIN_REPEAT.search(text))
+    latin = bool(LATIN_REPEAT.search(text))
     if not repeats and not latin:
         return text, []
     spans = segmenter.clause_spans(text)
     # Only the clauses where a repetition starts need reading.
-    repeating = _holding(segmenter.clause_spans(joined) if spaced else spans, repeats)
+    repeating = _holding(segmenter.clause_spans(joined), repeats)
     edits: list[Edit] = []
     for (start, end), has_repeat in zip(spans, repeating, strict=True):
         if not (has_repeat or latin):
             continue
         clause = text[start:end]
-        if not spaced:
-            edits.extend(Edit(start + a, start + b, "", STAGE) for a, b in _collapse_clause(clause))
-            continue
         removed = set(_latin_stutters(clause)) if latin else set()
         if has_repeat:
             removed.update(_spaced_stutters(clause))
@@ -155,33 +182,57 @@ def _latin_stutters(clause: str) -> list[int]:
 
 def _collapse_clause(clause: str) -> list[tuple[int, int]]:
     """Spans of `clause` to remove, repeating until nothing changes (`我我们这这我们这个` -> `我们这个`)."""
+    spans = _Reading(clause).stutters()
+    if not spans:
+        return []
+    current = _without(clause, spans)
+    if not CANDIDATE.search(current):
+        # Read once, as most clauses are: the spans are in the clause's own offsets.
+        return _joined(spans)
     origin = list(range(len(clause)))
-    current = clause
     removed: set[int] = set()
-    while True:
-        spans = _Reading(current).stutters()
-        if not spans:
-            break
+    current = clause
+    while spans:
         # The spans come in order and never overlap.
         kept_origin: list[int] = []
-        kept: list[str] = []
         last = 0
         for a, b in spans:
             removed.update(origin[a:b])
             kept_origin += origin[last:a]
-            kept.append(current[last:a])
             last = b
         origin = kept_origin + origin[last:]
-        current = "".join(kept) + current[last:]
+        current = _without(current, spans)
         if not CANDIDATE.search(current):
             break
-    runs: list[list[int]] = []
-    for i in sorted(removed):
-        if runs and runs[-1][1] == i:
-            runs[-1][1] = i + 1
+        spans = _Reading(current).stutters()
+    return _joined([(i, i + 1) for i in sorted(removed)])
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with `spans` (in order, not overlapping) taken out."""
+    kept = []
+    last = 0
+    for a, b in spans:
+        kept.append(text[last:a])
+        last = b
+    kept.append(text[last:])
+    return "".join(kept)
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, not overlapping, with those that touch made one."""
+    runs: list[tuple[int, int]] = []
+    for a, b in spans:
+        if runs and runs[-1][1] == a:
+            runs[-1] = (runs[-1][0], b)
         else:
-            runs.append([i, i + 1])
-    return [(a, b) for a, b in runs]
+            runs.append((a, b))
+    return runs
+
+
+def _is_han(ch: str) -> bool:
+    """`HAN_CHAR.match(ch)` for one character, by comparisons: it runs for every unit tried."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 def _is_numeral_unit(unit: str) -> bool:
@@ -190,9 +241,9 @@ def _is_numeral_unit(unit: str) -> bool:
 
 
 def _is_reduplication(word: str) -> bool:
-    return any(
-        len(word) % size == 0 and word == word[:size] * (len(word) // size) for size in range(1, len(word) // 2 + 1)
-    )
+    """Whether `word` is one shorter unit said twice or more (`谢谢`, `等等等等`, `研究研究`): such
+    a word, and only such, is found again inside itself doubled, off its two ends."""
+    return len(word) > 1 and word in (word + word)[1:-1]
 
 
 class _Reading:
@@ -289,7 +340,7 @@ class _Reading:
         text = self.text
         for size in range(1, MAX_UNIT + 1):
             unit = text[i : i + size]
-            if len(unit) < size or not HAN_CHAR.match(unit[-1]):
+            if len(unit) < size or not _is_han(unit[-1]):
                 break
             copies = 1
             while text[i + copies * size : i + (copies + 1) * size] == unit and self._apart(i + copies * size):

@@ -8,7 +8,7 @@ from reader.core.text.fillers import remove_fillers
 from reader.core.text.punctuation import tidy
 from reader.core.text.script import convert, converter
 from reader.core.text.spacing import space
-from reader.core.text.stutters import collapse_stutters
+from reader.core.text.stutters import HAN_CHAR, _is_han, collapse_stutters
 
 
 def only(stage: str, **settings) -> Cleaner:
@@ -327,3 +327,8 @@ def test_a_mark_takes_the_readers_script_and_nothing_else():
     assert Cleaner(CleanSettings(script="keep")).clean_mark("(掌聲)").text == "(掌聲)"
     # No speech in it: fillers, stutters and rules leave it alone.
     assert Cleaner(rules=[Rule("英文", "English")]).clean_mark("(嗯嗯，英文)").text == "(嗯嗯，英文)"
+
+
+def test_the_quick_chinese_character_test_agrees_with_the_pattern():
+    # stutters tests each unit's last character by comparisons, for speed: the same ranges as HAN.
+    assert all(_is_han(ch) == bool(HAN_CHAR.match(ch)) for ch in map(chr, range(0x10000)))
