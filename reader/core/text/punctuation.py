@@ -3,7 +3,7 @@
 No clause starts with a separator (`呃，我们` -> `我们`), a run of separators keeps its
 first (`然后，，我们` -> `然后，我们`), a separator before an end mark goes (`可能是，。` ->
 `可能是。`), a full stop right after an end mark goes (`对，嗯。嗯。` and `对？嗯。` lose their
-fillers and leave `对。。`, `对？。`), no text starts with punctuation (`呃。我们` -> `我们`), and a
+fillers and leave `对。。`, `对？。`; `我。嗯，嗯。` leaves `我。，。`), no text starts with punctuation (`呃。我们` -> `我们`), and a
 segment left with punctuation alone is empty. It only removes.
 """
 
@@ -21,6 +21,7 @@ _RUN = re.compile(f"[{SEPARATORS}](?:\\s*[{SEPARATORS}])*")
 _SPACE = re.compile(r"\s*")
 # Only the full stop: `……` is one mark, and `！！`, `？？` may be the speaker's emphasis.
 _STOPS = re.compile(f"(?<=[{END_MARKS}])。+")
+_STOPS_AFTER = re.compile("。+")
 # Punctuation before the first word (`……` may open a text on purpose).
 _LEAD = re.compile(f"[{SEPARATORS}。！？!?][\\s{SEPARATORS}。！？!?]*")
 # Every rule above needs punctuation at the start or one of these shapes; most texts show
@@ -66,12 +67,18 @@ def tidy(text: str) -> tuple[str, list[Edit]]:
         after = space.end()
         before = _neighbour_before(text, start)
         if before == "" or before in END_MARKS:
-            edits.append(Edit(start, after, "", STAGE))
+            # The run goes, and so do full stops it kept from the end mark before it
+            # (`我。，。` -> `我。`): once the run is out they would follow that mark.
+            stops = _STOPS_AFTER.match(text, after)
+            edits.append(Edit(start, stops.end() if stops else after, "", STAGE))
         elif after < len(text) and text[after] in END_MARKS:
             edits.append(Edit(start, end, "", STAGE))
         elif end - start > 1:
             edits.append(Edit(start + 1, end, "", STAGE))
-    edits.extend(Edit(m.start(), m.end(), "", STAGE) for m in _STOPS.finditer(text, start_words))
+    removed_runs = list(edits)
+    for m in _STOPS.finditer(text, start_words):
+        if not any(e.start <= m.start() < e.end for e in removed_runs):  # a run's removal took it already
+            edits.append(Edit(m.start(), m.end(), "", STAGE))
     edits.sort(key=lambda e: e.start)
     tidied = apply_edits(text, edits)
     if tidied and not any(ch.isalnum() for ch in tidied):

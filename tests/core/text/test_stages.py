@@ -267,6 +267,8 @@ def test_bad_regex_replacement_is_refused():
         ("然后，", "然后，"),
         ("，。", ""),
         ("1,000 个", "1,000 个"),
+        ("我。，。", "我。"),  # the full stop the run kept would follow the first one
+        ("对？，。。好", "对？好"),
     ],
 )
 def test_punctuation_tidy(raw, expected):
@@ -277,6 +279,8 @@ def test_punctuation_after_removals(cleaner):
     assert cleaner.clean("呃，我们").text == "我们"
     assert cleaner.clean("你能想出，嗯，").text == "你能想出，"
     assert cleaner.clean("嗯。").text == ""
+    once = cleaner.clean("我。嗯，嗯。").text
+    assert once == "我。" and cleaner.clean(once).text == once
 
 
 def test_punctuation_off():
