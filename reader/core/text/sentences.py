@@ -64,6 +64,14 @@ _PUNCTUATION = re.compile(f"[{_MARKS}]+")
 # Read backwards: the punctuation at the end, then the last clause.
 _LAST_CLAUSE_REVERSED = re.compile(f"[{_MARKS}]*([^{_MARKS}]*)")
 _FULL_STOPS = re.compile(FULL_STOP)
+# A `，` after a clause that asks by its ending (`听到吗，哎感谢邀请`, `为什么…呢，`): it closes
+# the question when a clause of its own follows in the chunk. A question word inside the clause
+# (`是不是`) does not, as its question may go on past the comma (`你是不是觉得，这很难`).
+_COMMA_AFTER_QUESTION_ENDING = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(QUESTION_ENDS | set(_FRAME_ENDINGS), key=len, reverse=True))) + ")" + COMMA
+)
+# `不管怎么样`, `无论是吗啡还是…`: a concession, not a question.
+_CONCESSIVE = ("不管", "无论", "不论")
 
 
 def _last_clause(text: str, end: int | None = None) -> str:
@@ -84,12 +92,19 @@ def _first_clause(text: str) -> str:
 
 def is_question(clause: str) -> bool:
     """`…吗`, `…对吧`, `是不是…`, `为什么…呢`: the clause asks."""
-    if not clause:
+    if not clause or _concessive(clause):
         return False
+    return any(word in clause for word in QUESTION_ANYWHERE) or _asks_by_its_ending(clause)
+
+
+def _concessive(clause: str) -> bool:
+    return any(word in clause for word in _CONCESSIVE)
+
+
+def _asks_by_its_ending(clause: str) -> bool:
+    """`…吗`, `…对吧`, `为什么…呢`: the clause's last words make it a question."""
     if clause.endswith(_QUESTION_ENDINGS):
-        return True
-    if any(word in clause for word in QUESTION_ANYWHERE):
-        return True
+        return not _concessive(clause)
     if not clause.endswith(_FRAME_ENDINGS):
         return False
     return any(clause.endswith(end) and start in clause[: -len(end)] for start, end in QUESTION_FRAMES)
@@ -219,6 +234,23 @@ def mark_sentences(text: str, next_start: str | None) -> tuple[str, list[Edit]]:
             continue
         if is_question(last):
             edits.append(Edit(pos, pos + 1, QUESTION, STAGE))
+    edits += _questions_before_commas(text)
     if not edits:
         return text, []
+    edits.sort(key=lambda e: e.start)
     return apply_edits(text, edits), edits
+
+
+def _questions_before_commas(text: str) -> list[Edit]:
+    """`？` for each `，` that closes a question inside the chunk (a chunk-final `，` stays:
+    the recognizer heard the sentence go on into the next chunk)."""
+    edits = []
+    for m in _COMMA_AFTER_QUESTION_ENDING.finditer(text):
+        pos = m.end() - 1
+        following = _first_clause(text[pos + 1 :])
+        if not following:
+            continue  # the chunk ends here
+        if _begins_open(following) or not _asks_by_its_ending(_last_clause(text, pos)):
+            continue  # `提升吗，以及…`: the sentence goes on
+        edits.append(Edit(pos, pos + 1, QUESTION, STAGE))
+    return edits

@@ -67,8 +67,26 @@ def test_statements_are_no_questions(clause):
 
 def test_a_question_inside_a_chunk_gets_its_mark_whatever_follows():
     assert mark_sentences("你能听到吗。我们开始吧。", None)[0] == "你能听到吗？我们开始吧。"
-    # A comma after a question is left alone: the sentence may go on (`…吗，以及…`).
+    # A comma after a question stays where the sentence goes on (`…吗，以及…`).
     assert mark_sentences("有看到一些提升吗，以及在未来当中，", None) == ("有看到一些提升吗，以及在未来当中，", [])
+
+
+@pytest.mark.parametrize(
+    ("chunk", "marked"),
+    [
+        # From the seeds: a question closed by a comma, then a clause of its own.
+        ("你对此有什么了解吗，你认为语言将是最终的媒体界面。", "你对此有什么了解吗？你认为语言将是最终的媒体界面。"),
+        ("背后有什么秘密吗，你知道的。", "背后有什么秘密吗？你知道的。"),
+        ("为什么会这样呢，因为数据不够。", "为什么会这样呢？因为数据不够。"),
+        # The question goes on past the comma, or there is no question.
+        ("你是不是觉得，这个问题很难。", "你是不是觉得，这个问题很难。"),
+        ("所以不管怎么样，我们都要做。", "所以不管怎么样，我们都要做。"),
+        # A chunk-final comma: the recognizer heard the sentence go on into the next chunk.
+        ("还有什么补充吗，", "还有什么补充吗，"),
+    ],
+)
+def test_a_comma_that_closes_a_question_becomes_its_mark(chunk, marked):
+    assert mark_sentences(chunk, "")[0] == marked
 
 
 def test_the_pipeline_marks_what_sentences_changed(cleaner):
