@@ -22,6 +22,7 @@ import re
 from reader.core.text import segmenter
 from reader.core.text.edits import Edit, removal_edits
 from reader.core.text.punctuation import SEPARATORS
+from reader.core.text.sentences import ATTRIBUTIVE, DETERMINERS, ENDS_OPEN
 
 STAGE = "stutters"
 # A false start is short: a clause of up to six characters, or the tail of a longer one.
@@ -53,6 +54,9 @@ _CLAUSE_PART = re.compile(f"[^{_P}]*")
 FRAME_OPENERS = frozenset({"在", "当", "从", "对", "对于", "关于", "跟", "与", "和", "随着"})
 # The first characters of the openers: a clause holding none opens no frame.
 _OPENER_START = re.compile(f"[{''.join(sorted({word[0] for word in FRAME_OPENERS}))}]")
+# Words that wait for more, and their last characters.
+_WAITING = (ENDS_OPEN | DETERMINERS) - {ATTRIBUTIVE}
+_OPEN_FINALS = tuple({word[-1] for word in _WAITING})
 FRAME_CLOSERS = frozenset(
     {
         "中", "里", "上", "下", "内", "外", "时", "前", "后", "之中", "之间", "当中", "之前", "之后",
@@ -139,7 +143,9 @@ def _false_start(first: str, second: str) -> int | None:
     for size in range(longest, 1, -1):
         tail = first[-size:]
         if second.startswith(tail) and HAN.fullmatch(tail) and (
-            _cut_mid_word(tail, second, readings) or _frame_left_open(first[:-size], tail, second, readings)
+            _cut_mid_word(tail, second, readings)
+            or _phrase_left_open(first, tail, readings)
+            or _frame_left_open(first[:-size], tail, second, readings)
         ):
             return len(first) - size
     return None
@@ -186,6 +192,20 @@ def _cut_mid_word(tail: str, second: str, readings: dict[str, tuple[str, ...]]) 
         return False
     ends = segmenter.boundaries(_cut(second, readings))
     return len(tail) not in ends
+
+
+def _phrase_left_open(first: str, tail: str, readings: dict[str, tuple[str, ...]]) -> bool:
+    """`路上的一个，一个这个critical path`: the clause broke off on a word that waits for more
+    (a measure word waiting for its noun, a preposition, a conjunction: the words a sentence
+    cannot end on), and the next clause says it again. Not `的`: `动态的，动态的数据` is said
+    twice on purpose."""
+    if not tail.endswith(_OPEN_FINALS):
+        return False  # cheap: no word that waits ends the tail
+    tokens = _cut(first, readings)
+    if len(tail) not in [len(first) - b for b in segmenter.boundaries(tokens)]:
+        return False  # the tail is no whole word where it was first said
+    last = tokens[-1]
+    return last in _WAITING
 
 
 def _frame_left_open(before: str, tail: str, second: str, readings: dict[str, tuple[str, ...]]) -> bool:

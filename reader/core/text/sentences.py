@@ -64,12 +64,11 @@ _PUNCTUATION = re.compile(f"[{_MARKS}]+")
 # Read backwards: the punctuation at the end, then the last clause.
 _LAST_CLAUSE_REVERSED = re.compile(f"[{_MARKS}]*([^{_MARKS}]*)")
 _FULL_STOPS = re.compile(FULL_STOP)
-# A `，` after a clause that asks by its ending (`听到吗，哎感谢邀请`, `为什么…呢，`): it closes
+# A `，` after a clause that asks with a particle (`听到吗，哎感谢邀请`, `为什么…呢，`): it closes
 # the question when a clause of its own follows in the chunk. A question word inside the clause
 # (`是不是`) does not, as its question may go on past the comma (`你是不是觉得，这很难`).
-_COMMA_AFTER_QUESTION_ENDING = re.compile(
-    "(?:" + "|".join(map(re.escape, sorted(QUESTION_ENDS | set(_FRAME_ENDINGS), key=len, reverse=True))) + ")" + COMMA
-)
+# Only the particles: a tag (`这几个方法对吧，其实…`) sits inside a sentence as often as it ends one.
+_COMMA_AFTER_QUESTION_ENDING = re.compile(f"[吗{''.join(sorted(set(_FRAME_ENDINGS)))}]{COMMA}")
 # `不管怎么样`, `无论是吗啡还是…`: a concession, not a question.
 _CONCESSIVE = ("不管", "无论", "不论")
 

@@ -20,6 +20,9 @@ from reader.core.text.restarts import collapse_restarts
         ("我，呃，我觉得".replace("呃", ""), "我觉得"),  # the run a removed filler leaves
         ("the，the model", "the model"),
         ("然后，然后呢", "然后呢"),
+        # Broken off on a word that waits for its noun (seeds/002), said again.
+        ("通往AGI路上的一个，一个这个critical path", "通往AGI路上的一个这个critical path"),
+        ("我觉得这是一个，一个很好的问题", "我觉得这是一个很好的问题"),
     ],
 )
 def test_false_starts_go(raw, expected):

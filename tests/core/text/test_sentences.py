@@ -81,6 +81,7 @@ def test_a_question_inside_a_chunk_gets_its_mark_whatever_follows():
         # The question goes on past the comma, or there is no question.
         ("你是不是觉得，这个问题很难。", "你是不是觉得，这个问题很难。"),
         ("所以不管怎么样，我们都要做。", "所以不管怎么样，我们都要做。"),
+        ("这个方法对吧，其实还没有定论。", "这个方法对吧，其实还没有定论。"),  # a tag, inside the sentence
         # A chunk-final comma: the recognizer heard the sentence go on into the next chunk.
         ("还有什么补充吗，", "还有什么补充吗，"),
     ],
