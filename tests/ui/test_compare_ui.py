@@ -98,3 +98,14 @@ def test_help_lists_the_comparisons_keys(window, tmp_path):
     assert len(shortcuts) == 4
     for shortcut in shortcuts:
         assert shortcut.key().toString(QKeySequence.SequenceFormat.NativeText).replace("Escape", "Esc") in listed
+
+
+def test_opening_another_transcript_closes_the_comparison_of_the_one_left(window, tmp_path):
+    """Else "use this wording" would write into a transcript the reader no longer shows."""
+    a = window.transcript_id
+    b = import_second(window, tmp_path)
+    window.comparing.start(a, b)
+    assert window.comparing.dock.isVisible()
+    window.library_panel.select(b)
+    assert window.transcript_id == b
+    assert not window.comparing.dock.isVisible() and window.comparing.pair is None

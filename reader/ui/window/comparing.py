@@ -152,6 +152,14 @@ class Comparing(Retranslating, QObject):
             self.dock.hide()
         self.window.view.setFocus()
 
+    def transcript_opened(self, transcript_id: int | None) -> None:
+        """The reader went to another transcript: a comparison of the one it left goes too, or
+        "use this wording" would write into a transcript the reader no longer shows."""
+        if self.pair is not None and self.pair[0] != transcript_id:
+            self.pair = None
+            if self.dock is not None:
+                self.dock.hide()
+
     def _changed(self, changes: OpChanges) -> None:
         if self.pair is None or self.dock is None or not self.dock.isVisible():
             return

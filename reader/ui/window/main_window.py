@@ -274,6 +274,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.rules_dialog is not None:
             self.rules_dialog.set_transcript(transcript_id)
         self.reviewing.transcript_opened(transcript_id)
+        self.comparing.transcript_opened(transcript_id)
 
     def refresh(self, changes: OpChanges) -> None:
         """Reload what `changes` names, and no more."""
