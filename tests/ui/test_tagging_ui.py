@@ -300,3 +300,20 @@ def test_labels_made_in_the_window_are_there_after_a_restart(qtbot, make_window,
     assert not again.view.isColumnHidden(SPEAKER)
     assert again.act_show_labels.isChecked(), "the columns asked for stay asked for"
     assert again.label_bar.key_text() == "1 主持人  2 嘉宾甲"
+
+
+def test_on_a_narrow_window_the_no_speakers_hint_gives_way_and_the_filters_stay_whole(qtbot):
+    from reader.ui.window.label_bar import LabelBar
+
+    bar = LabelBar()
+    qtbot.addWidget(bar)
+    bar.set_labels([], [])
+    bar.show()
+    assert bar.no_speakers.isVisible()
+    full = bar.sizeHint().width()
+    bar.resize(full - bar.no_speakers.sizeHint().width() // 2, bar.sizeHint().height())
+    qtbot.waitUntil(lambda: bar.no_speakers.width() < bar.no_speakers.sizeHint().width())
+    for box in (bar.speaker_filter, bar.topic_filter):
+        assert box.width() >= box.sizeHint().width()
+    assert bar.topic_filter.geometry().right() < bar.width()
+    assert bar.no_speakers.text() in bar.no_speakers.toolTip()  # the whole hint on hover

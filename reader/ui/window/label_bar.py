@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidg
 
 from reader.ui.i18n import Retranslating
 from reader.ui.operations.reads import Label
+from reader.ui.table.segment_model import plain_tooltip
 
 SHORTCUT_SPEAKERS = 9  # keys 1..9
 SWATCH = 10
@@ -38,6 +39,8 @@ class LabelBar(Retranslating, QWidget):
         self.keys.setSpacing(10)
         layout.addLayout(self.keys)
         self.no_speakers = _plain()
+        # The hint gives way first on a narrow window: the filters at the right stay whole.
+        self.no_speakers.setMinimumWidth(1)
         layout.addWidget(self.no_speakers)
         layout.addStretch(1)
         self.speaker_title = _plain()
@@ -59,6 +62,7 @@ class LabelBar(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.keys_title.setText(self.tr("Keys:"))
         self.no_speakers.setText(self.tr("no speakers yet: Labels › Set Speaker… (Ctrl+Shift+P) names one"))
+        self.no_speakers.setToolTip(plain_tooltip(self.no_speakers.text()))
         self.speaker_title.setText(self.tr("Show speaker:"))
         self.topic_title.setText(self.tr("topic:"))
         self.speaker_filter.setItemText(0, self.tr("(all)"))
