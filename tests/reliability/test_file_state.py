@@ -95,3 +95,15 @@ def test_closing_backs_up_a_changed_library_once_and_an_unchanged_one_without_co
     assert second is not None and list_backups(db) == [second, made]
     with open_library(str(second)) as copy:
         assert transcript_segments(copy, 1)[1][0].correction == "关闭前的改正"
+
+
+def test_a_file_renamed_over_the_open_library_is_not_called_sound_when_it_closes(db, tmp_path):
+    other = tmp_path / "other.sqlite3"
+    with open_library(str(other)) as lib:
+        import_file(lib, SEED)
+    damage_a_page(other)
+    lib = open_library(str(db))
+    other.replace(db)  # a sync tool puts another version in place while the library is open
+    lib.close()
+    assert not file_state.known_sound(db)
+    assert damage_report(db, trust_unchanged=True) is not None

@@ -75,6 +75,8 @@ class Library:
         # The file passed SQLite's check when opened (or was provably unchanged since it last did):
         # closing it records its state (file_state), so the next open need not read it all again.
         self.sound = sound
+        # Which file that was: one renamed over it meanwhile (a sync tool) was never checked.
+        self._opened_as = file_state.identity(file) if file is not None else None
         self._wal_lost = False
         if file is not None:
             self.url = "sqlite:///" + str(file)
@@ -222,7 +224,9 @@ class Library:
         # Sound when opened, and written since only through SQLite after the full check
         # before the first write. No -wal left (stamp None otherwise): nobody else has it open.
         if self.file is not None and self.sound and self.damage is None and not self._wal_lost:
-            file_state.remember_sound(self.file, file_state.stamp(self.file))
+            now = file_state.stamp(self.file)
+            if now is not None and now[:2] == self._opened_as:
+                file_state.remember_sound(self.file, now)
 
     def __enter__(self) -> Library:
         return self

@@ -43,6 +43,15 @@ def stamp(path: Path) -> Stamp | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
+def identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`: which file it is, whatever is written into it."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def read(record: Path) -> Stamp | None:
     try:
         value = json.loads(record.read_text(encoding="utf-8"))
