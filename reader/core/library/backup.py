@@ -9,6 +9,12 @@ Rolling backups live in `<data dir>/backups/<library name>-<hash of its
 path>/`. The app makes one when it starts and when it closes, but only if the
 library differs from the newest one; then it thins the folder to the 10
 newest plus the newest of each of the last 7 days (at most 17 files).
+
+Whether it differs is first asked of the file's stamp (file_state), kept in
+the folder beside the backups when a close made one or found it equal: an
+unchanged library (a million segments: 800 MB) is then not copied at all. At
+start the app asks this before opening the library, and makes the backup
+later, once the window is idle (ui/operations/library.py).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.exc import DBAPIError
 
 from reader.core.errors import UserError
+from reader.core.library import file_state
 from reader.core.library.backup_files import (
     STAMP,
     SUFFIX,
@@ -42,6 +49,8 @@ from reader.core.tempfiles import make_temp, remove_stale_temps, sync_folder
 
 KEEP_NEWEST = 10
 KEEP_DAYS = 7
+# Beside the backups: the stamp of the library file the newest backup holds (file_state).
+BACKED_UP_STAMP = "library-stamp.json"
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,40 @@ def rolling_backup(lib: Library, now: datetime | None = None) -> Path | None:
     return made
 
 
+def changed_since_backup(db: str | Path | None) -> bool:
+    """False when the library file is provably the file its newest rolling backup was made from
+    (or is on a server, which has no rolling backups); True when it may have changed."""
+    path = library_file(db)
+    if path is None:
+        return False
+    folder = backups_dir(path)
+    now = file_state.stamp(path)
+    return now is None or now != file_state.read(folder / BACKED_UP_STAMP) or not dated_backups(folder)
+
+
+def close_and_back_up(lib: Library, now: datetime | None = None) -> Path | None:
+    """Close `lib`, then add it to its rolling backups if it changed since the newest one.
+
+    Closed, SQLite has folded the -wal into the file, whose stamp then tells
+    an unchanged library without copying it; a changed one is copied and its
+    stamp kept beside the backups. Returns the new backup, or None.
+    """
+    if lib.file is None:  # a server, or an sqlite:/// URL: no stamp to ask, the copy tells
+        try:
+            return rolling_backup(lib, now)
+        finally:
+            lib.close()
+    lib.close()
+    if lib.damage is not None or not changed_since_backup(lib.file):
+        return None
+    before = file_state.stamp(lib.file)
+    with open_library(str(lib.file)) as again:  # sound when `lib` was: not checked again
+        made = rolling_backup(again, now)
+    if before is not None and file_state.stamp(lib.file) == before:
+        file_state.write(backups_dir(lib.file) / BACKED_UP_STAMP, before)
+    return made
+
+
 def thin(folder: Path, now: datetime) -> list[Path]:
     """Delete the backups that the policy does not keep, and killed backups' temporary files; returns those deleted."""
     leftovers = remove_stale_temps(folder)
@@ -117,22 +160,30 @@ def thin(folder: Path, now: datetime) -> list[Path]:
     return leftovers + dropped
 
 
-def damage_report(db: str | Path | None = None) -> str | None:
+def damage_report(db: str | Path | None = None, *, trust_unchanged: bool = False) -> str | None:
     """What SQLite's quick_check finds wrong with a library file; None if sound, absent or on a server.
 
     The app asks this before opening a library; when it answers, the app
     offers `newest_good_backup` and writes nothing into the damaged file.
+    `trust_unchanged`: None without reading the file when it is provably
+    unchanged since it last passed (file_state; the app's start).
     """
     path = library_file(db)
     if path is None or not path.is_file():
         return None
+    if trust_unchanged and file_state.known_sound(path):
+        return None
+    before = file_state.stamp(path)
     engine = create_engine("sqlite:///" + str(path), connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     try:
-        return quick_check(engine)
+        report = quick_check(engine)
     except DBAPIError as exc:
         return " ".join(str(exc.orig).split())
     finally:
         engine.dispose()
+    if report is None:
+        file_state.remember_sound(path, before)
+    return report
 
 
 def restore(path: str | Path, db: str | Path | None = None) -> Restored:
@@ -264,6 +315,8 @@ __all__ = [
     "backup",
     "backup_problem",
     "backups_dir",
+    "changed_since_backup",
+    "close_and_back_up",
     "damage_report",
     "library_file",
     "list_backups",

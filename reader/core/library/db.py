@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core import paths
 from reader.core.errors import Msg, UserError
-from reader.core.library import sqlite_file
+from reader.core.library import file_state, sqlite_file
 from reader.core.library.backup_files import rescue_hint_msg
 from reader.core.library.migrations import (
     HEAD_REVISION,
@@ -55,7 +55,13 @@ class Library:
     """An open library. Sessions are short: one per read or per unit of work."""
 
     def __init__(
-        self, engine: Engine | None = None, damage: str | None = None, *, file: Path | None = None, access: str | None = None
+        self,
+        engine: Engine | None = None,
+        damage: str | None = None,
+        *,
+        file: Path | None = None,
+        access: str | None = None,
+        sound: bool = False,
     ):
         # A library file opened current (or damaged) gets its engine at the
         # first session: `read_rows` alone never imports SQLAlchemy.
@@ -66,6 +72,11 @@ class Library:
         self.access = access
         # The full integrity_check runs once, before the first write of this Library.
         self._checked_for_writing = False
+        # The file passed SQLite's check when opened (or was provably unchanged since it last did):
+        # closing it records its state (file_state), so the next open need not read it all again.
+        self.sound = sound
+        # Which file that was: one renamed over it meanwhile (a sync tool) was never checked.
+        self._opened_as = file_state.identity(file) if file is not None else None
         self._wal_lost = False
         if file is not None:
             self.url = "sqlite:///" + str(file)
@@ -167,6 +178,7 @@ class Library:
         self._checked_for_writing = True
         if found is not None:
             self.damage = found
+            file_state.forget_sound(path)
 
     def _check_wal(self, session: Session, path: Path) -> None:
         """Refuse to write when the -wal file this connection writes into was deleted or replaced.
@@ -215,6 +227,12 @@ class Library:
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+        # Sound when opened, and written since only through SQLite after the full check
+        # before the first write. No -wal left (stamp None otherwise): nobody else has it open.
+        if self.file is not None and self.sound and self.damage is None and not self._wal_lost:
+            now = file_state.stamp(self.file)
+            if now is not None and now[:2] == self._opened_as:
+                file_state.remember_sound(self.file, now)
 
     def __enter__(self) -> Library:
         return self
@@ -265,7 +283,8 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False, checked: bo
     library (SQLite's quick_check fails; the message names the newest good
     backup). With `damaged_ok` a damaged library opens read only, for `check`.
     `checked`: the caller has just run that check (`backup.damage_report`), which
-    reads the whole file; it is not run twice.
+    reads the whole file; it is not run twice. Nor is it run on a file provably
+    unchanged since it last passed it (`file_state`).
     """
     target = db or paths.default_db()
     if "://" in target:
@@ -273,17 +292,19 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False, checked: bo
     path = _library_file(target)
     if not path.exists():
         _create_library(path, target)
-        return Library(file=path)
+        return Library(file=path, sound=True)
     if path.is_file() and path.stat().st_size == 0:
         raise UserError(
             "{db}", "the file is empty, not a transcript-reader library; nothing was changed (give a new file's name to make a library)",
             db=target,
         )
     access = file_access(path)
+    before = file_state.stamp(path)
+    trusted = checked or file_state.known_sound(path)
     try:
         # A first look that writes nothing: no journal mode is set before the file is known to be a library.
         with closing(connect_file(path, access, wal=False)) as conn:
-            damage = None if checked else sqlite_file.damage(conn.execute, sqlite3.Error)
+            damage = None if trusted else sqlite_file.damage(conn.execute, sqlite3.Error)
             current = file_revisions(conn) if damage is None else set()
             foreign = damage is None and not current and sqlite_file.has_tables(conn)
     except sqlite3.Error as exc:
@@ -297,8 +318,10 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False, checked: bo
                 db=target, damage=damage, hint=rescue_hint_msg(target),
             )
         return Library(damage=damage, file=path, access=access)
+    if not trusted and current:
+        file_state.remember_sound(path, before)
     if current == {HEAD_REVISION}:
-        return Library(file=path, access=access)
+        return Library(file=path, access=access, sound=True)
     if not current:
         what = Msg("it holds other tables") if foreign else Msg("an empty SQLite database")
         raise UserError("{db}", "not a transcript-reader library ({holding}); nothing was changed", db=target, holding=what)
@@ -310,7 +333,7 @@ def open_library(db: str | None = None, *, damaged_ok: bool = False, checked: bo
     engine = _engine(target)
     with _disposed_on_error(engine, target):
         _migrate(engine, target)
-    return Library(engine, file=path)
+    return Library(engine, file=path, sound=True)
 
 
 def _create_library(path: Path, target: str) -> None:

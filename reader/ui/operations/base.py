@@ -141,10 +141,9 @@ class Operations(QObject):
         lib, self.library = self.library, None
 
         def work(task: Task) -> None:
-            try:
-                if backup:
-                    backups.rolling_backup(lib)
-            finally:
+            if backup:  # closed first: then the file's stamp tells whether it changed, without a copy
+                backups.close_and_back_up(lib)
+            else:
                 lib.close()
 
         self.runner.submit("write", work, on_error=self.report, description="close library")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from reader.core.errors import UserError
 from reader.core.library import ImportCancelled, Library, db, import_file, import_seeds_if_new, models, open_library
@@ -26,6 +26,9 @@ from reader.ui.tasks import Task
 
 current_user = models.current_user
 backups_dir = backups.backups_dir
+# The rolling backup at start waits this long after the library opened, and again while any lane
+# works: copying a big library (800 MB for a million segments) must not slow the first screens.
+BACKUP_WHEN_IDLE_MS = 1500
 
 
 @dataclass(frozen=True)
@@ -42,13 +45,14 @@ class DamagedLibrary:
 def open(ops: Operations, location: str | None, import_seeds: bool = False) -> None:  # shadows the builtin: the menu's word
     """Open the library at `location`, unless it is damaged: then `damaged` is emitted and the open library stays."""
 
-    def finished(result: Library | DamagedLibrary) -> None:
+    def finished(result: tuple[Library, bool] | DamagedLibrary) -> None:
         if isinstance(result, DamagedLibrary):
             ops.damaged.emit(result)
             return
-        ops.opened(result)
-        # Add it to its rolling backups if it changed since the newest (a no-op on a server).
-        ops.runner.submit("write", lambda task: backups.rolling_backup(result), on_error=ops.report, description="rolling backup")
+        lib, changed = result
+        ops.opened(lib)
+        if changed:  # since its newest rolling backup
+            _back_up_when_idle(ops, lib)
 
     ops.runner.submit(
         "write",
@@ -59,17 +63,36 @@ def open(ops: Operations, location: str | None, import_seeds: bool = False) -> N
     )
 
 
-def _open_unless_damaged(location: str | None, import_seeds: bool, task: Task) -> Library | DamagedLibrary:
-    report = backups.damage_report(location)
+def _open_unless_damaged(location: str | None, import_seeds: bool, task: Task) -> tuple[Library, bool] | DamagedLibrary:
+    """The library and whether it changed since its newest rolling backup (asked before opening it:
+    the file's stamp tells only while no -wal is beside it), or what is damaged."""
+    # quick_check reads the whole file (1 s for a million segments): not for a file unchanged since it passed.
+    report = backups.damage_report(location, trust_unchanged=True)
     if report is not None:
         newest = backups.newest_good_backup(location)
         made = datetime.fromtimestamp(newest.stat().st_mtime) if newest is not None else None
         return DamagedLibrary(str(location), report, newest, made)
-    lib = open_library(location, checked=True)  # quick_check reads the whole file: once is enough
+    changed = backups.changed_since_backup(location)
+    lib = open_library(location, checked=True)  # checked just now, or unchanged since it passed
     if import_seeds:
         with contextlib.suppress(ImportCancelled):  # quitting during the first start: the samples not yet in come next time
             import_seeds_if_new(lib, cancel=task.cancelled)
-    return lib
+    return lib, changed
+
+
+def _back_up_when_idle(ops: Operations, lib: Library) -> None:
+    """Add `lib` to its rolling backups once the window is idle (no lane working), unless it was closed first
+    (closing backs it up)."""
+
+    def attempt() -> None:
+        if ops.library is not lib:
+            return
+        if ops.runner.busy():
+            QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
+            return
+        ops.runner.submit("write", lambda task: backups.rolling_backup(lib), on_error=ops.report, description="rolling backup")
+
+    QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
 
 
 # backups
