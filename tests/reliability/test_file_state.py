@@ -79,6 +79,23 @@ def test_damage_the_stamp_does_not_show_is_still_never_written_into(db):
     assert not file_state.known_sound(db)  # found damaged: closing did not call it sound again
 
 
+def test_the_check_a_first_write_needs_can_run_ahead_and_says_what_it_found(db, monkeypatch):
+    """The app runs it when idle, so a person's first edit does not wait for it."""
+    lib = open_library(str(db))
+    run = checks_run(monkeypatch)
+    lib.check_before_writing()
+    edits.set_correction(lib, edits.segment_at(lib, 1, 1), "先检查过了")
+    assert run == ["integrity_check"]  # once, ahead of the write
+    lib.close()
+    damage_a_page(db)
+    file_state.write(file_state._sound_record(db), file_state.stamp(db))  # damage the stamp does not show
+    lib = open_library(str(db))
+    with pytest.raises(UserError, match="damaged"):
+        lib.check_before_writing()
+    assert lib.damage is not None
+    lib.close()
+
+
 def test_closing_backs_up_a_changed_library_once_and_an_unchanged_one_without_copying_it(db, monkeypatch):
     made = close_and_back_up(open_library(str(db)))
     assert made is not None and list_backups(db) == [made]

@@ -152,13 +152,7 @@ class Library:
             raise StorageError(self.url, READ_ONLY)
         if self._wal_lost:
             raise StorageError(self.url, WAL_LOST)
-        if self.file is not None and not self._checked_for_writing:
-            self._check_before_writing(self.file)
-        if self.damage is not None:
-            raise UserError(
-                "{db}", "the library is damaged ({damage}); nothing will be written to it.{hint}",
-                db=self.url, damage=self.damage, hint=rescue_hint_msg(self.url),
-            )
+        self.check_before_writing()
         with self._storage_errors(writing=True), Session(self._write_engine, expire_on_commit=False) as session:
             self._take_write_lock(session)
             if self.file is not None:
@@ -169,6 +163,18 @@ class Library:
                 session.rollback()
                 raise
             session.commit()
+
+    def check_before_writing(self) -> None:
+        """Refuse (`UserError`) a damaged library. Before the first write that needs SQLite's full
+        integrity_check (a second or two at a million segments): the app runs it when idle, so a
+        person's first edit does not wait for it."""
+        if self.file is not None and self.access is None and not self._checked_for_writing:
+            self._check_before_writing(self.file)
+        if self.damage is not None:
+            raise UserError(
+                "{db}", "the library is damaged ({damage}); nothing will be written to it.{hint}",
+                db=self.url, damage=self.damage, hint=rescue_hint_msg(self.url),
+            )
 
     def _check_before_writing(self, path: Path) -> None:
         """SQLite's full integrity_check before the first write: quick_check, run at every open,

@@ -26,8 +26,9 @@ from reader.ui.tasks import Task
 
 current_user = models.current_user
 backups_dir = backups.backups_dir
-# The rolling backup at start waits this long after the library opened, and again while any lane
-# works: copying a big library (800 MB for a million segments) must not slow the first screens.
+# The check before the first write and the rolling backup at start wait this long after the library
+# opened, and again while any lane works: reading and copying a big library (800 MB for a million
+# segments) must not slow the first screens, and the first edit then need not wait for the check.
 BACKUP_WHEN_IDLE_MS = 1500
 
 
@@ -51,8 +52,7 @@ def open(ops: Operations, location: str | None, import_seeds: bool = False) -> N
             return
         lib, changed = result
         ops.opened(lib)
-        if changed:  # since its newest rolling backup
-            _back_up_when_idle(ops, lib)
+        _prepare_when_idle(ops, lib, back_up=changed)  # changed since its newest rolling backup
 
     ops.runner.submit(
         "write",
@@ -80,9 +80,14 @@ def _open_unless_damaged(location: str | None, import_seeds: bool, task: Task) -
     return lib, changed
 
 
-def _back_up_when_idle(ops: Operations, lib: Library) -> None:
-    """Add `lib` to its rolling backups once the window is idle (no lane working), unless it was closed first
-    (closing backs it up)."""
+def _prepare_when_idle(ops: Operations, lib: Library, back_up: bool) -> None:
+    """Once the window is idle (no lane working), run the check the first write needs, then add `lib`
+    to its rolling backups if `back_up`, unless it was closed first (closing backs it up)."""
+
+    def prepare(_task: Task) -> None:
+        lib.check_before_writing()  # damage is said now, not at the person's first edit
+        if back_up:
+            backups.rolling_backup(lib)
 
     def attempt() -> None:
         if ops.library is not lib:
@@ -90,7 +95,7 @@ def _back_up_when_idle(ops: Operations, lib: Library) -> None:
         if ops.runner.busy():
             QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
             return
-        ops.runner.submit("write", lambda task: backups.rolling_backup(lib), on_error=ops.report, description="rolling backup")
+        ops.runner.submit("write", prepare, on_error=ops.report, description="check and back up library")
 
     QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
 
