@@ -130,3 +130,15 @@ def test_a_long_hit_is_not_cut_to_the_height_of_a_short_one(qtbot, lib, tmp_path
         assert heights[-1] > heights[0]
 
     qtbot.waitUntil(each_hit_has_its_lines, timeout=5000)
+
+
+def test_the_index_catches_up_while_the_app_is_idle(window, db_path, qtbot):
+    """After opening (and after an import) what is queued is indexed a slice at a time when no lane
+    works, so the first whole-library find answers from the index, not segment by segment."""
+    from reader.core.library import open_library, search
+
+    def pending() -> int:
+        with open_library(db_path) as lib:
+            return search.pending_count(lib)
+
+    qtbot.waitUntil(lambda: pending() == 0, timeout=15_000)

@@ -68,12 +68,17 @@ def uninstall(conn: Connection) -> None:
 
 
 def start_afresh_if_most_is_queued(conn: Connection) -> None:
-    """Empty the index when at least half of it is queued anyway: nothing dead is left behind."""
+    """Empty the index when at least half of it is queued again anyway: nothing dead is left behind.
+
+    Only a segment queued while it holds an entry leaves dead tokens; counting those (not every
+    queued segment) keeps a build that was stopped half way (cancelled, or run a slice at a
+    time while the app is idle) from starting over each time it goes on."""
     queued = conn.exec_driver_sql(f"SELECT count(*) FROM {PENDING}").scalar_one()
     if queued < CHUNK:
         return
+    requeued = conn.exec_driver_sql(f"SELECT count(*) FROM {PENDING} JOIN {ENTRIES} USING (segment_id)").scalar_one()
     live = conn.exec_driver_sql(f"SELECT count(*) FROM {ENTRIES}").scalar_one()
-    if queued * 2 >= live:
+    if requeued and requeued * 2 >= live:
         conn.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}) VALUES ('delete-all')")
         conn.exec_driver_sql(f"DELETE FROM {ENTRIES}")
         conn.exec_driver_sql(QUEUE_ALL)

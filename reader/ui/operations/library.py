@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ backups_dir = backups.backups_dir
 # opened, and again while any lane works: reading and copying a big library (800 MB for a million
 # segments) must not slow the first screens, and the first edit then need not wait for the check.
 BACKUP_WHEN_IDLE_MS = 1500
+# The search index is brought up to date while idle in slices of about this long (one transaction each).
+INDEX_SLICE_S = 0.2
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ def open(ops: Operations, location: str | None, import_seeds: bool = False) -> N
         lib, changed = result
         ops.opened(lib)
         _prepare_when_idle(ops, lib, back_up=changed)  # changed since its newest rolling backup
+        index_when_idle(ops)
 
     ops.runner.submit(
         "write",
@@ -98,6 +102,48 @@ def _prepare_when_idle(ops: Operations, lib: Library, back_up: bool) -> None:
         ops.runner.submit("write", prepare, on_error=ops.report, description="check and back up library")
 
     QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
+
+
+def index_when_idle(ops: Operations) -> None:
+    """Bring the search index up to date a slice (one transaction) at a time while no lane works:
+    whole-library find and search then answer from the index instead of reading what an import
+    queued segment by segment. Each slice holds the cleaning lane well under a second."""
+    lib = ops.library
+    if lib is None or ops in _indexing:
+        return
+    _indexing.add(ops)
+
+    def index_a_slice(lib: Library, task: Task) -> tuple[int, int]:
+        from reader.core.library import search
+
+        started = time.monotonic()
+        done = search.update_index(lib, cancel=lambda: task.cancelled() or time.monotonic() - started > INDEX_SLICE_S)
+        return done, search.pending_count(lib)
+
+    def sliced(result: tuple[int, int]) -> None:
+        done, left = result
+        if done and left:  # nothing done: read-only, damaged or cancelled; it waits for the next search
+            QTimer.singleShot(0, ops, attempt)
+        else:
+            _indexing.discard(ops)
+
+    def stopped(_exc: BaseException) -> None:
+        _indexing.discard(ops)  # not worth a word: a search brings the index up to date and says why it cannot
+
+    def attempt() -> None:
+        if ops.library is not lib:
+            _indexing.discard(ops)
+            return
+        if ops.runner.busy():
+            QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
+            return
+        if ops.run("clean", index_a_slice, on_done=sliced, on_error=stopped, description="index for search") is None:
+            _indexing.discard(ops)
+
+    QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
+
+
+_indexing: weakref.WeakSet[Operations] = weakref.WeakSet()
 
 
 # backups
@@ -185,6 +231,8 @@ def import_files(ops: Operations, paths: list[str]) -> Task | None:
             ops.transcripts_imported.emit(ids)
         ops.broadcast(changes)
         ops.import_finished.emit(made)
+        if made:
+            index_when_idle(ops)
 
     def failed(exc: BaseException) -> None:
         ops.report(exc)

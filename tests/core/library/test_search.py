@@ -192,3 +192,22 @@ def test_a_new_version_of_the_cleaning_reindexes_what_it_cleans_differently(libr
     assert find(library, "升级后") == []  # same fingerprint: the index is trusted as it is
     monkeypatch.setattr(search, "cleaning_fingerprint", lambda: "next version")
     assert sorted(positions(find(library, "升级后"))) == [1, 2, 3, 4, 5]
+
+
+def test_a_build_stopped_half_way_goes_on_where_it_stopped(library, tmp_path, monkeypatch):
+    """The app indexes a slice at a time while idle, and a search can be cancelled: going on
+    must not throw away what was indexed and start over (a big library would never be done)."""
+    from reader.core.library import search_sqlite
+
+    monkeypatch.setattr(search_sqlite, "CHUNK", 4)  # so that a small talk spans several chunks
+    path = tmp_path / "long.txt"
+    path.write_text("# 长讲座\n\n" + "\n\n".join(f"第{i}段讲的是模型和数据。" for i in range(40)), encoding="utf-8")
+    import_file(library, path)
+    stop_after_first = iter([False, True])
+    first = search.update_index(library, cancel=lambda: next(stop_after_first, True))
+    assert 0 < first < 40 and search.pending_count(library) == 40 - first
+    assert search.update_index(library) == 40 - first  # only what was left
+    assert len(find(library, "模型", limit=100)) == 40
+    # Queued again while indexed (a new version of the cleaning): this is started afresh.
+    search.rebuild_index(library, cancel=lambda: True)
+    assert search.update_index(library) == 40
