@@ -224,13 +224,8 @@ def test_a_glossary_term_is_a_whole_word_of_the_tables_cleaner(qtbot, make_windo
     qtbot.waitUntil(lambda: window.model.index(0, CLEAN).data() == "今天那个薇薇娅来了。")
 
 
-def test_after_taking_an_offer_from_its_button_the_keys_go_back_to_the_table(qtbot, talk_window, db_path):
-    """The taken offer's button goes away with its line: Ctrl+Z then undoes the rule, it is not
-    swallowed by whichever line edit Qt's focus chain reaches next (the transcript filter)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    window = talk_window
+def _offer_made(qtbot, window):
+    """The rule-offer bar and its one line, after a correction typed into the active window."""
     wait_cleaned(qtbot, window)
     window.activateWindow()
     qtbot.waitActive(window)
@@ -238,6 +233,17 @@ def test_after_taking_an_offer_from_its_button_the_keys_go_back_to_the_table(qtb
     window.model.setData(window.model.index(_row_at(window, 1), CLEAN), "我们今天讨论大语言模型的发展。")
     qtbot.waitUntil(lambda: bar.isVisible())
     [line] = bar.lines
+    return bar, line
+
+
+def test_after_taking_an_offer_from_its_button_the_keys_go_back_to_the_table(qtbot, talk_window, db_path):
+    """The taken offer's button goes away with its line: Ctrl+Z then undoes the rule, it is not
+    swallowed by whichever line edit Qt's focus chain reaches next (the transcript filter)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = talk_window
+    _bar, line = _offer_made(qtbot, window)
     line.everywhere_button.setFocus()
     qtbot.keyClick(line.everywhere_button, Qt.Key.Key_Space)
     assert len(_in_library(db_path, list_rules)) == 1
@@ -250,13 +256,7 @@ def test_dismissing_an_offer_gives_the_keys_back_to_the_table(qtbot, talk_window
     from PySide6.QtWidgets import QApplication
 
     window = talk_window
-    wait_cleaned(qtbot, window)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    bar = window.quality.offer_bar
-    window.model.setData(window.model.index(_row_at(window, 1), CLEAN), "我们今天讨论大语言模型的发展。")
-    qtbot.waitUntil(lambda: bar.isVisible())
-    [line] = bar.lines
+    bar, line = _offer_made(qtbot, window)
     line.close_button.setFocus()
     line.close_button.click()
     assert not bar.isVisible()

@@ -114,9 +114,8 @@ def test_export_offers_subtitles_disabled_with_the_reason_for_an_untimed_transcr
     assert srt.isEnabled()
 
 
-def test_quitting_during_an_import_asks_and_names_the_files_already_in(qtbot, make_window, tmp_path, db_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+def _importing_a_small_then_a_big_file(make_window, qtbot, db_path, tmp_path, paragraphs):
+    """A window (threads, as the app runs) importing two files, the small one in already."""
     from reader.ui.operations import library as library_ops
     from reader.ui.tasks import TaskRunner
 
@@ -127,9 +126,17 @@ def test_quitting_during_an_import_asks_and_names_the_files_already_in(qtbot, ma
     small = tmp_path / "small.txt"
     small.write_text("# 小\n\n一段。\n", encoding="utf-8")
     big = tmp_path / "big.txt"
-    big.write_text("# 很长\n\n" + "\n\n".join(f"第{i}段文字。" for i in range(60_000)), encoding="utf-8")
+    big.write_text("# 很长\n\n" + "\n\n".join(f"第{i}段文字。" for i in range(paragraphs)), encoding="utf-8")
     task = library_ops.import_files(window.ops, [str(small), str(big)])
     qtbot.waitUntil(lambda: library_ops.imported_so_far(task) == [str(small)], timeout=20000)
+    return window, task
+
+
+def test_quitting_during_an_import_asks_and_names_the_files_already_in(qtbot, make_window, tmp_path, db_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+
+    window, task = _importing_a_small_then_a_big_file(make_window, qtbot, db_path, tmp_path, 60_000)
     asked = []
 
     def answer(box):
@@ -232,19 +239,8 @@ def test_the_quit_question_keeps_up_with_an_import_that_goes_on_behind_it(qtbot,
     ten files was kept, and all ten were in the library when Stop and Quit was pressed)."""
     from PySide6.QtWidgets import QMessageBox
 
-    from reader.ui.operations import library as library_ops
-    from reader.ui.tasks import TaskRunner
 
-    window = make_window(runner=TaskRunner())
-    window.show()
-    with qtbot.waitSignal(window.ops.library_opened, timeout=10000):
-        window.open_library(db_path)
-    small = tmp_path / "small.txt"
-    small.write_text("# 小\n\n一段。\n", encoding="utf-8")
-    big = tmp_path / "big.txt"
-    big.write_text("# 很长\n\n" + "\n\n".join(f"第{i}段文字。" for i in range(20_000)), encoding="utf-8")
-    task = library_ops.import_files(window.ops, [str(small), str(big)])
-    qtbot.waitUntil(lambda: library_ops.imported_so_far(task) == [str(small)], timeout=20000)
+    window, _task = _importing_a_small_then_a_big_file(make_window, qtbot, db_path, tmp_path, 20_000)
     seen = []
 
     def answer(box):
