@@ -8,7 +8,7 @@ English is the source language, so it needs no file.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from reader.core import paths
 
@@ -16,6 +16,13 @@ TRANSLATIONS = paths.translations_dir()
 CATALOGUE = "transcript_reader"
 
 _installed: list[QTranslator] = []
+# Qt's own catalogue (qtbase_zh_CN) lacks these labels of its file dialog as the dialog asks for
+# them (with their shortcut marks), so every Open and Save dialog said "Look in:" in the Chinese UI.
+# Ours carries them: Qt asks its own catalogue first, then ours.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def resolve(language: str, system: QLocale | None = None) -> str:

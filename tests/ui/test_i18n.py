@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -138,3 +139,17 @@ def test_the_rename_dialog_and_about_box_speak_chinese(qtbot, window, english_af
     dialog = window.rename_dialog
     assert (dialog.windowTitle(), dialog.labelText()) == ("重命名转写稿", "标题：")
     dialog.reject()
+
+
+def test_open_and_save_dialogs_label_their_fields_in_chinese(qapp, english_afterwards):
+    """Qt's own catalogue lacks two labels of its file dialog; ours carries them."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    i18n.install(qapp, "zh_CN")
+    dialog = QFileDialog(None, "打开")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    dialog.deleteLater()
+    # A Chinese label keeps its shortcut letter after it: `查找范围(&L)：`.
+    english = [text for text in labels if re.search("[A-Za-z]", re.sub(r"\(&\w\)", "", text))]
+    assert labels and not english, labels
