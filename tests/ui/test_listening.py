@@ -162,6 +162,15 @@ def test_tap_to_time_gives_starts_moves_down_estimates_between_and_undoes(listen
     assert times(db_path, window.transcript_id) == [(None, False)] * 4
 
 
+def test_tapping_with_no_row_chosen_starts_at_the_top(listening, window, db_path):
+    window.view.setCurrentIndex(window.model.index(-1, -1))  # as a transcript just opened
+    assert window.view.current_row() < 0
+    listening.player.at(2_000)
+    listening.tap()
+    assert times(db_path, window.transcript_id)[0] == (2_000, False)
+    assert window.view.current_row() == 1
+
+
 def test_selecting_a_timed_row_seeks_and_playback_highlights_and_follows(listening, window, qtbot):
     view, player, model = window.view, listening.player, window.model
     for row, ms in ((0, 0), (1, 4_000), (2, 8_000), (3, 12_000)):

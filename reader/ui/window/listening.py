@@ -374,6 +374,8 @@ class Listening(QObject):
     def tap(self) -> None:
         """F8: the current row starts where the recording is now; the next row becomes current."""
         row = self.view.current_row()
+        if row < 0 and self.model.rowCount():
+            row = 0  # no row chosen yet (a transcript just opened): timing starts at the top
         if not self._can_play() or row < 0:
             return
         segment_id = self.model.index(row, 0).data(SegmentIdRole)
