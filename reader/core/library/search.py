@@ -50,7 +50,7 @@ from sqlalchemy import Connection, text
 
 from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
-from reader.core.library import search_pg, search_sqlite
+from reader.core.library import search_pg, search_sqlite, search_workers
 from reader.core.library.db import Library
 from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
@@ -151,10 +151,12 @@ def pending_count(lib: Library) -> int:
         return int(session.execute(text(f"SELECT count(*) FROM {PENDING}")).scalar_one())
 
 
-def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
-    """Index the queued segments, a few hundred per transaction; returns how many.
+def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel | None = None, workers: bool = True) -> int:
+    """Index the queued segments, a few thousand per transaction; returns how many.
 
-    Cancelling stops between transactions; what is left stays queued.
+    Cancelling stops between transactions; what is left stays queued. A large queue on
+    SQLite is cleaned by worker processes on the other cores while this one writes
+    (`search_workers`), unless `workers` is False (the app's idle catch-up, a slice at a time).
     Cleans (with jieba): in the GUI, run it on the lane that owns the segmenter.
     A library that cannot be written (read-only, damaged) is searched as indexed.
     """
@@ -172,6 +174,8 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     total = pending_count(lib)
     done = 0
     cleaners: dict[int, Cleaner] = {}
+    if lib.is_sqlite and workers and total >= search_workers.PARALLEL_MIN:
+        done = search_workers.index_in_parallel(lib, cleaners, lambda rows: _entries(lib, cleaners, rows), total, progress, cancel)
     while total:
         if cancel is not None and cancel():
             break
@@ -191,12 +195,17 @@ def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Sequence
 
     `cleaners` caches one cleaner per transcript across calls.
     """
+    rows = list(rows)
+    for transcript_id in {row[1] for row in rows} - cleaners.keys():
+        cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
+    return entries_from(cleaners, rows)
+
+
+def entries_from(cleaners: dict[int, Cleaner], rows: Iterable[Sequence[Any]]) -> list[Entry]:
+    """`_entries` with every transcript's cleaner given: no library is read (a worker process runs it)."""
     entries = []
     for run in neighbour_runs([_Row(*row) for row in rows]):
-        transcript_id = run[0].transcript_id
-        cleaner = cleaners.get(transcript_id)
-        if cleaner is None:
-            cleaner = cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
+        cleaner = cleaners[run[0].transcript_id]
         for row, seen in zip(run, shown.shown_run(run, cleaner), strict=True):
             if row.distance <= 1 and row.kind != SegmentKind.IMAGE:
                 entries.append((row.id, tokens(fold(row.raw)), tokens(fold(seen.text)), seen.text))

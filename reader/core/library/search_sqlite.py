@@ -86,7 +86,8 @@ def start_afresh_if_most_is_queued(conn: Connection) -> None:
 
 def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
     """Index up to CHUNK queued segments (and their neighbours) and take them off the queue; returns how many."""
-    ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} LIMIT {CHUNK}").scalars().all()
+    # In id order: a build with workers reads the next chunks ahead in that order (search_workers).
+    ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT {CHUNK}").scalars().all()
     if not ids:
         return 0
     marks = ",".join("?" * len(ids))
@@ -105,10 +106,16 @@ def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]
         )
         conn.exec_driver_sql(
             f"INSERT INTO {INDEX}(rowid, tokens) VALUES (?, ?)",
-            [(entry_id, " ".join(dict.fromkeys([*raw, *effective]))) for entry_id, (_, raw, effective, _) in numbered],
+            [(entry_id, joined_tokens(raw, effective)) for entry_id, (_, raw, effective, _) in numbered],
         )
     conn.exec_driver_sql(f"DELETE FROM {PENDING} WHERE segment_id IN ({marks})", tuple(ids))
     return len(ids)
+
+
+def joined_tokens(raw: list[str], effective: list[str]) -> str:
+    """The index row's one column: each token once (detail=none: a second copy adds nothing).
+    Idempotent: joining an entry's joined tokens again gives them back (search_workers sends them so)."""
+    return " ".join(dict.fromkeys([*raw, *effective]))
 
 
 def candidate_chunk(

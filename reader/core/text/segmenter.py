@@ -93,6 +93,12 @@ def tags() -> dict[str, str]:
     return _tags
 
 
+def glossary_words() -> frozenset[str]:
+    """The words `add_glossary` made whole words so far (worker processes are given them too)."""
+    with _lock:
+        return frozenset(_glossary)
+
+
 def is_glossary(word: str) -> bool:
     return word in _glossary
 

@@ -117,7 +117,7 @@ def index_when_idle(ops: Operations) -> None:
         from reader.core.library import search
 
         started = time.monotonic()
-        done = search.update_index(lib, cancel=lambda: task.cancelled() or time.monotonic() - started > INDEX_SLICE_S)
+        done = search.update_index(lib, cancel=lambda: task.cancelled() or time.monotonic() - started > INDEX_SLICE_S, workers=False)
         return done, search.pending_count(lib)
 
     def sliced(result: tuple[int, int]) -> None:

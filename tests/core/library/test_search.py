@@ -211,3 +211,48 @@ def test_a_build_stopped_half_way_goes_on_where_it_stopped(library, tmp_path, mo
     # Queued again while indexed (a new version of the cleaning): this is started afresh.
     search.rebuild_index(library, cancel=lambda: True)
     assert search.update_index(library) == 40
+
+
+def test_a_large_build_with_worker_processes_indexes_exactly_what_one_process_does(library, tmp_path, monkeypatch, caplog):
+    """Worker processes clean the next chunks while this one writes (search_workers): the index
+    they make must be the one the sequential build makes, entry for entry."""
+    from reader.core.library import open_library, search_sqlite, search_workers
+
+    if search_workers.worker_count() == 0:
+        pytest.skip("one core: a build never starts workers here")
+    monkeypatch.setattr(search_sqlite, "CHUNK", 50)
+    monkeypatch.setattr(search_workers, "CHUNK", 50)
+    monkeypatch.setattr(search_workers, "PARALLEL_MIN", 100)
+    path = tmp_path / "long.txt"
+    paragraphs = (f"呃第{i}段讲的是大圆模型和数据，数据数据很重要吗。" for i in range(400))
+    path.write_text("# 长讲座\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    sequential = open_library(str(tmp_path / "second.sqlite3"))
+    for lib in (library, sequential):
+        import_file(lib, path)
+        library_rules.add_rule(lib, "大圆模型", "大语言模型")
+
+    def index_of(lib) -> list:
+        with lib.read() as session:
+            conn = session.connection()
+            return [
+                *conn.exec_driver_sql("SELECT segment_id, effective_text FROM segment_search_entries ORDER BY segment_id").all(),
+                *[(q, [h.segment_id for h in find(lib, q, limit=1000)]) for q in ("大语言模型", "数据很重要吗？", "呃")],
+            ]
+
+    assert search.update_index(library) == 400  # with workers
+    assert not [r for r in caplog.records if r.name == search_workers.__name__], "the workers did not run"
+    assert search.update_index(sequential, workers=False) == 400
+    assert index_of(library) == index_of(sequential)
+    sequential.close()
+
+
+def test_a_chunk_changed_after_the_workers_read_it_is_cleaned_again_here():
+    from reader.core.library.search_workers import _taking
+
+    cleaned = ((1, 1, "text", "旧的", None, 1, 0),)
+    made = [(1, ["旧"], [], "旧的")]
+    again = []
+    entries_of = _taking(cleaned, made, lambda rows: again.append(rows) or [(1, ["新"], [], "新的")])
+    assert entries_of([list(cleaned[0])]) == made and again == []
+    changed = ((1, 1, "text", "旧的", "新的", 1, 0),)  # corrected in between
+    assert entries_of(changed) == [(1, ["新"], [], "新的")] and again == [changed]

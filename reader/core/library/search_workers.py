@@ -1,0 +1,144 @@
+"""Large index builds on every core: worker processes clean and tokenize, this process writes.
+
+Building the index cleans every segment as the reader shows it, and then folds,
+tokenizes and writes it; on one core that is slower than cleaning alone. For a
+large queue (an import of many talks, a new version of the cleaning) the next
+chunks' rows are read ahead and cleaned by worker processes while this one
+writes the chunk before.
+
+What a worker made is used only if it is still right: a chunk is written in its
+own transaction as `search_sqlite.index_queued` always does (it picks the queued
+segments and reads their rows again there), and the worker's entries are taken
+only when those rows are exactly the rows the worker cleaned; otherwise (an edit
+in between) the chunk is cleaned here, as without workers. The rules are read
+once per transcript for the whole build, as the sequential build does.
+
+Workers are started with `spawn` (the app has threads; a forked copy of a
+threaded process may hang), each loads the segmenter from the app's cache folder
+and gets the segmenter's glossary words of this process, so both clean alike.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from reader.core.library import search_sqlite
+from reader.core.library.db import Library
+from reader.core.library.rules import text_rules
+from reader.core.library.search_tables import CHUNK, NEIGHBOURHOOD, PENDING, Entry
+from reader.core.text import Cleaner, segmenter
+from reader.core.text.rules import Rule
+
+log = logging.getLogger(__name__)
+
+# Below this many queued segments a build is done here: starting a worker costs about a second.
+PARALLEL_MIN = 4 * CHUNK
+# Chunks read ahead and given to the workers, beyond the one being written.
+READ_AHEAD = 3
+Rows = tuple[tuple[Any, ...], ...]
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+EntriesOf = Callable[[Sequence[Sequence[Any]]], list[Entry]]
+
+
+def worker_count() -> int:
+    """Two workers on a machine of two cores or more (this process writes meanwhile); none on one."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 2 if cores >= 2 else 0
+
+
+def index_in_parallel(
+    lib: Library, cleaners: dict[int, Cleaner], entries_here: EntriesOf, total: int, progress: Progress | None, cancel: Cancel | None
+) -> int:
+    """Index queued segments with workers until the queue read at the start is done, or cancelled; returns
+    how many. Whatever is left (queued meanwhile, or a failure of the workers) is for the caller's
+    sequential loop, which follows."""
+    workers = worker_count()
+    if workers == 0:
+        return 0
+    done = 0
+    try:
+        context = multiprocessing.get_context("spawn")
+        glossary = sorted(segmenter.glossary_words())
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(glossary,)) as pool:
+            ahead: deque[tuple[Rows, Future[list[Entry]]]] = deque()
+            after = 0
+
+            def read_ahead() -> bool:
+                nonlocal after
+                rows = _next_rows(lib, after)
+                if not rows:
+                    return False
+                after = rows[0][0]  # see _next_rows: the chunk's last queued id heads its rows
+                rules = _rules_of(lib, cleaners, {row[1] for row in rows[1:]})
+                ahead.append((rows[1:], pool.submit(_entries_in_worker, rows[1:], rules)))
+                return True
+
+            while len(ahead) <= READ_AHEAD and read_ahead():
+                pass
+            while ahead:
+                if cancel is not None and cancel():
+                    for _rows, future in ahead:
+                        future.cancel()
+                    break
+                cleaned, future = ahead.popleft()
+                made = future.result()
+
+                with lib.write() as session:
+                    done += search_sqlite.index_queued(session.connection(), _taking(cleaned, made, entries_here))
+                if progress is not None:
+                    progress(min(done, total), total)
+                read_ahead()
+    except Exception:  # a machine where workers cannot start: the sequential build goes on
+        log.warning("indexing with worker processes failed; indexing here", exc_info=True)
+    return done
+
+
+def _taking(cleaned: Rows, made: list[Entry], entries_here: EntriesOf) -> Callable[[Iterable[Sequence[Any]]], list[Entry]]:
+    """The entries for a chunk's rows: the worker's, when they are the rows it cleaned; else made here."""
+
+    def entries_of(rows: Iterable[Sequence[Any]]) -> list[Entry]:
+        now = tuple(map(tuple, rows))
+        return made if now == cleaned else entries_here(now)
+
+    return entries_of
+
+
+def _next_rows(lib: Library, after: int) -> Rows:
+    """The rows `index_queued` will read for the next chunk of queued segments after id `after`,
+    headed by a row holding the chunk's last queued id (empty when nothing is queued after it)."""
+    with lib.read() as session:
+        conn = session.connection()
+        ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} WHERE segment_id > ? ORDER BY segment_id LIMIT {CHUNK}", (after,))
+        chosen = ids.scalars().all()
+        if not chosen:
+            return ()
+        marks = ",".join("?" * len(chosen))
+        rows = conn.exec_driver_sql(NEIGHBOURHOOD.format(chosen=f"IN ({marks})"), tuple(chosen)).all()
+    return ((chosen[-1],), *map(tuple, rows))
+
+
+def _rules_of(lib: Library, cleaners: dict[int, Cleaner], transcripts: set[int]) -> dict[int, tuple[Rule, ...]]:
+    for transcript_id in transcripts - cleaners.keys():
+        cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
+    return {transcript_id: cleaners[transcript_id].rules for transcript_id in transcripts}
+
+
+def _start_worker(glossary: list[str]) -> None:
+    segmenter.warm_up()
+    segmenter.add_glossary(glossary)
+
+
+def _entries_in_worker(rows: Rows, rules: dict[int, tuple[Rule, ...]]) -> list[Entry]:
+    """The chunk's entries, their tokens already joined as `index_queued` joins them (one string
+    to send back instead of hundreds, and the joining done here rather than in the writer)."""
+    from reader.core.library.search import entries_from
+
+    made = entries_from({transcript_id: Cleaner(rules=own) for transcript_id, own in rules.items()}, rows)
+    return [(segment_id, [search_sqlite.joined_tokens(raw, effective)], [], shown) for segment_id, raw, effective, shown in made]
