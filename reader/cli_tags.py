@@ -23,7 +23,7 @@ def _cmd_speakers(args: argparse.Namespace) -> int:
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
-    from reader.core.library import tagging
+    from reader.core.library import labels
     from reader.core.library.overview import suggest_topics
 
     with open_from_args(args) as lib:
@@ -31,7 +31,7 @@ def _cmd_topics(args: argparse.Namespace) -> int:
             for word in suggest_topics(lib, transcript_id=args.id):
                 print(word)
             return 0
-        rows = tagging.topic_positions(lib, args.id)
+        rows = labels.topic_positions(lib, args.id)
     for label, found in rows:
         print(tsv(label.name, len(found), _spans(found)))
     return 0

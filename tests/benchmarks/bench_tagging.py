@@ -6,7 +6,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.core.library import import_file, open_library, tagging
+from reader.core.library import import_file, labels, open_library, tagging
 from reader.core.library.overview import suggest_topics, transcript_overview
 from reader.core.paths import seeds_dir
 
@@ -21,7 +21,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         lib = open_library(str(Path(tmp) / "tagging.db"))
         transcript = import_file(lib, seeds_dir() / "002_31e3d2a98f80fa1d.txt").transcripts[0].id
-        ids = tagging.segment_ids_between(lib, transcript, 1, len(tagging.labelled_segments(lib, transcript)))
+        ids = tagging.segment_ids_between(lib, transcript, 1, len(labels.labelled_segments(lib, transcript)))
         count = len(ids)
 
         whole, change = _timed(lambda: tagging.assign_speaker(lib, ids, "主持人"))

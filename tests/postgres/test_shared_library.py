@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from reader.core.library import edits, import_file, rules, splitting, tagging, transcript_segments
+from reader.core.library import edits, import_file, labels, rules, splitting, tagging, transcript_segments
 from reader.core.library.changes import changes_since
 from reader.core.library.edits import ConflictError
 from reader.core.library.models import ChangeLogEntry
@@ -77,7 +77,7 @@ def test_each_app_notices_what_the_other_changed(apps, tmp_path):
     second.write_text("# 二\n\n第二个。\n", encoding="utf-8")
     other = import_file(editor, second).transcripts[0].id
     token = changes_since(watcher, token).token
-    label = tagging.find_label(editor, "speaker", "主持人")
+    label = labels.find_label(editor, "speaker", "主持人")
     tagging.rename_label(editor, "speaker", label.id, "嘉宾")
     token, _, transcripts = changes_since(watcher, token)
     assert transcripts == {transcript, other}

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from reader.core.library import tagging, transcript_segments
+from reader.core.library import labels, tagging, transcript_segments
 from reader.ui.dialogs.speaker_manager import LabelRole, SpeakerManager
 from reader.ui.operations import labels as label_steps
 
@@ -51,7 +51,7 @@ def test_added_speakers_are_listed_with_their_own_colour_swatches(qtbot, manager
 
 def test_rename_in_place_relabels_segments_and_undo_restores(qtbot, controller, manager):
     label_steps.assign_speaker(controller, ids(controller, 1, 3), "主持人")
-    manager.select(tagging.find_label(controller.library, "speaker", "主持人").id)
+    manager.select(labels.find_label(controller.library, "speaker", "主持人").id)
     manager.list.currentItem().setText("李老师")
     assert speakers_of(controller, 1, 3) == ["李老师"] * 3
     assert [name for name, _ in shown(manager)] == ["李老师"]
@@ -63,7 +63,7 @@ def test_rename_in_place_relabels_segments_and_undo_restores(qtbot, controller, 
 def test_renaming_to_a_taken_name_is_refused_and_the_list_shows_the_truth(controller, manager):
     manager.create("主持人")
     manager.create("家辉")
-    manager.select(tagging.find_label(controller.library, "speaker", "家辉").id)
+    manager.select(labels.find_label(controller.library, "speaker", "家辉").id)
     manager.list.currentItem().setText("主持人")
     assert controller.failures and "already exists" in controller.failures[-1]
     assert [name for name, _ in shown(manager)] == ["主持人", "家辉"]
@@ -72,7 +72,7 @@ def test_renaming_to_a_taken_name_is_refused_and_the_list_shows_the_truth(contro
 
 def test_recolour_changes_the_swatch(controller, manager):
     manager.create("主持人")
-    manager.select(tagging.find_label(controller.library, "speaker", "主持人").id)
+    manager.select(labels.find_label(controller.library, "speaker", "主持人").id)
     manager.recolor(manager.current(), "#123456")
     assert shown(manager) == [("主持人", "#123456")]
 
@@ -80,7 +80,7 @@ def test_recolour_changes_the_swatch(controller, manager):
 def test_merge_moves_the_segments_and_undo_brings_both_back(controller, manager):
     label_steps.assign_speaker(controller, ids(controller, 1, 2), "家辉")
     label_steps.assign_speaker(controller, ids(controller, 3, 4), "佳辉")
-    manager.select(tagging.find_label(controller.library, "speaker", "佳辉").id)
+    manager.select(labels.find_label(controller.library, "speaker", "佳辉").id)
     assert [manager.merge_target.itemText(i) for i in range(manager.merge_target.count())] == ["家辉"]
     manager.merge_button.click()
     assert speakers_of(controller, 1, 4) == ["家辉"] * 4
@@ -91,7 +91,7 @@ def test_merge_moves_the_segments_and_undo_brings_both_back(controller, manager)
 
 def test_delete_leaves_segments_unlabelled_until_undone(controller, manager):
     label_steps.assign_speaker(controller, ids(controller, 1, 2), "主持人")
-    manager.select(tagging.find_label(controller.library, "speaker", "主持人").id)
+    manager.select(labels.find_label(controller.library, "speaker", "主持人").id)
     manager.delete_button.click()
     assert speakers_of(controller, 1, 2) == [None, None] and shown(manager) == []
     controller.undo_stack.undo()
@@ -128,4 +128,4 @@ def test_a_closed_manager_no_longer_listens_for_changes(qtbot, controller):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     controller.changed.emit(Changes(library=True))  # would reach a deleted widget if still connected
     label_steps.create_label(controller, "speaker", "主持人")
-    assert [s.name for s in tagging.list_labels(controller.library, "speaker")] == ["主持人"]
+    assert [s.name for s in labels.list_labels(controller.library, "speaker")] == ["主持人"]

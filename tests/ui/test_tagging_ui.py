@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QInputMethodEvent
 
-from reader.core.library import import_file, open_library, tagging, transcript_segments
+from reader.core.library import import_file, labels, open_library, tagging, transcript_segments
 from reader.ui.table.delegates import SpeakerEditor
 from reader.ui.table.segment_model import CLEAN, RAW, SPEAKER, TOPICS
 from tests.ui.conftest import type_committed, write_sample
@@ -44,7 +44,7 @@ def topics_of(db_path, transcript_id) -> list[list[str]]:
     lib = open_library(db_path)
     try:
         ids = [s.id for s in transcript_segments(lib, transcript_id)[1]]
-        found = tagging.topics_of(lib, ids)
+        found = labels.topics_of(lib, ids)
         return [[t.name for t in found.get(i, [])] for i in ids]
     finally:
         lib.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.core.library import tagging
+from reader.core.library import labels, tagging
 from reader.ui.dialogs.topic_picker import TopicPicker, load_suggestions, load_topics
 from reader.ui.operations import labels as label_steps
 from tests.ui.conftest import type_committed
@@ -85,11 +85,11 @@ def test_picker_over_the_library_tags_a_selection_and_undo_takes_it_off(qtbot, c
     assert words
     picker.edit.setFocus()
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
-    [(topic, positions)] = tagging.topic_positions(lib, transcript)
+    [(topic, positions)] = labels.topic_positions(lib, transcript)
     assert (topic.name, positions) == (words[0], list(range(30, 46)))
     load_topics(controller, picker)
     assert picker.names.stringList() == [words[0]]
     controller.undo_stack.undo()
-    assert tagging.topic_positions(lib, transcript) == []
+    assert labels.topic_positions(lib, transcript) == []
     controller.undo_stack.redo()
-    assert tagging.topic_positions(lib, transcript)[0][1] == list(range(30, 46))
+    assert labels.topic_positions(lib, transcript)[0][1] == list(range(30, 46))

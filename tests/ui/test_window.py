@@ -212,7 +212,7 @@ def test_speaker_and_topic_tagging_of_selected_rows_show_and_undo(qtbot, window,
     from PySide6.QtCore import QItemSelectionModel
 
     from reader.core.library import open_library, transcript_segments
-    from reader.core.library.tagging import list_labels
+    from reader.core.library.labels import list_labels
     from reader.ui.dialogs.topic_picker import TopicPicker
     from reader.ui.table.segment_model import SPEAKER
 

@@ -19,9 +19,9 @@ from sqlalchemy import select
 
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
+from reader.core.library.labels import Label, as_label, transcript_speakers
 from reader.core.library.models import Segment, SegmentTopic, Topic
 from reader.core.library.queries import transcript_in
-from reader.core.library.tagging import Label, as_label, transcript_speakers
 from reader.core.text import fillers, script, segmenter
 
 # Parts of speech a topic can be: nouns of all kinds, verbal nouns, idioms, Latin words.

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from reader.core.library import review, tagging
+from reader.core.library import labels, review
 from reader.core.library.db import Library
+from reader.core.library.labels import Label
 from reader.core.library.models import Segment, SegmentReview, Speaker
 from reader.core.library.queries import SegmentRow, transcript_in
-from reader.core.library.tagging import Label
 
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
 
@@ -37,7 +37,7 @@ class LabelledRow(SegmentRow):
 def segment_rows_by_id(lib: Library, segment_ids: Iterable[int]) -> list[LabelledRow]:
     """Fresh rows for segments an operation touched, so a view refreshes them without reloading everything."""
     ids = list(segment_ids)
-    topics = tagging.topics_of(lib, ids)
+    topics = labels.topics_of(lib, ids)
     notes = review.notes_of(lib, ids)
     rows: list[LabelledRow] = []
     with lib.read() as session:
@@ -60,7 +60,7 @@ def segment_rows_by_id(lib: Library, segment_ids: Iterable[int]) -> list[Labelle
             )
             for segment_id, position, kind, raw, correction, start_ms, end_ms, version, estimated, speaker in session.execute(query):
                 # The joined speaker gives its colour (tagging's default for one without): no second read of them all.
-                label = tagging.as_label(speaker) if speaker is not None else None
+                label = labels.as_label(speaker) if speaker is not None else None
                 name, speaker_id, color = (label.name, label.id, label.color) if label else (None, None, None)
                 note = notes.get(segment_id, review.SegmentNotes())
                 rows.append(
@@ -98,7 +98,7 @@ def transcript_window(
                 )
             )
     if speaker_id is not None or topic_id is not None:
-        ids = [segment_id for segment_id, _ in tagging.labelled_segments(lib, transcript_id, speaker_id, topic_id)]
+        ids = [segment_id for segment_id, _ in labels.labelled_segments(lib, transcript_id, speaker_id, topic_id)]
     if unreviewed_only:
         with lib.read() as session:
             done = set(

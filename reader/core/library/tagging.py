@@ -16,46 +16,40 @@ from __future__ import annotations
 import colorsys
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import cast
 
-from sqlalchemy import Select, delete, func, insert, select, text, tuple_, update
+from sqlalchemy import delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from reader.core.errors import Msg, UserError
 from reader.core.kinds import LabelKind
 from reader.core.library import splitting
 from reader.core.library.db import Library
+from reader.core.library.labels import (
+    PALETTE,
+    Label,
+    LabelModel,
+    as_label,
+    by_name,
+    chunks,
+    clean_name,
+    label_color,
+    label_rows,
+    model_of,
+    next_speaker,
+)
 from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic
 from reader.core.library.opchanges import OpChanges
 from reader.core.library.queries import transcript_in
 
-# Tableau 10: distinct at a glance and readable behind dark text.
-PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
-)
-MAX_NAME = 200
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-# SQLite allows 32766 bound parameters; stay far below for older builds.
-_CHUNK = 900
-_T = TypeVar("_T")
 
 
 # ----------------------------------------------------------------- records
 
 
-@dataclass(frozen=True)
-class Label:
-    """A speaker or a topic."""
-
-    id: int
-    name: str
-    color: str
-
-
-LabelModel = type[Speaker] | type[Topic]
 LabelPair = tuple[Label | None, Label | None]  # (before, after): None before = created, None after = deleted
 
 
@@ -148,11 +142,11 @@ def _apply(session: Session, change: TagChange) -> None:
     for segment_id, _, speaker_after in change.segment_speakers:
         by_speaker.setdefault(speaker_after, []).append(segment_id)
     for speaker_id, segment_ids in by_speaker.items():
-        for chunk in _chunks(segment_ids):
+        for chunk in chunks(segment_ids):
             session.execute(update(Segment).where(Segment.id.in_(chunk)).values(speaker_id=speaker_id))
     if change.links_added:
         session.execute(insert(SegmentTopic), [{"segment_id": s, "topic_id": t} for s, t in change.links_added])
-    for pairs_chunk in _chunks(change.links_removed):
+    for pairs_chunk in chunks(change.links_removed):
         session.execute(delete(SegmentTopic).where(tuple_(SegmentTopic.segment_id, SegmentTopic.topic_id).in_(pairs_chunk)))
     for model, pairs in _by_model(change):
         gone = [before.id for before, after in pairs if after is None and before is not None]
@@ -187,20 +181,20 @@ def _check(session: Session, change: TagChange) -> None:
             assert label is not None  # a pair is a creation, a change or a deletion
             label_id = label.id
             row = _row(session, model, label_id)
-            found = None if row is None else Label(row.id, row.name, _color(row))
+            found = None if row is None else Label(row.id, row.name, label_color(row))
             if found != before:
                 raise stale
             if after is not None and (before is None or before.name != after.name):
                 _check_name_free(session, model, after.name, label_id)
     segment_ids = [s for s, _, _ in change.segment_speakers]
     speakers: dict[int, int | None] = {}
-    for chunk in _chunks(segment_ids):
+    for chunk in chunks(segment_ids):
         speakers.update((row[0], row[1]) for row in session.execute(select(Segment.id, Segment.speaker_id).where(Segment.id.in_(chunk))))
     if any(speakers.get(s, "missing") != before for s, before, _ in change.segment_speakers):
         raise stale
     links = set(change.links_added) | set(change.links_removed)
     present: set[tuple[int, int]] = set()
-    for links_chunk in _chunks(links):
+    for links_chunk in chunks(links):
         present.update(
             (row[0], row[1]) for row in session.execute(
                 select(SegmentTopic.segment_id, SegmentTopic.topic_id).where(
@@ -212,16 +206,10 @@ def _check(session: Session, change: TagChange) -> None:
         raise stale
     linked_segments = {s for s, _ in change.links_added}
     existing: set[int] = set()
-    for chunk in _chunks(list(linked_segments)):
+    for chunk in chunks(list(linked_segments)):
         existing.update(session.scalars(select(Segment.id).where(Segment.id.in_(chunk))))
     if linked_segments - existing:
         raise stale
-
-
-def _chunks(items: Iterable[_T]) -> Iterator[list[_T]]:
-    listed = list(items)
-    for start in range(0, len(listed), _CHUNK):
-        yield listed[start : start + _CHUNK]
 
 
 def _by_model(change: TagChange) -> tuple[tuple[LabelModel, tuple[LabelPair, ...]], ...]:
@@ -232,27 +220,7 @@ def _row(session: Session, model: LabelModel, label_id: int) -> Speaker | Topic 
     return cast("Speaker | Topic | None", session.get(model, label_id))
 
 
-def _rows(session: Session, query: Select[Any]) -> list[Speaker | Topic]:
-    return cast("list[Speaker | Topic]", list(session.scalars(query)))
-
-
 # ----------------------------------------------------------------- names and colours
-
-
-def _model(kind: LabelKind) -> LabelModel:
-    return Speaker if kind == LabelKind.SPEAKER else Topic
-
-
-def _clean_name(kind: LabelKind, name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise UserError("{kind} name", "is empty", kind=Msg("speaker") if kind == LabelKind.SPEAKER else Msg("topic"))
-    if len(cleaned) > MAX_NAME:
-        raise UserError(
-            "{kind} name {name}…", "is longer than {limit} characters",
-            kind=Msg("speaker") if kind == LabelKind.SPEAKER else Msg("topic"), name=cleaned[:20], limit=MAX_NAME,
-        )
-    return cleaned
 
 
 def _check_name_free(session: Session, model: LabelModel, name: str, own_id: int | None = None) -> None:
@@ -271,15 +239,6 @@ def _check_color(color: str) -> str:
     return color.lower()
 
 
-def _color(row: Speaker | Topic) -> str:
-    # Speakers made by an import have no colour yet; give each a stable one.
-    return row.color or PALETTE[(row.id - 1) % len(PALETTE)]
-
-
-def as_label(row: Speaker | Topic) -> Label:
-    return Label(row.id, row.name, _color(row))
-
-
 def next_color(used: Iterable[str]) -> str:
     """The first palette colour not in `used`; past the palette, hues a golden angle apart."""
     taken = {c.lower() for c in used if c}
@@ -296,17 +255,17 @@ def next_color(used: Iterable[str]) -> str:
 
 def _new_label(session: Session, kind: LabelKind, name: str, color: str | None) -> Label:
     """A label row not yet written, with the id it will get."""
-    model = _model(kind)
-    name = _clean_name(kind, name)
+    model = model_of(kind)
+    name = clean_name(kind, name)
     _check_name_free(session, model, name)
-    color = next_color(_color(row) for row in _rows(session, select(model))) if color is None else _check_color(color)
+    color = next_color(label_color(row) for row in label_rows(session, select(model))) if color is None else _check_color(color)
     # Chosen here, under the write lock, because the change records it for redo.
     new_id = (session.scalar(select(func.max(model.id))) or 0) + 1
     return Label(new_id, name, color)
 
 
 def _get(session: Session, kind: LabelKind, label_id: int) -> Speaker | Topic:
-    row = _row(session, _model(kind), label_id)
+    row = _row(session, model_of(kind), label_id)
     if row is None:
         raise UserError(
             "{kind} {label}", Msg("no such speaker") if kind == LabelKind.SPEAKER else Msg("no such topic"),
@@ -315,15 +274,9 @@ def _get(session: Session, kind: LabelKind, label_id: int) -> Speaker | Topic:
     return row
 
 
-def _by_name(session: Session, kind: LabelKind, name: str) -> Speaker | Topic | None:
-    model = _model(kind)
-    found = _rows(session, select(model).where(model.name == _clean_name(kind, name)))
-    return found[0] if found else None
-
-
 def _transcripts_of(session: Session, segment_ids: Iterable[int]) -> frozenset[int]:
     found: set[int] = set()
-    for chunk in _chunks(list(segment_ids)):
+    for chunk in chunks(list(segment_ids)):
         found.update(session.scalars(select(Segment.transcript_id).distinct().where(Segment.id.in_(chunk))))
     return frozenset(found)
 
@@ -372,7 +325,7 @@ def rename_label(lib: Library, kind: LabelKind, label_id: int, name: str | None 
         before = as_label(_get(session, kind, label_id))
         after = dataclasses.replace(
             before,
-            name=before.name if name is None else _clean_name(kind, name),
+            name=before.name if name is None else clean_name(kind, name),
             color=before.color if color is None else _check_color(color),
         )
         if after == before:
@@ -423,78 +376,7 @@ def _moved_away(session: Session, kind: LabelKind, label_id: int, target: Label 
     )
 
 
-def list_labels(lib: Library, kind: LabelKind) -> list[Label]:
-    """Every speaker or topic of the library, by name."""
-    model = _model(kind)
-    with lib.read() as session:
-        return [as_label(row) for row in _rows(session, select(model).order_by(model.name, model.id))]
-
-
-def transcript_speakers(lib: Library, transcript_id: int) -> list[Label]:
-    """The library's speakers as a transcript meets them, the first nine being its number-key shortcuts.
-
-    First those who speak in it, in order of first appearance; then those who
-    speak nowhere yet (just made for this transcript, most likely), oldest
-    first; last the speakers of other transcripts.
-    """
-    with lib.read() as session:
-        transcript_in(session, transcript_id)
-        first = (
-            select(Segment.speaker_id, func.min(Segment.position).label("first"))
-            .where(Segment.transcript_id == transcript_id, Segment.speaker_id.is_not(None))
-            .group_by(Segment.speaker_id)
-            .subquery()
-        )
-        elsewhere = select(Segment.id).where(Segment.speaker_id == Speaker.id).exists()
-        rows = session.scalars(
-            select(Speaker)
-            .outerjoin(first, first.c.speaker_id == Speaker.id)
-            .order_by(first.c.first.is_(None), first.c.first, elsewhere, Speaker.id)
-        )
-        return [as_label(speaker) for speaker in rows]
-
-
-def topics_of(lib: Library, segment_ids: Iterable[int]) -> dict[int, list[Label]]:
-    """The topics of each segment (by name); segments without topics are left out."""
-    found: dict[int, list[Label]] = {}
-    with lib.read() as session:
-        for chunk in _chunks(list(segment_ids)):
-            rows = session.execute(
-                select(SegmentTopic.segment_id, Topic)
-                .join(Topic, Topic.id == SegmentTopic.topic_id)
-                .where(SegmentTopic.segment_id.in_(chunk))
-                .order_by(SegmentTopic.segment_id, Topic.name)
-            )
-            for segment_id, topic in rows:
-                found.setdefault(segment_id, []).append(as_label(topic))
-    return found
-
-
-def topic_positions(lib: Library, transcript_id: int) -> list[tuple[Label, list[int]]]:
-    """Each topic of a transcript with the positions of its segments, in order of first appearance."""
-    with lib.read() as session:
-        transcript_in(session, transcript_id)
-        rows = session.execute(
-            select(Topic, Segment.position)
-            .join(SegmentTopic, SegmentTopic.topic_id == Topic.id)
-            .join(Segment, Segment.id == SegmentTopic.segment_id)
-            .where(Segment.transcript_id == transcript_id)
-            .order_by(Segment.position, Topic.name)
-        )
-        found: dict[int, tuple[Label, list[int]]] = {}
-        for topic, position in rows:
-            found.setdefault(topic.id, (as_label(topic), []))[1].append(position)
-        return list(found.values())
-
-
-def find_label(lib: Library, kind: LabelKind, name: str) -> Label | None:
-    with lib.read() as session:
-        row = _by_name(session, kind, name)
-        return None if row is None else as_label(row)
-
-
 # ----------------------------------------------------------------- labelling segments
-
 
 
 def segment_ids_between(lib: Library, transcript_id: int, first: int, last: int | None = None) -> list[int]:
@@ -520,7 +402,7 @@ def segment_ids_between(lib: Library, transcript_id: int, first: int, last: int 
 def _existing_segments(session: Session, segment_ids: Iterable[int]) -> list[tuple[int, int | None]]:
     ids = list(dict.fromkeys(segment_ids))
     found: dict[int, int | None] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         found.update(session.execute(select(Segment.id, Segment.speaker_id).where(Segment.id.in_(chunk))).all())
     missing = [s for s in ids if s not in found]
     if missing:
@@ -532,7 +414,7 @@ def _label_for(session: Session, kind: LabelKind, label: int | str) -> tuple[Lab
     """A label by id, or by name, made when new; with the pair that records its making."""
     if isinstance(label, int):
         return as_label(_get(session, kind, label)), ()
-    row = _by_name(session, kind, label)
+    row = by_name(session, kind, label)
     if row is not None:
         return as_label(row), ()
     made = _new_label(session, kind, label, None)
@@ -562,7 +444,7 @@ def tag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str) -> Tag
         ids = [s for s, _ in _existing_segments(session, segment_ids)]
         label, made = _label_for(session, LabelKind.TOPIC, topic)
         linked: set[int] = set()
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             linked.update(
                 session.scalars(
                     select(SegmentTopic.segment_id).where(SegmentTopic.topic_id == label.id, SegmentTopic.segment_id.in_(chunk))
@@ -584,13 +466,13 @@ def untag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str | Non
             if isinstance(topic, int):
                 topic_id = _get(session, LabelKind.TOPIC, topic).id
             else:
-                row = _by_name(session, LabelKind.TOPIC, topic)
+                row = by_name(session, LabelKind.TOPIC, topic)
                 if row is None:
                     raise UserError("topic {topic!r}", "no such topic", topic=topic)
                 topic_id = row.id
             query = query.where(SegmentTopic.topic_id == topic_id)
         removed: list[tuple[int, int]] = []
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             removed += session.execute(query.where(SegmentTopic.segment_id.in_(chunk))).all()
         removed.sort()
         return TagChange(links_removed=tuple(removed), transcript_ids=_transcripts_of(session, [s for s, _ in removed]))
@@ -601,69 +483,7 @@ def untag_topic(lib: Library, segment_ids: Iterable[int], topic: int | str | Non
 # ----------------------------------------------------------------- filter and jump
 
 
-def labelled_segments(
-    lib: Library, transcript_id: int, speaker_id: int | None = None, topic_id: int | None = None
-) -> list[tuple[int, int]]:
-    """(segment id, position) of a transcript's segments with that speaker and/or topic, in order.
-
-    With neither, every segment; for a filtered view.
-    """
-    with lib.read() as session:
-        transcript_in(session, transcript_id)
-        query = _labelled(transcript_id, speaker_id, topic_id).order_by(Segment.position, Segment.id)
-        return [(segment_id, position) for segment_id, position in session.execute(query)]
-
-
-def next_labelled(
-    lib: Library,
-    transcript_id: int,
-    position: int,
-    speaker_id: int | None = None,
-    topic_id: int | None = None,
-    backwards: bool = False,
-) -> tuple[int, int] | None:
-    """The next (or previous) segment after `position` with that speaker and/or topic, or None."""
-    query = _labelled(transcript_id, speaker_id, topic_id)
-    if backwards:
-        query = query.where(Segment.position < position).order_by(Segment.position.desc(), Segment.id.desc())
-    else:
-        query = query.where(Segment.position > position).order_by(Segment.position, Segment.id)
-    with lib.read() as session:
-        transcript_in(session, transcript_id)
-        found = session.execute(query.limit(1)).first()
-        return None if found is None else (found[0], found[1])
-
-
-def _labelled(transcript_id: int, speaker_id: int | None, topic_id: int | None) -> Select[int, int]:
-    query = select(Segment.id, Segment.position).where(Segment.transcript_id == transcript_id)
-    if speaker_id is not None:
-        query = query.where(Segment.speaker_id == speaker_id)
-    if topic_id is not None:
-        query = query.join(SegmentTopic, SegmentTopic.segment_id == Segment.id).where(SegmentTopic.topic_id == topic_id)
-    return query
-
-
 # ----------------------------------------------------------------- a turn that changes mid-segment
-
-
-def next_speaker(lib: Library, segment_id: int) -> Label:
-    """Who speaks after a segment's speaker: the following segment's speaker when it is someone
-    else, else the one after it in the transcript's speaker order (from the first again at the end)."""
-    with lib.read() as session:
-        segment = session.get(Segment, segment_id)
-        if segment is None:
-            raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
-        transcript_id, position, current = segment.transcript_id, segment.position, segment.speaker_id
-        following = session.scalar(
-            select(Segment.speaker_id).where(Segment.transcript_id == transcript_id, Segment.position == position + 1)
-        )
-    order = transcript_speakers(lib, transcript_id)
-    if not order:
-        raise UserError("speakers", "there are none yet; create one first")
-    if following is not None and following != current:
-        return next(label for label in order if label.id == following)
-    ids = [label.id for label in order]
-    return order[(ids.index(current) + 1) % len(order)] if current in ids else order[0]
 
 
 def split_to_next_speaker(lib: Library, segment_id: int, raw_offset: int) -> SplitTurn:

@@ -13,7 +13,9 @@ from PySide6.QtCore import QCoreApplication
 
 from reader.core.kinds import LabelKind as LabelKind  # re-exported: the views name it
 from reader.core.library import Library, tagging
-from reader.core.library.tagging import Label, TagChange
+from reader.core.library import labels as stored_labels
+from reader.core.library.labels import Label
+from reader.core.library.tagging import TagChange
 from reader.ui.operations.base import Operations
 from reader.ui.operations.commands import OperationCommand
 
@@ -95,11 +97,11 @@ def split_turn(ops: Operations, transcript_id: int, segment_id: int, position: i
 # reads
 def load_labels(ops: Operations, kind: LabelKind, on_done: Callable[[list[Label]], None]) -> None:
     """Every speaker or topic of the library."""
-    ops.read(lambda lib: tagging.list_labels(lib, kind), on_done)
+    ops.read(lambda lib: stored_labels.list_labels(lib, kind), on_done)
 
 
 def load_names(ops: Operations, kind: LabelKind, on_done: Callable[[list[str]], None]) -> None:
-    ops.read(lambda lib: [label.name for label in tagging.list_labels(lib, kind)], on_done)
+    ops.read(lambda lib: [label.name for label in stored_labels.list_labels(lib, kind)], on_done)
 
 
 def load_transcript_labels(
@@ -107,7 +109,7 @@ def load_transcript_labels(
 ) -> None:
     """on_done((transcript id, its speakers in number-key order, the library's topics))."""
     def read(lib: Library) -> tuple[int, list[Label], list[Label]]:
-        return transcript_id, tagging.transcript_speakers(lib, transcript_id), tagging.list_labels(lib, LabelKind.TOPIC)
+        return transcript_id, stored_labels.transcript_speakers(lib, transcript_id), stored_labels.list_labels(lib, LabelKind.TOPIC)
 
     ops.read(read, on_done)
 
@@ -122,7 +124,7 @@ def find_next_labelled(
     on_done: Callable[[tuple[int, int] | None], None],
 ) -> None:
     """on_done((segment id, position) of the next segment with that speaker and/or topic, or None)."""
-    ops.read(lambda lib: tagging.next_labelled(lib, transcript_id, position, speaker_id, topic_id, backwards=backwards), on_done)
+    ops.read(lambda lib: stored_labels.next_labelled(lib, transcript_id, position, speaker_id, topic_id, backwards=backwards), on_done)
 
 
 def suggest(

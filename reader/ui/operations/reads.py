@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from reader.core.errors import UserError
 from reader.core.library import Library, SegmentRow, TranscriptSummary, list_transcripts
+from reader.core.library.labels import Label
 from reader.core.library.rows import LabelledRow, segment_rows_by_id, transcript_window
-from reader.core.library.tagging import Label
 from reader.ui.operations.base import Operations
 from reader.ui.tasks import Task
 

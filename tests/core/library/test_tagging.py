@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import UserError
-from reader.core.library import import_file, open_library, tagging, transcript_segments
-from reader.core.library.tagging import Label
+from reader.core.library import import_file, labels, open_library, tagging, transcript_segments
+from reader.core.library.labels import Label
 
 
 def speakers_shown(lib, transcript_id):
@@ -19,13 +19,13 @@ def ids(lib, transcript_id, first, last=None):
 
 def topic_names(lib, transcript_id):
     rows = transcript_segments(lib, transcript_id)[1]
-    found = tagging.topics_of(lib, [r.id for r in rows])
+    found = labels.topics_of(lib, [r.id for r in rows])
     return [tuple(label.name for label in found.get(r.id, [])) for r in rows]
 
 
 def snapshot(lib, transcript_id):
-    labels = tagging.list_labels(lib, "speaker"), tagging.list_labels(lib, "topic")
-    return speakers_shown(lib, transcript_id), topic_names(lib, transcript_id), *labels
+    every = labels.list_labels(lib, "speaker"), labels.list_labels(lib, "topic")
+    return speakers_shown(lib, transcript_id), topic_names(lib, transcript_id), *every
 
 
 def test_assigning_a_new_name_makes_the_speaker_and_labels_only_that_range(library, roundtable):
@@ -34,7 +34,7 @@ def test_assigning_a_new_name_makes_the_speaker_and_labels_only_that_range(libra
     assert shown[:5] == [None, "主持人", "主持人", "主持人", None]
     assert change.created("speaker").name == "主持人"
     assert change.transcript_ids == {roundtable}
-    assert tagging.list_labels(library, "speaker") == [change.created("speaker")]
+    assert labels.list_labels(library, "speaker") == [change.created("speaker")]
 
 
 def test_new_speakers_get_distinct_colours(library):
@@ -80,7 +80,7 @@ def test_many_topics_per_segment_and_untagging_one_or_all(library, roundtable):
     assert topic_names(library, roundtable)[2] == ("嘉宾介绍",)
     tagging.untag_topic(library, ids(library, roundtable, 1, 4))
     assert set(topic_names(library, roundtable)) == {()}
-    assert [t.name for t in tagging.list_labels(library, "topic")] == ["嘉宾介绍", "开场"]  # the topics stay
+    assert [t.name for t in labels.list_labels(library, "topic")] == ["嘉宾介绍", "开场"]  # the topics stay
 
 
 def test_tagging_twice_changes_nothing_the_second_time(library, roundtable):
@@ -98,7 +98,7 @@ def test_rename_keeps_the_labels_and_refuses_a_taken_name(library, roundtable):
     with pytest.raises(UserError, match="'沈春华': already exists"):
         tagging.rename_label(library, "speaker", host.id, name=" 沈春华 ")
     tagging.undo(library, change)
-    assert tagging.find_label(library, "speaker", "主持人") == host
+    assert labels.find_label(library, "speaker", "主持人") == host
 
 
 def test_merge_moves_segments_and_undo_brings_the_speaker_back(library, roundtable):
@@ -107,7 +107,7 @@ def test_merge_moves_segments_and_undo_brings_the_speaker_back(library, roundtab
     before = snapshot(library, roundtable)
     change = tagging.merge_labels(library, "speaker", b.id, a.id)
     assert speakers_shown(library, roundtable)[:3] == ["家辉"] * 3
-    assert tagging.list_labels(library, "speaker") == [a]
+    assert labels.list_labels(library, "speaker") == [a]
     tagging.undo(library, change)
     assert snapshot(library, roundtable) == before
 
@@ -115,7 +115,7 @@ def test_merge_moves_segments_and_undo_brings_the_speaker_back(library, roundtab
 def test_merging_topics_keeps_one_link_per_segment(library, roundtable):
     tagging.tag_topic(library, ids(library, roundtable, 1, 2), "多模态")
     source = tagging.tag_topic(library, ids(library, roundtable, 2, 3), "multimodal").created("topic")
-    target = tagging.find_label(library, "topic", "多模态")
+    target = labels.find_label(library, "topic", "多模态")
     before = snapshot(library, roundtable)
     change = tagging.merge_labels(library, "topic", source.id, target.id)
     assert topic_names(library, roundtable)[:4] == [("多模态",)] * 3 + [()]
@@ -142,17 +142,17 @@ def test_transcript_speakers_in_order_of_first_appearance_then_fresh_ones_then_o
     tagging.assign_speaker(library, ids(library, roundtable, 5), "家辉")
     tagging.assign_speaker(library, ids(library, roundtable, 7), "沈春华")
     tagging.assign_speaker(library, ids(library, roundtable, 9), "家辉")
-    assert [s.name for s in tagging.transcript_speakers(library, roundtable)] == ["家辉", "沈春华", "未出场", "也未出场", "别场嘉宾"]
+    assert [s.name for s in labels.transcript_speakers(library, roundtable)] == ["家辉", "沈春华", "未出场", "也未出场", "别场嘉宾"]
 
 
 def test_filter_and_jump_by_speaker_and_topic(library, roundtable):
     host = tagging.assign_speaker(library, ids(library, roundtable, 2, 3) + ids(library, roundtable, 8), "主持人").created("speaker")
     topic = tagging.tag_topic(library, ids(library, roundtable, 3, 5), "开场").created("topic")
-    assert [p for _, p in tagging.labelled_segments(library, roundtable, speaker_id=host.id)] == [2, 3, 8]
-    assert [p for _, p in tagging.labelled_segments(library, roundtable, speaker_id=host.id, topic_id=topic.id)] == [3]
-    assert tagging.next_labelled(library, roundtable, 3, speaker_id=host.id)[1] == 8
-    assert tagging.next_labelled(library, roundtable, 3, speaker_id=host.id, backwards=True)[1] == 2
-    assert tagging.next_labelled(library, roundtable, 8, speaker_id=host.id) is None
+    assert [p for _, p in labels.labelled_segments(library, roundtable, speaker_id=host.id)] == [2, 3, 8]
+    assert [p for _, p in labels.labelled_segments(library, roundtable, speaker_id=host.id, topic_id=topic.id)] == [3]
+    assert labels.next_labelled(library, roundtable, 3, speaker_id=host.id)[1] == 8
+    assert labels.next_labelled(library, roundtable, 3, speaker_id=host.id, backwards=True)[1] == 2
+    assert labels.next_labelled(library, roundtable, 8, speaker_id=host.id) is None
 
 
 def test_split_turn_gives_the_rest_to_the_next_speaker_as_one_undoable_step(library, roundtable):
@@ -174,9 +174,9 @@ def test_next_speaker_goes_round_the_transcript_order(library, roundtable):
         tagging.create_label(library, "speaker", name)
     tagging.assign_speaker(library, ids(library, roundtable, 1), "沈春华")
     # Nobody labelled after segment 1: the next in order (沈春华 first appeared, then by age), round to the start.
-    assert tagging.next_speaker(library, ids(library, roundtable, 1)[0]).name == "主持人"
+    assert labels.next_speaker(library, ids(library, roundtable, 1)[0]).name == "主持人"
     tagging.assign_speaker(library, ids(library, roundtable, 1), "家辉")
-    assert tagging.next_speaker(library, ids(library, roundtable, 1)[0]).name == "主持人"
+    assert labels.next_speaker(library, ids(library, roundtable, 1)[0]).name == "主持人"
 
 
 def test_split_turn_with_no_speakers_is_refused_and_changes_nothing(library, roundtable):
@@ -205,7 +205,7 @@ def test_bad_ranges_say_what_is_wrong(library, roundtable, first, last, message)
 def test_bad_names_are_refused(library, name):
     with pytest.raises(UserError, match="speaker name"):
         tagging.create_label(library, "speaker", name)
-    assert tagging.list_labels(library, "speaker") == []
+    assert labels.list_labels(library, "speaker") == []
 
 
 def test_bad_colour_is_refused(library):
@@ -233,7 +233,7 @@ def test_vtt_voices_become_speakers_that_can_be_renamed(library, tmp_path: Path)
         encoding="utf-8",
     )
     transcript = import_file(library, vtt).transcripts[0].id
-    order = tagging.transcript_speakers(library, transcript)
+    order = labels.transcript_speakers(library, transcript)
     assert [s.name for s in order] == ["王老师", "李博士"]
     assert all(isinstance(s, Label) and s.color.startswith("#") for s in order)
     tagging.rename_label(library, "speaker", order[0].id, name="王明")
