@@ -19,7 +19,7 @@ from sqlalchemy import text
 
 from reader.core.library import changes, edits, import_path, open_library, search, search_pg, transcript_segments
 from reader.core.paths import seeds_dir
-from tests.benchmarks.timing import latency
+from tests.benchmarks.timing import latency, timed
 
 COPIES = 12
 RUNS = 15
@@ -35,12 +35,6 @@ def seed_files(folder: Path, tag: str) -> list[Path]:
             path.write_text(seed.read_text(encoding="utf-8") + f"\n\n（副本{tag}{n}）\n", encoding="utf-8")
             files.append(path)
     return files
-
-
-def timed(action) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
 
 
 def drop_change_triggers(lib) -> None:

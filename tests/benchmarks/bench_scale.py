@@ -33,10 +33,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import text
-
 from tests.benchmarks import scale_library
-from tests.benchmarks.timing import latency
+from tests.benchmarks.bench_search_export import like_scan
+from tests.benchmarks.timing import latency, timed
 
 RUNS = 30
 QUERIES = {
@@ -75,20 +74,6 @@ def _sizes() -> tuple[list[int], list[str]]:
     return sizes, skipped
 
 
-def _timed(action) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
-
-
-def _like(lib, query: str) -> int:
-    parts = query.split()
-    where = " AND ".join(f"raw LIKE :p{i}" for i in range(len(parts)))
-    with lib.read() as session:
-        rows = session.execute(text(f"SELECT id FROM segments WHERE {where} LIMIT 50"), {f"p{i}": f"%{p}%" for i, p in enumerate(parts)})
-        return len(rows.all())
-
-
 def _clean_rate(lib, megabytes_wanted: float = 2.0) -> float:
     """MB/s of cleaning (as the reader shows segments, between neighbours) over the first segments of the library."""
     from reader.core.library.models import Segment
@@ -99,7 +84,7 @@ def _clean_rate(lib, megabytes_wanted: float = 2.0) -> float:
         size = sum(len(r.raw.encode("utf-8")) for r in rows) / 1024 / 1024
         cleaner = Cleaner()
         shown_run(rows[:50], cleaner)  # loads the segmenter's dictionary: not part of the rate
-        took = _timed(lambda: shown_run(rows, cleaner))
+        took = timed(lambda: shown_run(rows, cleaner))
     return size / took
 
 
@@ -159,7 +144,7 @@ def measure(megabytes: int) -> dict[str, float]:
     try:
         _operations(lib, built.largest_id, f, megabytes)
         with tempfile.TemporaryDirectory() as tmp:
-            f["backup s"] = _timed(lambda: backup.backup(lib, Path(tmp) / "copy.sqlite3"))
+            f["backup s"] = timed(lambda: backup.backup(lib, Path(tmp) / "copy.sqlite3"))
         f["db MB"] = Path(built.db).stat().st_size / 1024 / 1024
     finally:
         lib.close()
@@ -177,7 +162,7 @@ def _operations(lib, largest_id: int, f: dict[str, float], megabytes: int) -> No
     for name, query in QUERIES.items():
         f[f"{name} hits"] = len(search.search(lib, query))
         f[f"{name} median"], f[f"{name} p95"] = latency(RUNS, lambda q=query: search.search(lib, q))
-        f[f"{name} LIKE median"], f[f"{name} LIKE p95"] = latency(RUNS, lambda q=query: _like(lib, q))
+        f[f"{name} LIKE median"], f[f"{name} LIKE p95"] = latency(RUNS, lambda q=query: like_scan(lib, q))
     cleaner = Cleaner()
 
     def text_of(segments):  # what the app's find bar searches: the texts the reader shows
@@ -185,14 +170,14 @@ def _operations(lib, largest_id: int, f: dict[str, float], megabytes: int) -> No
 
     page = _find_page(lib, text_of)
     f["find hits"] = len(page.matches)
-    f["find first page"] = min(_timed(lambda: _find_page(lib, text_of)) for _ in range(3))
-    f["replace preview"] = min(_timed(lambda: _replace_preview(lib, text_of)) for _ in range(3))
+    f["find first page"] = min(timed(lambda: _find_page(lib, text_of)) for _ in range(3))
+    f["replace preview"] = min(timed(lambda: _replace_preview(lib, text_of)) for _ in range(3))
     if megabytes <= EXPORT_UP_TO or os.environ.get("SCALE_FULL") == "1":
         with tempfile.TemporaryDirectory() as tmp:
-            f["export txt s"] = _timed(lambda: export_library(lib, Path(tmp), "txt"))
+            f["export txt s"] = timed(lambda: export_library(lib, Path(tmp), "txt"))
     else:
         print(f"  skipped: export all as txt at {megabytes} MB (cleans everything, about 4 minutes; SCALE_FULL=1 runs it)")
-    f["check s"] = _timed(lambda: check_library(lib))
+    f["check s"] = timed(lambda: check_library(lib))
 
 
 def _replace_preview(lib, text_of):

@@ -20,16 +20,8 @@ import statistics
 import time
 from pathlib import Path
 
+from tests.benchmarks.timing import wait_until
 from tests.benchmarks.window_setup import SEGMENTS, SIZE, ini_settings, make_library, offscreen_app
-
-
-def _wait(app, condition, timeout: float = 60.0) -> None:
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("benchmark step did not finish")
-        app.processEvents()
-        time.sleep(0.0005)
 
 
 def _ms(seconds: float) -> str:
@@ -52,10 +44,10 @@ def _reader(app, db: str, transcript_id: int, folder: Path) -> dict[str, float]:
     window.open_library(db)
     window.repaint()
     figures["start"] = time.perf_counter() - start
-    _wait(app, lambda: window.clean.is_ready)
+    wait_until(app, lambda: window.clean.is_ready)
     figures["segmenter"] = time.perf_counter() - start
-    _wait(app, lambda: window.ops.library is not None)
-    _wait(app, lambda: window.model.rowCount() > 0)  # the library opened on the first transcript
+    wait_until(app, lambda: window.ops.library is not None)
+    wait_until(app, lambda: window.model.rowCount() > 0)  # the library opened on the first transcript
     window.model.set_rows(None, [])
     window.transcript_id = None
     app.processEvents()
@@ -65,7 +57,7 @@ def _reader(app, db: str, transcript_id: int, folder: Path) -> dict[str, float]:
     view.fitted.connect(lambda: fitted.append(True))
     start = time.perf_counter()
     window.open_transcript(transcript_id)
-    _wait(app, lambda: window.model.rowCount() == SEGMENTS and fitted)
+    wait_until(app, lambda: window.model.rowCount() == SEGMENTS and fitted)
     view.viewport().repaint()
     figures["open"] = time.perf_counter() - start
 
@@ -73,7 +65,7 @@ def _reader(app, db: str, transcript_id: int, folder: Path) -> dict[str, float]:
         rows = view.visible_rows()
         return all(window.model.index(r, CLEAN).data(StateRole) != "pending" for r in rows)
 
-    _wait(app, first_screen_clean)
+    wait_until(app, first_screen_clean)
     view.viewport().repaint()
     figures["cleaned"] = time.perf_counter() - start
 
@@ -85,7 +77,7 @@ def _reader(app, db: str, transcript_id: int, folder: Path) -> dict[str, float]:
         view.scrollToBottom() if to_end else view.scrollToTop()
         view.fit_visible_rows()
         view.viewport().repaint()
-        _wait(app, screen_loaded)  # rows not read yet come from the library
+        wait_until(app, screen_loaded)  # rows not read yet come from the library
         view.fit_visible_rows()
         view.viewport().repaint()
         return time.perf_counter() - start
@@ -93,8 +85,8 @@ def _reader(app, db: str, transcript_id: int, folder: Path) -> dict[str, float]:
     figures["end early"] = jump(to_end=True)  # while the rest of the rows are still being read
     assert view.visible_rows()[-1] == SEGMENTS - 1
     jump(to_end=False)
-    _wait(app, window.model.fully_loaded)
-    _wait(app, lambda: not window.ops.runner.busy())
+    wait_until(app, window.model.fully_loaded)
+    wait_until(app, lambda: not window.ops.runner.busy())
     figures["end"] = jump(to_end=True)
 
     row = view.visible_rows()[0]

@@ -21,14 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-
-def _wait(app, condition, timeout: float = 300.0) -> None:
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("benchmark step did not finish")
-        app.processEvents()
-        time.sleep(0.0005)
+from tests.benchmarks.timing import wait_until
 
 
 def _listed(window) -> int:
@@ -56,24 +49,24 @@ def main(db: str, largest_id: int, transcripts: int, started: float) -> dict[str
         window.open_library(db)
         window.repaint()
         figures["painted"] = time.time() - started
-        _wait(app, lambda: _listed(window) == transcripts)
+        wait_until(app, lambda: _listed(window) == transcripts, timeout=300.0)
         window.repaint()
         figures["usable"] = time.time() - started
         # The library opens on the transcript last read (here: the first, the largest); go to another first.
-        _wait(app, lambda: window.transcript_id is not None and window.model.rowCount() > 0)
+        wait_until(app, lambda: window.transcript_id is not None and window.model.rowCount() > 0, timeout=300.0)
         other = largest_id + 1
         window.open_transcript(other)
-        _wait(app, lambda: window.model.rowCount() > 0 and window.model.row_at(0) is not None)
-        _wait(app, lambda: not window.ops.runner.busy())
+        wait_until(app, lambda: window.model.rowCount() > 0 and window.model.row_at(0) is not None, timeout=300.0)
+        wait_until(app, lambda: not window.ops.runner.busy(), timeout=300.0)
         fitted: list[bool] = []
         window.view.fitted.connect(lambda: fitted.append(True))
         begun = time.perf_counter()
         window.open_transcript(largest_id)
-        _wait(app, lambda: window.transcript_id == largest_id and window.model.rowCount() > 1000 and bool(fitted))
+        wait_until(app, lambda: window.transcript_id == largest_id and window.model.rowCount() > 1000 and bool(fitted), timeout=300.0)
         window.view.viewport().repaint()
         figures["open_largest"] = time.perf_counter() - begun
-        _wait(app, window.model.fully_loaded)
-        _wait(app, lambda: not window.ops.runner.busy())
+        wait_until(app, window.model.fully_loaded, timeout=300.0)
+        wait_until(app, lambda: not window.ops.runner.busy(), timeout=300.0)
         figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         window.ops.runner.shutdown()
         window.ops.close()

@@ -24,3 +24,20 @@ def latency(runs: int, action) -> tuple[float, float]:
     action()
     samples = sorted(t * 1000 for t in timings(runs, action))
     return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+
+
+def timed(action) -> float:
+    """One timing of `action()`, in seconds."""
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def wait_until(app, condition, timeout: float = 60.0) -> None:
+    """Run `app`'s events until `condition()` holds (a window's step done), or raise after `timeout` s."""
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("benchmark step did not finish")
+        app.processEvents()
+        time.sleep(0.0005)
