@@ -30,7 +30,7 @@ MAX_FALSE_START = 6
 # Two copies of a clause this short are an utterance said twice on purpose (`好，好`, `谢谢，谢谢`).
 DELIBERATE_REPEAT = 2
 MAX_UNIT = 4
-HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN = re.compile(f"[{segmenter.HAN}]+")
 LATIN = re.compile("[A-Za-z]")
 LAUGHTER = frozenset("哈呵嘿嘻")
 # Every restart needs two clauses with only separators and tabs between them (a run counts

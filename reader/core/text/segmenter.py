@@ -114,6 +114,9 @@ def in_longer_word(part: str) -> bool:
         )
 
 
+# The Han characters (CJK unified ideographs, extension A, compatibility), as the inside of a
+# character class: every stage that tells Chinese from the rest uses these.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Punctuation of every width ends a clause; spaces do not (`intern v l` is one clause).
 PUNCTUATION = (
     "!-/:-@\\[-`{-~\u2010-\u2027\u3000-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\n\r\t"

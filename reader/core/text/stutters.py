@@ -22,7 +22,7 @@ from reader.core.text import segmenter
 from reader.core.text.edits import Edit, apply_edits, removal_edits
 
 STAGE = "stutters"
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = segmenter.HAN
 MAX_UNIT = 4
 CANDIDATE = re.compile(f"([{HAN}]{{1,{MAX_UNIT}}})\\1")
 # Every offset where some unit repeats at once; only these need a decision.
