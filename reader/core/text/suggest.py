@@ -192,9 +192,7 @@ def suggest(text: str, tokens: Iterable[str], glossary: Glossary, words: Diction
 
 
 def _sounds(text: str, tokens: list[str], glossary: Glossary, words: Dictionary) -> list[Suggestion]:
-    bounds: list[int] = [0]
-    for token in tokens:
-        bounds.append(bounds[-1] + len(token))
+    bounds = segmenter.boundaries(tokens)
     is_bound = set(bounds)
     token_at = {start: i for i, start in enumerate(bounds[:-1])}
     found = []
