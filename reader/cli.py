@@ -14,6 +14,7 @@ import sys
 
 from reader import APP_NAME, __version__, cli_quality
 from reader.cli_common import (
+    add_transcript_arg,
     add_transcript_option,
     open_from_args,
     tsv,
@@ -329,14 +330,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_list)
 
     p = sub.add_parser("show", help="print a transcript, one segment a line")
-    p.add_argument("id", type=int, metavar="ID")
+    add_transcript_arg(p)
     p.add_argument("--clean", action="store_true", help="effective text: correction, else cleaned")
     p.add_argument("--versions", action="store_true", help="a fourth column: the version a correction expects (--expect-version)")
     p.add_argument("--times", action="store_true", help="START and END columns (h:mm:ss.mmm; ~ marks an estimated start)")
     p.set_defaults(func=_cmd_show)
 
     p = sub.add_parser("delete", help="remove a transcript and its annotations")
-    p.add_argument("id", type=int, metavar="ID")
+    add_transcript_arg(p)
     p.set_defaults(func=_cmd_delete)
 
     p = sub.add_parser("check", help="check the library's integrity")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli_common import add_transcript_option, open_from_args, scope_name, tsv, warn
+from reader.cli_common import add_transcript_arg, add_transcript_option, open_from_args, scope_name, tsv, warn
 
 
 def _cmd_glossary_list(args: argparse.Namespace) -> int:
@@ -128,10 +128,10 @@ def add_commands(sub) -> None:
     p.set_defaults(func=_cmd_glossary_export)
 
     p = sub.add_parser("suggest", help="spans that sound like a glossary term or are a known misspelling: POS FOUND SUGGESTION CONTEXT")
-    p.add_argument("id", type=int, metavar="ID")
+    add_transcript_arg(p)
     p.add_argument("--glossary", metavar="TSV", help="use this glossary file instead of the library's")
     p.set_defaults(func=_cmd_suggest)
 
     p = sub.add_parser("qa", help="quality check of a transcript: POS KIND DETAIL per finding, nothing when clean")
-    p.add_argument("id", type=int, metavar="ID")
+    add_transcript_arg(p)
     p.set_defaults(func=_cmd_qa)

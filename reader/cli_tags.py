@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reader.cli_common import add_segment_args, open_from_args, range_ids, tsv, warn
+from reader.cli_common import add_segment_args, add_transcript_arg, open_from_args, range_ids, tsv, warn
 
 
 def _cmd_speakers(args: argparse.Namespace) -> int:
@@ -85,11 +85,11 @@ def add_tag_commands(sub: Any) -> None:
         "of the correction, else the raw text; no punctuation or spaces), PERCENT of the transcript's characters. "
         "Segments nobody is named for come last, with an empty NAME.",
     )
-    p.add_argument("id", type=int, metavar="ID")
+    add_transcript_arg(p)
     p.set_defaults(func=_cmd_speakers)
 
     p = sub.add_parser("topics", help="NAME SEGMENTS POSITIONS, one topic a line (POSITIONS like 1-4,9)")
-    p.add_argument("id", type=int, metavar="ID")
+    add_transcript_arg(p)
     p.add_argument("--suggest", action="store_true", help="print keywords worth tagging instead, best first, one a line")
     p.set_defaults(func=_cmd_topics)
 

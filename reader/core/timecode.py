@@ -6,7 +6,11 @@ import re
 
 from reader.core.errors import UserError
 
-MAX_MS = 100 * 3_600_000  # as the subtitle readers: a time of 100 hours or more is a typo
+# No recording runs for 100 hours: a time beyond it is a typo or damage (the subtitle readers
+# refuse it too), and the bound keeps every stored time far inside what the JSON export
+# writes and reads back.
+MAX_HOURS = 100
+MAX_MS = MAX_HOURS * 3_600_000
 _CLOCK = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d+(?:[.,]\d{1,3})?)$")
 
 

@@ -51,7 +51,7 @@ def read_json(text: str, what: str) -> list[ParsedTranscript]:
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 # Times beyond a thousand years are damage, and would not fit SQLite's 64-bit integers either.
-# Subtitles are held to a tighter bound (subtitles.MAX_MS), so whatever the library
+# Subtitles are held to a tighter bound (timecode.MAX_MS), so whatever the library
 # stored from them, and exported, reads back here.
 _MAX_MS = 1000 * 365 * 24 * 3600 * 1000
 # The history's columns: revisions.origin and revisions.author.

@@ -14,6 +14,7 @@ from webvtt.vtt import WebVTTCueBlock
 from reader.core.errors import Msg, UserError
 from reader.core.formats.document import ParsedSegment, ParsedTranscript
 from reader.core.formats.paragraphs import join_lines, paragraph_kind
+from reader.core.timecode import MAX_HOURS, MAX_MS
 
 # SRT players honour a handful of HTML-like and ASS styling tags; they are
 # formatting, not words. Anything else in a cue stays as written.
@@ -30,12 +31,6 @@ def _line_of(text: str, offset: int) -> int:
 
 def _arrow_lines(lines: list[str]) -> list[int]:
     return [n for n, line in enumerate(lines, 1) if "-->" in line]
-
-
-# No recording runs for 100 hours; a time beyond it is damage, and the bound keeps
-# every stored time far inside what the JSON export writes and reads back.
-MAX_HOURS = 100
-MAX_MS = MAX_HOURS * 3600 * 1000
 
 
 def _check_order(what: str, times: list[tuple[int, int]], text: str) -> None:

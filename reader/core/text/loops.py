@@ -33,7 +33,7 @@ _FIRST_REPEATED = re.compile(f"([^{_P}]++)[{_P}]++\\1(?![^{_P}])")
 _REPEATED_CLAUSE = re.compile(f"[{_P}]{_FIRST_REPEATED.pattern}")
 _SPACE = re.compile(r"\s")
 # The spaces a clause may hold (a tab or a line break ends one).
-_INNER_SPACE = re.compile(f"[^\\S{_P}]+")
+_INNER_SPACE = re.compile(f"{segmenter.INNER_SPACE}+")
 # The one letter that lowers by its context (a final sigma): the text lowered whole and
 # clause by clause could differ there.
 _CONTEXT_CASED = "\u03a3"

@@ -30,7 +30,7 @@ MAX_FALSE_START = 6
 # Two copies of a clause this short are an utterance said twice on purpose (`好，好`, `谢谢，谢谢`).
 DELIBERATE_REPEAT = 2
 MAX_UNIT = 4
-HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN = re.compile(f"[{segmenter.HAN}]+")
 LATIN = re.compile("[A-Za-z]")
 LAUGHTER = frozenset("哈呵嘿嘻")
 # Every restart needs two clauses with only separators and tabs between them (a run counts
@@ -41,7 +41,7 @@ LAUGHTER = frozenset("哈呵嘿嘻")
 # the second where spaces end that clause. Each begins with a character class, which the
 # regex engine skips to quickly, and looks back from there.
 _P = segmenter.PUNCTUATION
-_INNER_SPACE = f"[^\\S{_P}]"
+_INNER_SPACE = segmenter.INNER_SPACE
 _LAST = f"([^{_P}\\s])"
 # The gap's run of separators, then the next clause (group `next`) with that character.
 _NEXT_HOLDS_LAST = f"[\\t{SEPARATORS}]*+(?![{_P}])(?P<next>){_INNER_SPACE}*+[^{_P}]{{0,{MAX_FALSE_START - 1}}}\\1"
@@ -49,7 +49,6 @@ _PAIR = re.compile(
     f"[\\t{SEPARATORS}](?<={_LAST}[\\t{SEPARATORS}])(?:(?<=[{SEPARATORS}])|\\t*[{SEPARATORS}]){_NEXT_HOLDS_LAST}"
 )
 _PAIR_AFTER_SPACES = re.compile(f"{_INNER_SPACE}(?<={_LAST}{_INNER_SPACE}){_INNER_SPACE}*+\\t*[{SEPARATORS}]{_NEXT_HOLDS_LAST}")
-_CLAUSE_PART = re.compile(f"[^{_P}]*")
 # A preposition that opens a frame the clause must close (`在…中`, `当…时`, `对…来说`).
 FRAME_OPENERS = frozenset({"在", "当", "从", "对", "对于", "关于", "跟", "与", "和", "随着"})
 # The first characters of the openers: a clause holding none opens no frame.
@@ -96,13 +95,9 @@ def _first_restart(text: str) -> tuple[int, int] | None:
         # after it aside); its start is found reading back from there.
         last = m.start(1)
         backwards = backwards or text[::-1]
-        part = _CLAUSE_PART.match(backwards, len(text) - 1 - last)
-        assert part is not None  # `*` matches anywhere
-        a_start = last + 1 - (part.end() - part.start())
+        a_start = segmenter.clause_start(backwards, last + 1)
         b_start = m.start("next")
-        next_clause = _CLAUSE_PART.match(text, b_start)
-        assert next_clause is not None
-        b_end = next_clause.end()
+        b_end = segmenter.clause_end(text, b_start)
         second = text[b_start:b_end].lstrip()
         cut = _false_start(text[a_start : last + 1], second)
         if cut is not None:

@@ -114,15 +114,37 @@ def in_longer_word(part: str) -> bool:
         )
 
 
+# The Han characters (CJK unified ideographs, extension A, compatibility), as the inside of a
+# character class: every stage that tells Chinese from the rest uses these.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Punctuation of every width ends a clause; spaces do not (`intern v l` is one clause).
 PUNCTUATION = (
     "!-/:-@\\[-`{-~\u2010-\u2027\u3000-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\n\r\t"
 )
 CLAUSE = re.compile(f"[^{PUNCTUATION}]+")
+# A space inside a clause, as a character class: a tab or a line break ends one.
+INNER_SPACE = f"[^\\S{PUNCTUATION}]"
+_CLAUSE_PART = re.compile(f"[^{PUNCTUATION}]*")
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in CLAUSE.finditer(text)]
+
+
+def clause_start(backwards: str, pos: int) -> int:
+    """Where the clause ending at `pos` (the one holding the character before it) starts;
+    `pos` itself when a mark stands before it. Read in `backwards`, the text reversed,
+    which a caller looking for several clauses reverses once: a regex cannot search back."""
+    part = _CLAUSE_PART.match(backwards, len(backwards) - pos)
+    assert part is not None  # `*` matches anywhere
+    return pos - (part.end() - part.start())
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause going on from `pos` ends; `pos` itself when a mark stands there."""
+    part = _CLAUSE_PART.match(text, pos)
+    assert part is not None  # `*` matches anywhere
+    return part.end()
 
 
 def clause_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:

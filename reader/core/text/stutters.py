@@ -22,7 +22,7 @@ from reader.core.text import segmenter
 from reader.core.text.edits import Edit, apply_edits, removal_edits
 
 STAGE = "stutters"
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = segmenter.HAN
 MAX_UNIT = 4
 CANDIDATE = re.compile(f"([{HAN}]{{1,{MAX_UNIT}}})\\1")
 # Every offset where some unit repeats at once; only these need a decision.
@@ -31,10 +31,9 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 # Spaces between two Chinese characters, which a stutter may have in it (`我 我 我觉得`).
 # Only spaces inside a clause (a tab or a line break ends one); the pattern begins with the
 # space itself, which the regex engine skips to, and looks back from it.
-_INNER_SPACE = f"[^\\S{segmenter.PUNCTUATION}]"
+_INNER_SPACE = segmenter.INNER_SPACE
 _BETWEEN_HAN = re.compile(f"{_INNER_SPACE}(?<=[{HAN}]{_INNER_SPACE}){_INNER_SPACE}*(?=[{HAN}])")
 _SPACE = re.compile(r"\s")
-_CLAUSE_PART = re.compile(f"[^{segmenter.PUNCTUATION}]*")
 # A Latin word said again after a space: whole words (`papa` is one), any case.
 LATIN_ONE_LETTER_WORDS = frozenset("ai")
 LATIN_REPEAT = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?:\s+\1)+(?![A-Za-z])", re.IGNORECASE)
@@ -103,11 +102,8 @@ def _collapse_unspaced(text: str) -> tuple[str, list[Edit]]:
         if at < end:
             continue
         backwards = backwards or text[::-1]
-        before = _CLAUSE_PART.match(backwards, len(text) - at)
-        after = _CLAUSE_PART.match(text, at)
-        assert before is not None and after is not None  # `*` matches anywhere
-        start = at - (before.end() - before.start())
-        end = after.end()
+        start = segmenter.clause_start(backwards, at)
+        end = segmenter.clause_end(text, at)
         edits.extend(Edit(start + a, start + b, "", STAGE) for a, b in _collapse_clause(text[start:end]))
     if not edits:
         return text, []

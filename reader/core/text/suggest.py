@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from reader.core.text import segmenter
+
 # Kinds of suggestion, as the CLI and the panel name them.
 SOUND, ALIAS, LATIN = "sound", "alias", "latin"
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{segmenter.HAN}]")
 _WORD = re.compile(r"[0-9A-Za-z]")
 _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w")
 _FUZZY_INITIAL = {"zh": "z", "ch": "c", "sh": "s", "n": "l"}
@@ -190,9 +192,7 @@ def suggest(text: str, tokens: Iterable[str], glossary: Glossary, words: Diction
 
 
 def _sounds(text: str, tokens: list[str], glossary: Glossary, words: Dictionary) -> list[Suggestion]:
-    bounds: list[int] = [0]
-    for token in tokens:
-        bounds.append(bounds[-1] + len(token))
+    bounds = segmenter.boundaries(tokens)
     is_bound = set(bounds)
     token_at = {start: i for i, start in enumerate(bounds[:-1])}
     found = []
