@@ -65,7 +65,6 @@ class Listening(QObject):
         self._pending: str | None = None  # a file being tried before it is attached
         self._moving = False  # the current row is being moved by this code, not the person
         self._loop: tuple[int, int] | None = None
-        self._said: Callable[[], str] = str  # the bar's message, worded in the language on screen
 
         self.bar = MediaBar(window)
         self.video_dock = QDockWidget(window)
@@ -75,7 +74,7 @@ class Listening(QObject):
         self._make_actions()
         self._connect()
         self._show_time_column()
-        self._say(self.player.note)
+        self.bar.say(self.player.note)
 
     # construction
     def _action(self, slot: Callable[[], object], shortcut: str | None = None, checkable: bool = False) -> QAction:
@@ -134,7 +133,6 @@ class Listening(QObject):
         self.video_dock.setWindowTitle(self.tr("Video"))
         self.act_video.setText(self.tr("&Video"))
         self.bar.retranslate()
-        self.bar.say(self._said())
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, TIME, TIME)
 
     def actions(self) -> list[QAction]:
@@ -147,7 +145,7 @@ class Listening(QObject):
         self.recording = None
         self.times, self._starts, self._timed = [], [], []
         self._unload()
-        self._say(self.player.note)
+        self.bar.say(self.player.note)
         self._show_time_column()
         if transcript_id is not None:
             media.load_recording(self.ops, transcript_id, self._recording_loaded)
@@ -175,15 +173,12 @@ class Listening(QObject):
         """Why nothing plays: no recording, or one that moved (again after a language switch)."""
         info = self.recording
         if info is None:
-            self._say(lambda: self.tr("No recording: drop one on the window or use File › Attach Recording…"))
+            self.bar.say(lambda: self.tr("No recording: drop one on the window or use File › Attach Recording…"))
         elif self._recording_missing:
             path = info.path
-            self._say(lambda: self.tr("The recording is not at %1 any more: File › Attach Recording… to point at it").replace("%1", path))
-
-    def _say(self, message: Callable[[], str]) -> None:
-        """Show `message()` in the bar, and again, worded anew, after a language switch."""
-        self._said = message
-        self.bar.say(message())
+            self.bar.say(
+                lambda: self.tr("The recording is not at %1 any more: File › Attach Recording… to point at it").replace("%1", path)
+            )
 
     def _times_loaded(self, result: tuple[int, list[SegmentTimes]]) -> None:
         transcript_id, times = result
@@ -239,7 +234,7 @@ class Listening(QObject):
             self._pending = None
             media.attach(self.ops, self.transcript_id, path, self._attached)
         else:
-            self._say(self.player.note)
+            self.bar.say(self.player.note)
 
     def _attached(self, info: RecordingInfo) -> None:
         if info.transcript_id != self.transcript_id:
@@ -251,7 +246,7 @@ class Listening(QObject):
             "replaced": self.tr("Recording replaced by %1"),
         }.get(info.outcome, self.tr("Recording attached: %1"))
         self.status(said.replace("%1", info.path))
-        self._say(self.player.note)
+        self.bar.say(self.player.note)
 
     def _failed(self, path: str, why: str) -> None:
         if path == self._pending:
@@ -259,7 +254,7 @@ class Listening(QObject):
             self.show_error(self.tr("%1: cannot be played (%2); the recording was not attached").replace("%1", path).replace("%2", why))
             self.player.load(self.recording.path if self.recording is not None else None)
             return
-        self._say(lambda: self.tr("%1: cannot be played (%2)").replace("%1", path).replace("%2", why))
+        self.bar.say(lambda: self.tr("%1: cannot be played (%2)").replace("%1", path).replace("%2", why))
 
     def detach(self) -> None:
         if self.transcript_id is None or self.recording is None:
