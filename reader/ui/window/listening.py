@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QMainWindow, QWidget
 
 from reader.core.errors import UserError
 from reader.core.media import EXTENSIONS, is_media_name
@@ -33,6 +33,7 @@ from reader.ui.operations.media import RecordingInfo, SegmentTimes
 from reader.ui.table.segment_model import POS, SegmentIdRole, SegmentTableModel
 from reader.ui.table.segment_view import SegmentView
 from reader.ui.table.time_column import TIME, TIME_WIDTH
+from reader.ui.window.docks import add_dock
 
 if TYPE_CHECKING:
     from reader.ui.settings import Settings
@@ -43,7 +44,7 @@ class Listening(QObject):
     def __init__(
         self,
         ops: Operations,
-        window: QWidget,
+        window: QMainWindow,
         model: SegmentTableModel,
         view: SegmentView,
         settings: Settings,
@@ -67,10 +68,8 @@ class Listening(QObject):
         self._loop: tuple[int, int] | None = None
 
         self.bar = MediaBar(window)
-        self.video_dock = QDockWidget(window)
-        self.video_dock.setObjectName("videoDock")
+        self.video_dock = add_dock(window, "videoDock")
         self.video_widget: QWidget | None = None
-        self.video_dock.hide()
         self._make_actions()
         self._connect()
         self._show_time_column()

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from reader.ui import dialogs
 from reader.ui.cleaning import CleanService
@@ -24,6 +24,7 @@ from reader.ui.panels.quality_panel import QualityPanel
 from reader.ui.panels.suggestions_panel import SuggestionsPanel
 from reader.ui.table.segment_model import CLEAN, SegmentTableModel, StateRole
 from reader.ui.table.segment_view import SegmentView
+from reader.ui.window.docks import add_dock
 from reader.ui.window.rule_offer_bar import Offer, RuleOfferBar
 
 if TYPE_CHECKING:
@@ -82,13 +83,9 @@ class QualityDocks(QObject):
         ops.changed.connect(self.refresh)
         self.retranslate()
 
-    def _dock(self, panel: QObject, name: str, shortcut: str) -> QDockWidget:
-        dock = QDockWidget(self.window)
-        dock.setObjectName(name)
-        dock.setWidget(panel)  # type: ignore[arg-type]  # a QWidget panel
+    def _dock(self, panel: QWidget, name: str, shortcut: str) -> QDockWidget:
+        dock = add_dock(self.window, name, panel)
         dock.toggleViewAction().setShortcut(QKeySequence(shortcut))
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
         dock.visibilityChanged.connect(self._dock_shown)
         return dock
 
