@@ -232,7 +232,6 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self._title())
         retranslate_menus(self)
-        self.menu_playback.setTitle(self.tr("&Playback"))
         self.listening.retranslate()
         self.comparing.retranslate()
         self.options.retranslate()

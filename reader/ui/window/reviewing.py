@@ -165,7 +165,7 @@ class Reviewing(QObject):
             return start if start < self.model.rowCount() else None
         for row in range(start, self.model.rowCount()):
             r = self.model.row_at(row)
-            if r is None or (row not in marked and not getattr(r, "reviewed", False)):
+            if r is None or (row not in marked and not r.reviewed):
                 return row
         return None
 
