@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QStyle, QToolButton, QWidget
 
@@ -54,12 +56,14 @@ class MediaBar(QWidget):
             layout.addWidget(widget, stretch)
         self._duration = 0
         self._position = 0
+        self._said: Callable[[], str] = str
 
     def retranslate(self) -> None:
         self.follow.setText(self.tr("Follow playback"))
         self.speed.setToolTip(self.tr("Speed (Ctrl+, slower, Ctrl+. faster)"))
         self.volume.setToolTip(self.tr("Volume"))
         self.play_button.setToolTip(self.tr("Play or pause (Ctrl+Space)"))
+        self._show_message()
 
     def set_playing(self, playing: bool) -> None:
         self.play_button.setIcon(self._icons[playing])
@@ -83,6 +87,12 @@ class MediaBar(QWidget):
         nearest = min(range(len(RATES)), key=lambda i: abs(RATES[i] - rate))
         self.speed.setCurrentIndex(nearest)
 
-    def say(self, text: str) -> None:
+    def say(self, message: Callable[[], str]) -> None:
+        """Show `message()`, and again, worded anew, when the bar is retranslated."""
+        self._said = message
+        self._show_message()
+
+    def _show_message(self) -> None:
+        text = self._said()
         self.message.setText(text)
         self.message.setToolTip(plain_tooltip(text))  # a path is the file's name, never markup

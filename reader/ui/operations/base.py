@@ -90,9 +90,11 @@ class Operations(QObject):
             description=description, before_start=before_start,
         )
 
-    def background(self, fn: Callable[[], Any], on_error: Callable[[BaseException], None]) -> Task:
-        """Work that needs no library (writing a picture) off the GUI thread."""
-        return self.runner.submit("read", lambda task: fn(), on_error=on_error)
+    def background(
+        self, fn: Callable[[], Any], on_error: Callable[[BaseException], None], on_done: Callable[[Any], None] | None = None
+    ) -> Task:
+        """Work that needs no library (writing a picture, checking a file) off the GUI thread."""
+        return self.runner.submit("read", lambda task: fn(), on_done=on_done, on_error=on_error)
 
     def broadcast(self, changes: OpChanges) -> None:
         self.changed.emit(changes)

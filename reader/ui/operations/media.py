@@ -57,11 +57,11 @@ def check_file(ops: Operations, path: str, on_done: Callable[[str], None], on_er
     """The header check (a `UserError` for what is not a recording) on a lane: a slow disk never freezes the window."""
     from reader.core.media import check_recording
 
-    def check(task: Task) -> str:
+    def check() -> str:
         check_recording(path)
         return path
 
-    ops.runner.submit("read", check, on_done=on_done, on_error=on_error)
+    ops.background(check, on_error, on_done)
 
 
 def attach(ops: Operations, transcript_id: int, path: str, on_done: Callable[[RecordingInfo], None]) -> None:

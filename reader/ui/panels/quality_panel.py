@@ -9,20 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
-from reader.ui.i18n import Retranslating
 from reader.ui.messages import translated
+from reader.ui.panels.list_panel import ListPanel
 
 if TYPE_CHECKING:
     from reader.ui.operations.quality import Finding
@@ -45,37 +35,17 @@ def kind_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
-class QualityPanel(Retranslating, QWidget):
+class QualityPanel(ListPanel):
     activated = Signal(object)  # Finding with a segment: show its row
     open_requested = Signal(int)  # the transcript a duplicate finding names
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(3, 1, parent)
         self._findings: list[Finding] = []
-        self.status = QLabel(self)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-        self.tree = QTreeWidget(self)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setColumnCount(3)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setWordWrap(True)
-        header = self.tree.header()
-        header.setSectionResizeMode(POS, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.open_button = QPushButton(self)
+        self.open_button = self.buttons[0]
         self.open_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.status)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
 
-        self.tree.itemClicked.connect(lambda item, _column: self._activate(item))
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self._open_other())
         self.tree.currentItemChanged.connect(lambda current, _previous: self._current_changed(current))
         self.open_button.clicked.connect(self._open_other)
@@ -86,10 +56,7 @@ class QualityPanel(Retranslating, QWidget):
         self.open_button.setText(self.tr("&Open the Other Transcript"))
         self.open_button.setToolTip(self.tr("Open the transcript this one looks like"))
         self.set_findings(self._findings)
-
-    def set_status(self, text: str) -> None:
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
+        super().retranslate()
 
     def set_findings(self, findings: list[Finding]) -> None:
         current = self.tree.currentIndex().row()
@@ -109,13 +76,6 @@ class QualityPanel(Retranslating, QWidget):
 
     def findings(self) -> list[Finding]:
         return list(self._findings)
-
-    def select(self, row: int) -> None:
-        """Make row `row` current, as a click would."""
-        item = self.tree.topLevelItem(row)
-        if item is not None:
-            self.tree.setCurrentItem(item)
-            self._activate(item)
 
     def _current(self) -> Finding | None:
         item = self.tree.currentItem()

@@ -10,19 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidgetItem, QWidget
 
-from reader.ui.i18n import Retranslating
+from reader.ui.panels.list_panel import ListPanel
 
 if TYPE_CHECKING:
     from reader.ui.operations.quality import SegmentSuggestion
@@ -35,43 +25,19 @@ def _key(s: SegmentSuggestion) -> tuple[int, str, str, int]:
     return (s.segment_id, s.found, s.suggestion, s.start)
 
 
-class SuggestionsPanel(Retranslating, QWidget):
+class SuggestionsPanel(ListPanel):
     activated = Signal(object)  # SegmentSuggestion: show its segment, the span marked
     accept_requested = Signal(object)  # SegmentSuggestion
     accept_all_requested = Signal(object)  # SegmentSuggestion: every one with its FOUND → SUGGESTION
     ignore_requested = Signal(object)  # SegmentSuggestion
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(4, 3, parent)
         self._restoring = False
-        self.status = QLabel(self)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-        self.tree = QTreeWidget(self)
-        self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.setColumnCount(4)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.tree.header()
-        for column in (POS, FOUND, SUGGESTION):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.accept_button = QPushButton(self)
-        self.accept_all_button = QPushButton(self)
-        self.ignore_button = QPushButton(self)
-        buttons = QHBoxLayout()
-        for button in (self.accept_button, self.accept_all_button, self.ignore_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.accept_button, self.accept_all_button, self.ignore_button = self.buttons
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.status)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
-
-        self.tree.itemClicked.connect(lambda item, _column: self._activate(item))
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self._request(self.accept_requested))
         self.accept_button.clicked.connect(lambda: self._request(self.accept_requested))
@@ -88,11 +54,9 @@ class SuggestionsPanel(Retranslating, QWidget):
         self.accept_all_button.setToolTip(self.tr("Make a rule of this transcript that replaces every such spelling"))
         self.ignore_button.setText(self.tr("&Ignore"))
         self.ignore_button.setToolTip(self.tr("Do not suggest this here again"))
+        super().retranslate()
 
     # filling
-    def set_status(self, text: str) -> None:
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
 
     def set_suggestions(self, found: list[SegmentSuggestion]) -> None:
         """Show `found`; the row the person was on stays current (or the one after it, once it is gone)."""
@@ -124,13 +88,6 @@ class SuggestionsPanel(Retranslating, QWidget):
         item = self.tree.currentItem()
         return None if item is None else item.data(POS, SuggestionRole)
 
-    def select(self, row: int) -> None:
-        """Make row `row` current, as a click would (tests, keyboard users)."""
-        item = self.tree.topLevelItem(row)
-        if item is not None:
-            self.tree.setCurrentItem(item)
-            self._activate(item)
-
     def drop(self, found: SegmentSuggestion) -> None:
         """Take one suggestion off the list at once (ignored, accepted), before the reload confirms it."""
         keys = [_key(s) for s in self.suggestions()]
@@ -159,5 +116,5 @@ class SuggestionsPanel(Retranslating, QWidget):
 
     def _update_buttons(self) -> None:
         has = self.tree.currentItem() is not None
-        for button in (self.accept_button, self.accept_all_button, self.ignore_button):
+        for button in self.buttons:
             button.setEnabled(has)

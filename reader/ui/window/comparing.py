@@ -16,6 +16,7 @@ from reader.ui.operations import OpChanges, Operations, reads
 from reader.ui.operations import compare as compare_ops
 from reader.ui.operations.compare import OtherRecognition
 from reader.ui.operations.reads import TranscriptSummary
+from reader.ui.window.docks import add_dock
 
 if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
@@ -138,10 +139,7 @@ class Comparing(Retranslating, QObject):
         if self.view is None:
             self.view = CompareView(self.ops, self.window)
             self.view.closed.connect(self.close)
-            self.dock = QDockWidget(self.window)
-            self.dock.setObjectName("compareDock")
-            self.dock.setWidget(self.view)
-            self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+            self.dock = add_dock(self.window, "compareDock", self.view, Qt.DockWidgetArea.BottomDockWidgetArea)
             self.retranslate()
         return self.view
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QMainWindow, QWidget
 
 from reader.core.errors import UserError
 from reader.core.media import EXTENSIONS, is_media_name
@@ -33,6 +33,7 @@ from reader.ui.operations.media import RecordingInfo, SegmentTimes
 from reader.ui.table.segment_model import POS, SegmentIdRole, SegmentTableModel
 from reader.ui.table.segment_view import SegmentView
 from reader.ui.table.time_column import TIME, TIME_WIDTH
+from reader.ui.window.docks import add_dock
 
 if TYPE_CHECKING:
     from reader.ui.settings import Settings
@@ -43,7 +44,7 @@ class Listening(QObject):
     def __init__(
         self,
         ops: Operations,
-        window: QWidget,
+        window: QMainWindow,
         model: SegmentTableModel,
         view: SegmentView,
         settings: Settings,
@@ -65,17 +66,14 @@ class Listening(QObject):
         self._pending: str | None = None  # a file being tried before it is attached
         self._moving = False  # the current row is being moved by this code, not the person
         self._loop: tuple[int, int] | None = None
-        self._said: Callable[[], str] = str  # the bar's message, worded in the language on screen
 
         self.bar = MediaBar(window)
-        self.video_dock = QDockWidget(window)
-        self.video_dock.setObjectName("videoDock")
+        self.video_dock = add_dock(window, "videoDock")
         self.video_widget: QWidget | None = None
-        self.video_dock.hide()
         self._make_actions()
         self._connect()
         self._show_time_column()
-        self._say(self.player.note)
+        self.bar.say(self.player.note)
 
     # construction
     def _action(self, slot: Callable[[], object], shortcut: str | None = None, checkable: bool = False) -> QAction:
@@ -134,7 +132,6 @@ class Listening(QObject):
         self.video_dock.setWindowTitle(self.tr("Video"))
         self.act_video.setText(self.tr("&Video"))
         self.bar.retranslate()
-        self.bar.say(self._said())
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, TIME, TIME)
 
     def actions(self) -> list[QAction]:
@@ -147,7 +144,7 @@ class Listening(QObject):
         self.recording = None
         self.times, self._starts, self._timed = [], [], []
         self._unload()
-        self._say(self.player.note)
+        self.bar.say(self.player.note)
         self._show_time_column()
         if transcript_id is not None:
             media.load_recording(self.ops, transcript_id, self._recording_loaded)
@@ -175,15 +172,12 @@ class Listening(QObject):
         """Why nothing plays: no recording, or one that moved (again after a language switch)."""
         info = self.recording
         if info is None:
-            self._say(lambda: self.tr("No recording: drop one on the window or use File › Attach Recording…"))
+            self.bar.say(lambda: self.tr("No recording: drop one on the window or use File › Attach Recording…"))
         elif self._recording_missing:
             path = info.path
-            self._say(lambda: self.tr("The recording is not at %1 any more: File › Attach Recording… to point at it").replace("%1", path))
-
-    def _say(self, message: Callable[[], str]) -> None:
-        """Show `message()` in the bar, and again, worded anew, after a language switch."""
-        self._said = message
-        self.bar.say(message())
+            self.bar.say(
+                lambda: self.tr("The recording is not at %1 any more: File › Attach Recording… to point at it").replace("%1", path)
+            )
 
     def _times_loaded(self, result: tuple[int, list[SegmentTimes]]) -> None:
         transcript_id, times = result
@@ -239,7 +233,7 @@ class Listening(QObject):
             self._pending = None
             media.attach(self.ops, self.transcript_id, path, self._attached)
         else:
-            self._say(self.player.note)
+            self.bar.say(self.player.note)
 
     def _attached(self, info: RecordingInfo) -> None:
         if info.transcript_id != self.transcript_id:
@@ -251,7 +245,7 @@ class Listening(QObject):
             "replaced": self.tr("Recording replaced by %1"),
         }.get(info.outcome, self.tr("Recording attached: %1"))
         self.status(said.replace("%1", info.path))
-        self._say(self.player.note)
+        self.bar.say(self.player.note)
 
     def _failed(self, path: str, why: str) -> None:
         if path == self._pending:
@@ -259,7 +253,7 @@ class Listening(QObject):
             self.show_error(self.tr("%1: cannot be played (%2); the recording was not attached").replace("%1", path).replace("%2", why))
             self.player.load(self.recording.path if self.recording is not None else None)
             return
-        self._say(lambda: self.tr("%1: cannot be played (%2)").replace("%1", path).replace("%2", why))
+        self.bar.say(lambda: self.tr("%1: cannot be played (%2)").replace("%1", path).replace("%2", why))
 
     def detach(self) -> None:
         if self.transcript_id is None or self.recording is None:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -38,6 +37,7 @@ from reader.ui.window import small_dialogs
 from reader.ui.window.change_sync import ChangeSync
 from reader.ui.window.cleaning_options import CleaningOptions
 from reader.ui.window.comparing import Comparing
+from reader.ui.window.docks import add_dock
 from reader.ui.window.editing import Editing
 from reader.ui.window.find_bar import FindBar
 from reader.ui.window.find_replace import FindReplace
@@ -122,12 +122,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.search_panel = SearchPanel(ops, self)
-        self.search_dock = QDockWidget(self)
-        self.search_dock.setObjectName("searchDock")
-        self.search_dock.setWidget(self.search_panel)
+        self.search_dock = add_dock(self, "searchDock", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.search_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+F"))
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
-        self.search_dock.hide()
 
         self.sync = ChangeSync(ops, self.view, self)
         self.watcher = self.sync.watcher
@@ -141,7 +137,6 @@ class MainWindow(Retranslating, QMainWindow):
             ops, self, self.model, self.view, settings, self.show_error, lambda message: self.statusBar().showMessage(message, 5000)
         )
         right_layout.insertWidget(right_layout.indexOf(self.view) + 1, self.listening.bar)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.listening.video_dock)
         self._make_actions()
         self.labelling = Labelling(
             ops, self, self.model, self.view, self.label_bar, self.act_show_labels,
@@ -237,7 +232,6 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self._title())
         retranslate_menus(self)
-        self.menu_playback.setTitle(self.tr("&Playback"))
         self.listening.retranslate()
         self.comparing.retranslate()
         self.options.retranslate()

@@ -141,6 +141,7 @@ def retranslate_menus(window: MainWindow) -> None:
     window.menu_view.setTitle(QCoreApplication.translate("MainWindow", "&View"))
     window.menu_stages.setTitle(QCoreApplication.translate("MainWindow", "Cleaning &Stages"))
     window.menu_script.setTitle(QCoreApplication.translate("MainWindow", "&Script"))
+    window.menu_playback.setTitle(QCoreApplication.translate("MainWindow", "&Playback"))
     window.menu_tools.setTitle(QCoreApplication.translate("MainWindow", "&Tools"))
     window.menu_language.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
     window.menu_help.setTitle(QCoreApplication.translate("MainWindow", "&Help"))

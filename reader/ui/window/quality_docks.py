@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from reader.ui import dialogs
 from reader.ui.cleaning import CleanService
@@ -24,6 +24,7 @@ from reader.ui.panels.quality_panel import QualityPanel
 from reader.ui.panels.suggestions_panel import SuggestionsPanel
 from reader.ui.table.segment_model import CLEAN, SegmentTableModel, StateRole
 from reader.ui.table.segment_view import SegmentView
+from reader.ui.window.docks import add_dock
 from reader.ui.window.rule_offer_bar import Offer, RuleOfferBar
 
 if TYPE_CHECKING:
@@ -61,8 +62,6 @@ class QualityDocks(QObject):
         # A read overtaken by a newer one (or by another transcript) is dropped.
         self._generation = {"suggestions": 0, "findings": 0}
         self._stale = {"suggestions": True, "findings": True}
-        # Each dock's status line as a function of the language, so a switch words it again.
-        self._statuses: dict[str, Callable[[], str]] = {}
 
         self.suggestions = SuggestionsPanel(window)
         self.suggestions_dock = self._dock(self.suggestions, "suggestionsDock", "Ctrl+Shift+G")
@@ -84,13 +83,9 @@ class QualityDocks(QObject):
         ops.changed.connect(self.refresh)
         self.retranslate()
 
-    def _dock(self, panel: QObject, name: str, shortcut: str) -> QDockWidget:
-        dock = QDockWidget(self.window)
-        dock.setObjectName(name)
-        dock.setWidget(panel)  # type: ignore[arg-type]  # a QWidget panel
+    def _dock(self, panel: QWidget, name: str, shortcut: str) -> QDockWidget:
+        dock = add_dock(self.window, name, panel)
         dock.toggleViewAction().setShortcut(QKeySequence(shortcut))
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
         dock.visibilityChanged.connect(self._dock_shown)
         return dock
 
@@ -105,15 +100,6 @@ class QualityDocks(QObject):
         self.findings_dock.toggleViewAction().setText(self.tr("&Quality Check"))
         self.act_glossary.setText(self.tr("&Glossary…"))
         self.offer_bar.retranslate()
-        for which, status in self._statuses.items():
-            self._panel(which).set_status(status())
-
-    def _panel(self, which: str) -> SuggestionsPanel | QualityPanel:
-        return self.suggestions if which == "suggestions" else self.findings
-
-    def _set_status(self, which: str, status: Callable[[], str]) -> None:
-        self._statuses[which] = status
-        self._panel(which).set_status(status())
 
     def _status(self, text: str, timeout: int = 6000) -> None:
         self.window.statusBar().showMessage(text, timeout)
@@ -159,12 +145,12 @@ class QualityDocks(QObject):
         if self._stale["suggestions"] and self.suggestions_dock.isVisible():
             self._stale["suggestions"] = False
             generation = self._next("suggestions")
-            self._set_status("suggestions", lambda: self.tr("Looking for suggestions…"))
+            self.suggestions.set_status(lambda: self.tr("Looking for suggestions…"))
             quality.load_suggestions(self.ops, tid, lambda found: self._suggestions_loaded(tid, generation, found))
         if self._stale["findings"] and self.findings_dock.isVisible():
             self._stale["findings"] = False
             generation = self._next("findings")
-            self._set_status("findings", lambda: self.tr("Checking…"))
+            self.findings.set_status(lambda: self.tr("Checking…"))
             quality.load_findings(self.ops, tid, lambda found: self._findings_loaded(tid, generation, found))
 
     def _next(self, what: str) -> int:
@@ -182,7 +168,7 @@ class QualityDocks(QObject):
             return self.tr("Nothing to suggest. Suggestions come from the glossary (Tools › Glossary…): "
                            "words that sound like a term but are written otherwise, and its known misspellings.")
 
-        self._set_status("suggestions", status)
+        self.suggestions.set_status(status)
 
     def _findings_loaded(self, tid: int, generation: int, found: list[Finding]) -> None:
         if tid != self.transcript_id or generation != self._generation["findings"]:
@@ -194,7 +180,7 @@ class QualityDocks(QObject):
                 return self.tr("%n finding(s)", "", len(found))
             return self.tr("Nothing found: the transcript looks clean.")
 
-        self._set_status("findings", status)
+        self.findings.set_status(status)
 
     # going to a row
     def _go_to(self, segment_id: int, position: int) -> int | None:

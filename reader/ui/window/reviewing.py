@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from reader.ui.operations import OpChanges, Operations, reads, review
 from reader.ui.operations.review import CommentRecord, RevisionRecord
@@ -16,6 +16,7 @@ from reader.ui.panels.comments import CommentsPanel
 from reader.ui.panels.history import HistoryPanel
 from reader.ui.table.segment_model import SegmentTableModel
 from reader.ui.table.segment_view import SegmentView
+from reader.ui.window.docks import add_dock
 
 
 class Reviewing(QObject):
@@ -53,12 +54,12 @@ class Reviewing(QObject):
 
         self.history_panel = HistoryPanel(window)
         self.history_panel.restore_requested.connect(self.restore)
-        self.history_dock = self._dock("historyDock", self.history_panel)
+        self.history_dock = add_dock(window, "historyDock", self.history_panel)
         self.comments_panel = CommentsPanel(window)
         self.comments_panel.add_requested.connect(self.add_comment)
         self.comments_panel.resolve_requested.connect(lambda comment, on: review.set_resolved(ops, comment, on))
         self.comments_panel.segment_requested.connect(self._show_segment)
-        self.comments_dock = self._dock("commentsDock", self.comments_panel)
+        self.comments_dock = add_dock(window, "commentsDock", self.comments_panel)
         self.history_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Alt+H"))
         self.comments_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Alt+C"))
         self.history_dock.visibilityChanged.connect(self._history_shown)
@@ -77,14 +78,6 @@ class Reviewing(QObject):
     def _comments_shown(self, shown: bool) -> None:
         if shown:
             self._load_comments()
-
-    def _dock(self, name: str, widget: QObject) -> QDockWidget:
-        dock = QDockWidget(self.window)
-        dock.setObjectName(name)
-        dock.setWidget(widget)  # type: ignore[arg-type]
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
-        return dock
 
     def retranslate(self) -> None:
         self.act_review.setText(self.tr("Mark Reviewed and &Next"))
@@ -172,7 +165,7 @@ class Reviewing(QObject):
             return start if start < self.model.rowCount() else None
         for row in range(start, self.model.rowCount()):
             r = self.model.row_at(row)
-            if r is None or (row not in marked and not getattr(r, "reviewed", False)):
+            if r is None or (row not in marked and not r.reviewed):
                 return row
         return None
 
