@@ -30,7 +30,7 @@ backups_dir = backups.backups_dir
 # The check before the first write and the rolling backup at start wait this long after the library
 # opened, and again while any lane works: reading and copying a big library (800 MB for a million
 # segments) must not slow the first screens, and the first edit then need not wait for the check.
-BACKUP_WHEN_IDLE_MS = 1500
+WHEN_IDLE_MS = 1500
 # The search index is brought up to date while idle in slices of about this long (one transaction each).
 INDEX_SLICE_S = 0.2
 
@@ -84,24 +84,32 @@ def _open_unless_damaged(location: str | None, import_seeds: bool, task: Task) -
     return lib, changed
 
 
+def _when_idle(
+    ops: Operations, lib: Library, run: Callable[[], object], gone: Callable[[], object] = lambda: None, delay: int = WHEN_IDLE_MS
+) -> None:
+    """`run()` once no lane works, `delay` ms from now at the earliest; `gone()` instead if `lib` was closed first."""
+
+    def attempt() -> None:
+        if ops.library is not lib:
+            gone()
+        elif ops.runner.busy():
+            QTimer.singleShot(WHEN_IDLE_MS, ops, attempt)
+        else:
+            run()
+
+    QTimer.singleShot(delay, ops, attempt)
+
+
 def _prepare_when_idle(ops: Operations, lib: Library, back_up: bool) -> None:
-    """Once the window is idle (no lane working), run the check the first write needs, then add `lib`
-    to its rolling backups if `back_up`, unless it was closed first (closing backs it up)."""
+    """Once the window is idle, run the check the first write needs, then add `lib` to its rolling
+    backups if `back_up`, unless it was closed first (closing backs it up)."""
 
     def prepare(_task: Task) -> None:
         lib.check_before_writing()  # damage is said now, not at the person's first edit
         if back_up:
             backups.rolling_backup(lib)
 
-    def attempt() -> None:
-        if ops.library is not lib:
-            return
-        if ops.runner.busy():
-            QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
-            return
-        ops.runner.submit("write", prepare, on_error=ops.report, description="check and back up library")
-
-    QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
+    _when_idle(ops, lib, lambda: ops.runner.submit("write", prepare, on_error=ops.report, description="check and back up library"))
 
 
 def index_when_idle(ops: Operations) -> None:
@@ -120,27 +128,25 @@ def index_when_idle(ops: Operations) -> None:
         done = search.update_index(lib, cancel=lambda: task.cancelled() or time.monotonic() - started > INDEX_SLICE_S, workers=False)
         return done, search.pending_count(lib)
 
+    def stop(*_: object) -> None:
+        # Errors are not worth a word: a search brings the index up to date and says why it cannot.
+        _indexing.discard(ops)
+
     def sliced(result: tuple[int, int]) -> None:
         done, left = result
         if done and left:  # nothing done: read-only, damaged or cancelled; it waits for the next search
-            QTimer.singleShot(0, ops, attempt)
+            next_slice(0)
         else:
-            _indexing.discard(ops)
+            stop()
 
-    def stopped(_exc: BaseException) -> None:
-        _indexing.discard(ops)  # not worth a word: a search brings the index up to date and says why it cannot
+    def run_slice() -> None:
+        if ops.run("clean", index_a_slice, on_done=sliced, on_error=stop, description="index for search") is None:
+            stop()
 
-    def attempt() -> None:
-        if ops.library is not lib:
-            _indexing.discard(ops)
-            return
-        if ops.runner.busy():
-            QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
-            return
-        if ops.run("clean", index_a_slice, on_done=sliced, on_error=stopped, description="index for search") is None:
-            _indexing.discard(ops)
+    def next_slice(delay: int) -> None:
+        _when_idle(ops, lib, run_slice, gone=stop, delay=delay)
 
-    QTimer.singleShot(BACKUP_WHEN_IDLE_MS, ops, attempt)
+    next_slice(WHEN_IDLE_MS)
 
 
 _indexing: weakref.WeakSet[Operations] = weakref.WeakSet()
