@@ -17,7 +17,7 @@ from reader.core.errors import Msg, UserError
 from reader.core.kinds import LabelKind
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic
-from reader.core.library.queries import transcript_in
+from reader.core.library.queries import segment_row, transcript_in
 
 # Tableau 10: distinct at a glance and readable behind dark text.
 PALETTE = (
@@ -199,9 +199,7 @@ def next_speaker(lib: Library, segment_id: int) -> Label:
     """Who speaks after a segment's speaker: the following segment's speaker when it is someone
     else, else the one after it in the transcript's speaker order (from the first again at the end)."""
     with lib.read() as session:
-        segment = session.get(Segment, segment_id)
-        if segment is None:
-            raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
+        segment = segment_row(session, segment_id)
         transcript_id, position, current = segment.transcript_id, segment.position, segment.speaker_id
         following = session.scalar(
             select(Segment.speaker_id).where(Segment.transcript_id == transcript_id, Segment.position == position + 1)

@@ -39,6 +39,12 @@ def transcript_in(session: Session, transcript_id: int) -> Transcript:
     return transcript
 
 
+def segment_row(session: Session, segment_id: int) -> Segment:
+    """The segment, or the one error every command gives for an id that is not there (any more)."""
+    segment = session.get(Segment, segment_id)
+    if segment is None:
+        raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
+    return segment
 
 
 def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[SegmentRow]]:

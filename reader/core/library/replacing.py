@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
-from reader.core.library.edits import TextOf, segment_row, stored_texts, where, write_correction
+from reader.core.library.edits import TextOf, stored_texts, where, write_correction
 from reader.core.library.models import Segment
 from reader.core.library.opchanges import OpChanges
-from reader.core.library.queries import transcript_in
+from reader.core.library.queries import segment_row, transcript_in
 
 # Python's own `re` cannot be interrupted, so a pattern that backtracks without
 # end (`(a|aa)+$`) would hang the app; the `regex` module takes a time limit.
