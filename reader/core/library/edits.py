@@ -34,7 +34,7 @@ from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment, current_user
 from reader.core.library.opchanges import OpChanges
-from reader.core.library.queries import transcript_in
+from reader.core.library.queries import segment_row, transcript_in
 from reader.core.library.review import reopen_if_reviewed
 
 # The texts the reader shows for consecutive segments of one transcript, in order, each read
@@ -104,13 +104,6 @@ def segment_at(lib: Library, transcript_id: int, position: int) -> int:
 def _segment_count(session: Session, transcript_id: int) -> int:
     transcript_in(session, transcript_id)
     return session.execute(select(func.count()).select_from(Segment).where(Segment.transcript_id == transcript_id)).scalar_one()
-
-
-def segment_row(session: Session, segment_id: int) -> Segment:
-    segment = session.get(Segment, segment_id)
-    if segment is None:
-        raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
-    return segment
 
 
 def where(segment: Placed) -> Msg:

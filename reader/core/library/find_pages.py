@@ -24,17 +24,15 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-import regex as regex_module
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
-from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library import search
 from reader.core.library.db import Library
 from reader.core.library.edits import TextOf, stored_texts
 from reader.core.library.models import Segment, Transcript
-from reader.core.library.replacing import Match, compile_pattern, timed
+from reader.core.library.replacing import Match, compile_pattern, matches_in, replacer
 from reader.core.library.search_tables import PENDING
 
 DEFAULT_PAGE = 100
@@ -195,6 +193,7 @@ def find_page(
         if stop():
             return FindPage(tuple(found), FindCursor(from_transcript=transcript_id), False)
         with lib.read() as session:
+            # Not replacing._searched: a transcript deleted since the list above is skipped, not an error.
             segments = session.scalars(select(Segment).where(Segment.transcript_id == transcript_id).order_by(Segment.position)).all()
             for segment, text in zip(segments, text_of(segments), strict=True):
                 if segment.kind != SegmentKind.IMAGE:
@@ -229,19 +228,12 @@ def replace_preview(
     text_of: TextOf | None = None,
 ) -> PreviewPage:
     """What `replacing.replace_all` would write, a page of segments at a time (as `find_page`)."""
-    compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
-    template = replacement if regex else (lambda _match: replacement)
+    replace = replacer(pattern, replacement, compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive), regex=regex)
     page = find_page(lib, pattern, regex=regex, case_sensitive=case_sensitive, limit=limit, cursor=cursor, text_of=text_of)
     previews = []
     for segment_id, group in groupby(page.found, key=lambda f: f.match.segment_id):
         first = next(group)
-        try:
-            after = timed(pattern, compiled.sub, template, first.text)
-        except (regex_module.error, IndexError) as exc:
-            raise UserError(
-                "replacement {replacement!r}", "does not fit the pattern: {error}", replacement=replacement, error=exc,
-            ) from None
-        previews.append(Preview(segment_id, first.match.transcript_id, first.match.position, first.text, after))
+        previews.append(Preview(segment_id, first.match.transcript_id, first.match.position, first.text, replace(first.text)))
     return PreviewPage(tuple(previews), page.next)
 
 
@@ -306,5 +298,5 @@ def _matches_of(pattern: str, compiled: Any, read: tuple[Segment, str] | None) -
 
 
 def _matches(pattern: str, compiled: Any, segment: Segment, text: str) -> list[Found]:
-    hits = timed(pattern, lambda s, timeout: list(compiled.finditer(s, timeout=timeout)), text)
+    hits = matches_in(pattern, compiled, text)
     return [Found(Match(segment.id, segment.transcript_id, segment.position, m.start(), m.end()), text, segment.correction) for m in hits]

@@ -6,9 +6,9 @@ The changes (create, rename, merge, assign, tag, and their undo) are in tagging.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -17,7 +17,7 @@ from reader.core.errors import Msg, UserError
 from reader.core.kinds import LabelKind
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic
-from reader.core.library.queries import transcript_in
+from reader.core.library.queries import chunks, segment_row, transcript_in
 
 # Tableau 10: distinct at a glance and readable behind dark text.
 PALETTE = (
@@ -25,9 +25,6 @@ PALETTE = (
     "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
 )
 MAX_NAME = 200
-# SQLite allows 32766 bound parameters; stay far below for older builds.
-CHUNK = 900
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -40,12 +37,6 @@ class Label:
 
 
 LabelModel = type[Speaker] | type[Topic]
-
-
-def chunks(items: Iterable[_T]) -> Iterator[list[_T]]:
-    listed = list(items)
-    for start in range(0, len(listed), CHUNK):
-        yield listed[start : start + CHUNK]
 
 
 def label_rows(session: Session, query: Select[Any]) -> list[Speaker | Topic]:
@@ -199,9 +190,7 @@ def next_speaker(lib: Library, segment_id: int) -> Label:
     """Who speaks after a segment's speaker: the following segment's speaker when it is someone
     else, else the one after it in the transcript's speaker order (from the first again at the end)."""
     with lib.read() as session:
-        segment = session.get(Segment, segment_id)
-        if segment is None:
-            raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
+        segment = segment_row(session, segment_id)
         transcript_id, position, current = segment.transcript_id, segment.position, segment.speaker_id
         following = session.scalar(
             select(Segment.speaker_id).where(Segment.transcript_id == transcript_id, Segment.position == position + 1)

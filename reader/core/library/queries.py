@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import String, delete, func, select, text
 from sqlalchemy.exc import DBAPIError
@@ -13,6 +15,10 @@ from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Segment, Source, Speaker, Transcript, TranscriptCounts
 from reader.core.library.opchanges import OpChanges
+
+# SQLite allows 32766 bound parameters; stay far below for older builds.
+CHUNK = 900
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,19 @@ def transcript_in(session: Session, transcript_id: int) -> Transcript:
     return transcript
 
 
+def chunks(items: Iterable[_T]) -> Iterator[list[_T]]:
+    """`items` CHUNK at a time, for an IN (...) that stays under the bound-parameter limit."""
+    listed = list(items)
+    for start in range(0, len(listed), CHUNK):
+        yield listed[start : start + CHUNK]
+
+
+def segment_row(session: Session, segment_id: int) -> Segment:
+    """The segment, or the one error every command gives for an id that is not there (any more)."""
+    segment = session.get(Segment, segment_id)
+    if segment is None:
+        raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
+    return segment
 
 
 def transcript_segments(lib: Library, transcript_id: int) -> tuple[str, list[SegmentRow]]:

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
-from reader.core.library.edits import TextOf, segment_row, stored_texts, where, write_correction
+from reader.core.library.edits import TextOf, stored_texts, where, write_correction
 from reader.core.library.models import Segment
 from reader.core.library.opchanges import OpChanges
-from reader.core.library.queries import transcript_in
+from reader.core.library.queries import segment_row, transcript_in
 
 # Python's own `re` cannot be interrupted, so a pattern that backtracks without
 # end (`(a|aa)+$`) would hang the app; the `regex` module takes a time limit.
@@ -93,6 +93,27 @@ def timed(pattern: str, call: Callable[..., _T], *args: Any) -> _T:
         ) from None
 
 
+def matches_in(pattern: str, compiled: Any, text: str) -> list[Any]:
+    """The matches of `compiled` (of `pattern`) in `text`, under the time limit."""
+    return timed(pattern, lambda s, timeout: list(compiled.finditer(s, timeout=timeout)), text)
+
+
+def replacer(pattern: str, replacement: str, compiled: Any, *, regex: bool) -> Callable[[str], str]:
+    """What replace-all makes of a text: with `regex` the replacement may name groups, else it is literal."""
+    template = replacement if regex else (lambda _match: replacement)
+
+    def replace(text: str) -> str:
+        try:
+            replaced: str = timed(pattern, compiled.sub, template, text)
+            return replaced
+        except (regex_module.error, IndexError) as exc:
+            raise UserError(
+                "replacement {replacement!r}", "does not fit the pattern: {error}", replacement=replacement, error=exc,
+            ) from None
+
+    return replace
+
+
 def _searched(session: Session, transcript_id: int | None, text_of: TextOf) -> Iterator[tuple[Segment, str]]:
     """Every text segment (of one transcript or all) with its text, in order. The texts are made a
     transcript at a time with the images in place, as the reader reads a segment between its neighbours."""
@@ -127,7 +148,7 @@ def find(
     found = []
     with lib.read() as session:
         for segment, text in _searched(session, transcript_id, text_of or stored_texts):
-            for m in timed(pattern, lambda s, timeout: list(compiled.finditer(s, timeout=timeout)), text):
+            for m in matches_in(pattern, compiled, text):
                 found.append(Match(segment.id, segment.transcript_id, segment.position, m.start(), m.end()))
     return found
 
@@ -151,18 +172,12 @@ def replace_all(
     as in `find`: the text that is searched and replaced. A segment whose
     text is replaced by nothing gets no correction, like a blank one typed.
     """
-    compiled = compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive)
-    template = replacement if regex else (lambda _match: replacement)
+    replace = replacer(pattern, replacement, compile_pattern(pattern, is_regex=regex, case_sensitive=case_sensitive), regex=regex)
     items = []
     with lib.write() as session:
         # Read whole before the first write: a replaced text may change what its neighbours show.
         for segment, before in list(_searched(session, transcript_id, text_of or stored_texts)):
-            try:
-                after = timed(pattern, compiled.sub, template, before)
-            except (regex_module.error, IndexError) as exc:
-                raise UserError(
-                    "replacement {replacement!r}", "does not fit the pattern: {error}", replacement=replacement, error=exc,
-                ) from None
+            after = replace(before)
             if after == before:
                 continue
             change = write_correction(session, segment, after if after.strip() else None, "replace-all", author)

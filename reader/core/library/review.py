@@ -23,11 +23,10 @@ from reader.core.errors import UserError
 from reader.core.library.db import Library
 from reader.core.library.models import Comment, Revision, Segment, SegmentReview, current_user, utcnow
 from reader.core.library.opchanges import OpChanges
-from reader.core.library.queries import transcript_in
+from reader.core.library.queries import chunks, segment_row, transcript_in
 
 REVIEWED = "reviewed"
 TODO = "todo"
-_CHUNK = 500  # stays under SQLite's bound-parameter limit
 
 
 @dataclass(frozen=True)
@@ -112,8 +111,8 @@ def _mark_of(row: SegmentReview | None) -> ReviewMark | None:
     return None if row is None else ReviewMark(row.status, row.author, row.at)
 
 
-def _put(session: Session, segment_id: int, mark: ReviewMark | None) -> None:
-    row = session.get(SegmentReview, segment_id)
+def _put(session: Session, segment_id: int, row: SegmentReview | None, mark: ReviewMark | None) -> None:
+    """Store `mark` where `row` (the segment's stored one, if any) is."""
     if mark is None:
         if row is not None:
             session.delete(row)
@@ -121,7 +120,15 @@ def _put(session: Session, segment_id: int, mark: ReviewMark | None) -> None:
         session.add(SegmentReview(segment_id=segment_id, status=mark.status, author=mark.author, at=mark.at))
     else:
         row.status, row.author, row.at = mark.status, mark.author, mark.at
-    session.flush()
+
+
+def _stored_marks(session: Session, segment_ids: Iterable[int]) -> dict[int, SegmentReview]:
+    """The stored review rows of segments, read a chunk at a time rather than one query a segment."""
+    return {
+        row.segment_id: row
+        for chunk in chunks(segment_ids)
+        for row in session.scalars(select(SegmentReview).where(SegmentReview.segment_id.in_(chunk)))
+    }
 
 
 # ----------------------------------------------------------------- review status
@@ -134,16 +141,18 @@ def set_reviewed(lib: Library, segment_ids: Sequence[int], reviewed: bool = True
     wanted = REVIEWED if reviewed else TODO
     items = []
     with lib.write() as session:
-        segments = _segments(session, segment_ids)
+        segments = _segments(session, dict.fromkeys(segment_ids))
         transcripts = {s.transcript_id for s in segments}
         if len(transcripts) > 1:
             raise UserError("review", "segments of one transcript at a time")
+        stored = _stored_marks(session, (s.id for s in segments))
         for segment in segments:
-            before = _mark_of(session.get(SegmentReview, segment.id))
+            row = stored.get(segment.id)
+            before = _mark_of(row)
             if _status(before) == wanted:
                 continue
             after = ReviewMark(wanted, who, now)
-            _put(session, segment.id, after)
+            _put(session, segment.id, row, after)
             items.append(ReviewItem(segment.id, before, after))
         transcript_id = transcripts.pop() if transcripts else 0
     return ReviewChange(transcript_id, tuple(items))
@@ -155,7 +164,7 @@ def apply_review(lib: Library, change: ReviewChange, reverse: bool = False) -> N
         for item in change.items:
             if session.get(Segment, item.segment_id) is None:
                 continue  # split or merged since: its replacement starts as todo
-            _put(session, item.segment_id, item.before if reverse else item.after)
+            _put(session, item.segment_id, session.get(SegmentReview, item.segment_id), item.before if reverse else item.after)
 
 
 def reopen_if_reviewed(session: Session, segment_id: int, author: str | None) -> str | None:
@@ -177,10 +186,9 @@ def notes_of(lib: Library, segment_ids: Iterable[int]) -> dict[int, SegmentNotes
     ids = list(segment_ids)
     found: dict[int, SegmentNotes] = {}
     with lib.read() as session:
-        for i in range(0, len(ids), _CHUNK):
-            chunk = ids[i : i + _CHUNK]
-            for row in session.scalars(select(SegmentReview).where(SegmentReview.segment_id.in_(chunk))):
-                found[row.segment_id] = SegmentNotes(_mark_of(row))
+        for segment_id, row in _stored_marks(session, ids).items():
+            found[segment_id] = SegmentNotes(_mark_of(row))
+        for chunk in chunks(ids):
             counts = session.execute(
                 select(Comment.segment_id, func.count(), func.count().filter(Comment.resolved.is_(False)))
                 .where(Comment.segment_id.in_(chunk))
@@ -220,7 +228,7 @@ def review_marks(lib: Library, transcript_id: int) -> dict[int, ReviewMark]:
 def history(lib: Library, segment_id: int) -> list[RevisionRecord]:
     """Every revision of a segment, oldest first (split and merge carry a segment's history along)."""
     with lib.read() as session:
-        _segments(session, [segment_id])
+        segment_row(session, segment_id)
         rows = session.scalars(select(Revision).where(Revision.segment_id == segment_id).order_by(Revision.at, Revision.id))
         return [RevisionRecord(r.id, r.at, r.author, r.origin, r.old, r.new) for r in rows]
 
@@ -232,7 +240,7 @@ def add_comment(lib: Library, segment_id: int, text: str, author: str | None = N
     if not text.strip():
         raise UserError("comment", "the text is empty")
     with lib.write() as session:
-        segment = _segments(session, [segment_id])[0]
+        segment = segment_row(session, segment_id)
         comment = Comment(segment_id=segment.id, text=text.strip())
         if author is not None:
             comment.author = author
@@ -246,7 +254,7 @@ def set_resolved(lib: Library, comment_id: int, resolved: bool = True) -> Commen
         comment = _comment(session, comment_id)
         comment.resolved = resolved
         session.flush()
-        return _record(comment, _segments(session, [comment.segment_id])[0])
+        return _record(comment, segment_row(session, comment.segment_id))
 
 
 def delete_comment(lib: Library, comment_id: int) -> None:
@@ -259,7 +267,7 @@ def delete_comment(lib: Library, comment_id: int) -> None:
 def restore_comment(lib: Library, record: CommentRecord) -> CommentRecord:
     """Put a deleted comment back under its id (the redo of adding it)."""
     with lib.write() as session:
-        segment = _segments(session, [record.segment_id])[0]
+        segment = segment_row(session, record.segment_id)
         comment = Comment(
             id=record.id, segment_id=segment.id, author=record.author, at=record.at, text=record.text, resolved=record.resolved
         )
@@ -299,9 +307,9 @@ def _comment(session: Session, comment_id: int) -> Comment:
 def _segments(session: Session, segment_ids: Iterable[int]) -> list[Segment]:
     ids = list(segment_ids)
     found: dict[int, Segment] = {}
-    for i in range(0, len(ids), _CHUNK):
-        found.update((s.id, s) for s in session.scalars(select(Segment).where(Segment.id.in_(ids[i : i + _CHUNK]))))
+    for chunk in chunks(ids):
+        found.update((s.id, s) for s in session.scalars(select(Segment).where(Segment.id.in_(chunk))))
     for segment_id in ids:
         if segment_id not in found:
-            raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
+            segment_row(session, segment_id)  # raises the one "no such segment" error
     return [found[segment_id] for segment_id in ids]

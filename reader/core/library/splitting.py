@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 from reader.core.errors import UserError
 from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
-from reader.core.library.edits import TextOf, revise, segment_row, where
+from reader.core.library.edits import TextOf, revise, where
 from reader.core.library.models import Comment, Revision, Segment, SegmentTopic
 from reader.core.library.opchanges import OpChanges
+from reader.core.library.queries import segment_row
 from reader.core.library.rules import text_rules_in
 from reader.core.text import Cleaner, shown_run
 from reader.core.text.sentences import COMMA, FULL_STOP

@@ -33,7 +33,6 @@ from reader.core.library.labels import (
     LabelModel,
     as_label,
     by_name,
-    chunks,
     clean_name,
     label_color,
     label_rows,
@@ -42,7 +41,7 @@ from reader.core.library.labels import (
 )
 from reader.core.library.models import Segment, SegmentTopic, Speaker, Topic
 from reader.core.library.opchanges import OpChanges
-from reader.core.library.queries import transcript_in
+from reader.core.library.queries import chunks, transcript_in
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 

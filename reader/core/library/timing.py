@@ -22,6 +22,7 @@ from reader.core.kinds import SegmentKind
 from reader.core.library.db import Library
 from reader.core.library.models import Revision, Segment
 from reader.core.library.opchanges import OpChanges
+from reader.core.library.queries import segment_row
 from reader.core.timecode import MAX_MS, format_time
 
 
@@ -120,9 +121,7 @@ def set_time(
     """
     _check(start_ms, end_ms)
     with lib.write() as session:
-        segment = session.get(Segment, segment_id)
-        if segment is None:
-            raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
+        segment = segment_row(session, segment_id)
         rows = list(
             session.scalars(select(Segment).where(Segment.transcript_id == segment.transcript_id).order_by(Segment.position, Segment.id))
         )
@@ -214,9 +213,7 @@ def apply_times(lib: Library, change: TimeChange, reverse: bool = False, author:
 def clear_times(lib: Library, segment_id: int, *, author: str | None = None) -> TimeChange:
     """Take a segment's times away (an estimate elsewhere is not redone)."""
     with lib.write() as session:
-        row = session.get(Segment, segment_id)
-        if row is None:
-            raise UserError("segment {segment}", "no such segment (it may have been split, merged or deleted)", segment=segment_id)
+        row = segment_row(session, segment_id)
         return _write(session, [row], {0: Times(None, None, False)}, author)
 
 
