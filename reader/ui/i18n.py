@@ -8,7 +8,8 @@ English is the source language, so it needs no file.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, QSize, QTranslator
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 
 from reader.core import paths
 
@@ -68,3 +69,16 @@ class Retranslating:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)  # type: ignore[misc]  # a mixin: the Qt class after it in the MRO has it
+
+
+def fit_to_items(box: QComboBox) -> None:
+    """Wide enough for its longest item as drawn: call it after (re)wording the items, as a box
+    sizes itself once, on first show, for the language of then. QComboBox sizes itself by the items' bounding
+    boxes, which for characters drawn from a fallback font (CJK under DejaVu: `（全部）` 32 px,
+    drawn 48 px) are too narrow, so its text was cut off."""
+    metrics = box.fontMetrics()
+    widest = max((metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0)
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    needed = box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, QSize(widest, metrics.height()), box)
+    box.setMinimumWidth(needed.width())

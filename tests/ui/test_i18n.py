@@ -153,3 +153,18 @@ def test_open_and_save_dialogs_label_their_fields_in_chinese(qapp, english_after
     # A Chinese label keeps its shortcut letter after it: `查找范围(&L)：`.
     english = [text for text in labels if re.search("[A-Za-z]", re.sub(r"\(&\w\)", "", text))]
     assert labels and not english, labels
+
+
+def test_after_a_switch_the_boxes_are_wide_enough_for_their_new_words(qapp, qtbot, make_window, english_afterwards):
+    """A combo box sizes itself once, when first shown: a window shown in Chinese cut `Simplified`
+    to `Simplifie` after a switch to English."""
+    i18n.install(qapp, "zh_CN")
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.act_languages["en"].trigger()
+    qtbot.waitUntil(lambda: window.menu_file.title() == "&File")
+    for box in (window.options.script_box, window.find_replace.bar.scope_box):
+        words = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+        # No layout may make the box narrower than its words (the toolbar gave it its first-show width).
+        assert box.minimumWidth() > words, box.currentText()

@@ -95,6 +95,7 @@ class CleaningOptions(QObject):
             act.setText(script_names[script])
         for i, script in enumerate(SCRIPTS):
             self.script_box.setItemText(i, script_names[script])
+        i18n.fit_to_items(self.script_box)
         language_names = {"system": self.tr("System Default"), "en": "English", "zh_CN": "中文（简体）"}
         for language, act in self.languages.items():
             act.setText(language_names[language])

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.i18n import Retranslating
+from reader.ui.i18n import Retranslating, fit_to_items
 from reader.ui.operations.edits import Found, Match
 from reader.ui.table.segment_model import plain_tooltip
 
@@ -138,6 +138,7 @@ class FindBar(Retranslating, QWidget):
         self.case_box.setText(self.tr("Match case"))
         self.scope_box.setItemText(0, self.tr("This transcript"))
         self.scope_box.setItemText(1, self.tr("Whole library"))
+        fit_to_items(self.scope_box)
         self.find_button.setText(self.tr("Find"))
         self.replace_button.setText(self.tr("Replace"))
         self.replace_all_button.setText(self.tr("Replace All"))

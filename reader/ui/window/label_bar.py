@@ -5,10 +5,10 @@ Names come from the library, so every one is shown as plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStyle, QStyleOptionComboBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from reader.ui.i18n import Retranslating
+from reader.ui.i18n import Retranslating, fit_to_items
 from reader.ui.operations.reads import Label
 from reader.ui.table.segment_model import plain_tooltip
 
@@ -20,18 +20,6 @@ def _plain(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
-
-
-def _fit_to_items(box: QComboBox) -> None:
-    """Wide enough for its longest item as drawn. QComboBox sizes itself by the items' bounding
-    boxes, which for characters drawn from a fallback font (CJK under DejaVu: `（全部）` 32 px,
-    drawn 48 px) are too narrow, so its text was cut off."""
-    metrics = box.fontMetrics()
-    widest = max((metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0)
-    option = QStyleOptionComboBox()
-    box.initStyleOption(option)
-    needed = box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, QSize(widest, metrics.height()), box)
-    box.setMinimumWidth(needed.width())
 
 
 class LabelBar(Retranslating, QWidget):
@@ -79,8 +67,8 @@ class LabelBar(Retranslating, QWidget):
         self.topic_title.setText(self.tr("topic:"))
         self.speaker_filter.setItemText(0, self.tr("(all)"))
         self.topic_filter.setItemText(0, self.tr("(all)"))
-        _fit_to_items(self.speaker_filter)
-        _fit_to_items(self.topic_filter)
+        fit_to_items(self.speaker_filter)
+        fit_to_items(self.topic_filter)
 
     # what is shown
     def set_labels(self, speakers: list[Label], topics: list[Label], keep_keys: bool = False) -> None:
@@ -139,7 +127,7 @@ class LabelBar(Retranslating, QWidget):
         found = box.findData(chosen)
         box.setCurrentIndex(max(found, 0))
         box.blockSignals(False)
-        _fit_to_items(box)
+        fit_to_items(box)
         return chosen is None or found >= 0
 
     # the filter
