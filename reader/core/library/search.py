@@ -43,7 +43,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import pairwise
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Connection, text
@@ -69,7 +69,7 @@ TRIGGER_NAMES = tuple(search_sqlite.TRIGGERS)
 # The cleaning the index was last built with (`cleaning_fingerprint`) and `TOKENS`.
 CLEANING_KEY = "search_cleaning"
 # The tokens' version: a library indexed with other tokens is indexed again.
-TOKENS = "bigrams-1"
+TOKENS = "trigrams-1"
 # Candidates read together (see the module's docstring): enough for a page of hits, few
 # enough that their texts are read and checked in a few milliseconds.
 CANDIDATE_CHUNK = 200
@@ -86,7 +86,6 @@ def install_sqlite(conn: Connection) -> None:
 # ----------------------------------------------------------------- folding and tokens
 
 
-@lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
     if unicodedata.category(char) == "Cc":
         return " "
@@ -95,12 +94,26 @@ def _fold_char(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
+class _CharFolds(dict[int, str]):
+    """`_fold_char` by code point, for `str.translate`: each character is worked out once, then
+    looked up in C (the per-character Python call was a fifth of an index build's own work)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < 1 << 16:  # bounded: a text of every code point cannot grow it without end
+            self[code] = folded
+        return folded
+
+
+_CHAR_FOLDS = _CharFolds()
+
+
 def fold(text: str) -> str:
     """`text` as the index sees it: simplified, full-width forms narrowed, lower case; same length."""
-    simplified = scripts.converter("simplified").convert(text)
+    simplified: str = scripts.converter("simplified").convert(text)
     if len(simplified) != len(text):
         simplified = text
-    return "".join(map(_fold_char, simplified))
+    return simplified.translate(_CHAR_FOLDS)
 
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
@@ -127,6 +140,43 @@ def tokens(folded: str) -> list[str]:
         else:
             found.append(run)
     return found
+
+
+# Where a text may be cut into pieces before folding: characters that separate words both before
+# and after `fold` (full-width punctuation folds to ASCII punctuation, still no word).
+_PIECE_BREAK = re.compile(r"[\s,.?!;:，。？！、；：…]+")
+_NOT_WORD = re.compile(r"[\W_]+")
+# Put beside every character of the SQLite index's text, so that FTS5's trigram tokenizer
+# sees each character and each two consecutive ones as a trigram of their own; `fold` turns
+# control characters into spaces, so no text holds it.
+MARK = "\x01"
+
+
+def index_text(raw: str, effective: str) -> str:
+    """The SQLite index's text for a segment (see `search_sqlite.py`): its raw and effective text,
+    a piece each that the two do not share, folded, every run of word characters
+    written with `MARK` before and after each character.
+
+    FTS5's trigram tokenizer then indexes `MARK c MARK` for each character c and `a MARK b` for
+    each two consecutive a, b in a run (the tokens `tokens` makes), in C: the index build
+    makes no Python string per token. The effective text mostly repeats the raw text, and
+    a piece the raw text has already is left out before folding.
+    """
+    pieces = dict.fromkeys(_PIECE_BREAK.split(raw + "\n" + effective))
+    words = _NOT_WORD.sub(" ", fold("\n".join(pieces)))
+    return MARK + MARK.join(words) + MARK
+
+
+def index_terms(tokens_: Iterable[str]) -> list[str]:
+    """The SQLite index's terms for `tokens` (or `query_tokens`) of a folded text: a text holding
+    the tokens holds these terms (`index_text`). A run of letters is the pairs in it."""
+    terms: list[str] = []
+    for token in tokens_:
+        if len(token) == 1:
+            terms.append(MARK + token + MARK)
+        else:
+            terms += [a + MARK + b for a, b in pairwise(token)]
+    return terms
 
 
 def query_tokens(part: str) -> tuple[list[str], list[str]]:
@@ -198,17 +248,30 @@ def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Sequence
     rows = list(rows)
     for transcript_id in {row[1] for row in rows} - cleaners.keys():
         cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
-    return entries_from(cleaners, rows)
+    return entries_from(cleaners, rows, sqlite_tokens if lib.is_sqlite else postgres_tokens)
 
 
-def entries_from(cleaners: dict[int, Cleaner], rows: Iterable[Sequence[Any]]) -> list[Entry]:
+Tokenize = Callable[[str, str], tuple[list[str], list[str]]]
+
+
+def sqlite_tokens(raw: str, effective: str) -> tuple[list[str], list[str]]:
+    """An entry's tokens for SQLite, whose index keeps one column: all of them in one string."""
+    return [index_text(raw, effective)], []
+
+
+def postgres_tokens(raw: str, effective: str) -> tuple[list[str], list[str]]:
+    """An entry's tokens for PostgreSQL, which weighs the effective text's above the raw text's."""
+    return tokens(fold(raw)), tokens(fold(effective))
+
+
+def entries_from(cleaners: dict[int, Cleaner], rows: Iterable[Sequence[Any]], tokenize: Tokenize) -> list[Entry]:
     """`_entries` with every transcript's cleaner given: no library is read (a worker process runs it)."""
     entries = []
     for run in neighbour_runs([_Row(*row) for row in rows]):
         cleaner = cleaners[run[0].transcript_id]
         for row, seen in zip(run, shown.shown_run(run, cleaner), strict=True):
             if row.distance <= 1 and row.kind != SegmentKind.IMAGE:
-                entries.append((row.id, tokens(fold(row.raw)), tokens(fold(seen.text)), seen.text))
+                entries.append((row.id, *tokenize(row.raw, seen.text), seen.text))
     return entries
 
 
@@ -308,10 +371,9 @@ class _Query:
     prefixes: tuple[str, ...] = ()
 
 
-def _quoted(tokens_: Iterable[str], prefixes: Iterable[str] = ()) -> str:
-    """An FTS5 expression: every token a quoted string, all required. Nothing the user types is syntax."""
-    quoted = ['"' + t.replace('"', '""') + '"' for t in dict.fromkeys(tokens_)]
-    return " ".join(quoted + ['"' + p.replace('"', '""') + '" *' for p in dict.fromkeys(prefixes)])
+def _quoted(terms: Iterable[str]) -> str:
+    """An FTS5 expression: every term a quoted string, all required. Nothing the user types is syntax."""
+    return " ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms))
 
 
 def query_parts(query: str) -> tuple[str, ...]:
@@ -341,7 +403,9 @@ def parse_query(query: str) -> _Query:
 
 def match_expression(lib: Library, tokens_: Iterable[str], prefixes: Iterable[str] = ()) -> str:
     """The index query (FTS5 or tsquery) for segments holding every token and a token starting with each prefix."""
-    return _quoted(tokens_, prefixes) if lib.is_sqlite else search_pg.tsquery(tokens_, prefixes)
+    if lib.is_sqlite:
+        return _quoted(index_terms([*tokens_, *prefixes]))
+    return search_pg.tsquery(tokens_, prefixes)
 
 
 def candidates(

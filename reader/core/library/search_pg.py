@@ -64,9 +64,9 @@ def install(conn: Connection) -> None:
     conn.exec_driver_sql(_SCHEMA)
 
 
-def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
-    """As `search._index_queued`: index up to CHUNK queued segments (and their neighbours) and take them off the queue."""
-    ids = conn.execute(text(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT {CHUNK}")).scalars().all()
+def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]], size: int | None = None) -> int:
+    """As `search_sqlite.index_queued`: index up to `size` queued segments (and their neighbours) and take them off the queue."""
+    ids = conn.execute(text(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT :size"), {"size": size or CHUNK}).scalars().all()
     if not ids:
         return 0
     chosen = bindparam("ids", ids, type_=ARRAY(Integer))

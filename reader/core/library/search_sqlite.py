@@ -1,13 +1,17 @@
 """The search index on SQLite: a contentless FTS5 table of tokens and a table of entries.
 
-FTS5 keeps a copy of every column it indexes unless told not to; the token
-strings (each character and bigram, for the raw and the effective text) are
-several times the text, and that copy made a library of 100 MB of transcripts
-a 1.5 GB file. So the FTS5 table is contentless (`content=''`), stores no
-positions (`detail=none`: candidates are checked against the text anyway)
-and has one column, the tokens of the raw and the effective text together.
-Its rowid is an entry id; `ENTRIES` maps an entry to its segment and holds the
-effective text that search checks and shows.
+The tokens are `search.tokens`' (each character, each two consecutive ones),
+made by FTS5's trigram tokenizer in C from `search.index_text`: every character
+written between two marks, so `mark c mark` is the character c and `a mark b`
+the pair ab (`search.index_terms` asks for them). Making one Python string per
+token cost an index build more than writing them.
+
+FTS5 keeps a copy of every column it indexes unless told not to; that copy made
+a library of 100 MB of transcripts a 1.5 GB file. So the FTS5 table is
+contentless (`content=''`), stores no positions (`detail=none`: candidates are
+checked against the text anyway) and has one column, the raw and the effective
+text together. Its rowid is an entry id; `ENTRIES` maps an entry to its segment
+and holds the effective text that search checks and shows.
 
 A contentless table of this SQLite cannot delete a row without its tokens,
 so re-indexing a segment drops its entry and adds a new one: the old tokens
@@ -43,12 +47,16 @@ TRIGGERS = {
     ),
     "search_rule_removed": "AFTER DELETE ON rules BEGIN " + _QUEUE_SCOPE.format(row="OLD") + " END",
 }
+CREATE_INDEX = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX} USING fts5(tokens, content='', detail=none, columnsize=0, "
+    "tokenize='trigram case_sensitive 1')"
+)
 QUEUE_ALL = f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments"
 
 
 def install(conn: Connection) -> None:
     """Create the index, its entries, queue and triggers where missing, and queue every segment."""
-    conn.exec_driver_sql(f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX} USING fts5(tokens, content='', detail=none, columnsize=0)")
+    conn.exec_driver_sql(CREATE_INDEX)
     # AUTOINCREMENT: an entry id is never handed out twice, as dead tokens may still carry it.
     conn.exec_driver_sql(
         f"CREATE TABLE IF NOT EXISTS {ENTRIES} (entry_id INTEGER PRIMARY KEY AUTOINCREMENT, "
@@ -84,10 +92,10 @@ def start_afresh_if_most_is_queued(conn: Connection) -> None:
         conn.exec_driver_sql(QUEUE_ALL)
 
 
-def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]]) -> int:
-    """Index up to CHUNK queued segments (and their neighbours) and take them off the queue; returns how many."""
+def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]], size: int | None = None) -> int:
+    """Index up to `size` (CHUNK) queued segments (and their neighbours) and take them off the queue; returns how many."""
     # In id order: a build with workers reads the next chunks ahead in that order (search_workers).
-    ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT {CHUNK}").scalars().all()
+    ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT ?", (size or CHUNK,)).scalars().all()
     if not ids:
         return 0
     marks = ",".join("?" * len(ids))
@@ -106,16 +114,10 @@ def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]
         )
         conn.exec_driver_sql(
             f"INSERT INTO {INDEX}(rowid, tokens) VALUES (?, ?)",
-            [(entry_id, joined_tokens(raw, effective)) for entry_id, (_, raw, effective, _) in numbered],
+            [(entry_id, " ".join([*raw, *effective])) for entry_id, (_, raw, effective, _) in numbered],
         )
     conn.exec_driver_sql(f"DELETE FROM {PENDING} WHERE segment_id IN ({marks})", tuple(ids))
     return len(ids)
-
-
-def joined_tokens(raw: list[str], effective: list[str]) -> str:
-    """The index row's one column: each token once (detail=none: a second copy adds nothing).
-    Idempotent: joining an entry's joined tokens again gives them back (search_workers sends them so)."""
-    return " ".join(dict.fromkeys([*raw, *effective]))
 
 
 def candidate_chunk(

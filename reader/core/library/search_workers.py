@@ -13,9 +13,13 @@ only when those rows are exactly the rows the worker cleaned; otherwise (an edit
 in between) the chunk is cleaned here, as without workers. The rules are read
 once per transcript for the whole build, as the sequential build does.
 
-Workers are started with `spawn` (the app has threads; a forked copy of a
-threaded process may hang), each loads the segmenter from the app's cache folder
-and gets the segmenter's glossary words of this process, so both clean alike.
+Workers are forked from a fork server (`search_worker_boot`), not from this process:
+the app has threads, and a forked copy of a threaded process may hang on a lock
+another thread held; a copy of this process would also hold its open database.
+The server is started once per process with the cleaning code and the segmenter's
+dictionary loaded, so a worker starts in milliseconds instead of the second a
+fresh interpreter takes; each gets the segmenter's glossary words of this process,
+so both clean alike. Where there is no fork server (Windows), workers are spawned.
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ log = logging.getLogger(__name__)
 PARALLEL_MIN = 4 * CHUNK
 # Chunks read ahead and given to the workers, beyond the one being written.
 READ_AHEAD = 3
+# The first chunks are small, so that the first is written while the workers clean the next
+# instead of this process waiting for a whole CHUNK: then CHUNK at a time.
+FIRST_CHUNKS = (CHUNK // 8, CHUNK // 8, CHUNK // 4, CHUNK // 2)
 Rows = tuple[tuple[Any, ...], ...]
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -64,34 +71,35 @@ def index_in_parallel(
         return 0
     done = 0
     try:
-        context = multiprocessing.get_context("spawn")
+        context = _context()
         glossary = sorted(segmenter.glossary_words())
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(glossary,)) as pool:
-            ahead: deque[tuple[Rows, Future[list[Entry]]]] = deque()
+            ahead: deque[tuple[int, Rows, Future[list[Entry]]]] = deque()
             after = 0
+            sizes = iter(FIRST_CHUNKS)
 
             def read_ahead() -> bool:
                 nonlocal after
-                rows = _next_rows(lib, after)
+                size = next(sizes, CHUNK)
+                rows = _next_rows(lib, after, size)
                 if not rows:
                     return False
                 after = rows[0][0]  # see _next_rows: the chunk's last queued id heads its rows
                 rules = _rules_of(lib, cleaners, {row[1] for row in rows[1:]})
-                ahead.append((rows[1:], pool.submit(_entries_in_worker, rows[1:], rules)))
+                ahead.append((size, rows[1:], pool.submit(_entries_in_worker, rows[1:], rules)))
                 return True
 
             while len(ahead) <= READ_AHEAD and read_ahead():
                 pass
             while ahead:
                 if cancel is not None and cancel():
-                    for _rows, future in ahead:
+                    for _size, _rows, future in ahead:
                         future.cancel()
                     break
-                cleaned, future = ahead.popleft()
+                size, cleaned, future = ahead.popleft()
                 made = future.result()
-
                 with lib.write() as session:
-                    done += search_sqlite.index_queued(session.connection(), _taking(cleaned, made, entries_here))
+                    done += search_sqlite.index_queued(session.connection(), _taking(cleaned, made, entries_here), size)
                 if progress is not None:
                     progress(min(done, total), total)
                 read_ahead()
@@ -110,12 +118,36 @@ def _taking(cleaned: Rows, made: list[Entry], entries_here: EntriesOf) -> Callab
     return entries_of
 
 
-def _next_rows(lib: Library, after: int) -> Rows:
+def _context() -> multiprocessing.context.BaseContext:
+    """How workers start: forked from this process while it has no other thread (the CLI, a script),
+    after the segmenter is loaded here (once, not once per worker: the build is short of CPU, not of
+    time to wait), so they start in milliseconds with it; else from the fork server."""
+    if _only_thread():
+        segmenter.warm_up()
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # Read when the server starts (the first build of this process); later calls change nothing.
+    # A name, not an import: importing it here would load the dictionary into this process too.
+    context.set_forkserver_preload(["reader.core.library.search_worker_boot"])
+    return context
+
+
+def _only_thread() -> bool:
+    """Whether this process runs one thread, counted by the kernel: Qt's threads are not Python's."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: not Linux
+        return False
+
+
+def _next_rows(lib: Library, after: int, size: int) -> Rows:
     """The rows `index_queued` will read for the next chunk of queued segments after id `after`,
     headed by a row holding the chunk's last queued id (empty when nothing is queued after it)."""
     with lib.read() as session:
         conn = session.connection()
-        ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} WHERE segment_id > ? ORDER BY segment_id LIMIT {CHUNK}", (after,))
+        ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} WHERE segment_id > ? ORDER BY segment_id LIMIT ?", (after, size))
         chosen = ids.scalars().all()
         if not chosen:
             return ()
@@ -136,9 +168,6 @@ def _start_worker(glossary: list[str]) -> None:
 
 
 def _entries_in_worker(rows: Rows, rules: dict[int, tuple[Rule, ...]]) -> list[Entry]:
-    """The chunk's entries, their tokens already joined as `index_queued` joins them (one string
-    to send back instead of hundreds, and the joining done here rather than in the writer)."""
-    from reader.core.library.search import entries_from
+    from reader.core.library.search import entries_from, sqlite_tokens
 
-    made = entries_from({transcript_id: Cleaner(rules=own) for transcript_id, own in rules.items()}, rows)
-    return [(segment_id, [search_sqlite.joined_tokens(raw, effective)], [], shown) for segment_id, raw, effective, shown in made]
+    return entries_from({transcript_id: Cleaner(rules=own) for transcript_id, own in rules.items()}, rows, sqlite_tokens)

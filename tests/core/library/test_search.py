@@ -168,6 +168,34 @@ def test_indexing_reports_progress_can_be_cancelled_and_repairs_lost_triggers(li
     assert positions(find(library, "感谢")) == [5]
 
 
+# Chinese in both scripts, letters in both widths and cases, digits, letters that only fold into
+# letters (Ⓐ), punctuation that breaks a text into pieces, marks, spaces and control characters.
+PIECES = st.text(alphabet="模型數据语言我们大圆aAbＢc1２Ⓐⓑ_，。,.!？ \t\n\x01\x7f-+", max_size=16)
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=PIECES, effective=PIECES, data=st.data())
+def test_the_index_holds_every_term_a_query_of_its_text_asks_for(raw, effective, data):
+    """An entry is a candidate for any piece of its raw or effective text: the tokenizer's terms
+    of `index_text` hold what `index_terms` asks of every query that piece makes."""
+    import sqlite3
+
+    from reader.core.library import search_sqlite
+
+    text = data.draw(st.sampled_from([raw, effective]))
+    start = data.draw(st.integers(0, len(text)))
+    piece = text[start:data.draw(st.integers(start, len(text)))]
+    try:
+        parsed = search.parse_query(piece)
+    except UserError:
+        return  # nothing to look for: search says so
+    conn = sqlite3.connect(":memory:")
+    conn.execute(search_sqlite.CREATE_INDEX)
+    conn.execute(f"INSERT INTO {search_sqlite.INDEX}(rowid, tokens) VALUES (1, ?)", (search.index_text(raw, effective),))
+    match = search._quoted(search.index_terms([*parsed.words, *parsed.prefixes]))
+    assert conn.execute(f"SELECT rowid FROM {search_sqlite.INDEX} WHERE {search_sqlite.INDEX} MATCH ?", (match,)).fetchall() == [(1,)]
+
+
 def test_fold_keeps_offsets():
     text = "我們ＡＢＣ發佈\x00了"
     assert len(fold(text)) == len(text)
