@@ -22,12 +22,13 @@ which also clears what is dead.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
 
-from reader.core.library.search_tables import CHUNK, ENTRIES, INDEX, NEIGHBOURHOOD, PENDING, RULE_SCOPE, Entry
+from reader.core.library.search_tables import CHUNK, ENTRIES, INDEX, PENDING, RULE_SCOPE, Entry
 
 _QUEUE_SCOPE = f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments WHERE " + RULE_SCOPE + ";"
 TRIGGERS = {
@@ -99,8 +100,7 @@ def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]
     if not ids:
         return 0
     marks = ",".join("?" * len(ids))
-    rows = conn.exec_driver_sql(NEIGHBOURHOOD.format(chosen=f"IN ({marks})"), tuple(ids)).all()
-    entries = entries_of(rows)
+    entries = entries_of(neighbourhood(conn, ids))
     gone = sorted({*ids, *(entry[0] for entry in entries)})
     conn.exec_driver_sql(f"DELETE FROM {ENTRIES} WHERE segment_id IN ({','.join('?' * len(gone))})", tuple(gone))
     if entries:
@@ -118,6 +118,50 @@ def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]
         )
     conn.exec_driver_sql(f"DELETE FROM {PENDING} WHERE segment_id IN ({marks})", tuple(ids))
     return len(ids)
+
+
+def neighbourhood(conn: Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The rows `NEIGHBOURHOOD` picks for the segments `ids`, read a run of positions at a time.
+
+    The same rows in the same order as that query, which joins every segment with the chosen
+    ones and groups them: a third of a build's reading, twice per chunk with workers (read
+    ahead, then again to check). Here the chosen segments' places are read, cut into runs
+    whose reach (two either side) touches, and each run's rows read by the index on
+    (transcript, position); the distance to the nearest chosen segment is found by bisection.
+    """
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    places: dict[int, list[int]] = {}
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        part = ids[start:start + _IDS_PER_QUERY]
+        found = raw.execute(f"SELECT transcript_id, position FROM segments WHERE id IN ({','.join('?' * len(part))})", part)
+        for transcript_id, position in found:
+            places.setdefault(transcript_id, []).append(position)
+    rows: list[tuple[Any, ...]] = []
+    for transcript_id in sorted(places):
+        chosen = sorted(places[transcript_id])
+        first = last = chosen[0]
+        for position in [*chosen[1:], None]:
+            if position is not None and position - last <= 2 * _REACH + 1:
+                last = position
+                continue
+            for row in raw.execute(_RUN_OF_ROWS, (transcript_id, first - _REACH, last + _REACH)):
+                at = bisect_left(chosen, row[5])
+                distance = min(abs(row[5] - chosen[i]) for i in (at - 1, at) if 0 <= i < len(chosen))
+                rows.append((*row, distance))
+            if position is not None:
+                first = last = position
+    return rows
+
+
+# How far `NEIGHBOURHOOD` reaches either side of a chosen segment.
+_REACH = 2
+_RUN_OF_ROWS = (
+    "SELECT id, transcript_id, kind, raw, correction, position FROM segments "
+    "WHERE transcript_id = ? AND position BETWEEN ? AND ? ORDER BY position"
+)
+# SQLite's limit on one statement's parameters is 32766 (older builds: 999).
+_IDS_PER_QUERY = 900
 
 
 def candidate_chunk(

@@ -35,7 +35,7 @@ from typing import Any
 from reader.core.library import search_sqlite
 from reader.core.library.db import Library
 from reader.core.library.rules import text_rules
-from reader.core.library.search_tables import CHUNK, NEIGHBOURHOOD, PENDING, Entry
+from reader.core.library.search_tables import CHUNK, PENDING, Entry
 from reader.core.text import Cleaner, segmenter
 from reader.core.text.rules import Rule
 
@@ -151,9 +151,8 @@ def _next_rows(lib: Library, after: int, size: int) -> Rows:
         chosen = ids.scalars().all()
         if not chosen:
             return ()
-        marks = ",".join("?" * len(chosen))
-        rows = conn.exec_driver_sql(NEIGHBOURHOOD.format(chosen=f"IN ({marks})"), tuple(chosen)).all()
-    return ((chosen[-1],), *map(tuple, rows))
+        rows = search_sqlite.neighbourhood(conn, chosen)
+    return ((chosen[-1],), *rows)
 
 
 def _rules_of(lib: Library, cleaners: dict[int, Cleaner], transcripts: set[int]) -> dict[int, tuple[Rule, ...]]:

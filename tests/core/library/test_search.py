@@ -274,6 +274,27 @@ def test_a_large_build_with_worker_processes_indexes_exactly_what_one_process_do
     sequential.close()
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_neighbourhood_read_a_run_at_a_time_is_the_one_the_query_picks(library, tmp_path, data):
+    """What an index chunk reads (the queued segments, their neighbours and context, with the
+    distance of each): read run by run, it is row for row what `NEIGHBOURHOOD` picks."""
+    from reader.core.library import search_sqlite, search_tables
+
+    if not list(tmp_path.glob("*.txt")):
+        for name, count in (("a", 30), ("b", 12), ("c", 1)):
+            path = tmp_path / f"{name}.txt"
+            path.write_text(f"# {name}\n\n" + "\n\n".join(f"{name}第{i}段。" for i in range(count)), encoding="utf-8")
+            import_file(library, path)
+    with library.read() as session:
+        conn = session.connection()
+        every = conn.exec_driver_sql("SELECT id FROM segments ORDER BY id").scalars().all()
+        chosen = sorted(data.draw(st.sets(st.sampled_from(every), min_size=1)))
+        query = search_tables.NEIGHBOURHOOD.format(chosen=f"IN ({','.join('?' * len(chosen))})")
+        expected = [tuple(row) for row in conn.exec_driver_sql(query, tuple(chosen))]
+        assert search_sqlite.neighbourhood(conn, chosen) == expected
+
+
 def test_a_chunk_changed_after_the_workers_read_it_is_cleaned_again_here():
     from reader.core.library.search_workers import _taking
 
