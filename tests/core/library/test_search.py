@@ -241,13 +241,20 @@ def test_a_build_stopped_half_way_goes_on_where_it_stopped(library, tmp_path, mo
     assert search.update_index(library) == 40
 
 
-def test_a_large_build_with_worker_processes_indexes_exactly_what_one_process_does(library, tmp_path, monkeypatch, caplog):
+@pytest.mark.parametrize("start", ["fork", "forkserver"])
+def test_a_large_build_with_worker_processes_indexes_exactly_what_one_process_does(library, tmp_path, monkeypatch, caplog, start):
     """Worker processes clean the next chunks while this one writes (search_workers): the index
-    they make must be the one the sequential build makes, entry for entry."""
+    they make must be the one the sequential build makes, entry for entry. Forked from this
+    process (the command line's way) or from the fork server (the app's, which has threads)."""
+    import os
+
     from reader.core.library import open_library, search_sqlite, search_workers
 
     if search_workers.worker_count() == 0:
         pytest.skip("one core: a build never starts workers here")
+    if start == "fork" and len(os.listdir("/proc/self/task")) > 1:
+        pytest.skip("this test process runs other threads, so no build here forks (the fork server's case runs)")
+    monkeypatch.setattr(search_workers, "_only_thread", lambda: start == "fork")
     monkeypatch.setattr(search_sqlite, "CHUNK", 50)
     monkeypatch.setattr(search_workers, "CHUNK", 50)
     monkeypatch.setattr(search_workers, "PARALLEL_MIN", 100)
