@@ -6,8 +6,9 @@ under the default stages and the transcript's rules). Both are folded first
 (simplified script, NFKC, lower case, see `fold`) and cut into tokens without
 a dictionary: every Chinese character, every two consecutive Chinese
 characters (so a query of any length is the bigrams it must hold, the way
-CJK search engines index), and each run of letters or digits. No segmenter
-runs while indexing, so the index builds about as fast as the text is
+CJK search engines index), and each run of letters or digits (SQLite indexes
+letters and digits as it does Chinese, each and each two: `index_text`). No
+segmenter runs while indexing, so the index builds about as fast as the text is
 cleaned; jieba's words cut a query differently from a text in context, where
 bigrams cannot. The effective text itself sits beside the tokens, unindexed:
 every candidate is folded and checked, so a hit really contains what was

@@ -13,13 +13,16 @@ only when those rows are exactly the rows the worker cleaned; otherwise (an edit
 in between) the chunk is cleaned here, as without workers. The rules are read
 once per transcript for the whole build, as the sequential build does.
 
-Workers are forked from a fork server (`search_worker_boot`), not from this process:
-the app has threads, and a forked copy of a threaded process may hang on a lock
-another thread held; a copy of this process would also hold its open database.
-The server is started once per process with the cleaning code and the segmenter's
-dictionary loaded, so a worker starts in milliseconds instead of the second a
-fresh interpreter takes; each gets the segmenter's glossary words of this process,
-so both clean alike. Where there is no fork server (Windows), workers are spawned.
+How workers start (`_context`): a process running one thread (the command line, a
+script) forks them once the segmenter's dictionary is loaded here, so they start in
+milliseconds and share its pages. Each copy holds this process's open database
+connections too; it never uses them and ends with `os._exit` (multiprocessing's
+way), so no copy closes or checkpoints them. A process with other threads (the app:
+Qt's) must not fork, as a copy may hang on a lock another thread held: its workers
+come from a fork server started once per process with the cleaning code and the
+dictionary loaded (`search_worker_boot`), then forked from it. Either way each gets
+the segmenter's glossary words of this process, so both clean alike. Where there is
+no fork server (Windows), workers are spawned.
 """
 
 from __future__ import annotations
@@ -41,7 +44,8 @@ from reader.core.text.rules import Rule
 
 log = logging.getLogger(__name__)
 
-# Below this many queued segments a build is done here: starting a worker costs about a second.
+# Below this many queued segments a build is done here: workers cost their start (a second for
+# the fork server, the first time in a process) and a copy of the rules and rows they clean.
 PARALLEL_MIN = 4 * CHUNK
 # Chunks read ahead and given to the workers, beyond the one being written.
 READ_AHEAD = 3
