@@ -197,7 +197,7 @@ ROWS = [
     ("  import rate (target >= 10 MB/s)", "import now MB/s", "MB/s"),
     ("index build (the segmenter's dictionary loaded before)", "index s", "s"),
     ("  index rate", "index MB/s", "MB/s"),
-    ("  cleaning rate, same text, dictionary loaded (target: <= index rate)", "clean MB/s", "MB/s"),
+    ("  cleaning rate, same text (target: index rate >= this)", "clean MB/s", "MB/s"),
     ("  loading the dictionary (once per process: in neither rate)", "dictionary s", "s"),
     ("  index rate counting that load", "index cold MB/s", "MB/s"),
     ("index after one correction", "incremental s", "s"),
