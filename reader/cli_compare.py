@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,9 @@ from reader.cli_common import open_from_args, tsv, warn
 if TYPE_CHECKING:
     from reader.core.library import Library
     from reader.core.library.importer import ImportedTranscript
+
+# How long an import may spend looking for second recognitions (see `warn_second_recognitions`).
+RECOGNITION_CHECK_S = 10.0
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -26,13 +30,27 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def warn_second_recognitions(lib: Library, transcripts: Iterable[ImportedTranscript]) -> None:
-    """After an import: name the transcripts already there that a new one looks like a second recognition of."""
+    """After an import: name the transcripts already there that a new one looks like a second recognition of.
+
+    The check reads the transcripts of a similar length and aligns the likeliest, so its cost grows
+    with the library: an import of many talks into a large one would wait minutes to hours for it.
+    It stops after RECOGNITION_CHECK_S and says how far it got; what it said holds."""
     from reader.core.library.recognitions import likely_second_recognition_of
 
-    for t in transcripts:
-        for other in likely_second_recognition_of(lib, t.id, earlier_only=True):
+    made = list(transcripts)
+    deadline = time.monotonic() + RECOGNITION_CHECK_S
+
+    def out_of_time() -> bool:
+        return time.monotonic() > deadline
+
+    for index, t in enumerate(made):
+        for other in likely_second_recognition_of(lib, t.id, earlier_only=True, cancel=out_of_time):
             warn(f'transcript {t.id} looks like a second recognition of {other.transcript_id} "{other.title}" '
                  f"(compare {t.id} {other.transcript_id})")
+        if out_of_time():  # this one may not have been compared with every candidate
+            warn(f"the check for second recognitions stopped after {RECOGNITION_CHECK_S:.0f} s: {index} of {len(made)} "
+                 "new transcripts checked (`qa ID` checks one, `compare A B` two)")
+            break
 
 
 def add_compare_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -70,3 +70,21 @@ def test_import_warns_when_a_transcript_looks_like_a_second_recognition(run):
         'transcript-reader: warning: transcript 3 looks like a second recognition of 1 "2024北京智源大会-开幕式及全体大会 - '
         'P2：主题报告：多模态大模型-主旨演讲：Aditya Rameah-对话嘉宾：谢赛宁 - 智源社区 - BV1uH4y1w77V" (compare 3 1)'
     ]
+
+
+def test_the_second_recognition_check_of_an_import_stops_in_time_and_says_how_far_it_got(run, monkeypatch):
+    """Its cost grows with the library: an import of many talks into a large library must not wait
+    on it for minutes. Out of time, it says so; everything is imported all the same."""
+    from reader import cli_compare
+    from reader.core.paths import seeds_dir
+
+    seeds = seeds_dir()
+    monkeypatch.setattr(cli_compare, "RECOGNITION_CHECK_S", 0.0)
+    code, out, err = run("import", seeds / "000_3259e7fbd51321e0.txt", seeds / "001_39abc5761bc525e8.txt")
+    assert code == 0 and [line.split("\t")[0] for line in out] == ["1", "2"]
+    assert err == [
+        "transcript-reader: warning: the check for second recognitions stopped after 0 s: 0 of 2 new transcripts "
+        "checked (`qa ID` checks one, `compare A B` two)"
+    ]
+    code, out, err = run("list")
+    assert len(out) == 2

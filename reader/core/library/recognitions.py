@@ -49,8 +49,8 @@ def likely_second_recognition_of(
 
     `earlier_only`: only those imported before it (an import names the one it met, not the ones after);
     `share`: how much must align (the quality check asks for more than import's warning);
-    `cancel`: asked before each alignment (seconds each for talks of 20,000 segments): true, and
-    what was found so far is returned."""
+    `cancel`: asked before each candidate's signature and each alignment (seconds each for talks of
+    20,000 segments): true, and what was found so far is returned (nothing, before all signatures)."""
     with lib.read() as session:
         lengths: dict[int, int | None] = dict(
             session.execute(
@@ -66,12 +66,18 @@ def likely_second_recognition_of(
             tid for tid, n in lengths.items()
             if n and own / LENGTH_RATIO <= n <= own * LENGTH_RATIO and not (earlier_only and tid > transcript_id)
         ]
-        texts = {tid: _texts(session, tid) for tid in [transcript_id, *candidates]}
         titles = dict(session.execute(select(Transcript.id, Transcript.title).where(Transcript.id.in_(candidates))).all())
-    signature = bigram_signature(texts[transcript_id])
-    overlaps = sorted(
-        ((signature_overlap(signature, bigram_signature(texts[tid])), tid) for tid in candidates), reverse=True
-    )
+        texts = _texts(session, transcript_id)
+    signature = bigram_signature(texts)
+    overlaps = []
+    # One candidate's text at a time, each in a read of its own: a large library's would not fit
+    # in memory at once, and a cancel between them stops the check within one talk's time.
+    for tid in candidates:
+        if cancel is not None and cancel():
+            return []  # not all were compared: the best may be among the rest
+        with lib.read() as session:
+            overlaps.append((signature_overlap(signature, bigram_signature(_texts(session, tid))), tid))
+    overlaps.sort(reverse=True)
     found = []
     for overlap, tid in overlaps[:MAX_ALIGNED]:
         # The same test as `looks_like_second_recognition`, the signatures made once.
@@ -79,7 +85,9 @@ def likely_second_recognition_of(
             break  # best first: the rest overlap less
         if cancel is not None and cancel():
             break
-        aligned = max(aligned_share(texts[transcript_id], texts[tid]))
+        with lib.read() as session:
+            other = _texts(session, tid)
+        aligned = max(aligned_share(texts, other))
         if aligned >= share:
             found.append(OtherRecognition(tid, titles[tid], aligned))
     return found
