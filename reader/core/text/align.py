@@ -71,14 +71,23 @@ def _one_script_char(char: str) -> str:
 
 def comparable(shown: str) -> Comparable:
     """The characters of `shown` that are words said, in one script and case."""
+    converted = _one_script_same_length(shown)
+    kept = [(k, c) for k, c in enumerate(converted) if c.isalnum()]
+    return Comparable("".join(c for _, c in kept), tuple(k for k, _ in kept))
+
+
+def comparable_text(shown: str) -> str:
+    """`comparable(shown).text`, without the offsets: the filter runs in C, for whole transcripts."""
+    return "".join(filter(str.isalnum, _one_script_same_length(shown)))
+
+
+def _one_script_same_length(shown: str) -> str:
     masked = _MARK.sub(lambda m: " " * len(m.group()), shown)
     converted = _one_script(masked)
     if len(converted) != len(masked):
         # A phrase conversion changed the length: convert character by character to keep offsets.
         converted = "".join(_one_script_char(c) for c in masked)
-    converted = converted.translate(_FULLWIDTH).lower()
-    kept = [(k, c) for k, c in enumerate(converted) if c.isalnum()]
-    return Comparable("".join(c for _, c in kept), tuple(k for k, _ in kept))
+    return converted.translate(_FULLWIDTH).lower()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.text.align import align_segments, comparable
+from reader.core.text.align import align_segments, comparable_text
 
 # Character pairs two recognitions of one talk share, even when two recognizers word it differently
 # (seeds/000 and seeds/001: 0.20); unrelated talks of one conference reach 0.18, so this only prefilters.
@@ -26,9 +26,13 @@ SECOND_RECOGNITION_SHARE = 0.35
 
 
 def bigram_signature(texts: Sequence[str]) -> frozenset[str]:
-    """The character pairs of a transcript's words, in one script, without punctuation."""
-    chars = "".join(comparable(t).text for t in texts)
-    return frozenset(chars[k:k + 2] for k in range(len(chars) - 1))
+    """The character pairs of a transcript's words, in one script, without punctuation.
+
+    The transcript is made comparable in one piece (its segments a line each: no mark or phrase
+    spans two), not a segment at a time: an import compares a new talk with every talk of a
+    similar length in the library, and that was most of its time."""
+    chars = comparable_text("\n".join(texts))
+    return frozenset(map(str.__add__, chars, chars[1:]))
 
 
 def signature_overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -40,8 +44,8 @@ def signature_overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def aligned_share(a_texts: Sequence[str], b_texts: Sequence[str]) -> tuple[float, float]:
     """The share of A's and of B's words that align with the other side in groups of modest size."""
-    a_lengths = [len(comparable(t).text) for t in a_texts]
-    b_lengths = [len(comparable(t).text) for t in b_texts]
+    a_lengths = [len(comparable_text(t)) for t in a_texts]
+    b_lengths = [len(comparable_text(t)) for t in b_texts]
     a_total, b_total = sum(a_lengths), sum(b_lengths)
     if not a_total or not b_total:
         return 0.0, 0.0
