@@ -16,6 +16,7 @@ from reader import APP_NAME, __version__, cli_quality
 from reader.cli_common import (
     add_transcript_arg,
     add_transcript_option,
+    note,
     open_from_args,
     tsv,
     warn,
@@ -226,10 +227,28 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from reader.core.library import search
 
     with open_from_args(args) as lib:
-        hits = search.search(lib, args.query, transcript_id=args.transcript, limit=args.limit)
+        hits = search.search(lib, args.query, transcript_id=args.transcript, limit=args.limit, progress=_indexing_note())
     for hit in hits:
         print(tsv(hit.transcript_id, hit.position, hit.snippet))
     return 0
+
+
+# Below this many segments to index first, a search says nothing of it (a second or so).
+INDEXING_NOTE_MIN = 20_000
+
+
+def _indexing_note():
+    """Progress for a search that first indexes what an import queued (about 2.5 MB of text a
+    second): said once when it is much, so a long wait is not taken for a hang."""
+    said = False
+
+    def progress(done: int, total: int) -> None:
+        nonlocal said
+        if not said and total >= INDEXING_NOTE_MIN:
+            note(f"indexing {total:,} segments for search first (once, after an import); this takes a while")
+            said = True
+
+    return progress
 
 
 def _add_export_search_commands(sub) -> None:

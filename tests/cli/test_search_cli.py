@@ -45,3 +45,18 @@ def test_hostile_queries_never_crash(run, query):
     assert code in (0, 1)
     if code == 1:
         assert out == [] and len(err) == 1 and err[0].startswith("transcript-reader: error: search: ")
+
+
+def test_a_search_that_must_index_much_first_says_so_once(run, monkeypatch):
+    """After a large import the first search indexes it all (a minute and more for a million
+    segments): it says so on stderr, once, rather than sit silent; the hits are unchanged."""
+    from reader import cli
+    from reader.core.library import open_library, search
+
+    with open_library(run.db) as lib:
+        search.rebuild_index(lib, cancel=lambda: True)  # everything queued again, nothing indexed
+    monkeypatch.setattr(cli, "INDEXING_NOTE_MIN", 3)
+    code, out, err = run("search", "深度")
+    assert code == 0 and len(out) == 2
+    assert err == ["transcript-reader: indexing 3 segments for search first (once, after an import); this takes a while"]
+    assert run("search", "深度")[2] == []  # nothing left to index
