@@ -206,7 +206,7 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     """Index the queued segments, a few thousand per transaction; returns how many.
 
     Cancelling stops between transactions; what is left stays queued. A large queue on
-    SQLite is cleaned by worker processes on the other cores while this one writes
+    SQLite or PostgreSQL is cleaned by worker processes on the other cores while this one writes
     (`search_workers`), unless `workers` is False (the app's idle catch-up, a slice at a time).
     Cleans (with jieba): in the GUI, run it on the lane that owns the segmenter.
     A library that cannot be written (read-only, damaged) is searched as indexed.
@@ -225,7 +225,7 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     total = pending_count(lib)
     done = 0
     cleaners: dict[int, Cleaner] = {}
-    if lib.is_sqlite and workers and total >= search_workers.PARALLEL_MIN:
+    if workers and total >= search_workers.PARALLEL_MIN:
         done = search_workers.index_in_parallel(lib, cleaners, lambda rows: _entries(lib, cleaners, rows), total, progress, cancel)
     while total:
         if cancel is not None and cancel():

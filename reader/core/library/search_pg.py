@@ -69,18 +69,29 @@ def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]
     ids = conn.execute(text(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT :size"), {"size": size or CHUNK}).scalars().all()
     if not ids:
         return 0
-    chosen = bindparam("ids", ids, type_=ARRAY(Integer))
-    rows = conn.execute(text(NEIGHBOURHOOD.format(chosen="= ANY(:ids)")).bindparams(chosen)).all()
     entries = [
         {"segment_id": segment_id, "raw": raw, "effective": effective, "text": shown}
-        for segment_id, raw, effective, shown in entries_of(rows)
+        for segment_id, raw, effective, shown in entries_of(neighbourhood(conn, ids))
     ]
     gone = sorted({*ids, *(entry["segment_id"] for entry in entries)})
     conn.execute(text(f"DELETE FROM {INDEX} WHERE segment_id = ANY(:ids)").bindparams(bindparam("ids", gone, type_=ARRAY(Integer))))
     if entries:
         conn.execute(_WRITE, entries)
-    conn.execute(text(f"DELETE FROM {PENDING} WHERE segment_id = ANY(:ids)").bindparams(chosen))
+    conn.execute(text(f"DELETE FROM {PENDING} WHERE segment_id = ANY(:ids)").bindparams(bindparam("ids", ids, type_=ARRAY(Integer))))
     return len(ids)
+
+
+def neighbourhood(conn: Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The rows `NEIGHBOURHOOD` picks for the segments `ids` (as `search_sqlite.neighbourhood`)."""
+    chosen = bindparam("ids", list(ids), type_=ARRAY(Integer))
+    return [tuple(row) for row in conn.execute(text(NEIGHBOURHOOD.format(chosen="= ANY(:ids)")).bindparams(chosen))]
+
+
+def next_queued(conn: Connection, after: int, size: int) -> list[int]:
+    """Up to `size` queued segment ids after `after`, in order (as `index_queued` picks them)."""
+    found = conn.execute(text(f"SELECT segment_id FROM {PENDING} WHERE segment_id > :after ORDER BY segment_id LIMIT :size"),
+                         {"after": after, "size": size})
+    return list(found.scalars().all())
 
 
 def tsquery(tokens_: Iterable[str], prefixes: Iterable[str] = ()) -> str:

@@ -120,6 +120,12 @@ def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]
     return len(ids)
 
 
+def next_queued(conn: Connection, after: int, size: int) -> list[int]:
+    """Up to `size` queued segment ids after `after`, in order (as `index_queued` picks them)."""
+    found = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} WHERE segment_id > ? ORDER BY segment_id LIMIT ?", (after, size))
+    return list(found.scalars().all())
+
+
 def neighbourhood(conn: Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]:
     """The rows `NEIGHBOURHOOD` picks for the segments `ids`, read a run of positions at a time.
 

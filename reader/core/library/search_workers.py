@@ -35,10 +35,10 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from reader.core.library import search_sqlite
+from reader.core.library import search_pg, search_sqlite
 from reader.core.library.db import Library
 from reader.core.library.rules import text_rules
-from reader.core.library.search_tables import CHUNK, PENDING, Entry
+from reader.core.library.search_tables import CHUNK, Entry
 from reader.core.text import Cleaner, segmenter
 from reader.core.text.rules import Rule
 
@@ -74,6 +74,7 @@ def index_in_parallel(
     if workers == 0:
         return 0
     done = 0
+    index_queued = search_sqlite.index_queued if lib.is_sqlite else search_pg.index_queued
     try:
         context = _context()
         glossary = sorted(segmenter.glossary_words())
@@ -90,7 +91,7 @@ def index_in_parallel(
                     return False
                 after = rows[0][0]  # see _next_rows: the chunk's last queued id heads its rows
                 rules = _rules_of(lib, cleaners, {row[1] for row in rows[1:]})
-                ahead.append((size, rows[1:], pool.submit(_entries_in_worker, rows[1:], rules)))
+                ahead.append((size, rows[1:], pool.submit(_entries_in_worker, rows[1:], rules, lib.is_sqlite)))
                 return True
 
             while len(ahead) <= READ_AHEAD and read_ahead():
@@ -103,7 +104,7 @@ def index_in_parallel(
                 size, cleaned, future = ahead.popleft()
                 made = future.result()
                 with lib.write() as session:
-                    done += search_sqlite.index_queued(session.connection(), _taking(cleaned, made, entries_here), size)
+                    done += index_queued(session.connection(), _taking(cleaned, made, entries_here), size)
                 if progress is not None:
                     progress(min(done, total), total)
                 read_ahead()
@@ -149,13 +150,13 @@ def _only_thread() -> bool:
 def _next_rows(lib: Library, after: int, size: int) -> Rows:
     """The rows `index_queued` will read for the next chunk of queued segments after id `after`,
     headed by a row holding the chunk's last queued id (empty when nothing is queued after it)."""
+    side = search_sqlite if lib.is_sqlite else search_pg
     with lib.read() as session:
         conn = session.connection()
-        ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} WHERE segment_id > ? ORDER BY segment_id LIMIT ?", (after, size))
-        chosen = ids.scalars().all()
+        chosen = side.next_queued(conn, after, size)
         if not chosen:
             return ()
-        rows = search_sqlite.neighbourhood(conn, chosen)
+        rows = side.neighbourhood(conn, chosen)
     return ((chosen[-1],), *rows)
 
 
@@ -170,7 +171,8 @@ def _start_worker(glossary: list[str]) -> None:
     segmenter.add_glossary(glossary)
 
 
-def _entries_in_worker(rows: Rows, rules: dict[int, tuple[Rule, ...]]) -> list[Entry]:
-    from reader.core.library.search import entries_from, sqlite_tokens
+def _entries_in_worker(rows: Rows, rules: dict[int, tuple[Rule, ...]], sqlite: bool) -> list[Entry]:
+    from reader.core.library.search import entries_from, postgres_tokens, sqlite_tokens
 
-    return entries_from({transcript_id: Cleaner(rules=own) for transcript_id, own in rules.items()}, rows, sqlite_tokens)
+    cleaners = {transcript_id: Cleaner(rules=own) for transcript_id, own in rules.items()}
+    return entries_from(cleaners, rows, sqlite_tokens if sqlite else postgres_tokens)
