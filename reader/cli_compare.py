@@ -39,16 +39,20 @@ def warn_second_recognitions(lib: Library, transcripts: Iterable[ImportedTranscr
 
     made = list(transcripts)
     deadline = time.monotonic() + RECOGNITION_CHECK_S
+    cut_short = False
 
     def out_of_time() -> bool:
-        return time.monotonic() > deadline
+        nonlocal cut_short
+        cut_short = cut_short or time.monotonic() > deadline
+        return cut_short
 
     for index, t in enumerate(made):
         for other in likely_second_recognition_of(lib, t.id, earlier_only=True, cancel=out_of_time):
             warn(f'transcript {t.id} looks like a second recognition of {other.transcript_id} "{other.title}" '
                  f"(compare {t.id} {other.transcript_id})")
-        if out_of_time():  # this one may not have been compared with every candidate
-            warn(f"the check for second recognitions stopped after {RECOGNITION_CHECK_S:.0f} s: {index} of {len(made)} "
+        checked = index if cut_short else index + 1  # a check cut short did not compare every candidate
+        if checked < len(made) and out_of_time():
+            warn(f"the check for second recognitions stopped after {RECOGNITION_CHECK_S:.0f} s: {checked} of {len(made)} "
                  "new transcripts checked (`qa ID` checks one, `compare A B` two)")
             break
 

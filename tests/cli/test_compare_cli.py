@@ -83,7 +83,7 @@ def test_the_second_recognition_check_of_an_import_stops_in_time_and_says_how_fa
     code, out, err = run("import", seeds / "000_3259e7fbd51321e0.txt", seeds / "001_39abc5761bc525e8.txt")
     assert code == 0 and [line.split("\t")[0] for line in out] == ["1", "2"]
     assert err == [
-        "transcript-reader: warning: the check for second recognitions stopped after 0 s: 0 of 2 new transcripts "
+        "transcript-reader: warning: the check for second recognitions stopped after 0 s: 1 of 2 new transcripts "
         "checked (`qa ID` checks one, `compare A B` two)"
     ]
     code, out, err = run("list")

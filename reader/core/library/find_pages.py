@@ -110,7 +110,9 @@ def _tokens(pattern: str) -> tuple[list[str], list[str]]:
     """Tokens every text holding `pattern` holds, and prefixes of its tokens.
 
     A run of letters or digits touching the pattern's start may be the end of a longer
-    token, so it says nothing; one touching only its end is a token's beginning.
+    token, so it says nothing; one touching only its end is a token's beginning. (So on
+    PostgreSQL, whose tokens are whole runs; SQLite asks for the pairs in each run, which a
+    run touching the start holds too, but this is kept the same for both.)
     """
     words: list[str] = []
     prefixes: list[str] = []

@@ -69,8 +69,10 @@ SNIPPET_CONTEXT = 24
 TRIGGER_NAMES = tuple(search_sqlite.TRIGGERS)
 # The cleaning the index was last built with (`cleaning_fingerprint`) and `TOKENS`.
 CLEANING_KEY = "search_cleaning"
-# The tokens' version: a library indexed with other tokens is indexed again.
+# The tokens' version: a library indexed with other tokens is indexed again. PostgreSQL's
+# did not change when SQLite's became trigrams.
 TOKENS = "trigrams-1"
+POSTGRES_TOKENS = "bigrams-1"
 # Candidates read together (see the module's docstring): enough for a page of hits, few
 # enough that their texts are read and checked in a few milliseconds.
 CANDIDATE_CHUNK = 200
@@ -107,11 +109,16 @@ class _CharFolds(dict[int, str]):
 
 
 _CHAR_FOLDS = _CharFolds()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def fold(text: str) -> str:
     """`text` as the index sees it: simplified, full-width forms narrowed, lower case; same length."""
-    simplified: str = scripts.converter("simplified").convert(text)
+    try:
+        simplified: str = scripts.converter("simplified").convert(text)
+    except UnicodeEncodeError:  # a lone surrogate (bytes that were not UTF-8, on the command line)
+        text = _SURROGATE.sub("\ufffd", text)
+        simplified = scripts.converter("simplified").convert(text)
     if len(simplified) != len(text):
         simplified = text
     return simplified.translate(_CHAR_FOLDS)
@@ -146,7 +153,9 @@ def tokens(folded: str) -> list[str]:
 # Where a text may be cut into pieces before folding: characters that separate words both before
 # and after `fold` (full-width punctuation folds to ASCII punctuation, still no word).
 _PIECE_BREAK = re.compile(r"[\s,.?!;:，。？！、；：…]+")
-_NOT_WORD = re.compile(r"[\W_]+")
+# Not a word character, and not in the Chinese ranges either: `RUN` takes a character there as
+# Chinese (hexagram symbols, code points newer than this Python's Unicode), and so must the index.
+_NOT_WORD = re.compile(f"(?:[^\\w{_HAN}]|_)+")
 # Put beside every character of the SQLite index's text, so that FTS5's trigram tokenizer
 # sees each character and each two consecutive ones as a trigram of their own; `fold` turns
 # control characters into spaces, so no text holds it.
@@ -186,7 +195,9 @@ def query_tokens(part: str) -> tuple[list[str], list[str]]:
     prefixes: list[str] = []
     for run in RUN.findall(part):
         if not _is_han(run[0]):
-            prefixes.append(run)  # "open" finds "openai": a run of letters is one token of the text
+            # PostgreSQL keeps a run of letters as one token: "open" finds "openai" as its prefix.
+            # SQLite asks for the run's pairs (`index_terms`): "gpt" finds "igpt" too.
+            prefixes.append(run)
         elif len(run) == 1:
             words.append(run)
         else:
@@ -327,7 +338,7 @@ def _queue_all(lib: Library) -> str:
 def _requeue_if_cleaning_changed(lib: Library) -> None:
     """The index holds effective text as it was cleaned; a new version of the cleaning
     (an upgrade) would leave it stale, so then every segment is indexed again."""
-    now = f"{cleaning_fingerprint()} {TOKENS}"
+    now = f"{cleaning_fingerprint()} {TOKENS if lib.is_sqlite else POSTGRES_TOKENS}"
     with lib.read() as session:
         stored = session.get(Setting, CLEANING_KEY)
         if stored is not None and stored.value == now:
@@ -367,7 +378,8 @@ class SearchHit:
 @dataclass(frozen=True)
 class _Query:
     parts: tuple[str, ...]
-    # Index tokens a hit must all hold (characters and bigrams), and prefixes of its tokens.
+    # Index tokens a hit must all hold (characters and bigrams), and runs of letters (PostgreSQL:
+    # prefixes of its tokens; SQLite: the pairs in them).
     words: tuple[str, ...]
     prefixes: tuple[str, ...] = ()
 

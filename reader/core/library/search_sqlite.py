@@ -1,10 +1,11 @@
 """The search index on SQLite: a contentless FTS5 table of tokens and a table of entries.
 
-The tokens are `search.tokens`' (each character, each two consecutive ones),
-made by FTS5's trigram tokenizer in C from `search.index_text`: every character
-written between two marks, so `mark c mark` is the character c and `a mark b`
-the pair ab (`search.index_terms` asks for them). Making one Python string per
-token cost an index build more than writing them.
+The tokens are each character and each two consecutive ones (Chinese as in
+`search.tokens`; letters and digits the same way, not as whole runs), made by
+FTS5's trigram tokenizer (SQLite 3.34 or newer) in C from `search.index_text`:
+every character written between two marks, so `mark c mark` is the character c
+and `a mark b` the pair ab (`search.index_terms` asks for them). Making one
+Python string per token cost an index build more than writing them.
 
 FTS5 keeps a copy of every column it indexes unless told not to; that copy made
 a library of 100 MB of transcripts a 1.5 GB file. So the FTS5 table is

@@ -44,7 +44,7 @@ ANCHOR_SPACING = 4_000
 # Equal runs shorter than this between two differences do not split them.
 MIN_EQUAL = 2
 # Marks the recognizer wrote inside the text ((英文), （掌声）): no words said.
-_MARK = re.compile(r"[(（][^()（）]{1,12}[)）]")
+_MARK = re.compile(r"[(（][^()（）\n]{1,12}[)）]")  # within a line: `bigram_signature` joins segments with breaks
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 

@@ -76,8 +76,8 @@ def _word_tags() -> dict[str, str]:
         stored_from, table = marshal.loads(copy.read_bytes())
         if made_from is not None and stored_from == made_from and isinstance(table, dict):
             return table
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # missing or unreadable: made again below
+    except Exception:  # missing or damaged in any way (marshal may even claim a huge length): made again
+        pass
     from jieba import posseg  # parses the dictionary
 
     table = dict(posseg.dt.word_tag_tab)

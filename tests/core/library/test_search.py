@@ -26,6 +26,7 @@ OpenAI 的 C++ 代码和 "AND" 关键字。
 HOSTILE = [
     "AND", "OR", "NOT", '"', '""', "c++", "*", "(", ")", "-", ":", "^", "NEAR", "NEAR(a b)", "", " ", "\t\n",
     "a" * 5000, "\x00", "\x01\x02模型", "模型 OR", 'segment_search:"x"', "raw:大", "{raw effective}: 模", "'; DROP TABLE segments; --",
+    "\udcff模型",  # a byte that was not UTF-8, as the command line passes it
 ]
 
 
@@ -169,8 +170,10 @@ def test_indexing_reports_progress_can_be_cancelled_and_repairs_lost_triggers(li
 
 
 # Chinese in both scripts, letters in both widths and cases, digits, letters that only fold into
-# letters (Ⓐ), punctuation that breaks a text into pieces, marks, spaces and control characters.
-PIECES = st.text(alphabet="模型數据语言我们大圆aAbＢc1２Ⓐⓑ_，。,.!？ \t\n\x01\x7f-+", max_size=16)
+# letters (Ⓐ), punctuation that breaks a text into pieces, marks, spaces and control characters;
+# Chinese-range characters Python does not count as letters (a hexagram, a code point newer than
+# its Unicode) too.
+PIECES = st.text(alphabet="模型數据语言我们大圆aAbＢc1２Ⓐⓑ_，。,.!？ \t\n\x01\x7f-+䷀\U00031350", max_size=16)
 
 
 @settings(max_examples=300, deadline=None)
