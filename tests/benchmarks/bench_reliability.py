@@ -1,4 +1,4 @@
-"""What the safety costs on a 10 MB library: the damage check at every open, backups, a synced write."""
+"""What the safety costs on a 10 MB library: the damage check at an open, backups, a synced write."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from unittest import mock
 from sqlalchemy import select
 
 from reader.core.formats import read_bytes
-from reader.core.library import db as db_module
-from reader.core.library import edits, open_library
+from reader.core.library import edits, file_state, open_library
 from reader.core.library.backup import backup, rolling_backup
 from reader.core.library.importer import store
 from reader.core.library.models import Segment
@@ -36,11 +35,15 @@ def main() -> None:
         db = Path(tmp) / "big.sqlite3"
         _ten_megabytes(db)
         size = db.stat().st_size / 1024 / 1024
-        checked = best_of(5, lambda: open_library(str(db)).close())
-        with mock.patch.object(db_module, "_damage", lambda execute, errors: None):
-            unchecked = best_of(5, lambda: open_library(str(db)).close())
-        print(f"open the {size:.1f} MB library: {checked * 1000:.1f} ms with the quick_check for damage, "
-              f"{unchecked * 1000:.1f} ms without ({checked / unchecked:.2f}x)")
+
+        def open_checked() -> None:
+            file_state.forget_sound(db)  # as after another program's change: read whole at open
+            open_library(str(db)).close()
+
+        checked = best_of(5, open_checked)
+        unchecked = best_of(5, lambda: open_library(str(db)).close())  # unchanged since its check passed
+        print(f"open the {size:.1f} MB library: {checked * 1000:.1f} ms with the quick_check for damage (changed by "
+              f"another program), {unchecked * 1000:.1f} ms without (unchanged since it passed; {checked / unchecked:.2f}x)")
 
         with open_library(str(db)) as lib:
             copy = best_of(3, lambda: backup(lib, Path(tmp) / "copy.sqlite3"))
