@@ -108,6 +108,28 @@ def test_indexing_before_the_first_search_shows_progress(qtbot, lib, monkeypatch
     assert [h.position for h in widget.hits()] == [2]
 
 
+def test_the_hits_of_the_query_before_go_while_the_index_is_built_for_the_next(qtbot, lib, monkeypatch):
+    """After an import the next search first indexes it (seconds for a large one): meanwhile the
+    panel shows no hits of the query before under the new one."""
+    from reader.core.library import search, search_sqlite
+
+    widget = SearchPanel(Operations.on_library(SyncTaskRunner(), lib))
+    qtbot.addWidget(widget)
+    widget.query_edit.setText("发展")
+    widget.search()
+    assert widget.hits()
+    with lib.write() as session:
+        session.connection().exec_driver_sql(search_sqlite.QUEUE_ALL)  # as after an import
+    monkeypatch.setattr(search_sqlite, "CHUNK", 1)
+    listed_while_indexing = []
+    original = widget._indexing
+    monkeypatch.setattr(widget, "_indexing", lambda *a: (original(*a), listed_while_indexing.append(len(widget.hits()))))
+    widget.query_edit.setText("不在文中的词")
+    widget.search()
+    assert listed_while_indexing and set(listed_while_indexing) == {0}
+    assert widget.hits() == [] and search.pending_count(lib) == 0
+
+
 def test_a_long_hit_is_not_cut_to_the_height_of_a_short_one(qtbot, lib, tmp_path):
     from reader.core.library import import_file
 

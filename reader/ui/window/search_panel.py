@@ -92,6 +92,11 @@ class SearchPanel(Retranslating, QWidget):
 
     def _indexing(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:
+            if self._shown_query != self.query_edit.text():
+                # The index is built first (seconds after a large import): the hits of the query
+                # before would stand under the new one meanwhile.
+                self.model.clear()
+                self._shown_query = ""
             text = self.tr("Indexing the library for search: %1 of %2 segments…")
             self.status.setText(text.replace("%1", str(done)).replace("%2", str(total)))
 
