@@ -29,7 +29,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from reader.core.library.search_tables import CHUNK, ENTRIES, INDEX, PENDING, RULE_SCOPE, Entry
+from reader.core.library.queries import chunks
+from reader.core.library.search_tables import CHUNK, ENTRIES, INDEX, PENDING, REACH, RULE_SCOPE, Entry
 
 _QUEUE_SCOPE = f"INSERT OR IGNORE INTO {PENDING}(segment_id) SELECT id FROM segments WHERE " + RULE_SCOPE + ";"
 TRIGGERS = {
@@ -139,8 +140,7 @@ def neighbourhood(conn: Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]
     raw = conn.connection.driver_connection
     assert raw is not None
     places: dict[int, list[int]] = {}
-    for start in range(0, len(ids), _IDS_PER_QUERY):
-        part = ids[start:start + _IDS_PER_QUERY]
+    for part in chunks(ids):
         found = raw.execute(f"SELECT transcript_id, position FROM segments WHERE id IN ({','.join('?' * len(part))})", part)
         for transcript_id, position in found:
             places.setdefault(transcript_id, []).append(position)
@@ -149,10 +149,10 @@ def neighbourhood(conn: Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]
         chosen = sorted(places[transcript_id])
         first = last = chosen[0]
         for position in [*chosen[1:], None]:
-            if position is not None and position - last <= 2 * _REACH + 1:
+            if position is not None and position - last <= 2 * REACH + 1:
                 last = position
                 continue
-            for row in raw.execute(_RUN_OF_ROWS, (transcript_id, first - _REACH, last + _REACH)):
+            for row in raw.execute(_RUN_OF_ROWS, (transcript_id, first - REACH, last + REACH)):
                 at = bisect_left(chosen, row[5])
                 distance = min(abs(row[5] - chosen[i]) for i in (at - 1, at) if 0 <= i < len(chosen))
                 rows.append((*row, distance))
@@ -161,14 +161,10 @@ def neighbourhood(conn: Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]
     return rows
 
 
-# How far `NEIGHBOURHOOD` reaches either side of a chosen segment.
-_REACH = 2
 _RUN_OF_ROWS = (
     "SELECT id, transcript_id, kind, raw, correction, position FROM segments "
     "WHERE transcript_id = ? AND position BETWEEN ? AND ? ORDER BY position"
 )
-# SQLite's limit on one statement's parameters is 32766 (older builds: 999).
-_IDS_PER_QUERY = 900
 
 
 def candidate_chunk(

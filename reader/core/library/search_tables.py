@@ -14,10 +14,11 @@ CHUNK = 2000
 # neighbours (`reader.core.text.shown`), the ones either side. So indexing queued segments
 # ({chosen}: the SQL that picks them) indexes their neighbours again too (distance 1: a change
 # to a segment can change what they show), reading one more either side as their context.
+REACH = 2  # how far either side of a queued segment its neighbourhood goes
 NEIGHBOURHOOD = (
     "SELECT s.id, s.transcript_id, s.kind, s.raw, s.correction, s.position, MIN(ABS(s.position - q.position)) "
     "FROM segments q JOIN segments s ON s.transcript_id = q.transcript_id "
-    "AND s.position BETWEEN q.position - 2 AND q.position + 2 "
+    f"AND s.position BETWEEN q.position - {REACH} AND q.position + {REACH} "
     "WHERE q.id {chosen} GROUP BY s.id ORDER BY s.transcript_id, s.position"
 )
 # What the index stores for one segment: its id, the tokens of its raw and of its effective text, and that text.
