@@ -66,14 +66,12 @@ def install(conn: Connection) -> None:
 
 def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]], size: int | None = None) -> int:
     """As `search_sqlite.index_queued`: index up to `size` queued segments (and their neighbours) and take them off the queue."""
-    ids = conn.execute(text(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT :size"), {"size": size or CHUNK}).scalars().all()
+    ids = next_queued(conn, 0, size or CHUNK)  # ids start at 1
     if not ids:
         return 0
-    entries = [
-        {"segment_id": segment_id, "raw": raw, "effective": effective, "text": shown}
-        for segment_id, raw, effective, shown in entries_of(neighbourhood(conn, ids))
-    ]
-    gone = sorted({*ids, *(entry["segment_id"] for entry in entries)})
+    made = entries_of(neighbourhood(conn, ids))
+    entries = [{"segment_id": segment_id, "raw": raw, "effective": effective, "text": shown} for segment_id, raw, effective, shown in made]
+    gone = sorted({*ids, *(entry[0] for entry in made)})
     conn.execute(text(f"DELETE FROM {INDEX} WHERE segment_id = ANY(:ids)").bindparams(bindparam("ids", gone, type_=ARRAY(Integer))))
     if entries:
         conn.execute(_WRITE, entries)

@@ -98,7 +98,7 @@ def start_afresh_if_most_is_queued(conn: Connection) -> None:
 def index_queued(conn: Connection, entries_of: Callable[[Iterable[Sequence[Any]]], list[Entry]], size: int | None = None) -> int:
     """Index up to `size` (CHUNK) queued segments (and their neighbours) and take them off the queue; returns how many."""
     # In id order: a build with workers reads the next chunks ahead in that order (search_workers).
-    ids = conn.exec_driver_sql(f"SELECT segment_id FROM {PENDING} ORDER BY segment_id LIMIT ?", (size or CHUNK,)).scalars().all()
+    ids = next_queued(conn, 0, size or CHUNK)  # ids start at 1
     if not ids:
         return 0
     marks = ",".join("?" * len(ids))
