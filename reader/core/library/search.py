@@ -56,7 +56,7 @@ from reader.core.library.db import Library
 from reader.core.library.models import Setting
 from reader.core.library.queries import transcript_in
 from reader.core.library.rules import text_rules
-from reader.core.library.search_tables import PENDING, Entry
+from reader.core.library.search_tables import PENDING, Entry, Tokenize
 from reader.core.text import Cleaner, cleaning_fingerprint, shown
 from reader.core.text import script as scripts
 
@@ -237,7 +237,9 @@ def update_index(lib: Library, progress: Progress | None = None, cancel: Cancel 
     done = 0
     cleaners: dict[int, Cleaner] = {}
     if workers and total >= search_workers.PARALLEL_MIN:
-        done = search_workers.index_in_parallel(lib, cleaners, lambda rows: _entries(lib, cleaners, rows), total, progress, cancel)
+        done = search_workers.index_in_parallel(
+            lib, cleaners, lambda rows: _entries(lib, cleaners, rows), _tokenize(lib), total, progress, cancel
+        )
     while total:
         if cancel is not None and cancel():
             break
@@ -260,10 +262,11 @@ def _entries(lib: Library, cleaners: dict[int, Cleaner], rows: Iterable[Sequence
     rows = list(rows)
     for transcript_id in {row[1] for row in rows} - cleaners.keys():
         cleaners[transcript_id] = Cleaner(rules=text_rules(lib, transcript_id))
-    return entries_from(cleaners, rows, sqlite_tokens if lib.is_sqlite else postgres_tokens)
+    return entries_from(cleaners, rows, _tokenize(lib))
 
 
-Tokenize = Callable[[str, str], tuple[list[str], list[str]]]
+def _tokenize(lib: Library) -> Tokenize:
+    return sqlite_tokens if lib.is_sqlite else postgres_tokens
 
 
 def sqlite_tokens(raw: str, effective: str) -> tuple[list[str], list[str]]:

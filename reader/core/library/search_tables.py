@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reader.core.kinds import SegmentKind
 
 INDEX = "segment_search"
@@ -23,6 +25,8 @@ NEIGHBOURHOOD = (
 )
 # What the index stores for one segment: its id, the tokens of its raw and of its effective text, and that text.
 Entry = tuple[int, list[str], list[str], str]
+# An entry's tokens from its raw and effective text, as one side stores them (`search.sqlite_tokens`, `search.postgres_tokens`).
+Tokenize = Callable[[str, str], tuple[list[str], list[str]]]
 
 # The segments a rule's text reaches ({row}: the rule's row in a trigger).
 RULE_SCOPE = (

@@ -33,12 +33,13 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from types import ModuleType
 from typing import Any
 
 from reader.core.library import search_pg, search_sqlite
 from reader.core.library.db import Library
 from reader.core.library.rules import text_rules
-from reader.core.library.search_tables import CHUNK, Entry
+from reader.core.library.search_tables import CHUNK, Entry, Tokenize
 from reader.core.text import Cleaner, segmenter
 from reader.core.text.rules import Rule
 
@@ -65,7 +66,13 @@ def worker_count() -> int:
 
 
 def index_in_parallel(
-    lib: Library, cleaners: dict[int, Cleaner], entries_here: EntriesOf, total: int, progress: Progress | None, cancel: Cancel | None
+    lib: Library,
+    cleaners: dict[int, Cleaner],
+    entries_here: EntriesOf,
+    tokenize: Tokenize,
+    total: int,
+    progress: Progress | None,
+    cancel: Cancel | None,
 ) -> int:
     """Index queued segments with workers until the queue read at the start is done, or cancelled; returns
     how many. Whatever is left (queued meanwhile, or a failure of the workers) is for the caller's
@@ -74,7 +81,7 @@ def index_in_parallel(
     if workers == 0:
         return 0
     done = 0
-    index_queued = search_sqlite.index_queued if lib.is_sqlite else search_pg.index_queued
+    side = search_sqlite if lib.is_sqlite else search_pg
     try:
         context = _context()
         glossary = sorted(segmenter.glossary_words())
@@ -86,12 +93,12 @@ def index_in_parallel(
             def read_ahead() -> bool:
                 nonlocal after
                 size = next(sizes, CHUNK)
-                rows = _next_rows(lib, after, size)
-                if not rows:
+                chunk = _next_rows(side, lib, after, size)
+                if chunk is None:
                     return False
-                after = rows[0][0]  # see _next_rows: the chunk's last queued id heads its rows
-                rules = _rules_of(lib, cleaners, {row[1] for row in rows[1:]})
-                ahead.append((size, rows[1:], pool.submit(_entries_in_worker, rows[1:], rules, lib.is_sqlite)))
+                after, rows = chunk
+                rules = _rules_of(lib, cleaners, {row[1] for row in rows})
+                ahead.append((size, rows, pool.submit(_entries_in_worker, rows, rules, tokenize)))
                 return True
 
             while len(ahead) <= READ_AHEAD and read_ahead():
@@ -104,7 +111,7 @@ def index_in_parallel(
                 size, cleaned, future = ahead.popleft()
                 made = future.result()
                 with lib.write() as session:
-                    done += index_queued(session.connection(), _taking(cleaned, made, entries_here), size)
+                    done += side.index_queued(session.connection(), _taking(cleaned, made, entries_here), size)
                 if progress is not None:
                     progress(min(done, total), total)
                 read_ahead()
@@ -147,17 +154,16 @@ def _only_thread() -> bool:
         return False
 
 
-def _next_rows(lib: Library, after: int, size: int) -> Rows:
-    """The rows `index_queued` will read for the next chunk of queued segments after id `after`,
-    headed by a row holding the chunk's last queued id (empty when nothing is queued after it)."""
-    side = search_sqlite if lib.is_sqlite else search_pg
+def _next_rows(side: ModuleType, lib: Library, after: int, size: int) -> tuple[int, Rows] | None:
+    """(the chunk's last queued id, the rows `index_queued` will read for it) for the next chunk of
+    queued segments after id `after`; None when nothing is queued after it."""
     with lib.read() as session:
         conn = session.connection()
         chosen = side.next_queued(conn, after, size)
         if not chosen:
-            return ()
-        rows = side.neighbourhood(conn, chosen)
-    return ((chosen[-1],), *rows)
+            return None
+        rows = tuple(side.neighbourhood(conn, chosen))
+    return chosen[-1], rows
 
 
 def _rules_of(lib: Library, cleaners: dict[int, Cleaner], transcripts: set[int]) -> dict[int, tuple[Rule, ...]]:
@@ -171,8 +177,7 @@ def _start_worker(glossary: list[str]) -> None:
     segmenter.add_glossary(glossary)
 
 
-def _entries_in_worker(rows: Rows, rules: dict[int, tuple[Rule, ...]], sqlite: bool) -> list[Entry]:
-    from reader.core.library.search import entries_from, postgres_tokens, sqlite_tokens
+def _entries_in_worker(rows: Rows, rules: dict[int, tuple[Rule, ...]], tokenize: Tokenize) -> list[Entry]:
+    from reader.core.library.search import entries_from
 
-    cleaners = {transcript_id: Cleaner(rules=own) for transcript_id, own in rules.items()}
-    return entries_from(cleaners, rows, sqlite_tokens if sqlite else postgres_tokens)
+    return entries_from({transcript_id: Cleaner(rules=own) for transcript_id, own in rules.items()}, rows, tokenize)
