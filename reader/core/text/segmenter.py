@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import marshal
-import os
 import re
 import threading
 from bisect import bisect_right
@@ -82,11 +81,12 @@ def _word_tags() -> dict[str, str]:
 
     table = dict(posseg.dt.word_tag_tab)
     if made_from is not None:
+        from reader.core.errors import UserError
+        from reader.core.formats.atomic import write_atomic
+
         try:
-            partial = copy.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(marshal.dumps((made_from, table)))
-            partial.replace(copy)
-        except OSError:
+            write_atomic(copy, marshal.dumps((made_from, table)))
+        except UserError:  # a full or read-only disk: parsed again next time
             log.warning("could not keep the part-of-speech table in %s", copy, exc_info=True)
     return table
 
