@@ -107,6 +107,9 @@ class Cleaned:
         return runs(labels)
 
 
+# Filler and stutter removals taken in turn at most this often (each can make work for the other).
+REMOVAL_ROUNDS = 4
+
 class Cleaner:
     """Cleans segments under one set of settings and rules. Thread-safe after `warm_up`."""
 
@@ -172,7 +175,17 @@ class Cleaner:
         if s.stutters:
             # Restarts first: `叫叫叫叫，叫做` is a restart only while the stutter shows it.
             passes = (restarts.collapse_restarts, stutters.collapse_stutters)
-            run(stutters.STAGE, removals_until_stable(text, passes, stutters.STAGE))
+            for _ in range(REMOVAL_ROUNDS):
+                before = text
+                run(stutters.STAGE, removals_until_stable(text, passes, stutters.STAGE))
+                if text == before or not s.fillers:
+                    break
+                # A collapse can unmake the word a filler sound was part of (`额外交交` -> `额外交`,
+                # read 额/外交): cleaning the result again must change nothing.
+                before = text
+                run(fillers.STAGE, fillers.remove_fillers(text, s.filler_words))
+                if text == before:
+                    break
         if s.loops:
             run(loops.STAGE, loops.collapse_loops(text))
         if s.rules and self.rules:
